@@ -1,0 +1,58 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test install migrate demo totp messages lint format bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo_content
+
+## Embedded demo: SQLite, eager tasks, console e-mail, on http://127.0.0.1:8000
+run: demo
+	@echo ""
+	@echo "Serving on http://127.0.0.1:8000  (authoring: http://127.0.0.1:8000/cms/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## The whole suite: lint, formatting, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379)
+test: install node_modules/.package-lock.json
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+totp: install
+	@$(PY) manage.py demo_totp
+
+## Refresh the translation catalogues of every app and of the site templates, then compile them
+messages: install
+	for dir in lms/accounts lms/home lms/xapi courses assessments competencies; do \
+		mkdir -p $$dir/locale && (cd $$dir && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l de -l en --no-obsolete); done
+	$(PY) manage.py makemessages -l de -l en --no-obsolete -i ".venv" -i "node_modules" -i "lms" -i "courses" -i "assessments" -i "competencies" -i "tests" -i "bench"
+	$(PY) manage.py compilemessages -i .venv -i node_modules
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles

@@ -1,0 +1,126 @@
+"""Writes about people and the organisation. Views, commands and the demo call these."""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from lms.accounts.models import (
+    AuditLogEntry,
+    ConsentRecord,
+    JobRole,
+    OrgUnit,
+    OrgUnitResponsibility,
+    RoleAssignment,
+)
+
+User = get_user_model()
+
+
+def org_unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None = None) -> OrgUnit:
+    unit = OrgUnit(code=code, name=name, kind=kind)
+    unit.full_clean(exclude=["path", "depth", "numchild"])
+    if parent is None:
+        return OrgUnit.add_root(instance=unit)
+    return parent.add_child(instance=unit)
+
+
+def org_unit_update_or_create(
+    *, code: str, name: str, kind: str, parent: OrgUnit | None = None
+) -> OrgUnit:
+    """Create the unit, or rename it and move it under ``parent`` if it already exists."""
+    unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None:
+        return org_unit_create(code=code, name=name, kind=kind, parent=parent)
+    if unit.name != name or unit.kind != kind:
+        unit.name, unit.kind = name, kind
+        unit.save(update_fields=["name", "kind"])
+    current_parent = unit.get_parent()
+    wanted_parent_id = parent.pk if parent else None
+    if (current_parent.pk if current_parent else None) != wanted_parent_id:
+        if parent is None:
+            unit.move(OrgUnit.get_first_root_node(), pos="sorted-sibling")
+        else:
+            unit.move(parent, pos="sorted-child")
+        unit.refresh_from_db()
+    return unit
+
+
+def job_role_update_or_create(*, code: str, name: str, description: str = "") -> JobRole:
+    role, _created = JobRole.objects.update_or_create(
+        code=code, defaults={"name": name, "description": description}
+    )
+    return role
+
+
+@transaction.atomic
+def user_create_or_update(
+    *,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+    org_unit: OrgUnit | None = None,
+    job_roles: list[JobRole] | tuple = (),
+    groups: list[str] | tuple = (),
+    email_verified: bool = True,
+    roles_since: datetime.date | None = None,
+):
+    """Provision a person the way an agency does: verified address, unit, roles, groups."""
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email)
+    user.first_name, user.last_name, user.org_unit = first_name, last_name, org_unit
+    user.is_staff = bool({"Trainer", "Administrator"} & set(groups))
+    if password:
+        user.set_password(password)
+    elif user.pk is None:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+
+    EmailAddress.objects.update_or_create(
+        user=user,
+        email=email,
+        defaults={"verified": email_verified, "primary": True},
+    )
+    since = roles_since or timezone.localdate()
+    for role in job_roles:
+        RoleAssignment.objects.get_or_create(user=user, job_role=role, defaults={"since": since})
+    RoleAssignment.objects.filter(user=user).exclude(job_role__in=list(job_roles)).delete()
+    if groups:
+        user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def responsibility_grant(*, user, org_unit: OrgUnit, kind: str) -> OrgUnitResponsibility:
+    responsibility, _created = OrgUnitResponsibility.objects.get_or_create(
+        user=user, org_unit=org_unit, kind=kind
+    )
+    return responsibility
+
+
+def consent_record(*, user, purpose: str, granted: bool) -> ConsentRecord:
+    record = ConsentRecord.objects.create(user=user, purpose=purpose, granted=granted)
+    audit_log(
+        actor=user,
+        action="consent.recorded",
+        subject=user,
+        details={"purpose": purpose, "granted": granted},
+    )
+    return record
+
+
+def audit_log(*, actor, action: str, subject=None, details: dict | None = None) -> AuditLogEntry:
+    """Write one audit entry. Labels are copied so the entry survives erasure of the actor."""
+    return AuditLogEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=str(getattr(actor, "email", "") or actor or "system"),
+        action=action,
+        subject_label=str(subject) if subject is not None else "",
+        details=details or {},
+    )

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.accounts.forms import IndividualProfileConsentForm
+from lms.accounts.models import ConsentRecord
+from lms.accounts.selectors import consent_is_given, user_job_roles
+from lms.accounts.services import consent_record
+
+
+@login_required
+def my_account(request):
+    purpose = ConsentRecord.Purpose.INDIVIDUAL_PROFILE
+    consent = consent_is_given(user=request.user, purpose=purpose)
+    return render(
+        request,
+        "accounts/my_account.html",
+        {
+            "job_roles": user_job_roles(user=request.user),
+            "consent_given": consent,
+            "consent_form": IndividualProfileConsentForm(
+                initial={"granted": "1" if consent else "0"}
+            ),
+            "individual_views_enabled": getattr(settings, "QD_INDIVIDUAL_VIEWS_ENABLED", False),
+            "k_anonymity": getattr(settings, "QD_MIN_GROUP_SIZE", 5),
+        },
+    )
+
+
+@login_required
+@require_POST
+def consent_update(request):
+    form = IndividualProfileConsentForm(request.POST)
+    if form.is_valid():
+        consent_record(
+            user=request.user,
+            purpose=ConsentRecord.Purpose.INDIVIDUAL_PROFILE,
+            granted=form.cleaned_data["granted"],
+        )
+        messages.success(request, _("Your decision has been recorded."))
+    else:
+        messages.error(request, _("Please choose one of the options."))
+    return redirect("accounts:my_account")

@@ -1,0 +1,84 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lms.accounts import admin_views
+from lms.accounts.admin_forms import OrgUnitForm
+from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
+from lms.accounts.selectors import user_is_administrator
+
+
+class OrgUnitViewSet(SnippetViewSet):
+    model = OrgUnit
+    icon = "site"
+    menu_label = _("Org units")
+    list_display = ["name", "code", "kind", "depth"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    ordering = ["path"]
+
+    def get_form_class(self, for_update=False):
+        return OrgUnitForm
+
+
+class JobRoleViewSet(SnippetViewSet):
+    model = JobRole
+    icon = "user"
+    menu_label = _("Job roles")
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class AuditLogViewSet(SnippetViewSet):
+    model = AuditLogEntry
+    icon = "history"
+    menu_label = _("Audit log")
+    list_display = ["created_at", "actor_label", "action", "subject_label"]
+    list_filter = ["action"]
+    search_fields = ["actor_label", "action", "subject_label"]
+    inspect_view_enabled = True
+
+
+class OrganisationGroup(SnippetViewSetGroup):
+    items = (OrgUnitViewSet, JobRoleViewSet, AuditLogViewSet)
+    menu_icon = "group"
+    menu_label = _("Organisation")
+    menu_name = "organisation"
+    menu_order = 500
+
+
+register_snippet(OrganisationGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [
+        path(
+            "organisation/import/",
+            include(
+                (
+                    [path("", admin_views.organisation_import, name="organisation_import")],
+                    "accounts_admin",
+                ),
+                namespace="accounts_admin",
+            ),
+        )
+    ]
+
+
+class AdministratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_is_administrator(user=request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_import_menu_item():
+    return AdministratorMenuItem(
+        _("Import organisation (CSV)"),
+        reverse("accounts_admin:organisation_import"),
+        icon_name="upload",
+        order=900,
+    )

@@ -1,0 +1,29 @@
+"""Loads the demo through the same services a trainer, an administrator or a learner uses.
+
+Steps run in dependency order; every step is idempotent and seeded, so running the
+command twice gives the same state.
+"""
+
+from django.db import transaction
+
+from lms.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRETS, PERSONAS, load_people
+
+
+def load_demo(stdout):
+    with transaction.atomic():
+        load_people(stdout)
+    print_logins(stdout)
+
+
+def print_logins(stdout):
+    stdout.write("")
+    stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+    for email, first, last, _unit, _roles, _groups, label in PERSONAS:
+        line = f"  {label:<14} {email:<24} {first} {last}"
+        if email in DEMO_TOTP_SECRETS:
+            line += f"  TOTP secret {DEMO_TOTP_SECRETS[email]}"
+        stdout.write(line)
+    stdout.write(
+        "Staff accounts use two-factor authentication: add the secret to an authenticator app, "
+        "or run 'make totp' for the current codes."
+    )

@@ -1,0 +1,70 @@
+"""Production: every deployment-specific value comes from the environment."""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+
+
+def _env(name, default=None, *, required=False):
+    value = os.environ.get(name, default)
+    if required and not value:
+        raise ImproperlyConfigured(f"Environment variable {name} must be set.")
+    return value
+
+
+def _env_list(name, default=""):
+    return [item.strip() for item in _env(name, default).split(",") if item.strip()]
+
+
+DEBUG = False
+SECRET_KEY = _env("SECRET_KEY", required=True)
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "localhost")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        _env("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/qualifica"),
+        conn_max_age=int(_env("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+
+CELERY_BROKER_URL = _env("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = _env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _env("CACHE_URL", "redis://127.0.0.1:6379/1"),
+    }
+}
+
+EMAIL_BACKEND = _env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = _env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(_env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = _env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env("EMAIL_USE_TLS", "false").lower() == "true"
+DEFAULT_FROM_EMAIL = _env("DEFAULT_FROM_EMAIL", "Qualifica Digitalis <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+MEDIA_ROOT = _env("MEDIA_ROOT", str(BASE_DIR / "media"))  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": _env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = _env("BASE_URL", "https://localhost")
+
+SECURE_SSL_REDIRECT = _env("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(_env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"

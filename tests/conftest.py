@@ -1,0 +1,152 @@
+"""Fixtures shared by the whole suite: small builders and real service processes."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from lms.accounts.groups import ensure_permission_groups
+from lms.accounts.models import OrgUnit
+from lms.accounts.services import job_role_update_or_create, org_unit_create, user_create_or_update
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def groups(db):
+    return ensure_permission_groups()
+
+
+@pytest.fixture
+def make_unit(db):
+    counter = {"n": 0}
+
+    def make(name=None, *, parent=None, kind=OrgUnit.Kind.UNIT, code=None):
+        counter["n"] += 1
+        code = code or f"unit-{counter['n']}"
+        return org_unit_create(code=code, name=name or code, kind=kind, parent=parent)
+
+    return make
+
+
+@pytest.fixture
+def make_role(db):
+    def make(code="sachbearbeitung", name="Sachbearbeitung"):
+        return job_role_update_or_create(code=code, name=name)
+
+    return make
+
+
+@pytest.fixture
+def make_user(db, groups):
+    counter = {"n": 0}
+
+    def make(email=None, *, groups=("Learner",), org_unit=None, job_roles=(), **kwargs):
+        counter["n"] += 1
+        return user_create_or_update(
+            email=email or f"person{counter['n']}@example.org",
+            first_name=kwargs.pop("first_name", "Erika"),
+            last_name=kwargs.pop("last_name", f"Muster{counter['n']}"),
+            password=kwargs.pop("password", TEST_PASSWORD),
+            org_unit=org_unit,
+            job_roles=list(job_roles),
+            groups=list(groups),
+            **kwargs,
+        )
+
+    return make
+
+
+def _service_env(extra=None):
+    """Environment for a child process that must use this test run's database."""
+    db = connection.settings_dict
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.test",
+        DATABASE_URL=(
+            f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra or {})
+    return env
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, settings):
+    """A real Celery worker on Redis, using this test's database. Yields the Celery app."""
+    from lms.celery import app
+
+    broker = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+    app.conf.update(task_always_eager=False, broker_url=broker, result_backend=broker)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lms",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--loglevel=WARNING",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=_service_env({"CELERY_TASK_ALWAYS_EAGER": "false", "QD_CELERY_EAGER": "0"}),
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError("Celery worker exited during start-up")
+            if app.control.ping(timeout=0.5):
+                break
+        else:
+            raise RuntimeError("Celery worker did not answer within 30 s")
+        yield app
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        app.conf.update(task_always_eager=True)
+
+
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def current_totp(secret=TOTP_SECRET):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def log_in(client, user, password=TEST_PASSWORD):
+    """Log in through allauth's real views, passing the TOTP step for staff accounts."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.urls import reverse
+
+    from lms.accounts.middleware import RequireMFAForStaffMiddleware
+
+    needs_mfa = RequireMFAForStaffMiddleware._requires_mfa(user)
+    if needs_mfa and not Authenticator.objects.filter(user=user).exists():
+        TOTP.activate(user, TOTP_SECRET)
+    client.post(reverse("account_login"), {"login": user.email, "password": password})
+    if needs_mfa:
+        client.post(reverse("mfa_authenticate"), {"code": current_totp()})
+    assert client.session.get("_auth_user_id") == str(user.pk), "login failed"
+    return client

@@ -1,0 +1,33 @@
+import pytest
+from wagtail.models import Site
+
+from lms.home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrations_create_the_home_page_as_site_root():
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+
+
+def test_home_page_renders_for_visitors_with_a_login_link(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<main id="main"' in body
+    assert 'href="#main"' in body
+    assert "/accounts/login/" in body
+
+
+def test_language_switch_serves_english(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/accounts/login/")
+    assert 'lang="en"' in response.content.decode()
+    assert "Sign In" in response.content.decode() or "Log in" in response.content.decode()
+
+
+def test_health_endpoint_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["database"] == "ok"

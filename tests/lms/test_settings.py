@@ -1,0 +1,43 @@
+"""Production settings pass Django's deployment checks when the environment is set."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="x" * 30 + "-a-long-random-production-secret-value",
+        ALLOWED_HOSTS="lms.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "lms.settings.production"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
