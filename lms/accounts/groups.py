@@ -59,6 +59,12 @@ GROUP_PERMISSIONS = {
 TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
+def register_group_permissions(group: str, permissions: list[str]) -> None:
+    """Let an app grant its own model permissions to a group (call from ``AppConfig.ready``)."""
+    known = GROUP_PERMISSIONS.setdefault(group, [])
+    known.extend(p for p in permissions if p not in known)
+
+
 def ensure_permission_groups():
     """Create the groups and grant their permissions; safe to call repeatedly."""
     with transaction.atomic():

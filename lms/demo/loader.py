@@ -9,9 +9,17 @@ from django.db import transaction
 from lms.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRETS, PERSONAS, load_people
 
 
+# Each step takes ``stdout`` and the result of the people step (personas, colleagues).
+# Apps add their step here, in dependency order.
+STEPS = []
+
+
 def load_demo(stdout):
     with transaction.atomic():
-        load_people(stdout)
+        personas, colleagues = load_people(stdout)
+    for step in STEPS:
+        with transaction.atomic():
+            step(stdout, personas=personas, colleagues=colleagues)
     print_logins(stdout)
 
 
