@@ -8,7 +8,6 @@ from django.db import transaction
 
 from lms.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRETS, PERSONAS, load_people
 
-
 # Each step takes ``stdout`` and the result of the people step (personas, colleagues).
 # Apps add their step here, in dependency order.
 STEPS = []
