@@ -32,6 +32,7 @@ def test_health_endpoint_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["status"] == "ok"
 
 
 def test_navigation_is_german_first_and_english_on_request(client, make_user):
