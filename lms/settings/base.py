@@ -212,3 +212,15 @@ QD_MIN_GROUP_SIZE = 5
 QD_INDIVIDUAL_VIEWS_ENABLED = False
 # Base IRI for activities, verbs and extensions the platform defines.
 QD_XAPI_BASE_IRI = "https://qualifica-digitalis.example/xapi"
+
+# lms.xapi (Learning Record Store): how platform users appear in statements (an account on
+# this home page named by the person's pseudonym), and the LRS limits.
+QD_XAPI_ACCOUNT_HOMEPAGE = "https://qualifica-digitalis.example"
+QD_XAPI_STATEMENT_LIMIT = 100  # default page size of GET /xapi/statements
+QD_XAPI_MAX_LIMIT = 1000
+QD_XAPI_FORWARD_TIMEOUT = 10  # seconds per HTTP call to a forwarding endpoint
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
+    "task": "lms.xapi.tasks.forward_outbox",
+    "schedule": 60.0,
+}
