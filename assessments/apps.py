@@ -1,27 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from lms.accounts.groups import register_group_permissions
-
 
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Assessments")
 
     def ready(self):
-        register_group_permissions(
-            "Trainer",
-            [
-                f"assessments.{action}_{model}"
-                for model in ("questionbank", "questioncategory", "question", "assessment")
-                for action in ("add", "change", "delete", "view")
-            ],
-        )
-        register_group_permissions(
-            "Administrator",
-            [
-                f"assessments.{action}_{model}"
-                for model in ("questionbank", "questioncategory", "question", "assessment")
-                for action in ("add", "change", "delete", "view")
-            ],
-        )
+        # Imported here: the groups module needs the app registry (standard Django pattern).
+        from lms.accounts.groups import register_group_permissions
+
+        models = ("questionbank", "questioncategory", "question", "assessment")
+        permissions = [
+            f"assessments.{action}_{model}"
+            for model in models
+            for action in ("add", "change", "delete", "view")
+        ]
+        register_group_permissions("Trainer", permissions)
+        register_group_permissions("Administrator", permissions)

@@ -5,7 +5,7 @@ Trainers author banks, questions and assessments in the Wagtail admin (see
 ``assessments.services``; scoring lives in the pure module ``assessments.scoring``.
 """
 
-import uuid
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -98,7 +98,7 @@ class Question(PreviewableMixin, ClusterableModel):
         ORDERING = scoring.ORDERING, _("Ordering")
         MATCHING = scoring.MATCHING, _("Matching")
 
-    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("identifier"), default=uuid4, unique=True, editable=False)
     bank = models.ForeignKey(
         QuestionBank, on_delete=models.PROTECT, related_name="questions", verbose_name=_("bank")
     )
@@ -222,7 +222,7 @@ class Question(PreviewableMixin, ClusterableModel):
 
 
 def _option_key():
-    return uuid.uuid4().hex[:8]
+    return uuid4().hex[:8]
 
 
 class QuestionOption(Orderable):
@@ -264,7 +264,7 @@ class Assessment(ClusterableModel):
         AFTER_SUBMISSION = "after_submission", _("After submission")
         NEVER = "never", _("Never (score only)")
 
-    uuid = models.UUIDField(_("identifier"), default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(_("identifier"), default=uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.FINAL)
@@ -364,7 +364,7 @@ class Attempt(models.Model):
         SUBMITTED = "submitted", _("Submitted")
         TIMED_OUT = "timed_out", _("Time limit reached")
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     assessment = models.ForeignKey(
         Assessment, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("assessment")
     )
@@ -378,7 +378,7 @@ class Attempt(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS
     )
-    registration = models.UUIDField(_("registration"), default=uuid.uuid4)
+    registration = models.UUIDField(_("registration"), default=uuid4)
     context = models.JSONField(
         _("context"), default=dict, blank=True, help_text=_("Parent activity (e.g. the course).")
     )

@@ -102,7 +102,9 @@ def question_view(
         if raw is not None:
             chosen = set(raw) if isinstance(raw, list) else set()
         view.choices = [
-            Choice(key=k, text=by_key[k]["text"], selected=k in chosen) for k in order if k in by_key
+            Choice(key=k, text=by_key[k]["text"], selected=k in chosen)
+            for k in order
+            if k in by_key
         ]
     elif kind == scoring.TRUE_FALSE:
         if raw is not None:

@@ -400,7 +400,9 @@ def interaction_definition(spec: dict) -> dict:
     if kind == MATCHING:
         return {
             "interactionType": "matching",
-            "correctResponsesPattern": ["[,]".join(f"{p['key']}[.]{p['key']}" for p in spec["pairs"])],
+            "correctResponsesPattern": [
+                "[,]".join(f"{p['key']}[.]{p['key']}" for p in spec["pairs"])
+            ],
             "source": components(spec["pairs"], "left"),
             "target": components(spec["pairs"], "right"),
         }

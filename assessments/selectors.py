@@ -99,9 +99,7 @@ def results_for_user(*, user, assessments) -> dict[int, LearnerStatus]:
             attempts_left=None
             if not assessment.max_attempts
             else max(0, assessment.max_attempts - used),
-            best=max(
-                finished, key=lambda a: (a.score_raw or 0) / (a.score_max or 1), default=None
-            ),
+            best=max(finished, key=lambda a: (a.score_raw or 0) / (a.score_max or 1), default=None),
             question_count=0,
         )
     return result
@@ -281,6 +279,6 @@ def item_statistics(*, assessment: Assessment) -> AssessmentStatistics:
 
 
 def assessments_with_attempt_counts() -> QuerySet[Assessment]:
-    return Assessment.objects.annotate(
-        finished_attempts=Count("attempts", distinct=True)
-    ).order_by("title")
+    return Assessment.objects.annotate(finished_attempts=Count("attempts", distinct=True)).order_by(
+        "title"
+    )

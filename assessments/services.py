@@ -503,9 +503,8 @@ def _attempt_start(*, assessment, user, context, now) -> Attempt:
         .order_by("number")
     )
     for attempt in attempts:
-        if attempt.is_open:
-            if not _expire_if_due(attempt, now):
-                return attempt
+        if attempt.is_open and not _expire_if_due(attempt, now):
+            return attempt
     if assessment.max_attempts and len(attempts) >= assessment.max_attempts:
         raise AttemptNotAllowed()
     attempt_uuid = uuid.uuid4()
@@ -779,7 +778,7 @@ def _finish(attempt: Attempt, *, status: str, now, answers: list[Answer] | None 
         passed=passed,
         score_raw=score_raw,
         score_max=score_max if score_max > 0 else 1.0,
-        duration=finished_at - attempt.started_at,
+        duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
         course=context.activity() if context else None,
         evidence=evidence,
     )
@@ -789,9 +788,7 @@ def _evidence_items(answers: list[Answer]):
     question_ids = [a.question_id for a in answers]
     uris = {
         q.pk: (q.competency.uri if q.competency else None, q.level.uri if q.level else None)
-        for q in Question.objects.filter(pk__in=question_ids).select_related(
-            "competency", "level"
-        )
+        for q in Question.objects.filter(pk__in=question_ids).select_related("competency", "level")
     }
     return [
         (*uris.get(a.question_id, (None, None)), a.score or 0.0, float(a.spec["points"]))

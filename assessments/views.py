@@ -119,8 +119,7 @@ def _render_take(request, attempt, *, raw=None, errors=None, status=200):
             "items": items,
             "answered": sum(1 for a in answers if a.response is not None),
             "seconds_left": selectors.attempt_seconds_left(attempt=attempt),
-            "immediate": attempt.assessment.feedback_policy
-            == Assessment.FeedbackPolicy.IMMEDIATE,
+            "immediate": attempt.assessment.feedback_policy == Assessment.FeedbackPolicy.IMMEDIATE,
             "has_errors": bool(errors),
         },
         status=status,

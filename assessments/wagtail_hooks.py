@@ -71,11 +71,23 @@ class QuestionViewSet(SnippetViewSet):
             label=_("Option"),
         ),
         MultiFieldPanel(
-            [FieldPanel("true_false_answer"), FieldPanel("feedback_true"), FieldPanel("feedback_false")],
+            [
+                FieldPanel("true_false_answer"),
+                FieldPanel("feedback_true"),
+                FieldPanel("feedback_false"),
+            ],
             heading=_("True / false"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance"), FieldPanel("numeric_unit")])],
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("numeric_answer"),
+                        FieldPanel("numeric_tolerance"),
+                        FieldPanel("numeric_unit"),
+                    ]
+                )
+            ],
             heading=_("Numeric"),
         ),
         MultiFieldPanel([FieldPanel("accepted_answers")], heading=_("Short text")),
