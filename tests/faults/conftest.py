@@ -7,6 +7,8 @@ The shared PostgreSQL (5432) and Redis (6379) are never touched by these fixture
 import base64
 import itertools
 import os
+import signal
+import sys
 import tempfile
 import uuid
 from pathlib import Path
@@ -23,7 +25,14 @@ from tests.faults.procs import (
 )
 
 TEMPLATE_DB = "qd_template"
+FAULT_TEST_TIMEOUT = 480  # seconds per test, fixtures included (the first one migrates)
 _counter = itertools.count(1)
+
+
+def pytest_configure(config):
+    # `timeout` and CI cancel with SIGTERM: turn it into SystemExit so fixtures' finally
+    # blocks (and the atexit net in procs.py) stop every private process.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def pytest_collection_modifyitems(items):
@@ -31,6 +40,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.faults)
+            if item.get_closest_marker("timeout") is None:  # bounded, whatever happens
+                item.add_marker(pytest.mark.timeout(FAULT_TEST_TIMEOUT))
 
 
 @pytest.fixture(scope="session")
@@ -131,8 +142,6 @@ def platform_env(fault_db, private_redis):
 def lrs_basic_auth(platform_env):
     """Credentials of a fresh LRS client in the test's database, as an Authorization header."""
     key, secret = f"faults-{uuid.uuid4().hex[:12]}", uuid.uuid4().hex + uuid.uuid4().hex
-    manage(
-        "create_lrs_client", "Fault tests", "--key", key, "--secret", secret, env=platform_env
-    )
+    manage("create_lrs_client", "Fault tests", "--key", key, "--secret", secret, env=platform_env)
     token = base64.b64encode(f"{key}:{secret}".encode()).decode()
     return f"Basic {token}"

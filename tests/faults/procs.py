@@ -7,6 +7,7 @@ falls back to SIGKILL). Nothing here touches the shared PostgreSQL or Redis.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pwd
@@ -25,6 +26,22 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+
+# Everything started here, so that an interrupted run (SIGTERM from `timeout`, Ctrl-C)
+# still stops it: fixtures stop their own processes, and this is the last safety net.
+_STARTED: list = []
+
+
+def stop_everything():
+    for thing in reversed(_STARTED):
+        with contextlib.suppress(Exception):
+            if hasattr(thing, "destroy"):
+                thing.destroy()
+            else:
+                thing.stop(timeout=5)
+
+
+atexit.register(stop_everything)
 
 
 def free_port() -> int:
@@ -87,6 +104,8 @@ class ManagedProcess:
 
     def _spawn(self, args, *, env=None, cwd=ROOT, log_path: Path):
         self.log_path = log_path
+        if self not in _STARTED:
+            _STARTED.append(self)
         log = open(log_path, "ab")  # noqa: SIM115 - the child owns it for its lifetime
         try:
             self.process = subprocess.Popen(
@@ -115,10 +134,8 @@ class ManagedProcess:
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGTERM)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                pass
         with contextlib.suppress(ProcessLookupError):  # stragglers of the group
             os.killpg(self.process.pid, signal.SIGKILL)
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -157,6 +174,7 @@ class PostgresCluster:
         self._owner = pwd.getpwnam("postgres")
         os.chown(self.dir, self._owner.pw_uid, self._owner.pw_gid)
         self.started = False
+        _STARTED.append(self)
 
     def _as_postgres(self, *args, timeout: float = 60, check: bool = True):
         command = list(args)
