@@ -47,7 +47,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    # bypass_csp lets the tests inject axe-core; the pages themselves keep their strict policy.
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
