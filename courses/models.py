@@ -8,6 +8,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -70,6 +71,9 @@ class CoursePage(Page):
             ],
             heading=_("Audience and planning"),
         ),
+        InlinePanel(
+            "develops", heading=_("Competencies this course develops"), label=_("Competency")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -120,6 +124,43 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+
+class CourseCompetency(Orderable):
+    """A competency a course develops, and the proficiency level it develops it to."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="develops")
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("competency"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    level = models.ForeignKey(
+        "competencies.ProficiencyLevel",
+        verbose_name=_("level"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("competency"), FieldPanel("level")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("competency developed")
+        verbose_name_plural = _("competencies developed")
+
+    def __str__(self):
+        return f"{self.competency_id} @ {self.level_id}"
+
+    def clean(self):
+        if (
+            self.competency_id
+            and self.level_id
+            and self.level.scale_id != self.competency.framework.scale_id
+        ):
+            raise ValidationError(
+                {"level": _("Choose a level of the competency framework's own scale.")}
+            )
 
 
 class Curriculum(ClusterableModel):
@@ -191,6 +232,7 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        permissions = [("view_course_analytics", _("Can view course analytics"))]
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment_per_course")
         ]

@@ -347,7 +347,7 @@ def _complete_courses(progress_rows: list[CourseProgress]) -> None:
         if rules.course_completed(
             required_lessons=required.get(row.course_id, set()),
             completed_lessons=completed[(row.user_id, row.course_id)],
-            has_final_assessment=bool(courses[row.course_id].final_assessment_id),
+            has_final_assessment=bool(getattr(courses[row.course_id], "final_assessment_id", None)),
             final_assessment_passed=row.assessment_passed_at is not None,
         )
     ]

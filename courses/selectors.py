@@ -581,3 +581,29 @@ def course_analytics(*, courses, min_group_size: int = 5) -> list[CourseFigures]
     for item in figures.values():
         item.enrolled = max(item.enrolled, item.started)
     return [figures[c.pk] for c in courses]
+
+
+@dataclass
+class LessonFigures:
+    lesson: LessonPage
+    started: int = 0
+    completed: int = 0
+
+
+def lesson_analytics(*, course: CoursePage) -> list[LessonFigures]:
+    """How many people opened and completed each lesson (two queries)."""
+    lessons = course_lessons(course=course)
+    figures = {lesson.pk: LessonFigures(lesson=lesson) for lesson in lessons}
+    rows = (
+        LessonProgress.objects.filter(course=course)
+        .values("lesson_id")
+        .annotate(
+            started=Count("id", filter=Q(first_experienced_at__isnull=False)),
+            completed=Count("id", filter=Q(completed_at__isnull=False)),
+        )
+    )
+    for row in rows:
+        if row["lesson_id"] in figures:
+            figures[row["lesson_id"]].started = row["started"]
+            figures[row["lesson_id"]].completed = row["completed"]
+    return [figures[lesson.pk] for lesson in lessons]
