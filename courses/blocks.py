@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 BLOCK_TEMPLATE = "courses/blocks/{}.html"
+PREVIEW_TEMPLATE = "courses/blocks/preview.html"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -25,6 +26,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = BLOCK_TEMPLATE.format("heading")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "text": "Warum Datenqualität über gute Bescheide entscheidet",
             "level": "h2",
@@ -40,6 +42,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Text")
         template = BLOCK_TEMPLATE.format("paragraph")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = (
             "<p>Verwaltungsdaten entstehen im Vollzug: Sie spiegeln wider, <strong>wer</strong> "
             "einen Antrag stellt, nicht die gesamte Bevölkerung.</p>"
@@ -61,6 +64,7 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = BLOCK_TEMPLATE.format("image")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "alt_text": "Balkendiagramm: Anträge je Monat, mit abgeschnittener y-Achse",
             "caption": "Eine abgeschnittene Achse lässt kleine Unterschiede groß wirken.",
@@ -92,6 +96,7 @@ class VideoBlock(blocks.StructBlock):
         icon = "media"
         label = _("Video")
         template = BLOCK_TEMPLATE.format("video")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "title": "Ein Bescheid aus dem Automaten – was Bürgerinnen und Bürger erfahren",
             "captions_language": "de",
@@ -135,6 +140,7 @@ class InfoBoxBlock(blocks.StructBlock):
         icon = "info-circle"
         label = _("Info box")
         template = BLOCK_TEMPLATE.format("info_box")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "kind": "law",
             "title": "§ 39 Abs. 1 VwVfG",
@@ -157,6 +163,7 @@ class CaseStudyBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Case study")
         template = BLOCK_TEMPLATE.format("case_study")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "title": "Der Wohngeldantrag von Frau K.",
             "scenario": "<p>Frau K. erhält einen automatisch erstellten Ablehnungsbescheid "
@@ -199,6 +206,7 @@ class DecisionExplainerBlock(blocks.StructBlock):
         icon = "order"
         label = _("Decision explainer")
         template = BLOCK_TEMPLATE.format("decision_explainer")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "title": "Vollautomatischer Bescheid über Kindergeld-Anpassung",
             "decision": "Der Antrag wird abgelehnt.",
@@ -228,6 +236,7 @@ class GlossaryTermBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Glossary term")
         template = BLOCK_TEMPLATE.format("glossary_term")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "term": "Verzerrung (Bias)",
             "definition": "<p>Eine systematische Abweichung zwischen Daten und der "
@@ -247,6 +256,7 @@ class DownloadBlock(blocks.StructBlock):
         icon = "download"
         label = _("Download")
         template = BLOCK_TEMPLATE.format("download")
+        preview_template = PREVIEW_TEMPLATE
         preview_value = {
             "title": "Checkliste: Begründung eines automatisierten Bescheids",
             "description": "Zweiseitige Checkliste für die Sachbearbeitung (PDF)",

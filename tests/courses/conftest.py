@@ -1,9 +1,9 @@
 """Small builders for courses: a course index, courses with lessons, learners."""
 
 import pytest
-from lms.home.models import HomePage
 
 from courses import services
+from lms.home.models import HomePage
 
 SAMPLE_BODY = [
     ("heading", {"text": "Woher Verwaltungsdaten kommen", "level": "h2"}),
