@@ -1,0 +1,106 @@
+"""Reads about frameworks, targets, profiles and gaps. Other apps call these."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from competencies import rules
+from competencies.models import (
+    Competency,
+    CompetencyProfile,
+    Framework,
+    ProficiencyLevel,
+    RoleProfile,
+)
+
+
+def competency_get_by_ref(ref: str) -> Competency:
+    """The competency for ``"<framework key>:<code>"``, e.g. ``"qd:QD.2"`` or ``"digcomp:1.2"``.
+
+    Raises ``Competency.DoesNotExist`` for an unknown reference and ``ValueError`` for a
+    malformed one.
+    """
+    key, sep, code = ref.partition(":")
+    if not sep or not key or not code:
+        raise ValueError(f"competency reference must look like 'framework:code', got {ref!r}")
+    return Competency.objects.select_related("framework", "framework__scale").get(
+        framework__key=key, code=code
+    )
+
+
+def competency_get_by_uri(uri: str) -> Competency:
+    return Competency.objects.select_related("framework").get(uri=uri)
+
+
+def level_for(*, competency: Competency, rank: int) -> ProficiencyLevel:
+    """The level of the competency's framework scale with this rank (1..n)."""
+    return ProficiencyLevel.objects.get(scale_id=competency.framework.scale_id, rank=rank)
+
+
+def framework_list() -> QuerySet[Framework]:
+    return Framework.objects.select_related("scale").order_by("title")
+
+
+def framework_competencies(*, framework: Framework) -> QuerySet[Competency]:
+    return Competency.objects.filter(framework=framework, kind=Competency.Kind.COMPETENCY).order_by(
+        "position", "code"
+    )
+
+
+@dataclass(frozen=True)
+class Gap:
+    competency: Competency
+    target_level: ProficiencyLevel
+    reached_rank: int
+    self_assessed_rank: int
+    required: bool
+
+    @property
+    def target_rank(self) -> int:
+        return self.target_level.rank
+
+    @property
+    def gap(self) -> int:
+        return rules.gap(target=self.target_level.rank, reached=self.reached_rank)
+
+
+def targets_for_user(*, user) -> dict[int, RoleProfile]:
+    """Competency id -> the highest target among the person's job roles (one query)."""
+    best: dict[int, RoleProfile] = {}
+    targets = RoleProfile.objects.filter(job_role__assignments__user=user).select_related(
+        "competency__framework", "target_level"
+    )
+    for target in targets.order_by("competency__position", "competency__code"):
+        current = best.get(target.competency_id)
+        if current is None or (target.target_level.rank, target.importance == "required") > (
+            current.target_level.rank,
+            current.importance == "required",
+        ):
+            best[target.competency_id] = target
+    return best
+
+
+def gaps_for_user(*, user) -> list[Gap]:
+    """Every competency the person's roles target: target, reached and gap (two queries).
+
+    Ordered by the largest gap first. ``gap`` is ``target − reached`` (0 when met).
+    """
+    targets = targets_for_user(user=user)
+    profiles = {
+        p.competency_id: p
+        for p in CompetencyProfile.objects.filter(user=user, competency_id__in=list(targets))
+    }
+    gaps = []
+    for competency_id, target in targets.items():
+        profile = profiles.get(competency_id)
+        gaps.append(
+            Gap(
+                competency=target.competency,
+                target_level=target.target_level,
+                reached_rank=profile.reached_rank if profile else 0,
+                self_assessed_rank=profile.self_assessed_rank if profile else 0,
+                required=target.importance == RoleProfile.Importance.REQUIRED,
+            )
+        )
+    gaps.sort(key=lambda g: (-g.gap, g.competency.framework.key, g.competency.position))
+    return gaps

@@ -1,0 +1,264 @@
+"""Writes about frameworks, role profiles, self-assessments and validations.
+
+Evidence and profiles are never written here directly: self-assessments and trainer
+validations are recorded as xAPI statements (``lms.xapi.events``) and the projection in
+``projection.py`` turns them into evidence in the same transaction.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from competencies.formats import FrameworkData, parse
+from competencies.iris import competency_uri
+from competencies.models import (
+    Competency,
+    CompetencyStatement,
+    Framework,
+    ProficiencyLevel,
+    ProficiencyScale,
+    RoleProfile,
+)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ImportResult:
+    framework: Framework
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    removed: dict[str, int] = field(default_factory=dict)
+    not_in_file: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return (
+            any(self.created.values()) or any(self.updated.values()) or any(self.removed.values())
+        )
+
+    def summary(self) -> str:
+        parts = []
+        for label, counts in (
+            ("created", self.created),
+            ("updated", self.updated),
+            ("removed", self.removed),
+        ):
+            text = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+            if text:
+                parts.append(f"{label}: {text}")
+        if self.not_in_file:
+            parts.append(f"kept (not in file): {', '.join(self.not_in_file)}")
+        return "; ".join(parts) or "no changes"
+
+
+def framework_import_file(
+    *, name: str, content: bytes, key: str | None = None, progress: Progress | None = None
+) -> ImportResult:
+    """Parse a framework file (format detected) and import it. Raises ``FormatProblem``."""
+    return framework_import(data=parse(name, content, key=key), progress=progress)
+
+
+def _set_fields(obj, values: dict) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def framework_import(*, data: FrameworkData, progress: Progress | None = None) -> ImportResult:
+    """Create or update a framework by identifier; all or nothing.
+
+    Scale by key, levels by rank, framework by URI (or key), competencies by URI,
+    statements by (competency, identifier). Competencies missing from the file are kept
+    (evidence may refer to them) and listed; statements missing from the file are removed.
+    """
+    data.fill_uris()
+    data.validate()
+    total = 4 + len(data.competencies) + len(data.statements)
+    done = 0
+
+    def step(n, label):
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total, label)
+
+    created = {"levels": 0, "competencies": 0, "statements": 0, "frameworks": 0}
+    updated = {"levels": 0, "competencies": 0, "statements": 0, "frameworks": 0}
+    removed = {"statements": 0}
+
+    scale = ProficiencyScale.objects.filter(key=data.scale.key).first() or ProficiencyScale(
+        key=data.scale.key
+    )
+    if (
+        _set_fields(
+            scale,
+            {"uri": data.scale.uri, "name": data.scale.name, "description": data.scale.description},
+        )
+        or scale.pk is None
+    ):
+        scale.full_clean(validate_unique=False)
+        scale.save()
+    levels = {level.rank: level for level in scale.levels.all()}
+    for item in data.scale.levels:
+        level = levels.get(item.rank) or ProficiencyLevel(scale=scale, rank=item.rank)
+        is_new = level.pk is None
+        values = {
+            "code": item.code,
+            "name": item.name,
+            "band": item.band,
+            "description": item.description,
+            "uri": item.uri,
+        }
+        if _set_fields(level, values) or is_new:
+            level.save()
+            (created if is_new else updated)["levels"] += 1
+        levels[item.rank] = level
+    step(1, "scale")
+
+    framework = (
+        Framework.objects.filter(uri=data.uri).first()
+        or Framework.objects.filter(key=data.key).first()
+    )
+    is_new = framework is None
+    framework = framework or Framework(key=data.key)
+    values = {
+        "uri": data.uri,
+        "title": data.title,
+        "version": data.version,
+        "source": data.source,
+        "description": data.description,
+        "scale_id": scale.pk,
+    }
+    if _set_fields(framework, values) or is_new:
+        framework.updated_at = timezone.now()
+        framework.save()
+        (created if is_new else updated)["frameworks"] += 1
+    step(1, "framework")
+
+    existing = {c.uri: c for c in Competency.objects.filter(framework=framework)}
+    by_code: dict[str, Competency] = {}
+    for item in data.competencies:
+        comp = existing.get(item.uri) or Competency(framework=framework)
+        is_new = comp.pk is None
+        values = {
+            "kind": item.kind,
+            "code": item.code,
+            "uri": item.uri,
+            "name": item.name,
+            "description": item.description,
+            "position": item.position,
+        }
+        if _set_fields(comp, values) or is_new:
+            comp.parent = None if is_new else comp.parent
+            comp.save()
+            (created if is_new else updated)["competencies"] += 1
+        by_code[item.code] = comp
+    step(len(data.competencies), "competencies")
+    for item in data.competencies:
+        comp = by_code[item.code]
+        parent = by_code.get(item.parent_code)
+        if comp.parent_id != (parent.pk if parent else None):
+            comp.parent = parent
+            comp.save(update_fields=["parent"])
+    step(1, "tree")
+    in_file = {c.uri for c in data.competencies}
+    not_in_file = sorted(c.code for uri, c in existing.items() if uri not in in_file)
+
+    old = {
+        (s.competency_id, s.identifier): s
+        for s in CompetencyStatement.objects.filter(competency__framework=framework)
+    }
+    to_create, to_update, seen = [], [], set()
+    for item in data.statements:
+        comp = by_code[item.competency_code]
+        key = (comp.pk, item.identifier)
+        seen.add(key)
+        level = levels[item.level_rank] if item.level_rank else None
+        values = {
+            "kind": item.kind,
+            "text": item.text,
+            "level_id": level.pk if level else None,
+            "band": item.band,
+            "outcome_type": item.outcome_type,
+            "position": item.position,
+        }
+        statement = old.get(key)
+        if statement is None:
+            to_create.append(
+                CompetencyStatement(competency=comp, identifier=item.identifier, **values)
+            )
+        elif _set_fields(statement, values):
+            to_update.append(statement)
+    CompetencyStatement.objects.bulk_create(to_create, batch_size=500)
+    CompetencyStatement.objects.bulk_update(
+        to_update,
+        ["kind", "text", "level", "band", "outcome_type", "position"],
+        batch_size=500,
+    )
+    stale = [s.pk for key, s in old.items() if key not in seen]
+    CompetencyStatement.objects.filter(pk__in=stale).delete()
+    created["statements"], updated["statements"] = len(to_create), len(to_update)
+    removed["statements"] = len(stale)
+    step(len(data.statements) + 1, "statements")
+    if (any(updated.values()) or any(created.values()) or stale) and not is_new:
+        framework.updated_at = timezone.now()
+        framework.save(update_fields=["updated_at"])
+    return ImportResult(
+        framework=framework,
+        created=created,
+        updated=updated,
+        removed=removed,
+        not_in_file=not_in_file,
+    )
+
+
+def competency_create_or_update(
+    *,
+    framework: Framework,
+    code: str,
+    name: str,
+    description: str = "",
+    parent: Competency | None = None,
+    kind: str = Competency.Kind.COMPETENCY,
+    position: int = 0,
+) -> Competency:
+    comp, _created = Competency.objects.update_or_create(
+        framework=framework,
+        code=code,
+        defaults={
+            "name": name,
+            "description": description,
+            "parent": parent,
+            "kind": kind,
+            "position": position,
+            "uri": competency_uri(framework.key, code),
+        },
+    )
+    return comp
+
+
+def role_target_set(
+    *,
+    job_role,
+    competency: Competency,
+    rank: int,
+    importance: str = RoleProfile.Importance.REQUIRED,
+) -> RoleProfile:
+    """Set (or change) the target level a job role sets for a competency."""
+    level = ProficiencyLevel.objects.filter(scale=competency.framework.scale_id, rank=rank).first()
+    if level is None:
+        raise ValidationError(f"Level {rank} is not on the scale of {competency.framework}.")
+    target, _created = RoleProfile.objects.update_or_create(
+        job_role=job_role,
+        competency=competency,
+        defaults={"target_level": level, "importance": importance},
+    )
+    return target
