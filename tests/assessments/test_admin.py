@@ -1,5 +1,7 @@
 """Authoring in the Wagtail admin: trainers list, create and preview questions."""
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -28,7 +30,21 @@ def _form(bank, **extra):
         "points": "1",
         "active": "on",
         "title": "Begründungspflicht",
-        "stem": '{"blocks":[{"key":"a","text":"Wo steht die Begründungspflicht?","type":"unstyled","depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
+        "stem": json.dumps(
+            {
+                "blocks": [
+                    {
+                        "key": "a",
+                        "text": "Wo steht die Begründungspflicht?",
+                        "type": "unstyled",
+                        "depth": 0,
+                        "inlineStyleRanges": [],
+                        "entityRanges": [],
+                    }
+                ],
+                "entityMap": {},
+            }
+        ),
         "numeric_tolerance": "0",
         "options-TOTAL_FORMS": "2",
         "options-INITIAL_FORMS": "0",
