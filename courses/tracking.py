@@ -9,10 +9,10 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from lms.xapi.events import Activity
-from lms.xapi.iris import activity_iri
 
 from lms.xapi import vocabulary
+from lms.xapi.events import Activity
+from lms.xapi.iris import activity_iri
 
 
 def course_iri(course) -> str:
@@ -21,6 +21,11 @@ def course_iri(course) -> str:
 
 def lesson_iri(lesson) -> str:
     return activity_iri("lesson", lesson.translation_key)
+
+
+def assessment_iri(key) -> str:
+    """The IRI the assessments app gives an assessment (by its UUID)."""
+    return activity_iri("assessment", key)
 
 
 def certificate_iri(code: str) -> str:
