@@ -8,7 +8,7 @@ validations are recorded as xAPI statements (``lms.xapi.events``) and the projec
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +22,10 @@ from competencies.models import (
     ProficiencyScale,
     RoleProfile,
 )
+from competencies.selectors import level_for
+from lms.accounts.selectors import user_is_trainer
+from lms.xapi import events, vocabulary
+from lms.xapi.models import Statement
 
 Progress = Callable[[int, int, str], None]
 
@@ -262,3 +266,57 @@ def role_target_set(
         defaults={"target_level": level, "importance": importance},
     )
     return target
+
+
+def competency_activity(competency: Competency) -> events.Activity:
+    """The xAPI activity for a competency (its URI is the activity IRI)."""
+    return events.Activity(
+        iri=competency.uri,
+        name=competency.name,
+        type=vocabulary.TYPE_COMPETENCY,
+        description=competency.description[:1000],
+    )
+
+
+def _level(competency: Competency, rank: int) -> ProficiencyLevel:
+    try:
+        return level_for(competency=competency, rank=rank)
+    except ProficiencyLevel.DoesNotExist as exc:
+        raise ValidationError(
+            f"Level {rank} is not on the scale of {competency.framework}."
+        ) from exc
+
+
+@transaction.atomic
+def competency_self_assess(*, user, competency: Competency, rank: int) -> Statement:
+    """Record a person's own rating; kept apart from measured levels."""
+    if competency.kind != Competency.Kind.COMPETENCY:
+        raise ValidationError("Only competencies (not areas) can be rated.")
+    level = _level(competency, rank)
+    return events.self_assessed(
+        user=user,
+        competency=competency_activity(competency),
+        level_uri=level.uri,
+        level_name=str(level),
+    )
+
+
+@transaction.atomic
+def competency_validate(
+    *, user, competency: Competency, rank: int, validator, note: str = ""
+) -> Statement:
+    """A trainer confirms that a person has shown a competency at a level."""
+    if not user_is_trainer(user=validator):
+        raise PermissionDenied("Only trainers may validate competencies.")
+    if validator.pk == user.pk:
+        raise PermissionDenied("Nobody may validate their own competencies.")
+    if competency.kind != Competency.Kind.COMPETENCY:
+        raise ValidationError("Only competencies (not areas) can be validated.")
+    level = _level(competency, rank)
+    return events.competency_validated(
+        user=user,
+        competency=competency_activity(competency),
+        level_uri=level.uri,
+        validator=validator,
+        note=note,
+    )
