@@ -7,7 +7,7 @@ class CompetenciesConfig(AppConfig):
     verbose_name = _("Competencies")
 
     def ready(self):
-        from competencies import projection
+        from competencies import projection, tasks  # noqa: F401 (registers the Celery tasks)
         from lms.accounts.groups import register_group_permissions
         from lms.xapi.projections import register_projection
 
