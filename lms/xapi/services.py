@@ -8,6 +8,7 @@ definitions, fills the forwarding outbox and runs the registered projections.
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import uuid
 from contextlib import contextmanager
@@ -108,14 +109,18 @@ def _activities_of(statement: dict, into: set, definitions: dict) -> None:
     if kind == "Activity":
         into.add(obj["id"])
         if obj.get("definition"):
-            definitions.setdefault(obj["id"], {}).update(obj["definition"])
+            definitions[obj["id"]] = _merge_definition(
+                definitions.get(obj["id"], {}), obj["definition"]
+            )
     elif kind == "SubStatement":
         _activities_of(obj, into, definitions)
     for items in ((statement.get("context") or {}).get("contextActivities") or {}).values():
         for activity in items if isinstance(items, list) else [items]:
             into.add(activity["id"])
             if activity.get("definition"):
-                definitions.setdefault(activity["id"], {}).update(activity["definition"])
+                definitions[activity["id"]] = _merge_definition(
+                    definitions.get(activity["id"], {}), activity["definition"]
+                )
 
 
 def _object_columns(obj: dict) -> tuple[str, str, str]:
@@ -450,3 +455,146 @@ def lrs_client_reset_secret(*, client: LRSClient) -> str:
     client.secret_digest = credentials.digest(secret)
     client.save(update_fields=["secret_digest"])
     return secret
+
+
+class DocumentPreconditionFailed(Exception):
+    """If-Match / If-None-Match did not hold (HTTP 412)."""
+
+
+class DocumentPreconditionRequired(Exception):
+    """A profile PUT carried neither If-Match nor If-None-Match (HTTP 400)."""
+
+
+class DocumentConflict(Exception):
+    """A document exists and the request carried no precondition (HTTP 409)."""
+
+
+class DocumentMergeError(ValueError):
+    """POST needs JSON objects on both sides to merge (HTTP 400)."""
+
+
+def _etag(content: bytes) -> str:
+    return hashlib.sha1(content, usedforsecurity=False).hexdigest()
+
+
+def _check_preconditions(document, *, if_match, if_none_match, require_precondition):
+    if if_match is not None:
+        tags = {tag.strip().strip('"') for tag in if_match.split(",")}
+        if document is None or ("*" not in tags and document.etag not in tags):
+            raise DocumentPreconditionFailed("If-Match does not match the current document.")
+    if if_none_match is not None:
+        tags = {tag.strip().strip('"') for tag in if_none_match.split(",")}
+        if document is not None and ("*" in tags or document.etag in tags):
+            raise DocumentPreconditionFailed("If-None-Match: the document already exists.")
+    if require_precondition and if_match is None and if_none_match is None:
+        if document is not None:
+            raise DocumentConflict("The document exists: send If-Match or If-None-Match.")
+        raise DocumentPreconditionRequired("PUT needs an If-Match or If-None-Match header.")
+
+
+def _user_for_agent_key(agent_key: str):
+    pseudonym = identity.pseudonym_from_key(agent_key)
+    if pseudonym is None:
+        return None
+    return get_user_model().objects.filter(pseudonym=pseudonym).values_list("pk", flat=True).first()
+
+
+@transaction.atomic
+def document_write(
+    *,
+    kind: str,
+    document_id: str,
+    content: bytes,
+    content_type: str,
+    merge: bool,
+    activity_id: str = "",
+    agent_key: str = "",
+    registration: str = "",
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    require_precondition: bool = False,
+) -> Document:
+    """PUT (replace) or POST (merge JSON objects) a State / Activity / Agent Profile document."""
+    document = (
+        Document.objects.select_for_update()
+        .filter(
+            kind=kind,
+            activity_id=activity_id,
+            agent_key=agent_key,
+            registration=registration,
+            document_id=document_id,
+        )
+        .first()
+    )
+    _check_preconditions(
+        document,
+        if_match=if_match,
+        if_none_match=if_none_match,
+        require_precondition=require_precondition and not merge,
+    )
+    is_json = content_type.split(";")[0].strip().lower() == "application/json"
+    if merge and document is not None:
+        existing_json = document.content_type.split(";")[0].strip().lower() == "application/json"
+        if not (is_json and existing_json):
+            raise DocumentMergeError("POST merges JSON objects only; send PUT to replace.")
+        try:
+            old = json.loads(bytes(document.content))
+            new = json.loads(content)
+        except ValueError as error:
+            raise DocumentMergeError("The document is not valid JSON.") from error
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            raise DocumentMergeError("POST merges JSON objects only.")
+        old.update(new)
+        content = json.dumps(old).encode()
+        content_type = "application/json"
+    elif merge and is_json:
+        try:
+            parsed = json.loads(content)
+        except ValueError as error:
+            raise DocumentMergeError("The document is not valid JSON.") from error
+        if not isinstance(parsed, dict):
+            raise DocumentMergeError("POST with JSON needs a JSON object.")
+    now = timezone.now()
+    if document is None:
+        document = Document(
+            kind=kind,
+            activity_id=activity_id,
+            agent_key=agent_key,
+            registration=registration,
+            document_id=document_id,
+            user_id=_user_for_agent_key(agent_key),
+        )
+    document.content = content
+    document.content_type = content_type or "application/octet-stream"
+    document.etag = _etag(content)
+    document.updated = now
+    document.save()
+    return document
+
+
+@transaction.atomic
+def documents_delete(
+    *,
+    kind: str,
+    activity_id: str = "",
+    agent_key: str = "",
+    registration: str | None = "",
+    document_id: str | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+) -> int:
+    """Delete one document (``document_id``) or all of an activity/agent (State only)."""
+    query = Document.objects.filter(kind=kind, activity_id=activity_id, agent_key=agent_key)
+    if registration is not None:
+        query = query.filter(registration=registration)
+    if document_id is not None:
+        query = query.filter(document_id=document_id)
+        document = query.select_for_update().first()
+        _check_preconditions(
+            document,
+            if_match=if_match,
+            if_none_match=if_none_match,
+            require_precondition=False,
+        )
+    deleted, _detail = query.delete()
+    return deleted

@@ -27,8 +27,8 @@ TIMESTAMP_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+\-]\d{2}:?\d{2})?$"
 )
 DURATION_RE = re.compile(
-    r"^P(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?W)?(\d+(?:\.\d+)?D)?"
-    r"(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?$"
+    r"^P(?:\d+(?:\.\d+)?W|(?!$)(\d+(?:\.\d+)?Y)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?D)?"
+    r"(T(?=\d)(\d+(?:\.\d+)?H)?(\d+(?:\.\d+)?M)?(\d+(?:\.\d+)?S)?)?)$"
 )
 MEDIA_TYPE_RE = re.compile(r"^[A-Za-z0-9!#$&^_.+\-]+/[A-Za-z0-9!#$&^_.+\-]+(\s*;.*)?$")
 SHA2_RE = re.compile(r"^[0-9a-fA-F]{56,128}$")
@@ -322,7 +322,7 @@ def _definition(value, path):
             if key in value:
                 _fail(f"{path}.{key}", "requires interactionType")
         return
-    if interaction not in INTERACTION_TYPES:
+    if not isinstance(interaction, str) or interaction not in INTERACTION_TYPES:
         _fail(f"{path}.interactionType", "is not a cmi.interaction type")
     if "correctResponsesPattern" in value:
         pattern = value["correctResponsesPattern"]
@@ -529,12 +529,16 @@ def validate_statement(statement, path: str = "", *, version: str = "1.0.3") -> 
         validate_agent(statement["authority"], f"{prefix}authority")
         authority = statement["authority"]
         if authority.get("objectType") == "Group":
+            if any(key in authority for key in IFIS):
+                _fail(f"{prefix}authority", "a Group authority must be an anonymous group")
             members = authority.get("member") or []
             if len(members) != 2:
                 _fail(f"{prefix}authority.member", "a Group authority must have two members")
     if "version" in statement:
         stated = statement["version"]
         major = "2.0" if version.startswith("2.") else "1.0"
+        if stated == major:
+            return
         if (
             not isinstance(stated, str)
             or not re.match(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.\-]+)?$", stated)
