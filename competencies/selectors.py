@@ -5,9 +5,17 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 
 from competencies import rules
+from competencies.formats import (
+    CompetencyData,
+    FrameworkData,
+    LevelData,
+    ScaleData,
+    StatementData,
+)
 from competencies.models import (
     Competency,
     CompetencyProfile,
+    CompetencyStatement,
     Evidence,
     Framework,
     ProficiencyLevel,
@@ -199,3 +207,68 @@ def consenting_profiles(*, unit, purpose: str) -> list[PersonProfile]:
         gaps.sort(key=lambda g: (g.competency.framework.key, g.competency.position))
         result.append(PersonProfile(user=members[pk], gaps=gaps))
     return result
+
+
+def framework_data(*, framework: Framework) -> FrameworkData:
+    """The framework as format-neutral data, for the exporters (4 queries)."""
+    scale = framework.scale
+    data = FrameworkData(
+        key=framework.key,
+        title=framework.title,
+        uri=framework.uri,
+        version=framework.version,
+        source=framework.source,
+        description=framework.description,
+        scale=ScaleData(
+            key=scale.key,
+            name=scale.name,
+            uri=scale.uri,
+            description=scale.description,
+            levels=[
+                LevelData(
+                    rank=level.rank,
+                    code=level.code,
+                    name=level.name,
+                    band=level.band,
+                    description=level.description,
+                    uri=level.uri,
+                )
+                for level in scale.levels.order_by("rank")
+            ],
+        ),
+    )
+    comps = list(
+        Competency.objects.filter(framework=framework)
+        .select_related("parent")
+        .order_by("position", "code")
+    )
+    for comp in comps:
+        data.competencies.append(
+            CompetencyData(
+                code=comp.code,
+                name=comp.name,
+                kind=comp.kind,
+                uri=comp.uri,
+                description=comp.description,
+                parent_code=comp.parent.code if comp.parent else "",
+                position=comp.position,
+            )
+        )
+    for st in (
+        CompetencyStatement.objects.filter(competency__framework=framework)
+        .select_related("competency", "level")
+        .order_by("competency__position", "competency__code", "position", "identifier")
+    ):
+        data.statements.append(
+            StatementData(
+                competency_code=st.competency.code,
+                kind=st.kind,
+                identifier=st.identifier,
+                text=st.text,
+                level_rank=st.level.rank if st.level else None,
+                band=st.band,
+                outcome_type=st.outcome_type,
+                position=st.position,
+            )
+        )
+    return data
