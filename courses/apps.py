@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from courses import projection
+        from lms.accounts.groups import register_group_permissions
+        from lms.xapi.projections import register_projection
+
+        register_projection(
+            projection.PROJECTION_NAME,
+            apply=projection.apply,
+            reset=projection.reset,
+            erase=projection.erase,
+        )
+        register_group_permissions(
+            "Trainer",
+            [
+                "courses.add_curriculum",
+                "courses.change_curriculum",
+                "courses.delete_curriculum",
+                "courses.view_curriculum",
+                "courses.view_course_analytics",
+            ],
+        )

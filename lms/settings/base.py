@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "lms.middleware.RequestIdMiddleware",
+    "lms.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -222,5 +223,22 @@ QD_XAPI_FORWARD_TIMEOUT = 10  # seconds per HTTP call to a forwarding endpoint
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
     "task": "lms.xapi.tasks.forward_outbox",
+    "schedule": 60.0,
+}
+
+# courses: lesson pages ask people to log in through allauth; lessons may carry videos with
+# WebVTT captions; video and captions files are served inline so that browsers play them.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+# courses: trainers' scheduled publishing happens within a minute of the chosen time.
+CELERY_BEAT_SCHEDULE["courses-publish-scheduled"] = {
+    "task": "courses.tasks.publish_scheduled_pages",
     "schedule": 60.0,
 }

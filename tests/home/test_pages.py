@@ -44,3 +44,15 @@ def test_navigation_is_german_first_and_english_on_request(client, make_user):
     body = client.get("/me/").content.decode()
     assert "My learning" in body
     assert "My data and privacy" in body
+
+
+def test_site_root_is_repaired_after_the_page_tree_was_emptied():
+    from wagtail.models import Page
+
+    from lms.home.services import site_root_ensure
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    home = site_root_ensure()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert site_root_ensure().pk == home.pk
