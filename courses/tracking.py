@@ -9,10 +9,10 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
-from lms.xapi.events import Activity
-from lms.xapi.iris import activity_iri
 
 from lms.xapi import vocabulary
+from lms.xapi.events import Activity
+from lms.xapi.iris import activity_iri
 
 
 def course_iri(course) -> str:
