@@ -7,7 +7,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from courses import projection
+        from assessments.services import register_attempt_context_provider
+        from courses import projection, services
         from lms.accounts.groups import register_group_permissions
         from lms.xapi.projections import register_projection
 
@@ -17,6 +18,7 @@ class CoursesConfig(AppConfig):
             reset=projection.reset,
             erase=projection.erase,
         )
+        register_attempt_context_provider(services.final_assessment_context)
         register_group_permissions(
             "Trainer",
             [

@@ -9,6 +9,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from courses.knowledge_check import KnowledgeCheckBlock
+
 BLOCK_TEMPLATE = "courses/blocks/{}.html"
 PREVIEW_TEMPLATE = "courses/blocks/preview.html"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -274,3 +276,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     decision_explainer = DecisionExplainerBlock()
     glossary_term = GlossaryTermBlock()
     download = DownloadBlock()
+    knowledge_check = KnowledgeCheckBlock()

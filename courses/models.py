@@ -58,6 +58,15 @@ class CoursePage(Page):
         symmetrical=False,
         related_name="required_for",
     )
+    final_assessment = models.ForeignKey(
+        "assessments.Assessment",
+        verbose_name=_("final assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("If set, learners must pass it to complete the course."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -71,6 +80,7 @@ class CoursePage(Page):
             ],
             heading=_("Audience and planning"),
         ),
+        FieldPanel("final_assessment"),
         InlinePanel(
             "develops", heading=_("Competencies this course develops"), label=_("Competency")
         ),

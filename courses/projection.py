@@ -22,7 +22,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
 from courses import rules, tracking
-from courses.models import Certificate, CoursePage, CourseProgress, LessonPage, LessonProgress
+from courses.models import (
+    Certificate,
+    CourseCompetency,
+    CoursePage,
+    CourseProgress,
+    LessonPage,
+    LessonProgress,
+)
 from lms.xapi import events, vocabulary
 from lms.xapi.models import Statement
 from lms.xapi.services import is_replaying
@@ -349,7 +356,7 @@ def _complete_courses(progress_rows: list[CourseProgress]) -> None:
         if rules.course_completed(
             required_lessons=required.get(row.course_id, set()),
             completed_lessons=completed[(row.user_id, row.course_id)],
-            has_final_assessment=bool(getattr(courses[row.course_id], "final_assessment_id", None)),
+            has_final_assessment=bool(courses[row.course_id].final_assessment_id),
             final_assessment_passed=row.assessment_passed_at is not None,
         )
     ]
@@ -422,11 +429,24 @@ def _required_lessons(courses) -> dict[int, set[int]]:
 
 
 def _final_assessment_iris(course_ids: set[int]) -> dict[int, str]:
-    return {}
+    if not course_ids:
+        return {}
+    rows = CoursePage.objects.filter(id__in=course_ids, final_assessment__isnull=False).values_list(
+        "id", "final_assessment__uuid"
+    )
+    return {course_id: tracking.assessment_iri(key) for course_id, key in rows}
 
 
 def _course_evidence(course_ids) -> dict[int, tuple]:
-    return {}
+    """(competency URI, level URI) pairs each course develops, in one query."""
+    evidence = defaultdict(list)
+    for course_id, competency_uri, level_uri in (
+        CourseCompetency.objects.filter(course_id__in=list(course_ids))
+        .order_by("sort_order")
+        .values_list("course_id", "competency__uri", "level__uri")
+    ):
+        evidence[course_id].append((competency_uri, level_uri))
+    return {course_id: tuple(items) for course_id, items in evidence.items()}
 
 
 def _recompute_after_voiding(statement_ids: list[str]) -> None:

@@ -59,3 +59,8 @@ def completion_percent(*, completed: int, total: int) -> int:
     if total <= 0:
         return 0
     return min(100, round(100 * completed / total))
+
+
+def gap_closed(*, developed: int, target: int, reached: int) -> int:
+    """Proficiency steps of a gap a course closes: up to its level, at most to the target."""
+    return max(0, min(developed, target) - reached)

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from courses import rules
+from assessments import services as assessment_services
+from competencies import selectors as competency_selectors
+from courses import rules, tracking
 from courses.models import (
     Certificate,
+    CourseCompetency,
     CourseIndexPage,
     CoursePage,
     CourseProgress,
@@ -156,6 +159,7 @@ def course_outline(*, course: CoursePage, user) -> dict:
         certificate = Certificate.objects.filter(user=user, course=course).first()
     outline = _outline(lessons, rows)
     completed = sum(1 for item in outline if item.status == "completed")
+    final = course.final_assessment if course.final_assessment_id else None
     resume_id = rules.resume_lesson(
         lesson_ids=[lesson.pk for lesson in lessons],
         completed={item.lesson.pk for item in outline if item.status == "completed"},
@@ -172,6 +176,20 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "percent": rules.completion_percent(completed=completed, total=len(lessons)),
         "resume_lesson": next((lesson for lesson in lessons if lesson.pk == resume_id), None),
         "audience_roles": list(course.audience_roles.all()),
+        "develops": list(
+            course.develops.select_related("competency", "level").order_by("sort_order")
+        ),
+        "final_assessment": final,
+        "final_assessment_context": (
+            assessment_services.attempt_context_token(
+                user=user,
+                parent_iri=tracking.course_iri(course),
+                parent_name=course.title,
+                registration=enrolment.registration,
+            )
+            if final and enrolment
+            else ""
+        ),
         "prerequisites": list(course.prerequisites.live().only("id", "title", "url_path")),
     }
 
@@ -199,6 +217,8 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
         "outline": outline,
         "enrolment": enrolment,
         "registration": enrolment.registration if enrolment else None,
+        # Knowledge checks record answers only within an enrolment (its registration).
+        "lesson_iri": tracking.lesson_iri(lesson) if enrolment else "",
         "lesson_progress": own,
         "lesson_completed": bool(own and own.completed_at),
         "previous_lesson": previous,
@@ -468,8 +488,23 @@ def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseC
 
 
 def gap_closure_by_course(*, user) -> dict[int, int]:
-    """How many proficiency steps of the person's gaps each course would close."""
-    return {}
+    """How many proficiency steps of the person's competency gaps each live course closes.
+
+    For every competency a course develops up to level L where the person's target is T
+    and their reached level R < T: min(L, T) − R steps (nothing when L ≤ R).
+    """
+    gaps = {g.competency.pk: g for g in competency_selectors.gaps_for_user(user=user) if g.gap}
+    if not gaps:
+        return {}
+    closure: dict[int, int] = defaultdict(int)
+    for course_id, competency_id, rank in CourseCompetency.objects.filter(
+        competency_id__in=gaps, course__live=True
+    ).values_list("course_id", "competency_id", "level__rank"):
+        gap = gaps[competency_id]
+        closure[course_id] += rules.gap_closed(
+            developed=rank, target=gap.target_rank, reached=gap.reached_rank
+        )
+    return {course_id: steps for course_id, steps in closure.items() if steps > 0}
 
 
 # Catalogue ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
+from assessments import services as assessment_services
 from courses import rules, selectors, tracking
 from courses.models import (
     CourseIndexPage,
@@ -256,3 +257,23 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonPage | None:
             duration=(timezone.now() - started) if started else None,
         )
     return selectors.next_lesson(lesson=lesson, course=course)
+
+
+def final_assessment_context(*, user, assessment) -> "assessment_services.AttemptContext | None":
+    """The course an attempt at a final assessment belongs to (registered with assessments).
+
+    Used when an attempt starts without a signed context: the person's enrolment in a live
+    course that ends with this assessment supplies the parent and the registration.
+    """
+    enrolment = (
+        Enrolment.objects.filter(user=user, course__final_assessment=assessment, course__live=True)
+        .select_related("course")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    return assessment_services.AttemptContext(
+        parent_iri=tracking.course_iri(enrolment.course),
+        parent_name=enrolment.course.title,
+        registration=enrolment.registration,
+    )

@@ -23,6 +23,11 @@ def lesson_iri(lesson) -> str:
     return activity_iri("lesson", lesson.translation_key)
 
 
+def assessment_iri(key) -> str:
+    """The IRI the assessments app gives an assessment (by its UUID)."""
+    return activity_iri("assessment", key)
+
+
 def certificate_iri(code: str) -> str:
     return activity_iri("certificate", code)
 

@@ -91,3 +91,58 @@ def make_course(course_index):
 @pytest.fixture
 def learner(make_user, make_role):
     return make_user("lea@example.org", job_roles=[make_role()])
+
+
+@pytest.fixture
+def framework(db):
+    """A tiny framework with an eight-level scale, like the demo's."""
+    from competencies.models import Competency, Framework, ProficiencyLevel, ProficiencyScale
+
+    scale = ProficiencyScale.objects.create(key="stufen", uri="urn:test:scale", name="Stufen")
+    for rank in range(1, 9):
+        ProficiencyLevel.objects.create(
+            scale=scale,
+            rank=rank,
+            code=str(rank),
+            name=f"Stufe {rank}",
+            uri=f"urn:test:level:{rank}",
+        )
+    framework = Framework.objects.create(key="qd", uri="urn:test:qd", title="QD", scale=scale)
+    for code in ("QD.1", "QD.2"):
+        Competency.objects.create(
+            framework=framework,
+            kind=Competency.Kind.COMPETENCY,
+            code=code,
+            uri=f"urn:test:qd:{code}",
+            name=f"Kompetenz {code}",
+        )
+    return framework
+
+
+TRUE_FALSE = {
+    "type": "true_false",
+    "stem": "<p>Ein Bescheid darf nie vollautomatisch ergehen.</p>",
+    "points": 1,
+    "competency": "qd:QD.1",
+    "level": 2,
+    "correct": False,
+    "feedback_true": "Nicht ganz: § 35a VwVfG lässt es unter Bedingungen zu.",
+    "feedback_false": "Richtig: unter den Bedingungen des § 35a VwVfG ist es zulässig.",
+}
+
+
+@pytest.fixture
+def question(framework):
+    from assessments import services as assessment_services
+
+    bank = assessment_services.question_bank_create(name="Wissenschecks")
+    return assessment_services.question_create_from_data(bank=bank, data=TRUE_FALSE)
+
+
+@pytest.fixture
+def final_assessment(question):
+    from assessments import services as assessment_services
+
+    return assessment_services.assessment_create(
+        title="Abschlusstest: Automatisierte Bescheide", questions=[question], pass_mark_percent=100
+    )
