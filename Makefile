@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install migrate demo totp messages lint format bench clean
+.PHONY: run test test-faults install migrate demo totp messages lint format bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,12 @@ test: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not faults"
+
+## Fault tests: private PostgreSQL, Redis, gunicorn and Celery processes that are killed and
+## restarted on purpose (docs/RELIABILITY.md). Each test is bounded; the run stops by itself.
+test-faults: install
+	timeout 1800 $(VENV)/bin/pytest -m faults -p no:cacheprovider -v -s
 
 totp: install
 	@$(PY) manage.py demo_totp

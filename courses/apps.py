@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from assessments.services import register_attempt_context_provider
+        from courses import projection, services
+        from lms.accounts.groups import register_group_permissions
+        from lms.xapi.projections import register_projection
+
+        register_projection(
+            projection.PROJECTION_NAME,
+            apply=projection.apply,
+            reset=projection.reset,
+            erase=projection.erase,
+        )
+        register_attempt_context_provider(services.final_assessment_context)
+        register_group_permissions(
+            "Trainer",
+            [
+                "courses.add_curriculum",
+                "courses.change_curriculum",
+                "courses.delete_curriculum",
+                "courses.view_curriculum",
+                "courses.view_course_analytics",
+            ],
+        )

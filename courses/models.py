@@ -1,1 +1,322 @@
+"""Courses as Wagtail pages, curricula as snippets, and the learner's progress.
 
+Page models only declare content and ask selectors for what their templates need;
+progress rows are a projection of stored xAPI statements (see ``courses.projection``).
+"""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+
+
+class CourseIndexPage(Page):
+    """The section of the site that holds the courses."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index")
+
+
+class CoursePage(Page):
+    """A course: a description for the catalogue and an ordered set of lessons."""
+
+    summary = models.TextField(
+        _("summary"), max_length=800, help_text=_("Two or three sentences for the catalogue.")
+    )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Learning objective"), max_length=300))],
+        verbose_name=_("learning objectives"),
+        blank=True,
+        help_text=_('What learners can do afterwards, e.g. "You can explain …".'),
+    )
+    duration_minutes = models.PositiveIntegerField(_("estimated duration (minutes)"), default=60)
+    audience_roles = ParentalManyToManyField(
+        "accounts.JobRole", verbose_name=_("audience (job roles)"), blank=True
+    )
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage",
+        verbose_name=_("prerequisites"),
+        blank=True,
+        symmetrical=False,
+        related_name="required_for",
+    )
+    final_assessment = models.ForeignKey(
+        "assessments.Assessment",
+        verbose_name=_("final assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("If set, learners must pass it to complete the course."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        MultiFieldPanel(
+            [
+                FieldPanel("duration_minutes"),
+                FieldPanel("audience_roles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites"),
+            ],
+            heading=_("Audience and planning"),
+        ),
+        FieldPanel("final_assessment"),
+        InlinePanel(
+            "develops", heading=_("Competencies this course develops"), label=_("Competency")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.FilterField("duration_minutes"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+
+class LessonPage(Page):
+    """One lesson: a stream of content blocks and a rule for when it counts as completed."""
+
+    class CompletionRule(models.TextChoices):
+        END = "end", _("Reached the end of the lesson")
+        CHECKS = "checks", _("Answered all of its knowledge checks")
+
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
+    completion_rule = models.CharField(
+        _("completed when"), max_length=10, choices=CompletionRule.choices, default="end"
+    )
+    required = models.BooleanField(
+        _("required for course completion"),
+        default=True,
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel(
+            [FieldPanel("completion_rule"), FieldPanel("required")], heading=_("Completion")
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+
+class CourseCompetency(Orderable):
+    """A competency a course develops, and the proficiency level it develops it to."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="develops")
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("competency"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    level = models.ForeignKey(
+        "competencies.ProficiencyLevel",
+        verbose_name=_("level"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("competency"), FieldPanel("level")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("competency developed")
+        verbose_name_plural = _("competencies developed")
+
+    def __str__(self):
+        return f"{self.competency_id} @ {self.level_id}"
+
+    def clean(self):
+        if (
+            self.competency_id
+            and self.level_id
+            and self.level.scale_id != self.competency.framework.scale_id
+        ):
+            raise ValidationError(
+                {"level": _("Choose a level of the competency framework's own scale.")}
+            )
+
+
+class Curriculum(ClusterableModel):
+    """An ordered list of courses for the people in some job roles."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("identifier"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    job_roles = ParentalManyToManyField(
+        "accounts.JobRole",
+        verbose_name=_("job roles"),
+        blank=True,
+        related_name="curricula",
+        help_text=_("Everyone who holds one of these roles follows this curriculum."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("job_roles", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("items", heading=_("Courses"), label=_("Course"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("curriculum")
+        verbose_name_plural = _("curricula")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class CurriculumItem(Orderable):
+    curriculum = ParentalKey(Curriculum, on_delete=models.CASCADE, related_name="items")
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.CASCADE, related_name="+"
+    )
+    required = models.BooleanField(_("required"), default=True)
+    due_days = models.PositiveIntegerField(
+        _("due (days after joining the role)"), null=True, blank=True
+    )
+
+    panels = [FieldPanel("course"), FieldPanel("required"), FieldPanel("due_days")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("curriculum item")
+        verbose_name_plural = _("curriculum items")
+
+    def __str__(self):
+        return f"{self.curriculum} – {self.course_id}"
+
+
+class Enrolment(models.Model):
+    """A person takes a course; its registration groups the course's xAPI statements."""
+
+    class Source(models.TextChoices):
+        SELF = "self", _("Self-enrolled")
+        CURRICULUM = "curriculum", _("Assigned through a curriculum")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    registration = models.UUIDField(_("registration"), default=uuid.uuid4, unique=True)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default="self")
+    enrolled_at = models.DateTimeField(_("enrolled at"))
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        permissions = [("view_course_analytics", _("Can view course analytics"))]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment_per_course")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.course_id}"
+
+
+class LessonProgress(models.Model):
+    """Projection: what a person has done in one lesson, from their statements."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="progress")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    first_experienced_at = models.DateTimeField(null=True, blank=True)
+    last_experienced_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    answered_questions = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="unique_lesson_progress")
+        ]
+        indexes = [models.Index(fields=["user", "course"])]
+
+    def __str__(self):
+        return f"{self.user_id} / {self.lesson_id}"
+
+
+class CourseProgress(models.Model):
+    """Projection: a person's state in a course, from their statements."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="progress")
+    registration = models.UUIDField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        LessonPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lessons_completed = models.PositiveIntegerField(default=0)
+    assessment_passed_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("course progress")
+        verbose_name_plural = _("course progress")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_course_progress")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} / {self.course_id}"
+
+
+class Certificate(models.Model):
+    """Projection of a ``certificate_earned`` statement; the code is part of its IRI."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="certificates")
+    code = models.CharField(_("verification code"), max_length=40, unique=True)
+    registration = models.UUIDField(null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"))
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="unique_certificate_per_course")
+        ]
+
+    def __str__(self):
+        return self.code

@@ -1,4 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from courses import views
 
 app_name = "courses"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("catalogue/", views.catalogue, name="catalogue"),
+    path("courses/<int:page_id>/enrol/", views.course_enrol, name="course_enrol"),
+    path("courses/<int:page_id>/continue/", views.course_continue, name="course_continue"),
+    path(
+        "lessons/<int:page_id>/experienced/",
+        views.lesson_experienced,
+        name="lesson_experienced",
+    ),
+    path("lessons/<int:page_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("certificates/verify/", views.certificate_verify, name="certificate_verify"),
+    path("certificates/<str:code>.pdf", views.certificate_pdf, name="certificate_pdf"),
+]

@@ -6,6 +6,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.home import views as home_views
 
+# A lost database connection answers 503 with Retry-After, never a 500 (lms/middleware.py).
+handler500 = "lms.middleware.server_error"
+
 urlpatterns = [
     path("healthz", home_views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from lms.accounts.groups import ensure_permission_groups
@@ -15,6 +16,14 @@ from lms.accounts.services import job_role_update_or_create, org_unit_create, us
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Start every test with an empty cache, so no test sees another's cached state
+    (e.g. Wagtail's site root paths cached by a browser request during a flush)."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

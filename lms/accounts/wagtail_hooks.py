@@ -9,6 +9,7 @@ from lms.accounts import admin_views
 from lms.accounts.admin_forms import OrgUnitForm
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
 from lms.accounts.selectors import user_is_administrator
+from lms.accounts.services import audit_log
 
 
 class OrgUnitViewSet(SnippetViewSet):
@@ -81,4 +82,36 @@ def register_import_menu_item():
         reverse("accounts_admin:organisation_import"),
         icon_name="upload",
         order=900,
+    )
+
+
+def _person_snapshot(user) -> dict:
+    return {
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "job_roles": sorted(user.role_assignments.values_list("job_role__code", flat=True)),
+        "org_unit": user.org_unit.code if user.org_unit_id else None,
+        "is_active": user.is_active,
+        "is_superuser": user.is_superuser,
+    }
+
+
+@hooks.register("after_create_user")
+def audit_user_created(request, user):
+    audit_log(
+        actor=request.user, action="person.created", subject=user, details=_person_snapshot(user)
+    )
+
+
+@hooks.register("after_edit_user")
+def audit_user_edited(request, user):
+    audit_log(
+        actor=request.user, action="person.changed", subject=user, details=_person_snapshot(user)
+    )
+
+
+@hooks.register("before_delete_user")
+def audit_user_deleted(request, user):
+    # Written before deletion, so the entry can name what was removed.
+    audit_log(
+        actor=request.user, action="person.deleted", subject=user, details=_person_snapshot(user)
     )

@@ -49,7 +49,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "lms.middleware.RequestIdMiddleware",
+    "lms.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "lms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -171,11 +174,38 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "lms.logging.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+        "json": {"()": "lms.logging.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Content-Security-Policy for the platform's own pages: no inline scripts or styles.
+QD_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "media-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'self'",
+}
+QD_CSP_EXEMPT_PREFIXES = ["/cms/", "/xapi/", "/documents/"]
 
 # Privacy (PRODUCT.md §5): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
@@ -183,3 +213,44 @@ QD_MIN_GROUP_SIZE = 5
 QD_INDIVIDUAL_VIEWS_ENABLED = False
 # Base IRI for activities, verbs and extensions the platform defines.
 QD_XAPI_BASE_IRI = "https://qualifica-digitalis.example/xapi"
+
+# lms.xapi (Learning Record Store): how platform users appear in statements (an account on
+# this home page named by the person's pseudonym), and the LRS limits.
+QD_XAPI_ACCOUNT_HOMEPAGE = "https://qualifica-digitalis.example"
+QD_XAPI_STATEMENT_LIMIT = 100  # default page size of GET /xapi/statements
+QD_XAPI_MAX_LIMIT = 1000
+QD_XAPI_FORWARD_TIMEOUT = 10  # seconds per HTTP call to a forwarding endpoint
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
+    "task": "lms.xapi.tasks.forward_outbox",
+    "schedule": 60.0,
+}
+
+# courses: lesson pages ask people to log in through allauth; lessons may carry videos with
+# WebVTT captions; video and captions files are served inline so that browsers play them.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "text/plain",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+# courses: trainers' scheduled publishing happens within a minute of the chosen time.
+CELERY_BEAT_SCHEDULE["courses-publish-scheduled"] = {
+    "task": "courses.tasks.publish_scheduled_pages",
+    "schedule": 60.0,
+}
+
+# competencies: evidence validity (None: evidence never expires), monthly scheduled HR
+# reports and the daily refresh of expired competency levels.
+QD_EVIDENCE_VALIDITY_MONTHS = None
+CELERY_BEAT_SCHEDULE["competencies-monthly-reports"] = {
+    "task": "competencies.tasks.scheduled_reports_task",
+    "schedule": 6 * 60 * 60.0,  # every 6 h; each schedule runs once per calendar month
+}
+CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
+    "task": "competencies.tasks.refresh_expired_profiles_task",
+    "schedule": 24 * 60 * 60.0,
+}

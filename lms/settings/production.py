@@ -68,3 +68,4 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+LOGGING["handlers"]["console"]["formatter"] = _env("LOG_FORMAT", "json")  # noqa: F405

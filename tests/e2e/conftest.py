@@ -5,6 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
+
+from lms.home.services import site_root_ensure
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 AXE_PATH = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,8 +49,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+def page(browser, live_server, transactional_db):
+    # Transactional tests flush the database, Wagtail's page tree included.
+    site_root_ensure()
+    cache.clear()
+    # bypass_csp lets the tests inject axe-core; the pages themselves keep their strict policy.
+    context = browser.new_context(base_url=live_server.url, locale="de-DE", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

@@ -5,7 +5,7 @@ import pytest
 from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, browser_log_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import pytest
 from wagtail.models import Site
 
 from lms.home.models import HomePage
+from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,27 @@ def test_health_endpoint_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["status"] == "ok"
+
+
+def test_navigation_is_german_first_and_english_on_request(client, make_user):
+    log_in(client, make_user("lea@example.org"))
+    body = client.get("/me/").content.decode()
+    assert "Mein Lernen" in body
+    assert "Meine Daten und Datenschutz" in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get("/me/").content.decode()
+    assert "My learning" in body
+    assert "My data and privacy" in body
+
+
+def test_site_root_is_repaired_after_the_page_tree_was_emptied():
+    from wagtail.models import Page
+
+    from lms.home.services import site_root_ensure
+
+    Site.objects.all().delete()
+    Page.objects.all().delete()
+    home = site_root_ensure()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert site_root_ensure().pk == home.pk

@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.accounts.models import JobRole
+
+DURATION_CHOICES = [
+    ("", _("Any duration")),
+    ("short", _("Up to 1 hour")),
+    ("medium", _("1 to 3 hours")),
+    ("long", _("More than 3 hours")),
+]
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    role = forms.ModelChoiceField(
+        label=_("Job role"), queryset=JobRole.objects.all(), required=False, empty_label=_("All")
+    )
+    duration = forms.ChoiceField(label=_("Duration"), choices=DURATION_CHOICES, required=False)
+
+
+class CertificateLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        max_length=40,
+        help_text=_("As printed on the certificate, e.g. QD-ABCD-EFGH-JKLM."),
+    )

@@ -1,0 +1,644 @@
+"""Reads of the courses app. Every function runs a fixed number of queries, whatever the
+number of lessons or courses involved."""
+
+import datetime
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from assessments import services as assessment_services
+from competencies import selectors as competency_selectors
+from courses import rules, tracking
+from courses.models import (
+    Certificate,
+    CourseCompetency,
+    CourseIndexPage,
+    CoursePage,
+    CourseProgress,
+    Curriculum,
+    CurriculumItem,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+)
+from lms.accounts.models import RoleAssignment
+
+STEP = LessonPage.steplen
+
+
+# Pages ----------------------------------------------------------------------------------
+
+
+def live_courses(*, parent: CourseIndexPage | None = None):
+    courses = CoursePage.objects.live().order_by("path")
+    if parent is not None:
+        courses = courses.child_of(parent)
+    return courses
+
+
+def course_of_lesson(*, lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.get(path=lesson.path[:-STEP])
+
+
+def course_lessons(*, course: CoursePage) -> list[LessonPage]:
+    """The course's live lessons in order, without their bodies (one query)."""
+    return list(LessonPage.objects.live().child_of(course).defer("body").order_by("path"))
+
+
+def lessons_by_course(*, courses: Iterable[CoursePage]) -> dict[int, list[LessonPage]]:
+    """Live lessons of many courses, in one query (bodies not loaded)."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    by_path = {c.path: c.pk for c in courses}
+    condition = Q()
+    for depth in {c.depth for c in courses}:
+        condition |= Q(depth=depth + 1)
+    lessons = (
+        LessonPage.objects.live()
+        .filter(condition)
+        .filter(path__regex=r"^(" + "|".join(by_path) + ")")
+        .defer("body")
+        .order_by("path")
+    )
+    result = defaultdict(list)
+    for lesson in lessons:
+        course_id = by_path.get(lesson.path[:-STEP])
+        if course_id is not None:
+            result[course_id].append(lesson)
+    return result
+
+
+def next_lesson(*, lesson: LessonPage, course: CoursePage | None = None) -> LessonPage | None:
+    return (
+        LessonPage.objects.live()
+        .sibling_of(lesson, inclusive=False)
+        .filter(path__gt=lesson.path)
+        .defer("body")
+        .order_by("path")
+        .first()
+    )
+
+
+def knowledge_check_iris(*, lesson: LessonPage) -> list[str]:
+    """The question IRIs of the lesson's knowledge checks (its "checks" completion rule)."""
+    return [
+        block.block.question_iri(block.value)
+        for block in lesson.body
+        if block.block_type == "knowledge_check" and block.value
+    ]
+
+
+# Progress -------------------------------------------------------------------------------
+
+
+def course_progress(*, user, course: CoursePage) -> CourseProgress | None:
+    if not user.is_authenticated:
+        return None
+    return CourseProgress.objects.filter(user=user, course=course).first()
+
+
+def lesson_progress(*, user, lesson: LessonPage) -> LessonProgress | None:
+    if not user.is_authenticated:
+        return None
+    return LessonProgress.objects.filter(user=user, lesson=lesson).first()
+
+
+@dataclass
+class OutlineItem:
+    lesson: LessonPage
+    number: int
+    status: str  # "completed", "started", "not_started"
+    current: bool = False
+
+
+def _outline(lessons, progress_rows, *, current_id=None) -> list[OutlineItem]:
+    by_lesson = {row.lesson_id: row for row in progress_rows}
+    items = []
+    for number, lesson in enumerate(lessons, start=1):
+        row = by_lesson.get(lesson.pk)
+        if row is not None and row.completed_at:
+            status = "completed"
+        elif row is not None and row.first_experienced_at:
+            status = "started"
+        else:
+            status = "not_started"
+        items.append(OutlineItem(lesson, number, status, current=lesson.pk == current_id))
+    return items
+
+
+def resume_lesson(*, user, course: CoursePage) -> LessonPage | None:
+    lessons = course_lessons(course=course)
+    progress = course_progress(user=user, course=course)
+    completed = set(
+        LessonProgress.objects.filter(
+            user=user, course=course, completed_at__isnull=False
+        ).values_list("lesson_id", flat=True)
+    )
+    target = rules.resume_lesson(
+        lesson_ids=[lesson.pk for lesson in lessons],
+        completed=completed,
+        last_lesson_id=progress.last_lesson_id if progress else None,
+    )
+    return next((lesson for lesson in lessons if lesson.pk == target), None)
+
+
+def course_outline(*, course: CoursePage, user) -> dict:
+    """What the course page shows: lessons with their status, progress, where to resume."""
+    lessons = course_lessons(course=course)
+    enrolment = progress = certificate = None
+    rows = []
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        progress = CourseProgress.objects.filter(user=user, course=course).first()
+        rows = list(LessonProgress.objects.filter(user=user, course=course))
+        certificate = Certificate.objects.filter(user=user, course=course).first()
+    outline = _outline(lessons, rows)
+    completed = sum(1 for item in outline if item.status == "completed")
+    final = course.final_assessment if course.final_assessment_id else None
+    resume_id = rules.resume_lesson(
+        lesson_ids=[lesson.pk for lesson in lessons],
+        completed={item.lesson.pk for item in outline if item.status == "completed"},
+        last_lesson_id=progress.last_lesson_id if progress else None,
+    )
+    return {
+        "course": course,
+        "outline": outline,
+        "enrolment": enrolment,
+        "progress": progress,
+        "certificate": certificate,
+        "lessons_total": len(lessons),
+        "lessons_completed": completed,
+        "percent": rules.completion_percent(completed=completed, total=len(lessons)),
+        "resume_lesson": next((lesson for lesson in lessons if lesson.pk == resume_id), None),
+        "audience_roles": list(course.audience_roles.all()),
+        "develops": list(
+            course.develops.select_related("competency", "level").order_by("sort_order")
+        ),
+        "final_assessment": final,
+        "final_assessment_context": (
+            assessment_services.attempt_context_token(
+                user=user,
+                parent_iri=tracking.course_iri(course),
+                parent_name=course.title,
+                registration=enrolment.registration,
+            )
+            if final and enrolment
+            else ""
+        ),
+        "prerequisites": list(course.prerequisites.live().only("id", "title", "url_path")),
+    }
+
+
+def lesson_view(*, lesson: LessonPage, user) -> dict:
+    """What the lesson page shows: the course outline, previous/next, the lesson's state."""
+    course = course_of_lesson(lesson=lesson)
+    lessons = course_lessons(course=course)
+    rows, enrolment = [], None
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        rows = list(LessonProgress.objects.filter(user=user, course=course))
+    outline = _outline(lessons, rows, current_id=lesson.pk)
+    position = next((i for i, item in enumerate(outline) if item.current), None)
+    previous = outline[position - 1].lesson if position else None
+    following = (
+        outline[position + 1].lesson
+        if position is not None and position + 1 < len(outline)
+        else None
+    )
+    own = next((row for row in rows if row.lesson_id == lesson.pk), None)
+    completed = sum(1 for item in outline if item.status == "completed")
+    return {
+        "course": course,
+        "outline": outline,
+        "enrolment": enrolment,
+        "registration": enrolment.registration if enrolment else None,
+        # Knowledge checks record answers only within an enrolment (its registration).
+        "lesson_iri": tracking.lesson_iri(lesson) if enrolment else "",
+        "lesson_progress": own,
+        "lesson_completed": bool(own and own.completed_at),
+        "previous_lesson": previous,
+        "next_lesson": following,
+        "lesson_number": (position + 1) if position is not None else None,
+        "lessons_total": len(lessons),
+        "lessons_completed": completed,
+        "percent": rules.completion_percent(completed=completed, total=len(lessons)),
+    }
+
+
+# Curricula ------------------------------------------------------------------------------
+
+
+@dataclass
+class CurriculumCourse:
+    course: CoursePage
+    required: bool
+    due_date: datetime.date | None
+    curricula: list[str] = field(default_factory=list)
+    status: str = "not_started"  # "not_started", "started", "completed"
+    overdue: bool = False
+
+
+@dataclass
+class CurriculumView:
+    curriculum: Curriculum
+    entries: list[CurriculumCourse]
+    required_total: int = 0
+    required_completed: int = 0
+
+    @property
+    def percent(self) -> int:
+        return rules.completion_percent(
+            completed=self.required_completed, total=self.required_total
+        )
+
+
+def _role_since(user) -> dict[int, datetime.date]:
+    return dict(RoleAssignment.objects.filter(user=user).values_list("job_role_id", "since"))
+
+
+def user_curricula(*, user, today: datetime.date | None = None) -> list[CurriculumView]:
+    """Every curriculum of the person's job roles, each with its courses and their status."""
+    today = today or timezone.localdate()
+    since = _role_since(user)
+    if not since:
+        return []
+    links = Curriculum.job_roles.through.objects.filter(jobrole_id__in=since).values_list(
+        "curriculum_id", "jobrole_id"
+    )
+    joined = defaultdict(list)
+    for curriculum_id, role_id in links:
+        joined[curriculum_id].append(since[role_id])
+    items = list(
+        CurriculumItem.objects.filter(curriculum_id__in=joined, course__live=True)
+        .select_related("curriculum", "course")
+        .order_by("curriculum__title", "sort_order")
+    )
+    status = _course_status(user=user, course_ids={item.course_id for item in items})
+    views: dict[int, CurriculumView] = {}
+    for item in items:
+        view = views.setdefault(item.curriculum_id, CurriculumView(item.curriculum, []))
+        due = None
+        if item.due_days is not None:
+            due = min(joined[item.curriculum_id]) + datetime.timedelta(days=item.due_days)
+        entry = CurriculumCourse(
+            course=item.course,
+            required=item.required,
+            due_date=due,
+            curricula=[item.curriculum.title],
+            status=status.get(item.course_id, "not_started"),
+        )
+        entry.overdue = bool(due and due < today and entry.status != "completed")
+        view.entries.append(entry)
+        if item.required:
+            view.required_total += 1
+            view.required_completed += entry.status == "completed"
+    return list(views.values())
+
+
+def curriculum_for_user(*, user, today: datetime.date | None = None) -> list[CurriculumCourse]:
+    """The union of the person's role curricula: each course once, required if any
+    curriculum requires it, due at the earliest due date, in curriculum order."""
+    merged: dict[int, CurriculumCourse] = {}
+    for view in user_curricula(user=user, today=today):
+        for entry in view.entries:
+            known = merged.get(entry.course.pk)
+            if known is None:
+                merged[entry.course.pk] = CurriculumCourse(
+                    course=entry.course,
+                    required=entry.required,
+                    due_date=entry.due_date if entry.required else None,
+                    curricula=list(entry.curricula),
+                    status=entry.status,
+                    overdue=entry.overdue and entry.required,
+                )
+                continue
+            known.curricula.extend(c for c in entry.curricula if c not in known.curricula)
+            if entry.required:
+                known.required = True
+                if entry.due_date and (known.due_date is None or entry.due_date < known.due_date):
+                    known.due_date = entry.due_date
+                known.overdue = known.overdue or entry.overdue
+    return list(merged.values())
+
+
+def course_in_user_curriculum(*, user, course: CoursePage) -> bool:
+    return CurriculumItem.objects.filter(
+        course=course, curriculum__job_roles__assignments__user=user
+    ).exists()
+
+
+def _course_status(*, user, course_ids) -> dict[int, str]:
+    if not course_ids:
+        return {}
+    result = {}
+    for course_id, started, completed in CourseProgress.objects.filter(
+        user=user, course_id__in=course_ids
+    ).values_list("course_id", "started_at", "completed_at"):
+        result[course_id] = "completed" if completed else "started" if started else "not_started"
+    return result
+
+
+# Dashboard ------------------------------------------------------------------------------
+
+
+@dataclass
+class CourseCard:
+    course: CoursePage
+    status: str = "not_started"
+    lessons_total: int = 0
+    lessons_completed: int = 0
+    completed_at: datetime.datetime | None = None
+    certificate: Certificate | None = None
+    reason: str = ""
+
+    @property
+    def percent(self) -> int:
+        return rules.completion_percent(completed=self.lessons_completed, total=self.lessons_total)
+
+
+def course_cards(*, courses, user=None) -> list[CourseCard]:
+    """Catalogue cards with lesson counts (and the person's progress), in three queries."""
+    courses = list(courses)
+    counts = _lesson_counts(courses)
+    progress = {}
+    if user is not None and user.is_authenticated:
+        progress = {
+            row.course_id: row
+            for row in CourseProgress.objects.filter(user=user, course__in=courses)
+        }
+    cards = []
+    for course in courses:
+        row = progress.get(course.pk)
+        cards.append(
+            CourseCard(
+                course=course,
+                status=_status(row),
+                lessons_total=counts.get(course.pk, 0),
+                lessons_completed=row.lessons_completed if row else 0,
+                completed_at=row.completed_at if row else None,
+            )
+        )
+    return cards
+
+
+def _status(row) -> str:
+    if row is None:
+        return "not_started"
+    if row.completed_at:
+        return "completed"
+    return "started" if row.started_at else "not_started"
+
+
+def _lesson_counts(courses) -> dict[int, int]:
+    courses = list(courses)
+    if not courses:
+        return {}
+    by_path = {c.path: c.pk for c in courses}
+    counts = defaultdict(int)
+    depths = {c.depth + 1 for c in courses}
+    rows = (
+        LessonPage.objects.live()
+        .filter(depth__in=depths, path__regex=r"^(" + "|".join(by_path) + ")")
+        .values_list("path", flat=True)
+    )
+    for path in rows:
+        course_id = by_path.get(path[:-STEP])
+        if course_id is not None:
+            counts[course_id] += 1
+    return counts
+
+
+def dashboard(*, user, today: datetime.date | None = None) -> dict:
+    """ "My learning": curricula with progress, next recommended course, in progress, done."""
+    curricula = user_curricula(user=user, today=today)
+    rows = list(
+        CourseProgress.objects.filter(user=user, course__live=True)
+        .select_related("course", "last_lesson")
+        .order_by("-last_activity_at")
+    )
+    enrolled = list(
+        Enrolment.objects.filter(user=user, course__live=True)
+        .exclude(course_id__in=[row.course_id for row in rows])
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+    certificates = {c.course_id: c for c in Certificate.objects.filter(user=user)}
+    counts = _lesson_counts([row.course for row in rows] + [e.course for e in enrolled])
+    in_progress, completed = [], []
+    for row in rows:
+        card = CourseCard(
+            course=row.course,
+            status=_status(row),
+            lessons_total=counts.get(row.course_id, 0),
+            lessons_completed=row.lessons_completed,
+            completed_at=row.completed_at,
+            certificate=certificates.get(row.course_id),
+        )
+        (completed if row.completed_at else in_progress).append(card)
+    for enrolment in enrolled:
+        in_progress.append(
+            CourseCard(course=enrolment.course, lessons_total=counts.get(enrolment.course_id, 0))
+        )
+    return {
+        "curricula": curricula,
+        "in_progress": in_progress,
+        "completed": completed,
+        "recommended": recommended_courses(user=user, curricula=curricula, limit=3),
+    }
+
+
+def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseCard]:
+    """Courses the person has not completed, those that close most of their competency gap
+    first; without gap data, the required curriculum courses by due date."""
+    if curricula is None:
+        curricula = user_curricula(user=user)
+    done = set(
+        CourseProgress.objects.filter(user=user, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )
+    candidates: dict[int, CourseCard] = {}
+    order: dict[int, tuple] = {}
+    for view in curricula:
+        for entry in view.entries:
+            if entry.course.pk in done or entry.course.pk in candidates:
+                continue
+            candidates[entry.course.pk] = CourseCard(course=entry.course, status=entry.status)
+            order[entry.course.pk] = (
+                not entry.required,
+                entry.due_date or datetime.date.max,
+                len(order),
+            )
+    closure = gap_closure_by_course(user=user)
+    if closure:
+        extra = CoursePage.objects.live().filter(pk__in=set(closure) - done - set(candidates))
+        for course in extra:
+            candidates[course.pk] = CourseCard(course=course)
+            order[course.pk] = (True, datetime.date.max, len(order))
+    ranked = sorted(candidates, key=lambda pk: (-closure.get(pk, 0), *order[pk]))
+    cards = [candidates[pk] for pk in ranked[:limit]]
+    for card in cards:
+        card.reason = "gap" if closure.get(card.course.pk) else "curriculum"
+    return cards
+
+
+def gap_closure_by_course(*, user) -> dict[int, int]:
+    """How many proficiency steps of the person's competency gaps each live course closes.
+
+    For every competency a course develops up to level L where the person's target is T
+    and their reached level R < T: min(L, T) − R steps (nothing when L ≤ R).
+    """
+    gaps = {g.competency.pk: g for g in competency_selectors.gaps_for_user(user=user) if g.gap}
+    if not gaps:
+        return {}
+    closure: dict[int, int] = defaultdict(int)
+    for course_id, competency_id, rank in CourseCompetency.objects.filter(
+        competency_id__in=gaps, course__live=True
+    ).values_list("course_id", "competency_id", "level__rank"):
+        gap = gaps[competency_id]
+        closure[course_id] += rules.gap_closed(
+            developed=rank, target=gap.target_rank, reached=gap.reached_rank
+        )
+    return {course_id: steps for course_id, steps in closure.items() if steps > 0}
+
+
+# Catalogue ------------------------------------------------------------------------------
+
+DURATION_FILTERS = {
+    "short": (0, 60),
+    "medium": (61, 180),
+    "long": (181, None),
+}
+
+
+def catalogue(
+    *,
+    query: str = "",
+    role_id: int | None = None,
+    competency_id: int | None = None,
+    duration: str = "",
+):
+    """Live courses matching the search text and filters (Wagtail search for the text)."""
+    courses = CoursePage.objects.live()
+    if role_id:
+        courses = courses.filter(audience_roles__id=role_id)
+    if competency_id:
+        courses = courses.filter(develops__competency_id=competency_id)
+    if duration in DURATION_FILTERS:
+        low, high = DURATION_FILTERS[duration]
+        courses = courses.filter(duration_minutes__gte=low)
+        if high is not None:
+            courses = courses.filter(duration_minutes__lte=high)
+    if query.strip():
+        ids = list(courses.values_list("id", flat=True).distinct())
+        return list(CoursePage.objects.live().filter(id__in=ids).search(query.strip()))
+    return list(courses.distinct().order_by("title"))
+
+
+# Certificates ---------------------------------------------------------------------------
+
+
+def certificate_for_owner(*, user, code: str) -> Certificate | None:
+    return (
+        Certificate.objects.filter(user=user, code=code.strip().upper())
+        .select_related("course", "user")
+        .first()
+    )
+
+
+def certificate_verification(*, code: str) -> dict | None:
+    """Only what the public may see: the holder's name, the course and the date."""
+    certificate = (
+        Certificate.objects.filter(code=code.strip().upper())
+        .select_related("course", "user")
+        .first()
+    )
+    if certificate is None:
+        return None
+    return {
+        "name": certificate.user.get_full_name() or "–",
+        "course": certificate.course.title,
+        "date": timezone.localdate(certificate.issued_at),
+        "code": certificate.code,
+    }
+
+
+# Analytics ------------------------------------------------------------------------------
+
+
+@dataclass
+class CourseFigures:
+    course: CoursePage
+    enrolled: int = 0
+    started: int = 0
+    completed: int = 0
+    median_minutes: float | None = None
+    median_suppressed: bool = False
+
+    @property
+    def completion_rate(self) -> int | None:
+        if not self.enrolled:
+            return None
+        return round(100 * self.completed / self.enrolled)
+
+
+def course_analytics(*, courses, min_group_size: int = 5) -> list[CourseFigures]:
+    """Enrolled, started, completed, completion rate and median time per course.
+
+    The median time is withheld when fewer than ``min_group_size`` people completed.
+    """
+    courses = list(courses)
+    figures = {c.pk: CourseFigures(course=c) for c in courses}
+    for course_id, n in (
+        Enrolment.objects.filter(course__in=courses)
+        .values_list("course_id")
+        .annotate(n=Count("id"))
+    ):
+        figures[course_id].enrolled = n
+    durations = defaultdict(list)
+    for course_id, started, completed in CourseProgress.objects.filter(
+        course__in=courses, started_at__isnull=False
+    ).values_list("course_id", "started_at", "completed_at"):
+        figures[course_id].started += 1
+        if completed:
+            figures[course_id].completed += 1
+            durations[course_id].append((completed - started).total_seconds() / 60)
+    for course_id, values in durations.items():
+        if len(values) < min_group_size:
+            figures[course_id].median_suppressed = True
+        else:
+            figures[course_id].median_minutes = round(statistics.median(values), 1)
+    for item in figures.values():
+        item.enrolled = max(item.enrolled, item.started)
+    return [figures[c.pk] for c in courses]
+
+
+@dataclass
+class LessonFigures:
+    lesson: LessonPage
+    started: int = 0
+    completed: int = 0
+
+
+def lesson_analytics(*, course: CoursePage) -> list[LessonFigures]:
+    """How many people opened and completed each lesson (two queries)."""
+    lessons = course_lessons(course=course)
+    figures = {lesson.pk: LessonFigures(lesson=lesson) for lesson in lessons}
+    rows = (
+        LessonProgress.objects.filter(course=course)
+        .values("lesson_id")
+        .annotate(
+            started=Count("id", filter=Q(first_experienced_at__isnull=False)),
+            completed=Count("id", filter=Q(completed_at__isnull=False)),
+        )
+    )
+    for row in rows:
+        if row["lesson_id"] in figures:
+            figures[row["lesson_id"]].started = row["started"]
+            figures[row["lesson_id"]].completed = row["completed"]
+    return [figures[lesson.pk] for lesson in lessons]

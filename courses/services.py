@@ -1,0 +1,279 @@
+"""Writes of the courses app: authoring (pages, curricula) and the learner's actions.
+
+Learning events are recorded only through ``lms.xapi.events``; progress rows follow
+from the stored statements (``courses.projection``).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page, PageViewRestriction
+
+from assessments import services as assessment_services
+from courses import rules, selectors, tracking
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Curriculum,
+    CurriculumItem,
+    Enrolment,
+    LessonPage,
+)
+from lms.xapi import events
+
+
+class CourseActionError(ValidationError):
+    """A learner's action that the rules do not allow; the message is for the learner."""
+
+
+# Authoring ------------------------------------------------------------------------------
+
+
+def _publish(page: Page, *, user=None) -> Page:
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+def _save_child(*, parent: Page, page_class, slug: str, fields: dict, publish: bool, user=None):
+    """Create the child page with this slug, or update the existing one; then publish."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        page = existing.specific
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.full_clean()
+    else:
+        page = page_class(slug=slug, **fields)
+        parent.add_child(instance=page)
+    if publish:
+        return _publish(page, user=user)
+    page.save_revision(user=user)
+    return page
+
+
+@transaction.atomic
+def course_index_create_or_update(*, parent: Page, title: str, slug: str, intro: str = ""):
+    """The course section under the site root; only logged-in people may see its pages."""
+    index = _save_child(
+        parent=parent,
+        page_class=CourseIndexPage,
+        slug=slug,
+        fields={"title": title, "intro": intro},
+        publish=True,
+    )
+    PageViewRestriction.objects.get_or_create(
+        page=index, restriction_type=PageViewRestriction.LOGIN
+    )
+    return index
+
+
+@transaction.atomic
+def course_create_or_update(
+    *,
+    index: CourseIndexPage,
+    title: str,
+    slug: str,
+    summary: str,
+    objectives: Sequence[str] = (),
+    duration_minutes: int = 60,
+    audience_roles: Iterable = (),
+    prerequisites: Iterable[CoursePage] = (),
+    publish: bool = True,
+    user=None,
+) -> CoursePage:
+    return _save_child(
+        parent=index,
+        page_class=CoursePage,
+        slug=slug,
+        fields={
+            "title": title,
+            "summary": summary,
+            "objectives": [("objective", text) for text in objectives],
+            "duration_minutes": duration_minutes,
+            "audience_roles": list(audience_roles),
+            "prerequisites": list(prerequisites),
+        },
+        publish=publish,
+        user=user,
+    )
+
+
+@transaction.atomic
+def lesson_create_or_update(
+    *,
+    course: CoursePage,
+    title: str,
+    slug: str,
+    body: list,
+    summary: str = "",
+    completion_rule: str = LessonPage.CompletionRule.END,
+    required: bool = True,
+    publish: bool = True,
+    user=None,
+) -> LessonPage:
+    return _save_child(
+        parent=course,
+        page_class=LessonPage,
+        slug=slug,
+        fields={
+            "title": title,
+            "summary": summary,
+            "body": body,
+            "completion_rule": completion_rule,
+            "required": required,
+        },
+        publish=publish,
+        user=user,
+    )
+
+
+@dataclass(frozen=True)
+class CurriculumEntry:
+    course: CoursePage
+    required: bool = True
+    due_days: int | None = None
+
+
+@transaction.atomic
+def curriculum_update_or_create(
+    *,
+    slug: str,
+    title: str,
+    description: str = "",
+    job_roles: Iterable = (),
+    entries: Sequence[CurriculumEntry] = (),
+) -> Curriculum:
+    curriculum = Curriculum.objects.filter(slug=slug).first() or Curriculum(slug=slug)
+    curriculum.title, curriculum.description = title, description
+    curriculum.full_clean(exclude=["job_roles"])
+    curriculum.save()
+    curriculum.job_roles.set(list(job_roles))
+    curriculum.items.all().delete()
+    CurriculumItem.objects.bulk_create(
+        CurriculumItem(
+            curriculum=curriculum,
+            course=entry.course,
+            required=entry.required,
+            due_days=entry.due_days,
+            sort_order=position,
+        )
+        for position, entry in enumerate(entries)
+    )
+    curriculum.save()
+    return curriculum
+
+
+# Learner actions ------------------------------------------------------------------------
+
+
+def enrolment_ensure(*, user, course: CoursePage, source: str | None = None) -> Enrolment:
+    """The person's enrolment in the course, created on first use (idempotent)."""
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is not None:
+        return enrolment
+    if source is None:
+        source = (
+            Enrolment.Source.CURRICULUM
+            if selectors.course_in_user_curriculum(user=user, course=course)
+            else Enrolment.Source.SELF
+        )
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(
+                user=user, course=course, source=source, enrolled_at=timezone.now()
+            )
+    except IntegrityError:
+        # A parallel request enrolled the person first.
+        return Enrolment.objects.get(user=user, course=course)
+
+
+@transaction.atomic
+def course_enrol(*, user, course: CoursePage) -> Enrolment:
+    if not course.live:
+        raise CourseActionError(_("This course is not available."))
+    return enrolment_ensure(user=user, course=course)
+
+
+@transaction.atomic
+def course_continue(*, user, course: CoursePage) -> LessonPage | None:
+    """Enrol if needed, record the launch on first start, and return the lesson to resume."""
+    if not course.live:
+        raise CourseActionError(_("This course is not available."))
+    enrolment = enrolment_ensure(user=user, course=course)
+    progress = selectors.course_progress(user=user, course=course)
+    if progress is None or progress.started_at is None:
+        events.course_launched(
+            user=user,
+            course=tracking.course_activity(course),
+            registration=enrolment.registration,
+        )
+    return selectors.resume_lesson(user=user, course=course)
+
+
+@transaction.atomic
+def lesson_experience(*, user, lesson: LessonPage) -> None:
+    """Record that the learner opened the lesson (only within an enrolment)."""
+    course = selectors.course_of_lesson(lesson=lesson)
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is None or not lesson.live:
+        raise CourseActionError(_("Please enrol in the course first."))
+    events.lesson_experienced(
+        user=user,
+        lesson=tracking.lesson_activity(lesson),
+        course=tracking.course_activity(course),
+        registration=enrolment.registration,
+    )
+
+
+@transaction.atomic
+def lesson_complete(*, user, lesson: LessonPage) -> LessonPage | None:
+    """Complete the lesson if its rule allows it; returns the next lesson (or None)."""
+    if not lesson.live:
+        raise CourseActionError(_("This lesson is not available."))
+    course = selectors.course_of_lesson(lesson=lesson)
+    enrolment = enrolment_ensure(user=user, course=course)
+    progress = selectors.lesson_progress(user=user, lesson=lesson)
+    if progress is None or progress.completed_at is None:
+        if not rules.lesson_can_complete(
+            rule=lesson.completion_rule,
+            knowledge_checks=selectors.knowledge_check_iris(lesson=lesson),
+            answered=progress.answered_questions if progress else (),
+        ):
+            raise CourseActionError(
+                _("Please answer every knowledge check in this lesson before you complete it.")
+            )
+        started = progress.first_experienced_at if progress else None
+        events.lesson_completed(
+            user=user,
+            lesson=tracking.lesson_activity(lesson),
+            course=tracking.course_activity(course),
+            registration=enrolment.registration,
+            duration=(timezone.now() - started) if started else None,
+        )
+    return selectors.next_lesson(lesson=lesson, course=course)
+
+
+def final_assessment_context(*, user, assessment) -> "assessment_services.AttemptContext | None":
+    """The course an attempt at a final assessment belongs to (registered with assessments).
+
+    Used when an attempt starts without a signed context: the person's enrolment in a live
+    course that ends with this assessment supplies the parent and the registration.
+    """
+    enrolment = (
+        Enrolment.objects.filter(user=user, course__final_assessment=assessment, course__live=True)
+        .select_related("course")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    return assessment_services.AttemptContext(
+        parent_iri=tracking.course_iri(enrolment.course),
+        parent_name=enrolment.course.title,
+        registration=enrolment.registration,
+    )

@@ -1,0 +1,117 @@
+"""Learner-facing views: parse the request, call one service or selector, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from courses import certificates, selectors, services
+from courses.forms import CatalogueFilterForm, CertificateLookupForm
+from courses.models import CoursePage, LessonPage
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return render(request, "courses/dashboard.html", selectors.dashboard(user=request.user))
+
+
+@login_required
+@require_GET
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    courses = selectors.catalogue(
+        query=filters.get("q") or "",
+        role_id=filters["role"].pk if filters.get("role") else None,
+        competency_id=filters["competency"].pk if filters.get("competency") else None,
+        duration=filters.get("duration") or "",
+    )
+    cards = selectors.course_cards(courses=courses, user=request.user)
+    return render(
+        request,
+        "courses/catalogue.html",
+        {"form": form, "cards": cards, "searched": bool(request.GET)},
+    )
+
+
+def _live_course(page_id) -> CoursePage:
+    return get_object_or_404(CoursePage.objects.live(), pk=page_id)
+
+
+def _live_lesson(page_id) -> LessonPage:
+    return get_object_or_404(LessonPage.objects.live(), pk=page_id)
+
+
+@login_required
+@require_POST
+def course_enrol(request, page_id):
+    course = _live_course(page_id)
+    try:
+        services.course_enrol(user=request.user, course=course)
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+    return redirect(course.get_url(request))
+
+
+@login_required
+@require_POST
+def course_continue(request, page_id):
+    course = _live_course(page_id)
+    try:
+        lesson = services.course_continue(user=request.user, course=course)
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+        return redirect(course.get_url(request))
+    return redirect(lesson.get_url(request) if lesson else course.get_url(request))
+
+
+@login_required
+@require_POST
+def lesson_experienced(request, page_id):
+    lesson = _live_lesson(page_id)
+    try:
+        services.lesson_experience(user=request.user, lesson=lesson)
+    except services.CourseActionError as error:
+        return JsonResponse({"error": error.message}, status=409)
+    return JsonResponse({"recorded": True}, status=201)
+
+
+@login_required
+@require_POST
+def lesson_complete(request, page_id):
+    lesson = _live_lesson(page_id)
+    try:
+        following = services.lesson_complete(user=request.user, lesson=lesson)
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+        return redirect(lesson.get_url(request))
+    if following is not None:
+        return redirect(following.get_url(request))
+    course = selectors.course_of_lesson(lesson=lesson)
+    return redirect(course.get_url(request))
+
+
+@login_required
+@require_GET
+def certificate_pdf(request, code):
+    certificate = selectors.certificate_for_owner(user=request.user, code=code)
+    if certificate is None:
+        raise Http404
+    response = HttpResponse(certificates.render_pdf(certificate=certificate), "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="zertifikat-{certificate.code}.pdf"'
+    return response
+
+
+@require_GET
+def certificate_verify(request):
+    form = CertificateLookupForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        result = selectors.certificate_verification(code=form.cleaned_data["code"])
+    return render(
+        request,
+        "courses/certificate_verify.html",
+        {"form": form, "result": result, "looked_up": form.is_bound and form.is_valid()},
+    )

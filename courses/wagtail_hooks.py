@@ -1,0 +1,58 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses import admin_views
+from courses.models import Curriculum
+
+
+class CurriculumViewSet(SnippetViewSet):
+    model = Curriculum
+    icon = "list-ol"
+    menu_label = _("Curricula")
+    menu_name = "curricula"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["title", "slug"]
+    list_filter = ["job_roles"]
+    search_fields = ["title", "description"]
+
+
+register_snippet(CurriculumViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_analytics_urls():
+    return [
+        path(
+            "course-analytics/",
+            include(
+                (
+                    [
+                        path("", admin_views.analytics_index, name="index"),
+                        path("<int:page_id>/", admin_views.analytics_course, name="course"),
+                    ],
+                    "course_analytics",
+                ),
+                namespace="course_analytics",
+            ),
+        )
+    ]
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_course_analytics")
+
+
+@hooks.register("register_admin_menu_item")
+def register_analytics_menu_item():
+    return AnalyticsMenuItem(
+        _("Course analytics"),
+        reverse("course_analytics:index"),
+        icon_name="table",
+        order=220,
+    )

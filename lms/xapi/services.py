@@ -1,0 +1,600 @@
+"""Writes to the Learning Record Store. Everything that stores a statement comes through here.
+
+``statements_store`` is the single road: platform events (``events.py``) and the HTTP API
+both call it. In one transaction it validates, stores the statements (bulk inserts, a
+constant number of queries per batch), marks voided statements, records activity
+definitions, fills the forwarding outbox and runs the registered projections.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import uuid
+from contextlib import contextmanager
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from lms.xapi import credentials, identity, projections, tasks, vocabulary
+from lms.xapi.models import (
+    Activity,
+    Attachment,
+    Document,
+    ForwardingEndpoint,
+    LRSClient,
+    OutboxEntry,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+)
+from lms.xapi.validation import StatementError, parse_timestamp, validate_statement
+
+logger = logging.getLogger(__name__)
+
+_state = {"replaying": False}
+
+
+class StatementConflict(Exception):
+    """A statement id already exists with different content (HTTP 409)."""
+
+    def __init__(self, statement_id, message=None):
+        self.statement_id = statement_id
+        super().__init__(message or f"Statement {statement_id} already exists with other content.")
+
+
+def platform_authority() -> dict:
+    return {
+        "objectType": "Agent",
+        "name": vocabulary.PLATFORM,
+        "account": {"homePage": identity.account_homepage(), "name": "platform"},
+    }
+
+
+def is_replaying() -> bool:
+    """True while ``rebuild_projections`` replays the log (event functions must not write)."""
+    return _state["replaying"]
+
+
+@contextmanager
+def replaying():
+    previous = _state["replaying"]
+    _state["replaying"] = True
+    try:
+        yield
+    finally:
+        _state["replaying"] = previous
+
+
+def format_stored(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _comparable(data: dict) -> dict:
+    """A statement without the properties the LRS sets, for the 'same statement' check."""
+    ignored = ("id", "stored", "authority", "version", "timestamp")
+    return {k: v for k, v in data.items() if k not in ignored}
+
+
+def _agents_of(statement: dict, into: set) -> None:
+    for agent in (statement.get("actor"), statement.get("authority")):
+        _agent_and_members(agent, into)
+    obj = statement.get("object") or {}
+    if obj.get("objectType") in ("Agent", "Group"):
+        _agent_and_members(obj, into)
+    context = statement.get("context") or {}
+    _agent_and_members(context.get("instructor"), into)
+    _agent_and_members(context.get("team"), into)
+    if obj.get("objectType") == "SubStatement":
+        _agents_of(obj, into)
+
+
+def _agent_and_members(agent, into: set) -> None:
+    if not isinstance(agent, dict):
+        return
+    key = identity.agent_key(agent)
+    if key:
+        into.add(key)
+    for member in agent.get("member") or []:
+        key = identity.agent_key(member)
+        if key:
+            into.add(key)
+
+
+def _activities_of(statement: dict, into: set, definitions: dict) -> None:
+    obj = statement.get("object") or {}
+    kind = obj.get("objectType", "Activity")
+    if kind == "Activity":
+        into.add(obj["id"])
+        if obj.get("definition"):
+            definitions[obj["id"]] = _merge_definition(
+                definitions.get(obj["id"], {}), obj["definition"]
+            )
+    elif kind == "SubStatement":
+        _activities_of(obj, into, definitions)
+    for items in ((statement.get("context") or {}).get("contextActivities") or {}).values():
+        for activity in items if isinstance(items, list) else [items]:
+            into.add(activity["id"])
+            if activity.get("definition"):
+                definitions[activity["id"]] = _merge_definition(
+                    definitions.get(activity["id"], {}), activity["definition"]
+                )
+
+
+def _object_columns(obj: dict) -> tuple[str, str, str]:
+    kind = obj.get("objectType", "Activity")
+    if kind == "Activity":
+        return obj["id"], kind, ""
+    if kind == "StatementRef":
+        return obj["id"].lower(), kind, ""
+    if kind in ("Agent", "Group"):
+        key = identity.agent_key(obj)
+        return key or "", kind, key or ""
+    return "", kind, ""
+
+
+def _normalise_context_activities(statement: dict) -> None:
+    """Context activities are stored as arrays (a single object is allowed on input)."""
+    for holder in (statement, statement.get("object") or {}):
+        activities = (holder.get("context") or {}).get("contextActivities")
+        if isinstance(activities, dict):
+            for key, value in list(activities.items()):
+                if isinstance(value, dict):
+                    activities[key] = [value]
+
+
+@transaction.atomic
+def statements_store(
+    *,
+    statements: list[dict],
+    authority: dict | None = None,
+    client=None,
+    version: str = "1.0.3",
+    attachments: dict[str, tuple[str, bytes]] | None = None,
+    validated: bool = False,
+) -> list[Statement]:
+    """Store statements atomically (all or none) and project them; return the stored rows.
+
+    Statements already stored with the same id and content are skipped (not returned);
+    the same id with other content raises ``StatementConflict``. Invalid statements raise
+    ``StatementError`` naming the field; nothing is written then.
+    """
+    if not statements:
+        return []
+    many = len(statements) > 1
+    seen_ids: dict[str, dict] = {}
+    for index, data in enumerate(statements):
+        if not validated:
+            validate_statement(data, f"statements[{index}]" if many else "", version=version)
+        if "id" not in data:
+            data["id"] = str(uuid.uuid4())
+        else:
+            data["id"] = data["id"].lower()
+        if data["id"] in seen_ids:
+            message = f"Statement id {data['id']} appears twice in the batch."
+            raise StatementConflict(data["id"], message)
+        seen_ids[data["id"]] = data
+        _normalise_context_activities(data)
+
+    existing = dict(Statement.objects.filter(id__in=list(seen_ids)).values_list("id", "data"))
+    if existing:
+        for statement_id, stored_data in existing.items():
+            incoming = seen_ids[str(statement_id)]
+            if _comparable(stored_data) != _comparable(incoming):
+                raise StatementConflict(str(statement_id))
+        statements = [data for data in statements if uuid.UUID(data["id"]) not in existing]
+        if not statements:
+            return []
+
+    # Voiding: the targets must not themselves be voiding statements.
+    void_targets = {
+        data["object"]["id"].lower(): index
+        for index, data in enumerate(statements)
+        if data["verb"]["id"] == vocabulary.VOIDED.id
+    }
+    if void_targets:
+        in_batch = {data["id"]: data for data in statements}
+        voiding_targets = {
+            str(pk)
+            for pk in Statement.objects.filter(
+                id__in=list(void_targets), verb=vocabulary.VOIDED.id
+            ).values_list("id", flat=True)
+        }
+        for target, index in void_targets.items():
+            target_data = in_batch.get(target)
+            if target in voiding_targets or (
+                target_data is not None and target_data["verb"]["id"] == vocabulary.VOIDED.id
+            ):
+                path = f"statements[{index}].object.id" if many else "object.id"
+                raise StatementError(path, "a voiding statement cannot be voided")
+
+    authority = authority or platform_authority()
+    now = timezone.now()
+    rows: list[Statement] = []
+    agent_rows: list[StatementAgent] = []
+    activity_rows: list[StatementActivity] = []
+    definitions: dict[str, dict] = {}
+    pseudonyms: dict[uuid.UUID, list[Statement]] = {}
+    client_pk = getattr(client, "pk", None)
+    for offset, data in enumerate(statements):
+        stored = now + dt.timedelta(microseconds=offset)
+        data["stored"] = format_stored(stored)
+        data["authority"] = authority
+        data.setdefault("version", "1.0.0")
+        timestamp = parse_timestamp(data["timestamp"]) if "timestamp" in data else None
+        if timestamp is None:
+            timestamp = stored
+            data["timestamp"] = data["stored"]
+        actor_key = identity.agent_key(data["actor"]) or ""
+        object_id, object_type, object_agent_key = _object_columns(data["object"])
+        registration = (data.get("context") or {}).get("registration")
+        row = Statement(
+            id=uuid.UUID(data["id"]),
+            data=data,
+            stored=stored,
+            timestamp=timestamp,
+            actor_key=actor_key,
+            verb=data["verb"]["id"],
+            object_id=object_id,
+            object_type=object_type,
+            object_agent_key=object_agent_key,
+            registration=uuid.UUID(registration) if registration else None,
+            voided=False,
+            client_id=client_pk,
+        )
+        rows.append(row)
+        pseudonym = identity.pseudonym_from_key(actor_key)
+        if pseudonym is not None:
+            pseudonyms.setdefault(pseudonym, []).append(row)
+        agents: set[str] = set()
+        _agents_of(data, agents)
+        agent_rows.extend(StatementAgent(statement_id=row.id, agent_key=key) for key in agents)
+        activities: set[str] = set()
+        _activities_of(data, activities, definitions)
+        activity_rows.extend(
+            StatementActivity(statement_id=row.id, activity_id=activity) for activity in activities
+        )
+
+    if pseudonyms:
+        users = (
+            get_user_model()
+            .objects.filter(pseudonym__in=list(pseudonyms))
+            .values_list("pseudonym", "pk")
+        )
+        for pseudonym, pk in users:
+            for row in pseudonyms[pseudonym]:
+                row.user_id = pk
+
+    Statement.objects.bulk_create(rows)
+    StatementAgent.objects.bulk_create(agent_rows)
+    StatementActivity.objects.bulk_create(activity_rows)
+    if definitions:
+        _activities_upsert(definitions)
+    if void_targets:
+        Statement.objects.filter(id__in=list(void_targets)).exclude(
+            verb=vocabulary.VOIDED.id
+        ).update(voided=True)
+    if attachments:
+        _attachments_store(attachments)
+    _outbox_fill(rows)
+    projections.run_projections(rows)
+    return rows
+
+
+def statement_record(*, statement: dict, authority: dict | None = None, client=None) -> Statement:
+    """Store one statement (see ``statements_store``) and return it."""
+    rows = statements_store(statements=[statement], authority=authority, client=client)
+    if rows:
+        return rows[0]
+    return Statement.objects.get(id=statement["id"])
+
+
+def _activities_upsert(definitions: dict[str, dict]) -> None:
+    known = {
+        activity.activity_id: activity
+        for activity in Activity.objects.filter(activity_id__in=list(definitions))
+    }
+    new, changed = [], []
+    for activity_id, definition in definitions.items():
+        current = known.get(activity_id)
+        if current is None:
+            new.append(Activity(activity_id=activity_id, definition=definition))
+        else:
+            merged = _merge_definition(current.definition, definition)
+            if merged != current.definition:
+                current.definition = merged
+                changed.append(current)
+    if new:
+        Activity.objects.bulk_create(new, ignore_conflicts=True)
+    if changed:
+        Activity.objects.bulk_update(changed, ["definition"])
+
+
+def _merge_definition(current: dict, incoming: dict) -> dict:
+    merged = dict(current)
+    for key, value in incoming.items():
+        if key in ("name", "description") and isinstance(value, dict):
+            merged[key] = {**(current.get(key) or {}), **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _attachments_store(attachments: dict[str, tuple[str, bytes]]) -> None:
+    Attachment.objects.bulk_create(
+        [
+            Attachment(sha2=sha2, content_type=content_type, content=content)
+            for sha2, (content_type, content) in attachments.items()
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _outbox_fill(rows: list[Statement]) -> None:
+    endpoints = list(ForwardingEndpoint.objects.filter(is_active=True).only("id", "verbs"))
+    if not endpoints:
+        return
+    now = timezone.now()
+    entries = []
+    for endpoint in endpoints:
+        verbs = set(endpoint.verb_list)
+        entries.extend(
+            OutboxEntry(
+                endpoint_id=endpoint.pk, statement_id=row.id, created_at=now, next_attempt_at=now
+            )
+            for row in rows
+            if not verbs or row.verb in verbs
+        )
+    if entries:
+        OutboxEntry.objects.bulk_create(entries)
+        transaction.on_commit(_schedule_forwarding)
+
+
+def _schedule_forwarding() -> None:
+    try:
+        tasks.forward_outbox.delay()
+    except Exception:  # the broker may be down: the outbox is durable, the beat sweep retries
+        logger.warning("Could not queue forwarding; the periodic sweep will send the outbox.")
+
+
+def projections_rebuild(*, batch_size: int = 1000, stdout=None) -> int:
+    """Reset every projection and replay the non-voided log in ``stored`` order."""
+    count = 0
+    with transaction.atomic(), replaying():
+        for projection in projections.registered_projections():
+            projection.reset()
+        last = None
+        while True:
+            query = Statement.objects.filter(voided=False).order_by("stored", "id")
+            if last is not None:
+                query = query.filter(Q(stored__gt=last[0]) | Q(stored=last[0], id__gt=last[1]))
+            batch = list(query[:batch_size])
+            if not batch:
+                break
+            projections.run_projections(batch)
+            count += len(batch)
+            last = (batch[-1].stored, batch[-1].id)
+            if stdout is not None:
+                stdout.write(f"replayed {count} statements")
+    return count
+
+
+def actor_erase(*, user) -> dict:
+    """Erase a person from the LRS: their statements, documents and projection rows.
+
+    Deletes (voiding is not erasure) every statement whose actor is the person or that
+    names them anywhere (object, instructor, team, authority), every document about
+    them, and calls each projection's ``erase(user_id)`` hook.
+    """
+    key = identity.actor_key_for_user(user)
+    with transaction.atomic():
+        named = StatementAgent.objects.filter(agent_key=key).values("statement_id")
+        statements = Statement.objects.filter(Q(user=user) | Q(id__in=named))
+        deleted_statements, _detail = statements.delete()
+        deleted_documents, _detail = Document.objects.filter(
+            Q(user=user) | Q(agent_key=key)
+        ).delete()
+        for projection in projections.registered_projections():
+            if projection.erase is not None:
+                projection.erase(user.pk)
+    return {"statements": deleted_statements, "documents": deleted_documents}
+
+
+def sha2_hex(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def lrs_client_create(
+    *,
+    name: str,
+    key: str | None = None,
+    secret: str | None = None,
+    read_only: bool = False,
+    authority: dict | None = None,
+    scope_actor_key: str = "",
+    scope_registration=None,
+    scope_activity_id: str = "",
+    expires_at: dt.datetime | None = None,
+) -> tuple[LRSClient, str]:
+    """Create a client; returns it and the plain secret (shown once, stored as a digest)."""
+    name = name.strip()
+    if not name:
+        raise ValueError("A client needs a name.")
+    key = key or credentials.new_key()
+    if ":" in key or not key.strip():
+        raise ValueError("The key must be non-empty and must not contain ':'.")
+    secret = secret or credentials.new_secret()
+    if len(secret) < 8:
+        raise ValueError("The secret must be at least 8 characters long.")
+    if LRSClient.objects.filter(key=key).exists():
+        raise ValueError(f"A client with the key {key!r} already exists.")
+    client = LRSClient(
+        name=name,
+        key=key,
+        secret_digest=credentials.digest(secret),
+        read_only=read_only,
+        authority=authority
+        or {
+            "objectType": "Agent",
+            "name": name,
+            "account": {"homePage": identity.account_homepage(), "name": f"lrs-client:{key}"},
+        },
+        scope_actor_key=scope_actor_key,
+        scope_registration=scope_registration,
+        scope_activity_id=scope_activity_id,
+        expires_at=expires_at,
+    )
+    client.save()
+    return client, secret
+
+
+def lrs_client_reset_secret(*, client: LRSClient) -> str:
+    secret = credentials.new_secret()
+    client.secret_digest = credentials.digest(secret)
+    client.save(update_fields=["secret_digest"])
+    return secret
+
+
+class DocumentPreconditionFailed(Exception):
+    """If-Match / If-None-Match did not hold (HTTP 412)."""
+
+
+class DocumentPreconditionRequired(Exception):
+    """A profile PUT carried neither If-Match nor If-None-Match (HTTP 400)."""
+
+
+class DocumentConflict(Exception):
+    """A document exists and the request carried no precondition (HTTP 409)."""
+
+
+class DocumentMergeError(ValueError):
+    """POST needs JSON objects on both sides to merge (HTTP 400)."""
+
+
+def _etag(content: bytes) -> str:
+    return hashlib.sha1(content, usedforsecurity=False).hexdigest()
+
+
+def _check_preconditions(document, *, if_match, if_none_match, require_precondition):
+    if if_match is not None:
+        tags = {tag.strip().strip('"') for tag in if_match.split(",")}
+        if document is None or ("*" not in tags and document.etag not in tags):
+            raise DocumentPreconditionFailed("If-Match does not match the current document.")
+    if if_none_match is not None:
+        tags = {tag.strip().strip('"') for tag in if_none_match.split(",")}
+        if document is not None and ("*" in tags or document.etag in tags):
+            raise DocumentPreconditionFailed("If-None-Match: the document already exists.")
+    if require_precondition and if_match is None and if_none_match is None:
+        if document is not None:
+            raise DocumentConflict("The document exists: send If-Match or If-None-Match.")
+        raise DocumentPreconditionRequired("PUT needs an If-Match or If-None-Match header.")
+
+
+def _user_for_agent_key(agent_key: str):
+    pseudonym = identity.pseudonym_from_key(agent_key)
+    if pseudonym is None:
+        return None
+    return get_user_model().objects.filter(pseudonym=pseudonym).values_list("pk", flat=True).first()
+
+
+@transaction.atomic
+def document_write(
+    *,
+    kind: str,
+    document_id: str,
+    content: bytes,
+    content_type: str,
+    merge: bool,
+    activity_id: str = "",
+    agent_key: str = "",
+    registration: str = "",
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    require_precondition: bool = False,
+) -> Document:
+    """PUT (replace) or POST (merge JSON objects) a State / Activity / Agent Profile document."""
+    document = (
+        Document.objects.select_for_update()
+        .filter(
+            kind=kind,
+            activity_id=activity_id,
+            agent_key=agent_key,
+            registration=registration,
+            document_id=document_id,
+        )
+        .first()
+    )
+    _check_preconditions(
+        document,
+        if_match=if_match,
+        if_none_match=if_none_match,
+        require_precondition=require_precondition and not merge,
+    )
+    is_json = content_type.split(";")[0].strip().lower() == "application/json"
+    if merge and document is not None:
+        existing_json = document.content_type.split(";")[0].strip().lower() == "application/json"
+        if not (is_json and existing_json):
+            raise DocumentMergeError("POST merges JSON objects only; send PUT to replace.")
+        try:
+            old = json.loads(bytes(document.content))
+            new = json.loads(content)
+        except ValueError as error:
+            raise DocumentMergeError("The document is not valid JSON.") from error
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            raise DocumentMergeError("POST merges JSON objects only.")
+        old.update(new)
+        content = json.dumps(old).encode()
+        content_type = "application/json"
+    elif merge and is_json:
+        try:
+            parsed = json.loads(content)
+        except ValueError as error:
+            raise DocumentMergeError("The document is not valid JSON.") from error
+        if not isinstance(parsed, dict):
+            raise DocumentMergeError("POST with JSON needs a JSON object.")
+    now = timezone.now()
+    if document is None:
+        document = Document(
+            kind=kind,
+            activity_id=activity_id,
+            agent_key=agent_key,
+            registration=registration,
+            document_id=document_id,
+            user_id=_user_for_agent_key(agent_key),
+        )
+    document.content = content
+    document.content_type = content_type or "application/octet-stream"
+    document.etag = _etag(content)
+    document.updated = now
+    document.save()
+    return document
+
+
+@transaction.atomic
+def documents_delete(
+    *,
+    kind: str,
+    activity_id: str = "",
+    agent_key: str = "",
+    registration: str | None = "",
+    document_id: str | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+) -> int:
+    """Delete one document (``document_id``) or all of an activity/agent (State only)."""
+    query = Document.objects.filter(kind=kind, activity_id=activity_id, agent_key=agent_key)
+    if registration is not None:
+        query = query.filter(registration=registration)
+    if document_id is not None:
+        query = query.filter(document_id=document_id)
+        document = query.select_for_update().first()
+        _check_preconditions(
+            document,
+            if_match=if_match,
+            if_none_match=if_none_match,
+            require_precondition=False,
+        )
+    deleted, _detail = query.delete()
+    return deleted

@@ -1,0 +1,36 @@
+"""Signed statements (xAPI 1.0.3 Data 2.6): check the JWS against the statement. Pure."""
+
+import base64
+import json
+
+from lms.xapi.validation import StatementError
+
+ALGORITHMS = ("RS256", "RS384", "RS512")
+
+
+def _b64(segment: str) -> bytes:
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+
+
+def _comparable(statement: dict) -> dict:
+    ignored = ("id", "stored", "authority", "version", "attachments", "timestamp")
+    return {k: v for k, v in statement.items() if k not in ignored}
+
+
+def check_signature(*, statement: dict, jws: bytes, path: str) -> None:
+    """Raise ``StatementError`` unless ``jws`` is a JWS whose payload is this statement."""
+    try:
+        header_b64, payload_b64, signature_b64 = jws.decode("ascii").strip().split(".")
+        header = json.loads(_b64(header_b64))
+        payload = json.loads(_b64(payload_b64))
+        _b64(signature_b64)
+    except (ValueError, UnicodeDecodeError):
+        raise StatementError(path, "the signature is not a JWS compact serialization") from None
+    if not isinstance(header, dict) or header.get("alg") not in ALGORITHMS:
+        raise StatementError(path, "the JWS must use RS256, RS384 or RS512")
+    if not isinstance(payload, dict):
+        raise StatementError(path, "the JWS payload must be the statement")
+    if "id" in payload and "id" in statement and payload["id"].lower() != statement["id"].lower():
+        raise StatementError(path, "the JWS payload is not the statement (id differs)")
+    if _comparable(payload) != _comparable(statement):
+        raise StatementError(path, "the JWS payload does not match the statement")

@@ -1,0 +1,84 @@
+"""Verbs, activity types and extensions: every IRI the platform emits, in one place.
+
+Verbs come from the ADL registry, the cmi5 profile and the TinCan registry; the
+platform's own verbs and extensions live under ``settings.QD_XAPI_BASE_IRI``, which
+is fixed per deployment (see ``docs/ARCHITECTURE.md``). The base IRI below is the
+default; ``iris.platform_iri`` builds deployment-specific ones at run time.
+"""
+
+from typing import NamedTuple
+
+
+class Verb(NamedTuple):
+    id: str
+    display_en: str
+    display_de: str
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "display": {"en-US": self.display_en, "de-DE": self.display_de}}
+
+
+ADL = "http://adlnet.gov/expapi/verbs"
+ADL_ACTIVITIES = "http://adlnet.gov/expapi/activities"
+CMI5_VERBS = "https://w3id.org/xapi/adl/verbs"
+DEFAULT_BASE_IRI = "https://qualifica-digitalis.example/xapi"
+
+EXPERIENCED = Verb(f"{ADL}/experienced", "experienced", "hat erlebt")
+COMPLETED = Verb(f"{ADL}/completed", "completed", "hat abgeschlossen")
+LAUNCHED = Verb(f"{ADL}/launched", "launched", "hat gestartet")
+INITIALIZED = Verb(f"{ADL}/initialized", "initialized", "hat initialisiert")
+TERMINATED = Verb(f"{ADL}/terminated", "terminated", "hat beendet")
+ANSWERED = Verb(f"{ADL}/answered", "answered", "hat beantwortet")
+PASSED = Verb(f"{ADL}/passed", "passed", "hat bestanden")
+FAILED = Verb(f"{ADL}/failed", "failed", "hat nicht bestanden")
+ATTEMPTED = Verb(f"{ADL}/attempted", "attempted", "hat versucht")
+VOIDED = Verb(f"{ADL}/voided", "voided", "hat annulliert")
+SATISFIED = Verb(f"{CMI5_VERBS}/satisfied", "satisfied", "hat erfüllt")
+WAIVED = Verb(f"{CMI5_VERBS}/waived", "waived", "wurde freigestellt")
+ABANDONED = Verb(f"{CMI5_VERBS}/abandoned", "abandoned", "hat abgebrochen")
+EARNED = Verb("http://id.tincanapi.com/verb/earned", "earned", "hat erworben")
+SELF_ASSESSED = Verb(
+    f"{DEFAULT_BASE_IRI}/verbs/self-assessed", "self-assessed", "hat sich eingeschätzt"
+)
+VALIDATED = Verb(f"{DEFAULT_BASE_IRI}/verbs/validated", "validated", "wurde bestätigt")
+
+ALL_VERBS = (
+    EXPERIENCED,
+    COMPLETED,
+    LAUNCHED,
+    INITIALIZED,
+    TERMINATED,
+    ANSWERED,
+    PASSED,
+    FAILED,
+    ATTEMPTED,
+    VOIDED,
+    SATISFIED,
+    WAIVED,
+    ABANDONED,
+    EARNED,
+    SELF_ASSESSED,
+    VALIDATED,
+)
+
+# Activity types.
+TYPE_COURSE = f"{ADL_ACTIVITIES}/course"
+TYPE_LESSON = f"{ADL_ACTIVITIES}/lesson"
+TYPE_ASSESSMENT = f"{ADL_ACTIVITIES}/assessment"
+TYPE_QUESTION = f"{ADL_ACTIVITIES}/cmi.interaction"
+TYPE_COMPETENCY = f"{DEFAULT_BASE_IRI}/activity-types/competency"
+TYPE_CERTIFICATE = "http://id.tincanapi.com/activitytype/certificate"
+TYPE_CURRICULUM = f"{DEFAULT_BASE_IRI}/activity-types/curriculum"
+
+# Extensions.
+EXT_COMPETENCY_EVIDENCE = f"{DEFAULT_BASE_IRI}/extensions/competency-evidence"
+EXT_SELF_ASSESSED_LEVEL = f"{DEFAULT_BASE_IRI}/extensions/self-assessed-level"
+EXT_VALIDATOR = f"{DEFAULT_BASE_IRI}/extensions/validator"
+EXT_VALIDATION_NOTE = f"{DEFAULT_BASE_IRI}/extensions/validation-note"
+
+# cmi5 context category and the platform name in every statement we build.
+CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+PLATFORM = "Qualifica Digitalis"
+LANGUAGE = "de-DE"
+
+EVIDENCE_SOURCES = ("assessment", "course", "validation")

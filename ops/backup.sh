@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Back up Qualifica Digitalis: a PostgreSQL dump (custom format) plus the media files.
+#
+#   DATABASE_URL=postgres://… MEDIA_ROOT=/srv/qd/media ops/backup.sh [DESTINATION]
+#
+# Writes DESTINATION/qd-<UTC time>/ (DESTINATION defaults to ./backups) with
+#   database.dump   pg_dump --format=custom of the whole database
+#   media.tar.gz    the media folder (uploads, content packages, reports)
+#   MANIFEST        when, what, and the statement count and checksum of that same snapshot
+#   SHA256SUMS      checksums of the files above (restore.sh verifies them first)
+# The dump and the manifest figures come from one exported snapshot, so they agree even
+# while the platform keeps writing. Prints the backup folder on success.
+set -euo pipefail
+
+: "${DATABASE_URL:?DATABASE_URL must name the database to back up}"
+MEDIA_ROOT=${MEDIA_ROOT:-media}
+destination=${1:-backups}
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$destination/qd-$stamp"
+mkdir -p "$out"
+trap 'status=$?; [ $status -eq 0 ] || { echo "backup failed; removing $out" >&2; rm -rf "$out"; }' EXIT
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=ops/stats.sql
+stats_sql=$(cat "$here/stats.sql")
+
+# One read-only repeatable-read transaction holds the snapshot that pg_dump uses too.
+coproc SNAPSHOT { psql "$DATABASE_URL" --quiet --no-align --tuples-only --no-psqlrc \
+  --set ON_ERROR_STOP=1 2>&1; }
+echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAPSHOT[1]}"
+read -r -t 30 snapshot <&"${SNAPSHOT[0]}"
+case $snapshot in *-*) ;; *) echo "could not export a snapshot: $snapshot" >&2; exit 1 ;; esac
+
+pg_dump --dbname="$DATABASE_URL" --format=custom --no-owner --no-privileges \
+  --snapshot="$snapshot" --file="$out/database.dump"
+
+echo "$stats_sql" >&"${SNAPSHOT[1]}"
+read -r -t 600 stats <&"${SNAPSHOT[0]}"
+echo "COMMIT;" >&"${SNAPSHOT[1]}"
+exec {SNAPSHOT[1]}>&-
+wait "$SNAPSHOT_PID" || true
+
+if [ -d "$MEDIA_ROOT" ]; then
+  tar -C "$MEDIA_ROOT" -czf "$out/media.tar.gz" .
+else
+  tar -czf "$out/media.tar.gz" -T /dev/null
+fi
+
+{
+  echo "created: $stamp"
+  echo "database: $(psql "$DATABASE_URL" -XAtc 'SELECT current_database()')"
+  echo "server_version: $(psql "$DATABASE_URL" -XAtc 'SHOW server_version')"
+  echo "pg_dump: $(pg_dump --version)"
+  echo "stats: $stats"
+} >"$out/MANIFEST"
+(cd "$out" && sha256sum database.dump media.tar.gz MANIFEST >SHA256SUMS)
+echo "$out"

@@ -1,0 +1,1 @@
+SELECT 'statements=' || count(*) || ' checksum=' || coalesce(sum(('x' || substr(md5(id::text || ':' || data::text), 1, 15))::bit(60)::bigint), 0) || ' documents=' || (SELECT count(*) FROM xapi_document) || ' people=' || (SELECT count(*) FROM accounts_user) FROM xapi_statement;

@@ -1,0 +1,14 @@
+"""Production settings, as deployed, for the fault tests' gunicorn and Celery processes.
+
+The only differences: static files come from the finders (no collectstatic run), and there
+is no TLS-terminating proxy in front (no HTTPS redirect, no HSTS).
+"""
+
+from lms.settings.production import *  # noqa: F403
+
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_USE_FINDERS = True
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0

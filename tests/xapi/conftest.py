@@ -1,0 +1,47 @@
+"""Builders for the LRS tests."""
+
+import uuid
+
+import pytest
+
+from lms.xapi import projections
+from lms.xapi.services import lrs_client_create
+
+ACTOR = {"objectType": "Agent", "mbox": "mailto:learner@example.org", "name": "Learner"}
+
+
+def make_statement(**overrides) -> dict:
+    statement = {
+        "actor": dict(ACTOR),
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/experienced", "display": {"en-US": "x"}},
+        "object": {"id": "https://example.org/activities/one", "objectType": "Activity"},
+    }
+    statement.update(overrides)
+    return statement
+
+
+@pytest.fixture
+def statement_factory():
+    def make(**overrides):
+        data = make_statement(**overrides)
+        data.setdefault("id", str(uuid.uuid4()))
+        return data
+
+    return make
+
+
+@pytest.fixture
+def lrs_client(db):
+    client, secret = lrs_client_create(name="Test client")
+    client.plain_secret = secret
+    return client
+
+
+@pytest.fixture
+def isolated_projections():
+    """Only the projections a test registers run; the registry is restored afterwards."""
+    saved = dict(projections._REGISTRY)
+    projections._REGISTRY.clear()
+    yield projections
+    projections._REGISTRY.clear()
+    projections._REGISTRY.update(saved)

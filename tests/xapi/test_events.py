@@ -1,0 +1,223 @@
+"""Golden statements: what each platform event produces, pinned in tests/xapi/golden/."""
+
+import datetime as dt
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from lms.xapi import events, iris, vocabulary
+from lms.xapi.events import Activity
+from lms.xapi.models import Statement
+
+GOLDEN = Path(__file__).parent / "golden"
+PSEUDONYM = uuid.UUID("6f1c7a4e-2b1d-4c8e-9a57-0d3f2e1b4a10")
+VALIDATOR_PSEUDONYM = uuid.UUID("0b7d9e3a-5c21-4f6e-8d40-9a1b2c3d4e5f")
+REGISTRATION = uuid.UUID("3a9c1f20-7e4b-4d51-8f62-1b2c3d4e5f60")
+LEVEL = "https://example.org/digcomp/levels/4"
+COMPETENCY_URI = "https://example.org/digcomp/competencies/1.1"
+
+
+@pytest.fixture
+def learner(make_user):
+    user = make_user("golden@example.org")
+    user.pseudonym = PSEUDONYM
+    user.save(update_fields=["pseudonym"])
+    return user
+
+
+@pytest.fixture
+def validator(make_user):
+    user = make_user("validator@example.org", groups=("Trainer",))
+    user.pseudonym = VALIDATOR_PSEUDONYM
+    user.save(update_fields=["pseudonym"])
+    return user
+
+
+def course():
+    return Activity(
+        iri=iris.activity_iri("course", "automatisierte-bescheide"),
+        name="Automatisierte Bescheide erklären",
+        type=vocabulary.TYPE_COURSE,
+        description="Wie Sachbearbeitende vollautomatisierte Verwaltungsakte begründen.",
+    )
+
+
+def lesson():
+    return Activity(
+        iri=iris.activity_iri("lesson", "paragraf-35a"),
+        name="§ 35a VwVfG im Überblick",
+        type=vocabulary.TYPE_LESSON,
+    )
+
+
+def assessment():
+    return Activity(
+        iri=iris.activity_iri("assessment", "abschlusstest"),
+        name="Abschlusstest",
+        type=vocabulary.TYPE_ASSESSMENT,
+    )
+
+
+def question():
+    return Activity(
+        iri=iris.activity_iri("question", "q-17"),
+        name="Wann ist ein Verwaltungsakt vollautomatisiert?",
+        type=vocabulary.TYPE_QUESTION,
+        interaction={
+            "interactionType": "choice",
+            "correctResponsesPattern": ["b"],
+            "choices": [
+                {"id": "a", "description": "Wenn ein Mensch ihn unterschreibt"},
+                {"id": "b", "description": "Wenn kein Mensch den Einzelfall bearbeitet"},
+            ],
+        },
+    )
+
+
+def competency():
+    return Activity(
+        iri=COMPETENCY_URI,
+        name="Informationen und Daten durchsuchen",
+        type=vocabulary.TYPE_COMPETENCY,
+    )
+
+
+def certificate():
+    return Activity(
+        iri=iris.activity_iri("certificate", "zert-001"),
+        name="Zertifikat: Automatisierte Bescheide erklären",
+        type=vocabulary.TYPE_CERTIFICATE,
+    )
+
+
+CASES = {
+    "lesson_experienced": lambda u, v: events.lesson_experienced(
+        user=u, lesson=lesson(), course=course(), registration=REGISTRATION
+    ),
+    "lesson_completed": lambda u, v: events.lesson_completed(
+        user=u,
+        lesson=lesson(),
+        course=course(),
+        registration=REGISTRATION,
+        duration=dt.timedelta(minutes=7, seconds=30),
+    ),
+    "course_launched": lambda u, v: events.course_launched(
+        user=u, course=course(), registration=REGISTRATION
+    ),
+    "course_completed": lambda u, v: events.course_completed(
+        user=u,
+        course=course(),
+        registration=REGISTRATION,
+        duration=dt.timedelta(hours=2),
+        evidence=[(COMPETENCY_URI, LEVEL)],
+    ),
+    "question_answered": lambda u, v: events.question_answered(
+        user=u,
+        question=question(),
+        assessment=assessment(),
+        registration=REGISTRATION,
+        response="b",
+        success=True,
+        score_raw=1,
+        score_max=1,
+        course=course(),
+    ),
+    "assessment_passed": lambda u, v: events.assessment_completed(
+        user=u,
+        assessment=assessment(),
+        registration=REGISTRATION,
+        passed=True,
+        score_raw=8,
+        score_max=10,
+        duration=dt.timedelta(minutes=12),
+        course=course(),
+        evidence=[(COMPETENCY_URI, LEVEL)],
+    ),
+    "assessment_failed": lambda u, v: events.assessment_completed(
+        user=u,
+        assessment=assessment(),
+        registration=REGISTRATION,
+        passed=False,
+        score_raw=3,
+        score_max=10,
+        course=course(),
+        evidence=[(COMPETENCY_URI, LEVEL)],
+    ),
+    "self_assessed": lambda u, v: events.self_assessed(
+        user=u, competency=competency(), level_uri=LEVEL, level_name="Stufe 4"
+    ),
+    "competency_validated": lambda u, v: events.competency_validated(
+        user=u,
+        competency=competency(),
+        level_uri=LEVEL,
+        validator=v,
+        note="Im Praxisgespräch nachgewiesen.",
+    ),
+    "certificate_earned": lambda u, v: events.certificate_earned(
+        user=u, course=course(), registration=REGISTRATION, certificate=certificate()
+    ),
+}
+
+
+def _stable(data: dict) -> dict:
+    """The statement with the values that differ per run (id, times) replaced."""
+    data = json.loads(json.dumps(data))
+    data["id"] = "<id>"
+    data["timestamp"] = "<timestamp>"
+    data["stored"] = "<stored>"
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_event_statement_matches_its_golden_file(name, learner, validator):
+    stored = CASES[name](learner, validator)
+
+    assert isinstance(stored, Statement)
+    fresh = Statement.objects.get(pk=stored.pk)
+    assert fresh.data == stored.data
+    assert fresh.user_id == learner.pk
+    golden_path = GOLDEN / f"{name}.json"
+    produced = _stable(fresh.data)
+    if os.environ.get("QD_UPDATE_GOLDEN") == "1":
+        golden_path.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n")
+    assert produced == json.loads(golden_path.read_text())
+
+
+@pytest.mark.django_db
+def test_events_never_name_the_email_address(learner, validator):
+    for build in CASES.values():
+        stored = build(learner, validator)
+        text = json.dumps(stored.data)
+        assert "@" not in text
+        assert str(PSEUDONYM) in text
+
+
+@pytest.mark.django_db
+def test_assessment_columns_and_accessors(learner, validator):
+    stored = CASES["assessment_passed"](learner, validator)
+
+    assert stored.verb == vocabulary.PASSED.id
+    assert stored.registration == REGISTRATION
+    assert stored.object_id == iris.activity_iri("assessment", "abschlusstest")
+    assert stored.result_success is True
+    assert stored.result_completion is True
+    assert stored.result_score_scaled == 0.8
+    assert stored.evidence == [
+        {"competency": COMPETENCY_URI, "level": LEVEL, "source": "assessment"}
+    ]
+    failed = CASES["assessment_failed"](learner, validator)
+    assert failed.verb == vocabulary.FAILED.id
+    assert failed.evidence == []
+
+
+def test_activity_iri_rejects_unknown_kinds_and_blank_identifiers(settings):
+    settings.QD_XAPI_BASE_IRI = "https://lernen.example.de/xapi"
+    assert iris.activity_iri("lesson", 7) == "https://lernen.example.de/xapi/activities/lesson/7"
+    with pytest.raises(ValueError):
+        iris.activity_iri("page", 1)
+    with pytest.raises(ValueError):
+        iris.activity_iri("course", " ")
