@@ -16,7 +16,7 @@ CURRICULUM = {
         "lesen und personenbezogene Daten in der täglichen Fallbearbeitung rechtssicher "
         "schützen. Alle Beispiele stammen aus der Leistungs- und Ordnungsverwaltung."
     ),
-    "courses": ["datenqualitaet-und-bias"],
+    "courses": ["datenqualitaet-und-bias", "statistik-kritisch-lesen"],
 }
 
 
@@ -958,4 +958,908 @@ _DATENQUALITAET = {
 }
 
 
-COURSES = [_DATENQUALITAET]
+# ---------------------------------------------------------------------------------------
+# Kurs 2: Statistiken und Diagramme kritisch lesen
+# ---------------------------------------------------------------------------------------
+
+_STATISTIK = {
+    "slug": "statistik-kritisch-lesen",
+    "title": "Statistiken und Diagramme kritisch lesen",
+    "summary": (
+        "Durchschnittswerte, Quoten und Diagramme begegnen Ihnen in Lageberichten, Dashboards "
+        "und Pressemitteilungen täglich. Der Kurs zeigt, wie Sie Mittelwert und Median, "
+        "Prozent und Prozentpunkte, Basisraten, Korrelationen und Stichprobengrößen richtig "
+        "deuten und irreführende Darstellungen erkennen, bevor Sie Entscheidungen darauf "
+        "stützen."
+    ),
+    "objectives": [
+        "Sie können Mittelwert und Median berechnen und begründen, welcher Wert eine "
+        "Verteilung wie Einkommen oder Bearbeitungszeiten besser beschreibt.",
+        "Sie können Veränderungen korrekt in Prozent und Prozentpunkten ausdrücken und "
+        "Basisraten bei Trefferquoten berücksichtigen.",
+        "Sie können Korrelation und Kausalität unterscheiden und Störgrößen benennen.",
+        "Sie können irreführende Diagramme erkennen und die Aussagekraft von Stichproben "
+        "und Quellen der amtlichen Statistik einschätzen.",
+    ],
+    "duration_minutes": 100,
+    "audience_roles": ["sachbearbeitung", "fuehrungskraft", "it-digitalisierung", "nachwuchskraft"],
+    "develops": [("qd:QD.7", 4), ("qd:QD.6", 3), ("digcomp:1.2", 4)],
+    "prerequisites": [],
+    "lessons": [
+        # --- Lektion 1 -------------------------------------------------------------------
+        {
+            "slug": "mittelwert-und-median",
+            "title": "Mittelwert und Median: Was ist eigentlich „durchschnittlich“?",
+            "summary": (
+                "Warum der Durchschnitt bei Einkommen und Bearbeitungszeiten oft in die Irre "
+                "führt und wann der Median die ehrlichere Zahl ist."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>„Die durchschnittliche Bearbeitungszeit beim Elterngeld beträgt 21 "
+                    "Tage.“ Ein solcher Satz steht in vielen Lageberichten. Er klingt präzise, "
+                    "sagt aber wenig darüber, wie lange die meisten Eltern tatsächlich warten. "
+                    "Ob eine Kennzahl trägt, hängt davon ab, welcher Durchschnitt gemeint ist "
+                    "und wie die Werte verteilt sind.</p>",
+                ),
+                ("heading", {"text": "Zwei Lagemaße, zwei Aussagen", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Der <strong>arithmetische Mittelwert</strong> ist die Summe aller "
+                    "Werte geteilt durch ihre Anzahl. Der <strong>Median</strong> ist der "
+                    "Wert in der Mitte, wenn Sie alle Werte der Größe nach ordnen: Die Hälfte "
+                    "liegt darunter, die Hälfte darüber. Bei einer geraden Anzahl nehmen Sie "
+                    "den Mittelwert der beiden mittleren Werte.</p>"
+                    "<p>Ein Beispiel aus der Wohngeldstelle: Neun Haushalte haben folgende "
+                    "monatliche Bruttoeinkommen: 1.150 €, 1.280 €, 1.340 €, 1.420 €, 1.500 €, "
+                    "1.610 €, 1.720 €, 1.850 € und 6.900 €. Der Mittelwert beträgt 2.085,56 €, "
+                    "der Median 1.500 €. Acht von neun Haushalten liegen unter dem "
+                    "„Durchschnitt“. Ein einziger Haushalt mit hohem Einkommen, etwa durch eine "
+                    "einmalige Abfindung, zieht den Mittelwert nach oben; den Median "
+                    "verändert er nicht.</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "info",
+                        "title": "So berichtet die amtliche Statistik",
+                        "body": "<p>Bei Einkommen und Verdiensten weist das Statistische "
+                        "Bundesamt (Destatis) regelmäßig beide Werte aus. In der "
+                        "Verdiensterhebung liegt der durchschnittliche Bruttomonatsverdienst "
+                        "von Vollzeitbeschäftigten deutlich über dem Median, weil wenige sehr "
+                        "hohe Verdienste den Mittelwert anheben. Die Armutsgefährdungsschwelle "
+                        "wird ausdrücklich am Median festgemacht: Als armutsgefährdet gilt, wer "
+                        "weniger als 60 % des Medians der Äquivalenzeinkommen zur Verfügung "
+                        "hat.</p>",
+                    },
+                ),
+                (
+                    "paragraph",
+                    "<p>Als Faustregel gilt: Sind die Werte <strong>schief verteilt</strong>, "
+                    "mit wenigen sehr großen Ausreißern nach oben, beschreibt der Median den "
+                    "typischen Fall besser. Das gilt für Einkommen, Vermögen, Mieten und fast "
+                    "immer für Bearbeitungs- und Wartezeiten. Der Mittelwert ist sinnvoll, "
+                    "wenn Sie mit Summen planen: Für das Haushaltsbudget der Leistung zählt "
+                    "der durchschnittliche Zahlbetrag mal der Zahl der Fälle.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Die Bearbeitungszeit im Lagebericht",
+                        "scenario": "<p>Die Elterngeldstelle meldet für das erste Quartal "
+                        "eine durchschnittliche Bearbeitungszeit von 21 Tagen; im Vorquartal "
+                        "waren es 17 Tage. Die Amtsleitung fordert zusätzliches Personal an. "
+                        "Eine Auswertung der Einzelfälle ergibt: Der Median liegt unverändert "
+                        "bei 12 Tagen. 38 von 2.400 Fällen, in denen Einkommensnachweise "
+                        "Selbstständiger fehlten, waren jeweils mehr als 150 Tage offen und "
+                        "wurden im ersten Quartal abgeschlossen.</p>",
+                        "questions": [
+                            "Was sagt der Anstieg des Mittelwerts, was der unveränderte Median?",
+                            "Ist zusätzliches Personal die richtige Antwort?",
+                            "Welche Kennzahlen sollte der Lagebericht künftig enthalten?",
+                        ],
+                        "model_answer": "<p>Der Mittelwert ist gestiegen, weil wenige sehr "
+                        "lange Altfälle abgeschlossen wurden. Für den typischen Fall hat sich "
+                        "nichts verändert: Die Hälfte der Eltern wartet höchstens 12 Tage. "
+                        "Zusätzliches Personal in der Breite löst das Problem nicht; es "
+                        "betrifft eine kleine Gruppe, bei der Nachweise fehlen. Hier helfen "
+                        "eine frühzeitige Nachforderung, vorläufige Bewilligungen, wo das "
+                        "Gesetz sie vorsieht, und eine eigene Wiedervorlage.</p><p>Der "
+                        "Lagebericht sollte künftig Median, den Anteil der Fälle über 30 Tagen "
+                        "(oder das 90. Perzentil) und die Zahl der sehr alten Fälle "
+                        "ausweisen. So werden typischer Fall und Problemfälle getrennt "
+                        "sichtbar.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Median",
+                        "definition": "<p>Der mittlere Wert einer der Größe nach geordneten "
+                        "Reihe: Die Hälfte der Werte liegt darunter, die Hälfte darüber. Der "
+                        "Median ist unempfindlich gegenüber Ausreißern.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "numeric",
+                        "stem": "<p>Sieben Anträge auf Grundsicherung im Alter wurden nach "
+                        "folgenden Bearbeitungszeiten (in Tagen) entschieden: 9, 14, 6, 11, "
+                        "95, 8, 12. Wie hoch ist der Median in Tagen?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 3,
+                        "answer": 11.0,
+                        "tolerance": 0.0,
+                        "unit": "Tage",
+                        "feedback": "Geordnet: 6, 8, 9, 11, 12, 14, 95. Der vierte von sieben "
+                        "Werten ist 11. Der Mittelwert läge wegen des Ausreißers bei rund "
+                        "22 Tagen.",
+                        "tags": ["median", "grundsicherung"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 2 -------------------------------------------------------------------
+        {
+            "slug": "prozente-und-basisraten",
+            "title": "Prozent, Prozentpunkte und Basisraten",
+            "summary": (
+                "Wie Sie Veränderungen von Quoten korrekt benennen und warum ein Prüfsystem "
+                "mit 95 % Treffsicherheit trotzdem überwiegend Fehlalarme liefern kann."
+            ),
+            "blocks": [
+                ("heading", {"text": "Prozent ist nicht gleich Prozentpunkt", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Steigt die Ablehnungsquote beim Wohngeld von 4 % auf 6 %, dann ist "
+                    "sie um <strong>2 Prozentpunkte</strong> gestiegen, aber um "
+                    "<strong>50 Prozent</strong>. Beide Aussagen stimmen; wer nur eine nennt, "
+                    "steuert den Eindruck. „Ablehnungen um 50 % gestiegen“ klingt dramatisch, "
+                    "„plus 2 Prozentpunkte“ beiläufig. Nennen Sie in Berichten deshalb immer "
+                    "die Ausgangswerte und die absolute Veränderung, bei kleinen Fallzahlen "
+                    "auch die Zahl der Fälle: Bei 300 Anträgen sind das 12 statt 18 "
+                    "Ablehnungen.</p>",
+                ),
+                ("heading", {"text": "Basisraten: der häufigste Denkfehler", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Ein Sozialamt testet ein Prüfsystem, das fehlerhafte Leistungsfälle "
+                    "erkennen soll. Der Anbieter verspricht: Von den fehlerhaften Fällen "
+                    "erkennt das System 90 %, von den korrekten Fällen stuft es 95 % richtig "
+                    "als unauffällig ein. Tatsächlich sind aber nur 2 % aller Fälle "
+                    "fehlerhaft. Rechnen Sie mit 1.000 Fällen:</p>"
+                    "<ul>"
+                    "<li>20 Fälle sind fehlerhaft, davon markiert das System 18.</li>"
+                    "<li>980 Fälle sind korrekt, davon markiert es 5 %, also 49, "
+                    "fälschlich.</li>"
+                    "<li>Insgesamt gibt es 67 Markierungen, aber nur 18 davon sind echte "
+                    "Fehler: rund 27 %.</li>"
+                    "</ul>"
+                    "<p>Fast drei von vier markierten Personen haben also nichts falsch "
+                    "gemacht. Wer das nicht weiß, behandelt eine Markierung wie einen "
+                    "Beweis. Je seltener das gesuchte Ereignis ist, desto stärker schlägt "
+                    "dieser Effekt durch.</p>",
+                ),
+                (
+                    "decision_explainer",
+                    {
+                        "title": "Prüfhinweis aus dem automatisierten Datenabgleich",
+                        "decision": "Es ergeht keine Entscheidung über die Leistung. Der Fall "
+                        "wird mit einem Prüfhinweis an die Sachbearbeitung gegeben.",
+                        "legal_basis": "§ 118 SGB XII (Datenabgleich), § 20 SGB X "
+                        "(Untersuchungsgrundsatz), § 24 SGB X (Anhörung)",
+                        "inputs": [
+                            {"label": "Leistung", "value": "Grundsicherung im Alter, seit 2022"},
+                            {
+                                "label": "Meldung aus dem Datenabgleich",
+                                "value": "Kapitalerträge 2025 gemeldet, 1.140 €",
+                            },
+                            {"label": "Vermögen laut Akte", "value": "Sparbuch, 3.200 €"},
+                            {
+                                "label": "Trefferquote des Abgleichs (Vorjahr)",
+                                "value": "rund 30 % der Hinweise führten zu einer Änderung",
+                            },
+                        ],
+                        "rule_path": [
+                            {
+                                "rule": "Passt die gemeldete Angabe zu den Angaben in der Akte?",
+                                "outcome": "Nein: Erträge deuten auf höheres Vermögen hin",
+                            },
+                            {
+                                "rule": "Ist eine Abweichung bereits ein Nachweis für "
+                                "Leistungsmissbrauch?",
+                                "outcome": "Nein: Hinweis, der aufzuklären ist",
+                            },
+                            {
+                                "rule": "Darf die Leistung vor Aufklärung und Anhörung "
+                                "geändert werden?",
+                                "outcome": "Nein",
+                            },
+                            {
+                                "rule": "Ergebnis",
+                                "outcome": "Prüfhinweis an die Sachbearbeitung, "
+                                "Anschreiben mit Bitte um Stellungnahme",
+                            },
+                        ],
+                        "citizen_explanation": "<p>Sehr geehrter Herr Kaiser, im Rahmen "
+                        "eines gesetzlich vorgesehenen Datenabgleichs haben wir die "
+                        "Information erhalten, dass Ihnen im Jahr 2025 Kapitalerträge "
+                        "zugeflossen sind. Das kann viele Gründe haben und bedeutet nicht, "
+                        "dass Sie etwas falsch gemacht haben. Bitte teilen Sie uns innerhalb "
+                        "von drei Wochen mit, aus welchem Konto oder welcher Anlage die "
+                        "Erträge stammen, und fügen Sie einen Kontoauszug bei. Erst danach "
+                        "prüfen wir, ob sich etwas an Ihrer Leistung ändert.</p>",
+                        "human_review": "Immer. Ein Treffer aus dem Datenabgleich ist wegen "
+                        "der niedrigen Basisrate kein Beweis. Die Sachbearbeitung klärt den "
+                        "Sachverhalt auf, hört die Person an und entscheidet selbst.",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Drei Fragen an jede Trefferquote",
+                        "body": "<p>Wie häufig ist das Gesuchte überhaupt (Basisrate)? "
+                        "Wie viele der Markierten sind wirklich betroffen? Wie viele "
+                        "Betroffene übersieht das Verfahren? Erst mit allen drei Antworten "
+                        "können Sie beurteilen, was eine Markierung bedeutet.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Basisrate",
+                        "definition": "<p>Der Anteil, mit dem ein Merkmal in der "
+                        "Grundgesamtheit vorkommt, etwa der Anteil tatsächlich fehlerhafter "
+                        "Fälle. Wer die Basisrate übersieht, überschätzt die Aussagekraft "
+                        "eines positiven Prüfergebnisses.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "single",
+                        "stem": "<p>Die Quote der Widersprüche gegen Wohngeldbescheide steigt "
+                        "von 8 % auf 10 %. Welche Aussage ist korrekt?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 3,
+                        "feedback": "Die Differenz zweier Prozentwerte wird in Prozentpunkten "
+                        "angegeben; die relative Veränderung ist 2 / 8 = 25 %.",
+                        "tags": ["prozentpunkte", "wohngeld"],
+                        "options": [
+                            {
+                                "text": "Die Quote ist um 2 Prozentpunkte, also um 25 % gestiegen.",
+                                "correct": True,
+                                "feedback": "Richtig: absolut 2 Prozentpunkte, relativ 25 %.",
+                            },
+                            {
+                                "text": "Die Quote ist um 2 % gestiegen.",
+                                "correct": False,
+                                "feedback": "Das verwechselt Prozent und Prozentpunkte.",
+                            },
+                            {
+                                "text": "Die Quote ist um 20 % gestiegen.",
+                                "correct": False,
+                                "feedback": "Bezugsgröße ist der Ausgangswert 8 %, nicht 10 %: "
+                                "2 / 8 = 25 %.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 3 -------------------------------------------------------------------
+        {
+            "slug": "korrelation-und-kausalitaet",
+            "title": "Korrelation ist nicht Kausalität",
+            "summary": (
+                "Warum zwei Zahlen, die gemeinsam steigen, nicht ursächlich zusammenhängen "
+                "müssen, und wie Sie Störgrößen und Auswahleffekte aufspüren."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>In Stadtteilen mit mehr Sozialberatungsstellen gibt es mehr "
+                    "Wohngeldhaushalte. Erzeugen Beratungsstellen Wohngeldbedarf? Natürlich "
+                    "nicht: Beratungsstellen werden dort eingerichtet, wo viele Menschen mit "
+                    "geringem Einkommen leben. Beide Größen hängen von einer dritten ab. Was "
+                    "hier offensichtlich ist, wird in Evaluationen und Lageberichten oft "
+                    "übersehen.</p>",
+                ),
+                ("heading", {"text": "Vier Erklärungen für einen Zusammenhang", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Wenn zwei Größen gemeinsam steigen oder fallen, prüfen Sie der Reihe "
+                    "nach:</p>"
+                    "<ol>"
+                    "<li><strong>Zufall:</strong> Bei kleinen Fallzahlen und vielen "
+                    "verglichenen Größen entstehen Zusammenhänge rein zufällig.</li>"
+                    "<li><strong>Störgröße (Confounder):</strong> Eine dritte Größe "
+                    "beeinflusst beide, wie das Einkommensniveau im Beispiel oben.</li>"
+                    "<li><strong>Umgekehrte Richtung:</strong> Nicht A bewirkt B, sondern B "
+                    "bewirkt A. Behörden mit vielen Beschwerden richten ein "
+                    "Beschwerdemanagement ein, nicht umgekehrt.</li>"
+                    "<li><strong>Auswahleffekt:</strong> Die verglichenen Gruppen "
+                    "unterscheiden sich von vornherein, weil sie sich selbst ausgewählt "
+                    "haben oder ausgewählt wurden.</li>"
+                    "</ol>"
+                    "<p>Erst wenn diese Erklärungen ausgeschlossen sind, liegt ein "
+                    "ursächlicher Zusammenhang nahe. Den sichersten Nachweis liefert ein "
+                    "Vergleich mit zufälliger Zuteilung, etwa ein schrittweiser Rollout, "
+                    "bei dem Dienststellen in zufälliger Reihenfolge umgestellt werden.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Macht der Online-Antrag die Bearbeitung schneller?",
+                        "scenario": "<p>Seit einem Jahr können Kfz-Halterinnen und -Halter "
+                        "Ummeldungen online über das Verwaltungsportal beantragen. Die "
+                        "Auswertung zeigt: Online-Anträge sind im Median nach 2 Arbeitstagen "
+                        "erledigt, Anträge am Schalter mit anschließender Nachbearbeitung "
+                        "nach 6 Arbeitstagen. Das Referat schlägt vor, im Jahresbericht zu "
+                        "schreiben: „Die Online-Antragstellung verkürzt die Bearbeitung um "
+                        "zwei Drittel.“ Online beantragen vor allem Privatpersonen mit einem "
+                        "Fahrzeug; Autohäuser und Fälle mit Auslandsbezug kommen weiter an "
+                        "den Schalter.</p>",
+                        "questions": [
+                            "Ist die geplante Aussage durch die Zahlen gedeckt?",
+                            "Welche Störgrößen oder Auswahleffekte sehen Sie?",
+                            "Wie ließe sich der Effekt des Online-Antrags fairer messen?",
+                        ],
+                        "model_answer": "<p>Die Zahlen belegen einen Zusammenhang, aber "
+                        "keine Ursache. Es liegt ein starker <strong>Auswahleffekt</strong> "
+                        "vor: Online kommen überwiegend einfache Fälle, am Schalter die "
+                        "komplexen. Die Fallkomplexität ist eine <strong>Störgröße</strong>, "
+                        "die beide Größen beeinflusst.</p><p>Fairer ist ein Vergleich "
+                        "innerhalb gleicher Fallgruppen, etwa nur private Ummeldungen ohne "
+                        "Auslandsbezug online gegen Schalter, oder ein Vorher-nachher-Vergleich "
+                        "derselben Fallgruppe. Im Bericht sollte stehen: „Online gestellte "
+                        "Anträge werden im Median nach 2 Arbeitstagen erledigt; sie betreffen "
+                        "überwiegend einfache Fälle.“</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "warning",
+                        "title": "Vorsicht bei Aussagen über Einzelpersonen",
+                        "body": "<p>Ein Zusammenhang auf der Ebene von Stadtteilen, Kreisen "
+                        "oder Ländern erlaubt keinen Schluss auf einzelne Menschen. Wenn "
+                        "Kreise mit hoher Arbeitslosigkeit mehr Wohngeldanträge haben, heißt "
+                        "das nicht, dass die Antragstellenden arbeitslos sind. Dieser "
+                        "ökologische Fehlschluss ist in Pressemitteilungen häufig.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Störgröße (Confounder)",
+                        "definition": "<p>Eine Größe, die sowohl die vermutete Ursache als "
+                        "auch die Wirkung beeinflusst und so einen Zusammenhang vortäuscht "
+                        "oder verdeckt. Beispiel: die Fallkomplexität beim Vergleich von "
+                        "Online- und Schalteranträgen.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "true_false",
+                        "stem": "<p>Eine starke Korrelation zwischen der Zahl der Fortbildungstage "
+                        "und der Erledigungsquote von Teams belegt, dass Fortbildungen die "
+                        "Erledigungsquote erhöhen.</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 4,
+                        "correct": False,
+                        "feedback_true": "Nein. Vielleicht schicken gut organisierte Teams "
+                        "ihre Leute häufiger in Fortbildungen. Eine Korrelation allein belegt "
+                        "keine Ursache.",
+                        "feedback_false": "Richtig. Störgrößen wie gute Organisation oder "
+                        "Personalausstattung können beides erklären.",
+                        "feedback": "Prüfen Sie Zufall, Störgröße, umgekehrte Richtung und "
+                        "Auswahleffekt.",
+                        "tags": ["korrelation", "kausalitaet"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 4 -------------------------------------------------------------------
+        {
+            "slug": "diagramme-die-taeuschen",
+            "title": "Diagramme, die täuschen",
+            "summary": (
+                "Abgeschnittene Achsen, verzerrte Flächen, geschickt gewählte Zeiträume: "
+                "Woran Sie irreführende Diagramme erkennen und wie Sie selbst ehrliche "
+                "Diagramme gestalten."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Ein Diagramm wirkt schneller als jede Tabelle, und gerade deshalb "
+                    "kann es mehr täuschen. Die meisten irreführenden Diagramme enthalten "
+                    "keine falschen Zahlen. Sie stellen richtige Zahlen so dar, dass der "
+                    "Eindruck nicht zu den Zahlen passt.</p>",
+                ),
+                ("heading", {"text": "Die fünf häufigsten Tricks", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul>"
+                    "<li><strong>Abgeschnittene y-Achse:</strong> Beginnt die Achse eines "
+                    "Balkendiagramms bei 90 statt bei 0, sieht ein Anstieg der "
+                    "Erledigungsquote von 92 % auf 94 % aus wie eine Verdopplung. Bei Balken "
+                    "muss die Achse bei null beginnen, weil die Länge den Wert "
+                    "darstellt.</li>"
+                    "<li><strong>Flächen und 3-D-Effekte:</strong> Wird ein Symbol doppelt so "
+                    "hoch <em>und</em> doppelt so breit gezeichnet, wirkt es viermal so groß. "
+                    "3-D-Tortendiagramme lassen vordere Segmente größer erscheinen.</li>"
+                    "<li><strong>Gewählter Zeitraum:</strong> Eine Zeitreihe, die im "
+                    "Tiefpunkt beginnt, zeigt immer einen Aufschwung.</li>"
+                    "<li><strong>Zwei y-Achsen:</strong> Mit zwei unterschiedlich skalierten "
+                    "Achsen lässt sich fast jeder gewünschte Gleichlauf erzeugen.</li>"
+                    "<li><strong>Kumulierte Darstellung:</strong> Eine aufsummierte Kurve "
+                    "steigt immer, auch wenn die monatlichen Zahlen sinken.</li>"
+                    "</ul>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Das Dashboard der Zulassungsstelle",
+                        "scenario": "<p>Im Monatsgespräch zeigt die Leitung der "
+                        "Zulassungsstelle ein Balkendiagramm: „Offene Vorgänge“ im Januar und "
+                        "im Juni. Der Januar-Balken ist etwa fünfmal so hoch wie der "
+                        "Juni-Balken; die Überschrift lautet „Rückstände drastisch abgebaut“. "
+                        "Die Achse beginnt bei 1.800. Die Werte: 2.350 offene Vorgänge im "
+                        "Januar, 1.910 im Juni.</p>",
+                        "questions": [
+                            "Um wie viel Prozent sind die Rückstände tatsächlich gesunken?",
+                            "Welchen Eindruck erweckt das Diagramm und warum?",
+                            "Wie würden Sie das Diagramm und die Überschrift ändern?",
+                        ],
+                        "model_answer": "<p>Die Rückstände sind um 440 Vorgänge gesunken, "
+                        "also um rund 18,7 %. Weil die Achse bei 1.800 beginnt, zeigen die "
+                        "Balken nur die Differenz zu 1.800: 550 gegen 110. Das ergibt den "
+                        "Eindruck eines Rückgangs um 80 %.</p><p>Richtig wäre ein Balken- "
+                        "oder Säulendiagramm mit Achse ab 0, besser noch eine Linie mit allen "
+                        "sechs Monaten, damit der Verlauf sichtbar wird. Eine sachliche "
+                        "Überschrift wäre: „Offene Vorgänge von Januar bis Juni um knapp ein "
+                        "Fünftel gesunken“. Beschriften Sie zudem die Werte direkt, damit "
+                        "niemand von der Balkenlänge ablesen muss.</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Checkliste für eigene Diagramme",
+                        "body": "<ul><li>Balken und Säulen beginnen bei null.</li>"
+                        "<li>Titel und Achsen sind beschriftet, mit Einheit.</li>"
+                        "<li>Quelle und Stand der Daten stehen unter dem Diagramm.</li>"
+                        "<li>Zeiträume sind vollständig und gleich lang.</li>"
+                        "<li>Farben sind auch für Menschen mit Farbsehschwäche "
+                        "unterscheidbar, und es gibt eine Textalternative oder Tabelle für "
+                        "Screenreader.</li></ul>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Kumulierte Darstellung",
+                        "definition": "<p>Eine Darstellung, in der jeder Wert die Summe aller "
+                        "vorherigen Werte enthält. Sie zeigt den Gesamtstand, verdeckt aber, "
+                        "ob die Zahlen im einzelnen Zeitraum steigen oder sinken.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "multiple",
+                        "stem": "<p>Welche Gestaltungsentscheidungen können bei einem "
+                        "Diagramm einen falschen Eindruck erzeugen? Wählen Sie alle "
+                        "zutreffenden aus.</p>",
+                        "points": 2,
+                        "competency": "qd:QD.7",
+                        "level": 4,
+                        "feedback": "Irreführend sind Darstellungen, bei denen Länge, Fläche "
+                        "oder Verlauf nicht mehr den Zahlen entsprechen.",
+                        "tags": ["diagramme"],
+                        "options": [
+                            {
+                                "text": "Eine y-Achse, die bei einem Balkendiagramm nicht bei "
+                                "null beginnt",
+                                "correct": True,
+                                "feedback": "Ja, die Balkenlänge stellt den Wert dann nicht "
+                                "mehr richtig dar.",
+                            },
+                            {
+                                "text": "Eine Zeitreihe, die gezielt in einem Tiefpunkt beginnt",
+                                "correct": True,
+                                "feedback": "Ja, so entsteht immer ein Aufwärtstrend.",
+                            },
+                            {
+                                "text": "Ein 3-D-Tortendiagramm",
+                                "correct": True,
+                                "feedback": "Ja, die Perspektive verzerrt die Segmentgrößen.",
+                            },
+                            {
+                                "text": "Eine Quellenangabe mit Datenstand unter dem Diagramm",
+                                "correct": False,
+                                "feedback": "Nein, die Quellenangabe macht ein Diagramm "
+                                "überprüfbar.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 5 -------------------------------------------------------------------
+        {
+            "slug": "unsicherheit-und-quellen",
+            "title": "Stichproben, Unsicherheit und amtliche Quellen",
+            "summary": (
+                "Wie viel eine Befragung mit 38 Antworten aussagt, was eine "
+                "Fehlermarge ist und wo Sie verlässliche Zahlen der amtlichen Statistik "
+                "finden."
+            ),
+            "blocks": [
+                ("heading", {"text": "Jede Stichprobe hat eine Fehlermarge", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Viele Zahlen in der Verwaltung beruhen nicht auf allen Fällen, "
+                    "sondern auf einer Auswahl: eine Kundenbefragung, eine Aktenstichprobe, "
+                    "eine Erhebung. Jede Stichprobe schwankt zufällig. Für einen Anteil lässt "
+                    "sich die Fehlermarge (95-%-Konfidenzintervall) grob so abschätzen: 1,96 "
+                    "mal die Wurzel aus p · (1 − p) / n. Ein paar Werte zur Orientierung bei "
+                    "einem Anteil von rund 50 %:</p>"
+                    "<ul>"
+                    "<li>n = 100: etwa ± 10 Prozentpunkte</li>"
+                    "<li>n = 400: etwa ± 5 Prozentpunkte</li>"
+                    "<li>n = 1.000: etwa ± 3 Prozentpunkte</li>"
+                    "</ul>"
+                    "<p>Für die halbe Fehlermarge brauchen Sie also die vierfache "
+                    "Stichprobe. Und die Formel gilt nur für Zufallsstichproben. Antworten "
+                    "nur die Zufriedenen oder nur die Verärgerten, hilft auch eine große "
+                    "Zahl nicht.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Die Zufriedenheitsbefragung im Bürgerbüro",
+                        "scenario": "<p>Nach Einführung der Online-Terminvergabe meldet das "
+                        "Bürgerbüro: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Im Vorjahr "
+                        "wurden 412 Besucherinnen und Besucher an zwei zufällig gewählten "
+                        "Wochen persönlich befragt. In diesem Jahr antworteten 38 Personen auf "
+                        "einen QR-Code, der an der Wartezone aushing.</p>",
+                        "questions": [
+                            "Wie groß ist die Fehlermarge der diesjährigen Befragung ungefähr?",
+                            "Sind die beiden Befragungen vergleichbar?",
+                            "Was würden Sie der Amtsleitung empfehlen?",
+                        ],
+                        "model_answer": "<p>Bei 38 Antworten und einem Anteil von 78 % beträgt "
+                        "die Fehlermarge rund ± 13 Prozentpunkte: 1,96 · √(0,78 · 0,22 / 38) "
+                        "≈ 0,13. Der wahre Wert könnte also ebenso gut bei 65 % liegen. Der "
+                        "Anstieg um 7 Prozentpunkte ist damit nicht belegt.</p><p>Schwerer "
+                        "wiegt, dass die Befragungen nicht vergleichbar sind: Im Vorjahr eine "
+                        "Zufallsauswahl mit persönlicher Ansprache, in diesem Jahr eine "
+                        "Selbstauswahl per QR-Code, die Menschen ohne Smartphone und "
+                        "Eilige ausschließt. Empfehlung: die Aussage nicht veröffentlichen, "
+                        "die Befragung nach der Methode des Vorjahres wiederholen und dann "
+                        "Ergebnis und Fehlermarge gemeinsam berichten.</p>",
+                    },
+                ),
+                ("heading", {"text": "Wo Sie verlässliche Zahlen finden", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Die amtliche Statistik wird nach dem Bundesstatistikgesetz (BStatG) "
+                    "und den Statistikgesetzen der Länder erstellt, nach fachlich "
+                    "dokumentierten Methoden und unter Wahrung der statistischen "
+                    "Geheimhaltung. Wichtige Quellen:</p>"
+                    "<ul>"
+                    "<li><strong>Statistisches Bundesamt (Destatis)</strong> mit der "
+                    "Datenbank GENESIS-Online, zum Beispiel zur Wohngeldstatistik, zur "
+                    "Elterngeldstatistik und zur Statistik der Grundsicherung im Alter und "
+                    "bei Erwerbsminderung.</li>"
+                    "<li><strong>Statistische Ämter der Länder</strong> und die gemeinsame "
+                    "Regionaldatenbank Deutschland für Zahlen bis auf Kreisebene.</li>"
+                    "<li>Der <strong>Mikrozensus</strong>, eine jährliche Befragung von rund "
+                    "1 % der Haushalte, für Angaben zu Einkommen, Erwerbstätigkeit und "
+                    "Lebensverhältnissen; als Stichprobe mit ausgewiesenen "
+                    "Fehlermargen.</li>"
+                    "<li>Die <strong>Statistik der Bundesagentur für Arbeit</strong> für "
+                    "Arbeitsmarkt und Bürgergeld.</li>"
+                    "</ul>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "§ 16 Abs. 1 BStatG – Geheimhaltung",
+                        "body": "<p>Einzelangaben über persönliche und sachliche "
+                        "Verhältnisse, die für eine Bundesstatistik gemacht werden, sind "
+                        "grundsätzlich geheim zu halten. Deshalb weist die amtliche Statistik "
+                        "sehr kleine Fallzahlen nicht aus oder ersetzt sie durch einen Punkt "
+                        "oder ein Zeichen für „Geheimhaltung“. Ein leeres Tabellenfeld "
+                        "bedeutet dort also nicht null.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Konfidenzintervall",
+                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der den wahren "
+                        "Wert der Grundgesamtheit mit einer festgelegten Sicherheit, meist "
+                        "95 %, einschließt. Je kleiner die Stichprobe, desto breiter das "
+                        "Intervall.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "short_text",
+                        "stem": "<p>Wie heißt die Online-Datenbank des Statistischen "
+                        "Bundesamts, in der Sie Tabellen etwa zur Wohngeldstatistik abrufen "
+                        "können?</p>",
+                        "points": 1,
+                        "competency": "digcomp:1.2",
+                        "level": 3,
+                        "accepted": [
+                            "GENESIS-Online",
+                            "GENESIS",
+                            "GENESIS Online",
+                            "GenesisOnline",
+                        ],
+                        "feedback": "GENESIS-Online ist die Datenbank von Destatis; die "
+                        "Länder betreiben gemeinsam die Regionaldatenbank Deutschland.",
+                        "tags": ["quellen", "destatis"],
+                    },
+                ),
+            ],
+        },
+    ],
+    "assessment": {
+        "title": "Abschlusstest: Statistiken und Diagramme kritisch lesen",
+        "pass_mark_percent": 70,
+        "max_attempts": 3,
+        "time_limit_minutes": 30,
+        "questions": [
+            {
+                "type": "numeric",
+                "stem": "<p>Fünf Haushalte beziehen Wohngeld mit folgenden monatlichen "
+                "Beträgen: 95 €, 140 €, 210 €, 260 € und 545 €. Wie hoch ist der "
+                "arithmetische Mittelwert in Euro?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "answer": 250.0,
+                "tolerance": 0.5,
+                "unit": "€",
+                "feedback": "Summe 1.250 € geteilt durch 5 ergibt 250 €. Der Median liegt bei "
+                "210 €; der hohe Einzelbetrag zieht den Mittelwert nach oben.",
+                "tags": ["mittelwert", "wohngeld"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Sie sollen im Jahresbericht angeben, wie lange Eltern "
+                "typischerweise auf ihren Elterngeldbescheid warten. Einige wenige Fälle "
+                "dauern wegen fehlender Nachweise über 100 Tage. Welche Kennzahl eignet sich "
+                "am besten?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "feedback": "Bei schief verteilten Werten wie Wartezeiten beschreibt der "
+                "Median den typischen Fall; ergänzen Sie einen Wert für die langen Fälle.",
+                "tags": ["median", "elterngeld"],
+                "options": [
+                    {
+                        "text": "Der Median der Bearbeitungszeit",
+                        "correct": True,
+                        "feedback": "Richtig: unempfindlich gegen die wenigen Ausreißer.",
+                    },
+                    {
+                        "text": "Der arithmetische Mittelwert der Bearbeitungszeit",
+                        "correct": False,
+                        "feedback": "Der Mittelwert wird durch die wenigen sehr langen Fälle "
+                        "nach oben gezogen.",
+                    },
+                    {
+                        "text": "Die längste Bearbeitungszeit des Jahres",
+                        "correct": False,
+                        "feedback": "Das ist ein Einzelfall, nicht der typische Fall.",
+                    },
+                    {
+                        "text": "Die Summe aller Bearbeitungstage",
+                        "correct": False,
+                        "feedback": "Die Summe hängt von der Fallzahl ab und beschreibt "
+                        "keine Wartezeit.",
+                    },
+                ],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Der Anteil der online gestellten Elterngeldanträge steigt von "
+                "40 % auf 50 %. Um wie viel Prozent ist der Anteil relativ gestiegen?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "answer": 25.0,
+                "tolerance": 0.1,
+                "unit": "%",
+                "feedback": "Absolut sind es 10 Prozentpunkte, relativ 10 / 40 = 25 %.",
+                "tags": ["prozentpunkte", "elterngeld"],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Ein Prüfsystem soll fehlerhafte Leistungsfälle markieren. 2 % "
+                "aller Fälle sind tatsächlich fehlerhaft. Das System markiert 90 % der "
+                "fehlerhaften Fälle und fälschlich 5 % der korrekten Fälle. Wie viel Prozent "
+                "der markierten Fälle sind tatsächlich fehlerhaft? Runden Sie auf ganze "
+                "Prozent.</p>",
+                "points": 2,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "answer": 27.0,
+                "tolerance": 1.0,
+                "unit": "%",
+                "feedback": "Von 1.000 Fällen sind 20 fehlerhaft, 18 davon werden markiert. "
+                "Von 980 korrekten Fällen werden 49 markiert. 18 / 67 ≈ 27 %. Fast drei "
+                "Viertel der Markierungen sind Fehlalarme.",
+                "tags": ["basisrate"],
+            },
+            {
+                "type": "matching",
+                "stem": "<p>Ordnen Sie jeder Beobachtung die wahrscheinlichste Erklärung "
+                "für den Zusammenhang zu.</p>",
+                "points": 3,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "feedback": "Vor jedem Schluss auf eine Ursache stehen vier Fragen: Zufall, "
+                "Störgröße, umgekehrte Richtung, Auswahleffekt.",
+                "tags": ["korrelation", "kausalitaet"],
+                "pairs": [
+                    {
+                        "left": "Stadtteile mit mehr Beratungsstellen haben mehr "
+                        "Wohngeldhaushalte.",
+                        "right": "Störgröße: das Einkommensniveau im Stadtteil",
+                    },
+                    {
+                        "left": "Online-Anträge werden schneller erledigt als Anträge am "
+                        "Schalter, wo die komplexen Fälle landen.",
+                        "right": "Auswahleffekt: unterschiedliche Fallgruppen",
+                    },
+                    {
+                        "left": "Ämter mit eigenem Beschwerdemanagement erhalten mehr Beschwerden.",
+                        "right": "Umgekehrte Richtung: viele Beschwerden führten zur Einrichtung",
+                    },
+                    {
+                        "left": "In einer Dienststelle mit acht Beschäftigten hatten im März "
+                        "alle Linkshänder kürzere Bearbeitungszeiten.",
+                        "right": "Zufall bei sehr kleinen Fallzahlen",
+                    },
+                ],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Ein Balkendiagramm, dessen y-Achse bei 1.800 statt bei 0 "
+                "beginnt, stellt einen Rückgang von 2.350 auf 1.910 offene Vorgänge "
+                "größenrichtig dar.</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "correct": False,
+                "feedback_true": "Nein. Die Balken zeigen dann nur 550 gegen 110, der "
+                "Rückgang von rund 19 % wirkt wie einer von 80 %.",
+                "feedback_false": "Richtig. Bei Balken stellt die Länge den Wert dar; die "
+                "Achse muss bei null beginnen.",
+                "feedback": "Balken und Säulen beginnen bei null.",
+                "tags": ["diagramme"],
+            },
+            {
+                "type": "multiple",
+                "stem": "<p>Ein Bürgerbüro meldet nach einer Befragung per QR-Code mit 38 "
+                "Antworten: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Welche Einwände "
+                "sind berechtigt? Wählen Sie alle zutreffenden aus.</p>",
+                "points": 2,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "feedback": "Kleine Stichproben haben große Fehlermargen, und eine "
+                "Selbstauswahl ist keine Zufallsstichprobe.",
+                "tags": ["stichprobe", "unsicherheit"],
+                "options": [
+                    {
+                        "text": "Bei 38 Antworten beträgt die Fehlermarge rund ± 13 Prozentpunkte.",
+                        "correct": True,
+                        "feedback": "Ja, der Anstieg liegt innerhalb der Fehlermarge.",
+                    },
+                    {
+                        "text": "Wer per QR-Code antwortet, hat sich selbst ausgewählt; die "
+                        "Antworten sind nicht repräsentativ.",
+                        "correct": True,
+                        "feedback": "Ja, Selbstauswahl verzerrt das Ergebnis.",
+                    },
+                    {
+                        "text": "Vorjahr und aktuelles Jahr wurden mit unterschiedlichen "
+                        "Methoden erhoben.",
+                        "correct": True,
+                        "feedback": "Ja, ein Methodenwechsel allein kann den Unterschied erklären.",
+                    },
+                    {
+                        "text": "Prozentwerte aus Befragungen dürfen grundsätzlich nicht "
+                        "verglichen werden.",
+                        "correct": False,
+                        "feedback": "Doch, wenn Methode und Stichprobengröße es tragen.",
+                    },
+                ],
+            },
+            {
+                "type": "ordering",
+                "stem": "<p>Sie erhalten eine Statistik mit einer überraschenden Aussage. "
+                "Bringen Sie die Prüfschritte in eine sinnvolle Reihenfolge.</p>",
+                "points": 2,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "feedback": "Erst die Quelle und Datenbasis, dann die Kennzahl, dann die "
+                "Darstellung und zuletzt die Schlussfolgerung prüfen.",
+                "tags": ["quellen", "vorgehen"],
+                "items": [
+                    "Quelle, Erhebungsmethode und Datenstand feststellen",
+                    "Grundgesamtheit und Stichprobengröße prüfen",
+                    "Kennzahl klären: Mittelwert oder Median, Prozent oder Prozentpunkte",
+                    "Darstellung prüfen: Achsen, Zeitraum, Flächen",
+                    "Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
+                ],
+            },
+            {
+                "type": "short_text",
+                "stem": "<p>Wie heißt die Einheit für die Differenz zweier Prozentwerte, "
+                "etwa bei einem Anstieg der Ablehnungsquote von 4 % auf 6 %?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "accepted": ["Prozentpunkt", "Prozentpunkte", "pp", "Prozent-Punkte"],
+                "feedback": "Die Differenz beträgt 2 Prozentpunkte; relativ ist die Quote um "
+                "50 % gestiegen.",
+                "tags": ["prozentpunkte"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>In einer Tabelle des Statistischen Landesamts ist für einen "
+                "kleinen Landkreis bei „Empfänger von Grundsicherung, Alter 18 bis 25“ statt "
+                "einer Zahl ein Punkt eingetragen. Was bedeutet das am "
+                "wahrscheinlichsten?</p>",
+                "points": 1,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "feedback": "Sehr kleine Fallzahlen werden wegen der statistischen "
+                "Geheimhaltung (§ 16 BStatG) nicht ausgewiesen. Beachten Sie die "
+                "Zeichenerklärung der Tabelle.",
+                "tags": ["quellen", "geheimhaltung"],
+                "options": [
+                    {
+                        "text": "Der Zahlenwert ist unbekannt oder geheim zu halten; die "
+                        "Zeichenerklärung der Tabelle gibt Auskunft.",
+                        "correct": True,
+                        "feedback": "Richtig: ein Geheimhaltungs- oder Qualitätszeichen.",
+                    },
+                    {
+                        "text": "Es gibt in diesem Landkreis keine solchen Empfänger.",
+                        "correct": False,
+                        "feedback": "Für „genau null“ steht in Tabellen der amtlichen "
+                        "Statistik ein Strich; der Punkt bedeutet etwas anderes.",
+                    },
+                    {
+                        "text": "Die Tabelle ist fehlerhaft und sollte nicht verwendet werden.",
+                        "correct": False,
+                        "feedback": "Nein, das Zeichen ist gewollt und in der "
+                        "Zeichenerklärung beschrieben.",
+                    },
+                ],
+            },
+        ],
+    },
+}
+
+
+COURSES = [_DATENQUALITAET, _STATISTIK]
