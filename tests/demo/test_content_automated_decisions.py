@@ -285,4 +285,16 @@ def test_final_assessment(course):
 def test_no_placeholder_text_anywhere():
     dump = json.dumps([content.CURRICULUM, content.COURSES], ensure_ascii=False)
     assert not FORBIDDEN.search(dump), FORBIDDEN.search(dump).group(0)
-    assert "…" not in dump
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, (list, tuple)):
+            for value in node:
+                yield from strings(value)
+
+    for text in strings([content.CURRICULUM, content.COURSES]):
+        assert text.strip(" .…<>/p") != "", f"empty or elided text: {text!r}"
