@@ -1338,6 +1338,25 @@ _STATISTIK = {
                         "ökologische Fehlschluss ist in Pressemitteilungen häufig.</p>",
                     },
                 ),
+                ("heading", {"text": "Wenn die Gesamtzahl das Gegenteil zeigt", "level": "h3"}),
+                (
+                    "paragraph",
+                    "<p>Eine Störgröße kann einen Vergleich sogar umkehren. Zwei "
+                    "Grundsicherungsstellen werden daran gemessen, wie viele ihrer Bescheide "
+                    "einen Widerspruch unverändert überstehen:</p>"
+                    "<ul>"
+                    "<li><strong>Stelle A:</strong> einfache Fälle 90 von 100 (90 %), "
+                    "komplexe Fälle 240 von 400 (60 %), insgesamt 330 von 500 (66 %).</li>"
+                    "<li><strong>Stelle B:</strong> einfache Fälle 340 von 400 (85 %), "
+                    "komplexe Fälle 50 von 100 (50 %), insgesamt 390 von 500 (78 %).</li>"
+                    "</ul>"
+                    "<p>Insgesamt wirkt Stelle B deutlich besser, in <em>jeder</em> "
+                    "Fallgruppe ist aber Stelle A besser. Der Grund: A bearbeitet viel mehr "
+                    "komplexe Fälle. Dieses Simpson-Paradoxon begegnet Ihnen bei jedem "
+                    "Vergleich von Dienststellen, Regionen oder Zeiträumen mit "
+                    "unterschiedlicher Fallstruktur. Fragen Sie deshalb immer nach den Zahlen "
+                    "je Gruppe, bevor Sie Stellen vergleichen oder Ressourcen verteilen.</p>",
+                ),
                 (
                     "glossary_term",
                     {
@@ -1447,6 +1466,17 @@ _STATISTIK = {
                         "unterscheidbar, und es gibt eine Textalternative oder Tabelle für "
                         "Screenreader.</li></ul>",
                     },
+                ),
+                (
+                    "paragraph",
+                    "<p>Besondere Vorsicht verdienen <strong>Landkarten</strong>, auf denen "
+                    "Kreise nach einer Kennzahl eingefärbt sind. Große, dünn besiedelte "
+                    "Landkreise dominieren das Bild, obwohl dort wenige Menschen leben, und "
+                    "kreisfreie Städte verschwinden fast. Färben Sie nie nach absoluten "
+                    "Zahlen, sondern nach Quoten, etwa Wohngeldhaushalte je 1.000 Haushalte, "
+                    "und prüfen Sie, ob kleine Kreise mit wenigen Fällen nur zufällig am Rand "
+                    "der Skala liegen. Eine Tabelle mit den Werten gehört als "
+                    "Textalternative immer dazu.</p>",
                 ),
                 (
                     "glossary_term",
