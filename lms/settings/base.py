@@ -242,3 +242,15 @@ CELERY_BEAT_SCHEDULE["courses-publish-scheduled"] = {
     "task": "courses.tasks.publish_scheduled_pages",
     "schedule": 60.0,
 }
+
+# competencies: evidence validity (None: evidence never expires), monthly scheduled HR
+# reports and the daily refresh of expired competency levels.
+QD_EVIDENCE_VALIDITY_MONTHS = None
+CELERY_BEAT_SCHEDULE["competencies-monthly-reports"] = {
+    "task": "competencies.tasks.scheduled_reports_task",
+    "schedule": 6 * 60 * 60.0,  # every 6 h; each schedule runs once per calendar month
+}
+CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
+    "task": "competencies.tasks.refresh_expired_profiles_task",
+    "schedule": 24 * 60 * 60.0,
+}

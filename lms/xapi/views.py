@@ -11,8 +11,8 @@ from django.conf import settings
 from django.http import HttpResponse
 
 from lms.xapi import identity, multipart, selectors, services, signatures
-from lms.xapi.http import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.models import Document
+from lms.xapi.protocol import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.validation import (
     SIGNATURE_USAGE,
     StatementError,
