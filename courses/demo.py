@@ -16,7 +16,7 @@ from courses import selectors, services
 from courses.models import CoursePage, Enrolment, LessonPage
 from courses.services import CurriculumEntry
 from lms.accounts.models import JobRole
-from lms.home.models import HomePage
+from lms.home.services import site_root_ensure
 
 CONTENT_MODULES = ("lms.demo.content.data_literacy", "lms.demo.content.automated_decisions")
 SEED = 4242
@@ -82,7 +82,7 @@ def load_courses_demo(stdout, *, personas, colleagues):
     if not modules:
         stdout.write("  courses: no demo content found in lms.demo.content")
         return
-    home = HomePage.objects.first()
+    home = site_root_ensure()
     index = services.course_index_create_or_update(
         parent=home, title="Kurse", slug="kurse", intro=INDEX_INTRO
     )
