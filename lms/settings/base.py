@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lms.middleware.RequestIdMiddleware",
     "lms.middleware.DatabaseUnavailableMiddleware",
+    "lms.middleware.LRSRateLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -254,3 +255,7 @@ CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
     "task": "competencies.tasks.refresh_expired_profiles_task",
     "schedule": 24 * 60 * 60.0,
 }
+
+# Reliability: LRS requests per client (HTTP Basic key, or address) per window of seconds;
+# None switches the limit off. Generous enough for bulk loads and the benchmark.
+QD_XAPI_RATE_LIMIT = (3000, 60)
