@@ -163,8 +163,12 @@ def xapi_view(
                 "accept-language": request.headers.get("Accept-Language", ""),
             }
             if method == "POST" and "method" in request.GET:
+                if (headers["x-experience-api-version"] or "").startswith("2."):
+                    raise LRSError("xAPI 2.0 has no alternate request syntax.")
                 method, params, body, content_type, alt = _alternate(request)
                 headers.update({k: v for k, v in alt.items() if v})
+                if (headers["x-experience-api-version"] or "").startswith("2."):
+                    raise LRSError("xAPI 2.0 has no alternate request syntax.")
             if methods and method not in methods:
                 raise LRSError(f"Method {method} is not allowed here.", status=405)
             client = authenticate(headers["authorization"]) if needs_auth else None
