@@ -169,6 +169,8 @@ def xapi_view(
                 headers.update({k: v for k, v in alt.items() if v})
                 if (headers["x-experience-api-version"] or "").startswith("2."):
                     raise LRSError("xAPI 2.0 has no alternate request syntax.")
+            if any("\x00" in name or "\x00" in value for name, value in params.items()):
+                raise LRSError("Parameters must not contain NUL characters.")
             if methods and method not in methods:
                 raise LRSError(f"Method {method} is not allowed here.", status=405)
             client = authenticate(headers["authorization"]) if needs_auth else None
