@@ -82,8 +82,8 @@ _DATENQUALITAET = {
                     "nötigen Angaben vorhanden? Beispiel: Im Wohngeldantrag fehlt die Zahl der "
                     "Haushaltsmitglieder.</li>"
                     "<li><strong>Richtigkeit:</strong> Stimmt die Angabe mit der Wirklichkeit "
-                    "überein? Beispiel: Die Kaltmiete wurde als 1.050 € statt 650 € erfasst, "
-                    "weil Ziffern vertauscht wurden.</li>"
+                    "überein? Beispiel: Die Kaltmiete wurde als 560 € statt 650 € erfasst, "
+                    "weil zwei Ziffern vertauscht wurden.</li>"
                     "<li><strong>Aktualität:</strong> Ist die Angabe noch gültig? Beispiel: Die "
                     "Bankverbindung eines Grundsicherungsempfängers stammt aus 2019, das Konto "
                     "ist inzwischen aufgelöst.</li>"
@@ -137,7 +137,7 @@ _DATENQUALITAET = {
                         "der Einpersonenhaushalte ist von 52 % im Vormonat auf 61 % gestiegen, "
                         "obwohl sich an der Antragslage nichts geändert hat. Bei einer "
                         "Stichprobe von 50 Akten stellt sich heraus, dass seit einem Update des "
-                        "Fachverfahrens das Feld „Haushaltsmitglieder“ bei Weiterbewilligungen "
+                        "Fachverfahrens das Feld „Haushaltsmitglieder“ bei Weiterleistungsanträgen "
                         "leer bleibt. Das Berichtsmodul zählt leere Felder als "
                         "„1 Person“.</p>",
                         "questions": [
@@ -156,7 +156,7 @@ _DATENQUALITAET = {
                         "auch die Berechnung auf den leeren Wert zugreift: Dann wären "
                         "Mehrpersonenhaushalte mit zu niedrigen Höchstbeträgen berechnet "
                         "worden. Die Stelle sollte den Fehler dem Verfahrensbetreuer melden, "
-                        "alle betroffenen Weiterbewilligungen seit dem Update selektieren, "
+                        "alle betroffenen Weiterleistungsanträge seit dem Update selektieren, "
                         "die Bescheide prüfen und gegebenenfalls nach § 44 SGB X korrigieren "
                         "sowie den Bericht mit einem Hinweis neu erstellen. Für die Zukunft "
                         "gehört eine Pflichtfeldprüfung in das Verfahren und ein leerer Wert "
@@ -617,7 +617,7 @@ _DATENQUALITAET = {
                         "model_answer": "<p>Beides: Ein <strong>Datenqualitätsproblem</strong> "
                         "(missverständliches Feld, falsche Eingaben) erzeugt eine "
                         "<strong>ungleiche Wirkung</strong> zulasten einer Gruppe. Tückisch "
-                        "ist, dass die Betroffenen gar keinen Antrag stellen, also in keiner "
+                        "ist, dass die Betroffenen oft gar keinen Antrag stellen, also in keiner "
                         "Bescheid- oder Widerspruchsstatistik auftauchen. Sie fehlen "
                         "schlicht.</p><p>Vorschläge: das Feld eindeutig formulieren und mit "
                         "einem Beispiel versehen, eine Plausibilitätsprüfung einbauen "
@@ -702,7 +702,7 @@ _DATENQUALITAET = {
                 "feedback": "Die Angabe war einmal richtig, ist es aber nicht mehr: Das ist "
                 "ein Aktualitätsproblem, verstärkt durch fehlende Konsistenz zwischen zwei "
                 "Verfahren.",
-                "tags": ["datenqualitaet", "melderegister"],
+                "tags": ["datenqualitaet", "aktualitaet"],
                 "options": [
                     {
                         "text": "Aktualität",
@@ -1056,7 +1056,7 @@ _STATISTIK = {
                         "waren es 17 Tage. Die Amtsleitung fordert zusätzliches Personal an. "
                         "Eine Auswertung der Einzelfälle ergibt: Der Median liegt unverändert "
                         "bei 12 Tagen. 38 von 2.400 Fällen, in denen Einkommensnachweise "
-                        "Selbstständiger fehlten, waren jeweils mehr als 150 Tage offen und "
+                        "Selbstständiger fehlten, waren im Schnitt rund 270 Tage offen und "
                         "wurden im ersten Quartal abgeschlossen.</p>",
                         "questions": [
                             "Was sagt der Anstieg des Mittelwerts, was der unveränderte Median?",
@@ -1338,6 +1338,25 @@ _STATISTIK = {
                         "ökologische Fehlschluss ist in Pressemitteilungen häufig.</p>",
                     },
                 ),
+                ("heading", {"text": "Wenn die Gesamtzahl das Gegenteil zeigt", "level": "h3"}),
+                (
+                    "paragraph",
+                    "<p>Eine Störgröße kann einen Vergleich sogar umkehren. Zwei "
+                    "Grundsicherungsstellen werden daran gemessen, wie viele ihrer Bescheide "
+                    "einen Widerspruch unverändert überstehen:</p>"
+                    "<ul>"
+                    "<li><strong>Stelle A:</strong> einfache Fälle 90 von 100 (90 %), "
+                    "komplexe Fälle 240 von 400 (60 %), insgesamt 330 von 500 (66 %).</li>"
+                    "<li><strong>Stelle B:</strong> einfache Fälle 340 von 400 (85 %), "
+                    "komplexe Fälle 50 von 100 (50 %), insgesamt 390 von 500 (78 %).</li>"
+                    "</ul>"
+                    "<p>Insgesamt wirkt Stelle B deutlich besser, in <em>jeder</em> "
+                    "Fallgruppe ist aber Stelle A besser. Der Grund: A bearbeitet viel mehr "
+                    "komplexe Fälle. Dieses Simpson-Paradoxon begegnet Ihnen bei jedem "
+                    "Vergleich von Dienststellen, Regionen oder Zeiträumen mit "
+                    "unterschiedlicher Fallstruktur. Fragen Sie deshalb immer nach den Zahlen "
+                    "je Gruppe, bevor Sie Stellen vergleichen oder Ressourcen verteilen.</p>",
+                ),
                 (
                     "glossary_term",
                     {
@@ -1449,6 +1468,17 @@ _STATISTIK = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Besondere Vorsicht verdienen <strong>Landkarten</strong>, auf denen "
+                    "Kreise nach einer Kennzahl eingefärbt sind. Große, dünn besiedelte "
+                    "Landkreise dominieren das Bild, obwohl dort wenige Menschen leben, und "
+                    "kreisfreie Städte verschwinden fast. Färben Sie nie nach absoluten "
+                    "Zahlen, sondern nach Quoten, etwa Wohngeldhaushalte je 1.000 Haushalte, "
+                    "und prüfen Sie, ob kleine Kreise mit wenigen Fällen nur zufällig am Rand "
+                    "der Skala liegen. Eine Tabelle mit den Werten gehört als "
+                    "Textalternative immer dazu.</p>",
+                ),
+                (
                     "glossary_term",
                     {
                         "term": "Kumulierte Darstellung",
@@ -1534,7 +1564,7 @@ _STATISTIK = {
                         "title": "Die Zufriedenheitsbefragung im Bürgerbüro",
                         "scenario": "<p>Nach Einführung der Online-Terminvergabe meldet das "
                         "Bürgerbüro: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Im Vorjahr "
-                        "wurden 412 Besucherinnen und Besucher an zwei zufällig gewählten "
+                        "wurden 412 Besucherinnen und Besucher in zwei zufällig gewählten "
                         "Wochen persönlich befragt. In diesem Jahr antworteten 38 Personen auf "
                         "einen QR-Code, der an der Wartezone aushing.</p>",
                         "questions": [
@@ -2076,8 +2106,9 @@ _DATENSCHUTZ = {
                 (
                     "paragraph",
                     "<p>Das Sozialgeheimnis gilt nicht nur für Jobcenter und Sozialämter. "
-                    "Das Wohngeldgesetz und das Bundeselterngeld- und Elternzeitgesetz gelten "
-                    "nach § 68 SGB I als besondere Teile des Sozialgesetzbuchs. Auch in der "
+                    "Das Wohngeldgesetz und das Elterngeldrecht des Bundeselterngeld- und "
+                    "Elternzeitgesetzes gelten nach § 68 SGB I als besondere Teile des "
+                    "Sozialgesetzbuchs. Auch in der "
                     "Wohngeld- und der Elterngeldstelle sind die Daten der Antragstellenden "
                     "deshalb Sozialdaten, und jede Weitergabe braucht eine Befugnis nach den "
                     "§§ 67d ff. SGB X.</p>"
