@@ -2233,6 +2233,30 @@ _C3_LESSON_2 = {
                 "dem Hinweis folgt oder nicht."
             ),
         ),
+        _case(
+            "Posteingang, Qualitätskontrolle, Prüfscore: hochriskant oder nicht?",
+            "<p>Referat 11 (Wohngeld) prüft drei KI-Anwendungen eines Anbieters: (a) Die KI "
+            "liest eingehende Briefe, erkennt das Aktenzeichen und ordnet sie dem richtigen "
+            "Vorgang zu. (b) Die KI vergleicht bereits erlassene Bescheide mit früheren "
+            "Entscheidungen und meldet der Teamleitung auffällige Abweichungen zur Prüfung. "
+            "(c) Die KI schätzt aus den Antragsdaten, wie wahrscheinlich die Angaben einer "
+            "antragstellenden Person unvollständig sind, und sortiert den Postkorb danach.</p>",
+            [
+                "Welche Ausnahme nach Art. 6 Abs. 3 könnte für (a) und (b) greifen?",
+                "Warum ist (c) in jedem Fall ein Hochrisiko-System?",
+                "Was verlangen Sie vom Anbieter, und welche Pflichten bleiben auch ohne Hochrisiko-Einstufung?",
+            ],
+            "<p>(a) erfüllt eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a) "
+            "und bewertet keine Personen; sie ist voraussichtlich nicht hochriskant. (b) "
+            "erkennt Abweichungen von früheren Entscheidungsmustern, ohne die abgeschlossene "
+            "menschliche Bewertung ohne Überprüfung zu ersetzen (Buchst. c); auch das kann "
+            "die Einstufung als Hochrisiko-System ausschließen, solange die Meldungen von "
+            "Menschen geprüft werden. (c) bewertet persönliche Aspekte der Antragstellenden, "
+            "also Profiling; nach Art. 6 Abs. 3 Unterabs. 3 ist ein solches System stets "
+            "hochriskant. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
+            "Abs. 4) und die Registrierung; prüfen Sie die Begründung selbst. Unabhängig von "
+            "der Einstufung gelten Art. 4 (KI-Kompetenz) und die DSGVO.</p>",
+        ),
         _term(
             "Grundrechte-Folgenabschätzung",
             "<p>Die Bewertung, die bestimmte Betreiber nach Art. 27 KI-Verordnung vor dem "
@@ -2482,6 +2506,28 @@ _C3_LESSON_4 = {
                 "Einmalzahlung erkennbar sind, prüft immer eine Person; eine hohe "
                 "Konfidenz des Systems ersetzt diese Prüfung nicht."
             ),
+        ),
+        _case(
+            "Sechzig Vorschläge pro Stunde",
+            "<p>Seit einem halben Jahr nutzt das Team Elterngeld einen KI-Assistenten, der "
+            "Einkommen aus Nachweisen ausliest. Die Teamleitung hat als Ziel 60 geprüfte "
+            "Vorschläge pro Stunde ausgegeben. Die Auswertung zeigt: Die Sachbearbeitenden "
+            "weichen nur in 0,3 % der Fälle vom Vorschlag ab. In Widersprüchen tauchen "
+            "zugleich immer wieder mitgezählte Einmalzahlungen auf.</p>",
+            [
+                "Ist die menschliche Aufsicht in diesem Team wirksam?",
+                "Welche Maßnahmen schlagen Sie der Teamleitung vor?",
+                "Worauf müssen Sie bei der Auswertung von Abweichungsquoten achten?",
+            ],
+            "<p>Eher nicht. Eine sehr niedrige Abweichungsquote bei gleichzeitig "
+            "wiederkehrenden Fehlern spricht für Automatisierungsbias: Bei einer Minute je "
+            "Fall bleibt keine Zeit zum Zweifeln. Vorschläge: das Mengenziel an eine "
+            "realistische Prüfzeit anpassen; Ausreißer und Einmalzahlungen vom System "
+            "sichtbar markieren lassen; eine regelmäßige Stichprobe ohne Vorschlag prüfen; "
+            "die typischen Fehler in einer kurzen Schulung zeigen und dem Anbieter melden "
+            "(Art. 26 Abs. 5). Abweichungsquoten sollten für das Team insgesamt ausgewertet "
+            "werden, nicht zur Leistungskontrolle einzelner Beschäftigter; eine solche "
+            "Auswertung wäre ohne Beteiligung des Personalrats ohnehin unzulässig.</p>",
         ),
         _h2("KI-Kompetenz nach Art. 4"),
         _p(
