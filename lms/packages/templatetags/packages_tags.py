@@ -1,0 +1,17 @@
+from django import template
+
+from lms.packages import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def package_unit(page, user):
+    """What a package unit page shows: the parent (course), the learner's state, the AUs."""
+    return {
+        "parent": page.get_parent(),
+        "state": selectors.package_state(user=user, package=page.package)
+        if user.is_authenticated
+        else None,
+        "aus": page.package.aus,
+    }
