@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from assessments import presentation, scoring, statistics
+from assessments import item_analysis, presentation, scoring
 from assessments.models import Answer, Assessment, Attempt, Question, QuestionOption
 
 
@@ -210,7 +210,7 @@ def attempt_seconds_left(*, attempt: Attempt, now: dt.datetime | None = None) ->
 @dataclass
 class ItemRow:
     question: Question
-    stats: statistics.ItemStatistics
+    stats: item_analysis.ItemStatistics
     position: int
 
 
@@ -250,14 +250,14 @@ def item_statistics(*, assessment: Assessment) -> AssessmentStatistics:
     totals = {pk: (raw or 0.0, maximum or 0.0) for pk, _u, raw, maximum, _p in rows}
     result.mean_percent = 100 * sum(r / m for r, m in totals.values() if m) / len(totals)
     result.pass_rate = 100 * sum(1 for r in rows if r[4]) / len(rows)
-    responses: dict[int, list[statistics.ItemResponse]] = {}
+    responses: dict[int, list[item_analysis.ItemResponse]] = {}
     positions: dict[int, int] = {}
     for attempt_id, question_id, position, spec_points, response, score in Answer.objects.filter(
         attempt__in=finished
     ).values_list("attempt_id", "question_id", "position", "spec__points", "response", "score"):
         points = float(spec_points or 1)
         responses.setdefault(question_id, []).append(
-            statistics.ItemResponse(
+            item_analysis.ItemResponse(
                 attempt=attempt_id, share=(score or 0.0) / points, response=response
             )
         )
@@ -270,7 +270,7 @@ def item_statistics(*, assessment: Assessment) -> AssessmentStatistics:
         options.setdefault(option.question_id, []).append(option)
     by_id = {q.pk: q for q in questions}
     specs = {pk: by_id[pk].spec(options=options.get(pk, [])) for pk in responses if pk in by_id}
-    stats = statistics.item_statistics(items=specs, responses=responses, totals=totals)
+    stats = item_analysis.item_statistics(items=specs, responses=responses, totals=totals)
     result.items = sorted(
         (ItemRow(question=by_id[s.key], stats=s, position=positions[s.key]) for s in stats),
         key=lambda row: row.position,

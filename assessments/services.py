@@ -597,7 +597,9 @@ def parse_answers(answers: list[Answer], data) -> dict[int, object]:
     return responses
 
 
-def _store_responses(attempt: Attempt, answers: list[Answer], responses, now) -> list[Answer]:
+def _store_responses(
+    attempt: Attempt, answers: list[Answer], responses, now, *, write: bool = True
+) -> list[Answer]:
     changed = []
     for answer in answers:
         if answer.locked:
@@ -607,7 +609,7 @@ def _store_responses(attempt: Attempt, answers: list[Answer], responses, now) ->
             answer.response = response
             answer.answered_at = now if response is not None else None
             changed.append(answer)
-    if changed:
+    if changed and write:
         Answer.objects.bulk_update(changed, ["response", "answered_at"])
     return changed
 
@@ -731,9 +733,12 @@ def attempt_submit(
         if revision is not None and revision != attempt.revision:
             raise AttemptConflict()
         answers = _answers(attempt)
+        fields = []
         if data is not None:
-            _store_responses(attempt, answers, parse_answers(answers, data), now)
-        _finish(attempt, status=Attempt.Status.SUBMITTED, now=now, answers=answers)
+            # Written together with the scores below: one UPDATE for all answers.
+            _store_responses(attempt, answers, parse_answers(answers, data), now, write=False)
+            fields = ["response", "answered_at"]
+        _finish(attempt, status=Attempt.Status.SUBMITTED, now=now, answers=answers, fields=fields)
         return attempt
 
 
@@ -747,7 +752,14 @@ def attempt_close_if_expired(*, attempt_uuid, user, now: dt.datetime | None = No
         return attempt
 
 
-def _finish(attempt: Attempt, *, status: str, now, answers: list[Answer] | None = None) -> None:
+def _finish(
+    attempt: Attempt,
+    *,
+    status: str,
+    now,
+    answers: list[Answer] | None = None,
+    fields: list[str] | None = None,
+) -> None:
     """Score every answer, close the attempt and record the statements (caller holds the lock)."""
     answers = answers if answers is not None else _answers(attempt)
     to_record = []
@@ -756,7 +768,7 @@ def _finish(attempt: Attempt, *, status: str, now, answers: list[Answer] | None 
             _score_answer(answer)
             if answer.response is not None:
                 to_record.append(answer)
-    Answer.objects.bulk_update(answers, ["score", "correct"])
+    Answer.objects.bulk_update(answers, ["score", "correct", *(fields or [])])
     score_raw = round(sum(a.score or 0 for a in answers), 4)
     score_max = float(sum(a.spec["points"] for a in answers))
     passed = scoring.passed(score_raw, score_max, attempt.assessment.pass_mark_percent)

@@ -87,7 +87,10 @@ def attempt_start(request, assessment_uuid):
     try:
         if token:
             context = services.attempt_context_from_token(token=token, user=request.user)
-        attempt = services.attempt_start(assessment=assessment, user=request.user, context=context)
+        # Without a signed context, a registered provider (courses) may supply the course.
+        attempt = services.attempt_start(
+            assessment=assessment, user=request.user, context=context, use_providers=not token
+        )
     except services.AttemptError as exc:
         messages.error(request, STATUS_MESSAGES.get(exc.code, exc.code))
         status = selectors.learner_status(assessment=assessment, user=request.user)

@@ -4,13 +4,20 @@ Runs first among the app steps, so the assessments and courses steps can resolve
 competency references such as ``"qd:QD.2"`` and ``"digcomp:1.2"``.
 """
 
+import random
 from pathlib import Path
 
 from competencies import demo_framework as content
 from competencies.formats import CompetencyData, FrameworkData, LevelData, ScaleData, StatementData
-from competencies.models import Framework
-from competencies.selectors import competency_get_by_ref
-from competencies.services import framework_import, framework_import_file, role_target_set
+from competencies.models import Evidence, Framework
+from competencies.selectors import competency_get_by_ref, gaps_for_user
+from competencies.services import (
+    competency_self_assess,
+    competency_validate,
+    framework_import,
+    framework_import_file,
+    role_target_set,
+)
 from lms.accounts.models import JobRole
 
 DIGCOMP_FILE = (
@@ -92,5 +99,56 @@ def load_frameworks(stdout=None) -> tuple[Framework, Framework]:
     return digcomp, qd
 
 
+# Unit strengths and weaknesses (levels above/below the role target) so that the HR
+# reports show real patterns; the assessments and courses steps add measured evidence.
+UNIT_TENDENCIES = {
+    "ref-11": {"QD.1": 0, "QD.3": 1, "QD.7": -2, "QD.8": -1},
+    "ref-12": {"QD.1": -2, "QD.2": -1, "QD.6": -1},
+    "ref-13": {"QD.4": -2, "QD.2": -2, "QD.1": -1},
+    "ref-21": {"QD.1": -2, "QD.5": 1, "1.3": 1, "4.1": 0, "QD.8": -1},
+    "ref-22": {"QD.5": -2, "QD.7": -1},
+    "stab-ds": {"QD.4": 0, "QD.8": -2},
+}
+
+
+def load_evidence(stdout, *, personas, colleagues, seed: int = 2026) -> int:
+    """Trainer validations and self-assessments through the real services (idempotent)."""
+    trainer = personas.get("Trainer")
+    if trainer is None:
+        return 0
+    people = [personas["Learner"], personas["HR"], personas["Administrator"], *colleagues]
+    already = set(
+        Evidence.objects.filter(user__in=people).values_list("user_id", flat=True).distinct()
+    )
+    rng = random.Random(seed)  # noqa: S311 (seeded demo data)
+    count = 0
+    for person in people:
+        gaps = gaps_for_user(user=person)
+        unit_code = person.org_unit.code if person.org_unit else ""
+        tendencies = UNIT_TENDENCIES.get(unit_code, {})
+        for gap in gaps:
+            roll_validation, roll_self = rng.random(), rng.random()
+            offset = tendencies.get(gap.competency.code, 0) + rng.choice([-2, -1, -1, 0, 0, 1])
+            level = max(1, min(8, gap.target_rank + offset))
+            own = max(1, min(8, gap.target_rank + rng.choice([-1, 0, 1, 1, 2])))
+            if person.pk in already or person.pk == trainer.pk:
+                continue
+            if roll_validation < 0.6:
+                competency_validate(
+                    user=person,
+                    competency=gap.competency,
+                    rank=level,
+                    validator=trainer,
+                    note="Im Arbeitsalltag beobachtet und im Fachgespräch bestätigt.",
+                )
+                count += 1
+            if roll_self < 0.35:
+                competency_self_assess(user=person, competency=gap.competency, rank=own)
+                count += 1
+    return count
+
+
 def load_competencies_demo(stdout, *, personas, colleagues):
     load_frameworks(stdout)
+    count = load_evidence(stdout, personas=personas, colleagues=colleagues)
+    stdout.write(f"  competencies: {count} trainer validations and self-assessments")

@@ -2,16 +2,28 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from competencies import rules
+from competencies.formats import (
+    CompetencyData,
+    FrameworkData,
+    LevelData,
+    ScaleData,
+    StatementData,
+)
 from competencies.models import (
     Competency,
     CompetencyProfile,
+    CompetencyStatement,
+    Evidence,
     Framework,
     ProficiencyLevel,
     RoleProfile,
 )
+from lms.accounts.models import ConsentRecord
+from lms.accounts.selectors import org_unit_members
+from lms.xapi.models import Statement
 
 
 def competency_get_by_ref(ref: str) -> Competency:
@@ -104,3 +116,159 @@ def gaps_for_user(*, user) -> list[Gap]:
         )
     gaps.sort(key=lambda g: (-g.gap, g.competency.framework.key, g.competency.position))
     return gaps
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    evidence: Evidence
+    statement: Statement | None
+
+    @property
+    def verb(self) -> str:
+        if self.statement is None:
+            return ""
+        display = self.statement.data.get("verb", {}).get("display") or {}
+        return display.get("de-DE") or display.get("en-US") or self.statement.verb
+
+    @property
+    def activity_name(self) -> str:
+        if self.statement is None:
+            return ""
+        definition = self.statement.data.get("object", {}).get("definition") or {}
+        names = definition.get("name") or {}
+        return names.get("de-DE") or next(iter(names.values()), self.statement.object_id)
+
+    @property
+    def score_percent(self) -> int | None:
+        scaled = self.statement.result_score_scaled if self.statement else None
+        return round(100 * scaled) if scaled is not None else None
+
+
+def evidence_trail(*, user, competency: Competency) -> list[TrailEntry]:
+    """A person's evidence for one competency with the statements behind it (2 queries)."""
+    evidence = list(
+        Evidence.objects.filter(user=user, competency=competency)
+        .select_related("level")
+        .order_by("-occurred_at")
+    )
+    statements = {
+        s.id: s
+        for s in Statement.objects.filter(id__in=[e.statement_id for e in evidence], user=user)
+    }
+    return [TrailEntry(evidence=e, statement=statements.get(e.statement_id)) for e in evidence]
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    user: object
+    gaps: list[Gap]
+
+
+def consenting_profiles(*, unit, purpose: str) -> list[PersonProfile]:
+    """People of a unit (with sub-units) whose newest consent for ``purpose`` is a yes,
+    with their gaps — in a fixed number of queries."""
+    members = {u.pk: u for u in org_unit_members(unit=unit)}
+    latest: dict[int, bool] = {}
+    for user_id, granted in (
+        ConsentRecord.objects.filter(user_id__in=list(members), purpose=purpose)
+        .order_by("recorded_at", "id")
+        .values_list("user_id", "granted")
+    ):
+        latest[user_id] = granted
+    consenting = [pk for pk, granted in latest.items() if granted]
+    targets: dict[int, dict[int, RoleProfile]] = {}
+    for target in (
+        RoleProfile.objects.filter(job_role__assignments__user_id__in=consenting)
+        .select_related("competency__framework", "target_level")
+        .annotate(person=F("job_role__assignments__user_id"))
+    ):
+        best = targets.setdefault(target.person, {})
+        current = best.get(target.competency_id)
+        if current is None or target.target_level.rank > current.target_level.rank:
+            best[target.competency_id] = target
+    profiles = {
+        (p.user_id, p.competency_id): p
+        for p in CompetencyProfile.objects.filter(user_id__in=consenting)
+    }
+    result = []
+    for pk in sorted(consenting, key=lambda pk: (members[pk].last_name, members[pk].first_name)):
+        gaps = []
+        for competency_id, target in targets.get(pk, {}).items():
+            profile = profiles.get((pk, competency_id))
+            gaps.append(
+                Gap(
+                    competency=target.competency,
+                    target_level=target.target_level,
+                    reached_rank=profile.reached_rank if profile else 0,
+                    self_assessed_rank=profile.self_assessed_rank if profile else 0,
+                    required=target.importance == RoleProfile.Importance.REQUIRED,
+                )
+            )
+        gaps.sort(key=lambda g: (g.competency.framework.key, g.competency.position))
+        result.append(PersonProfile(user=members[pk], gaps=gaps))
+    return result
+
+
+def framework_data(*, framework: Framework) -> FrameworkData:
+    """The framework as format-neutral data, for the exporters (4 queries)."""
+    scale = framework.scale
+    data = FrameworkData(
+        key=framework.key,
+        title=framework.title,
+        uri=framework.uri,
+        version=framework.version,
+        source=framework.source,
+        description=framework.description,
+        scale=ScaleData(
+            key=scale.key,
+            name=scale.name,
+            uri=scale.uri,
+            description=scale.description,
+            levels=[
+                LevelData(
+                    rank=level.rank,
+                    code=level.code,
+                    name=level.name,
+                    band=level.band,
+                    description=level.description,
+                    uri=level.uri,
+                )
+                for level in scale.levels.order_by("rank")
+            ],
+        ),
+    )
+    comps = list(
+        Competency.objects.filter(framework=framework)
+        .select_related("parent")
+        .order_by("position", "code")
+    )
+    for comp in comps:
+        data.competencies.append(
+            CompetencyData(
+                code=comp.code,
+                name=comp.name,
+                kind=comp.kind,
+                uri=comp.uri,
+                description=comp.description,
+                parent_code=comp.parent.code if comp.parent else "",
+                position=comp.position,
+            )
+        )
+    for st in (
+        CompetencyStatement.objects.filter(competency__framework=framework)
+        .select_related("competency", "level")
+        .order_by("competency__position", "competency__code", "position", "identifier")
+    ):
+        data.statements.append(
+            StatementData(
+                competency_code=st.competency.code,
+                kind=st.kind,
+                identifier=st.identifier,
+                text=st.text,
+                level_rank=st.level.rank if st.level else None,
+                band=st.band,
+                outcome_type=st.outcome_type,
+                position=st.position,
+            )
+        )
+    return data

@@ -8,20 +8,37 @@ validations are recorded as xAPI statements (``lms.xapi.events``) and the projec
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from celery import current_app
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
-from competencies.formats import FrameworkData, parse
+from competencies import exports
+from competencies.formats import FormatProblem, FrameworkData, parse
+from competencies.forms import ReportFilterForm
 from competencies.iris import competency_uri
 from competencies.models import (
     Competency,
     CompetencyStatement,
     Framework,
+    ImportJob,
     ProficiencyLevel,
     ProficiencyScale,
+    ReportExport,
     RoleProfile,
+    ScheduledReport,
 )
+from competencies.reporting import Report, largest_gap, report_build
+from competencies.selectors import level_for
+from lms.accounts.selectors import user_is_hr, user_is_trainer
+from lms.accounts.services import audit_log
+from lms.xapi import events, vocabulary
+from lms.xapi.models import Statement
 
 Progress = Callable[[int, int, str], None]
 
@@ -262,3 +279,252 @@ def role_target_set(
         defaults={"target_level": level, "importance": importance},
     )
     return target
+
+
+def competency_activity(competency: Competency) -> events.Activity:
+    """The xAPI activity for a competency (its URI is the activity IRI)."""
+    return events.Activity(
+        iri=competency.uri,
+        name=competency.name,
+        type=vocabulary.TYPE_COMPETENCY,
+        description=competency.description[:1000],
+    )
+
+
+def _level(competency: Competency, rank: int) -> ProficiencyLevel:
+    try:
+        return level_for(competency=competency, rank=rank)
+    except ProficiencyLevel.DoesNotExist as exc:
+        raise ValidationError(
+            f"Level {rank} is not on the scale of {competency.framework}."
+        ) from exc
+
+
+@transaction.atomic
+def competency_self_assess(*, user, competency: Competency, rank: int) -> Statement:
+    """Record a person's own rating; kept apart from measured levels."""
+    if competency.kind != Competency.Kind.COMPETENCY:
+        raise ValidationError("Only competencies (not areas) can be rated.")
+    level = _level(competency, rank)
+    return events.self_assessed(
+        user=user,
+        competency=competency_activity(competency),
+        level_uri=level.uri,
+        level_name=str(level),
+    )
+
+
+@transaction.atomic
+def competency_validate(
+    *, user, competency: Competency, rank: int, validator, note: str = ""
+) -> Statement:
+    """A trainer confirms that a person has shown a competency at a level."""
+    if not user_is_trainer(user=validator):
+        raise PermissionDenied("Only trainers may validate competencies.")
+    if validator.pk == user.pk:
+        raise PermissionDenied("Nobody may validate their own competencies.")
+    if competency.kind != Competency.Kind.COMPETENCY:
+        raise ValidationError("Only competencies (not areas) can be validated.")
+    level = _level(competency, rank)
+    return events.competency_validated(
+        user=user,
+        competency=competency_activity(competency),
+        level_uri=level.uri,
+        validator=validator,
+        note=note,
+    )
+
+
+# --------------------------------------------------------------------------- background work
+
+
+def _queue(task_name: str, *args) -> None:
+    """Queue a task by name after the transaction commits (tasks import services)."""
+    transaction.on_commit(lambda: current_app.tasks[task_name].delay(*args))
+
+
+def import_job_create(*, user, file_name: str, content: bytes, key: str = "") -> ImportJob:
+    """Store an uploaded framework file and import it in the background."""
+    job = ImportJob.objects.create(
+        requested_by=user if getattr(user, "pk", None) else None,
+        file_name=file_name[:255],
+        content=content,
+        key=key,
+    )
+    _queue("competencies.tasks.framework_import_task", str(job.pk))
+    return job
+
+
+def import_job_run(*, job_id) -> ImportJob:
+    """Run one import job, writing its progress; the import itself is all or nothing."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+        return job
+    job.status, job.progress = ImportJob.Status.RUNNING, 1
+    job.save(update_fields=["status", "progress"])
+
+    def progress(done, total, _label):
+        percent = max(1, min(99, int(100 * done / max(total, 1))))
+        if percent >= job.progress + 5:
+            # A separate connection is not needed: progress rows are written outside the
+            # import's own transaction only when running in a worker (autocommit).
+            ImportJob.objects.filter(pk=job.pk).update(progress=percent)
+            job.progress = percent
+
+    try:
+        result = framework_import_file(
+            name=job.file_name, content=bytes(job.content), key=job.key or None, progress=progress
+        )
+    except FormatProblem as problem:
+        job.status, job.message = ImportJob.Status.FAILED, str(problem)
+    else:
+        job.status, job.message = ImportJob.Status.DONE, result.summary()
+        job.progress = 100
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "message", "progress", "finished_at"])
+    return job
+
+
+def report_export_request(
+    *, user, params: dict, fmt: str, schedule: ScheduledReport | None = None
+) -> ReportExport:
+    """Queue a report file for an HR person (the worker checks the scope again)."""
+    if not user_is_hr(user=user):
+        raise PermissionDenied("Only HR staff may export reports.")
+    if fmt not in ReportExport.Format.values:
+        raise ValidationError(f"Unknown format {fmt!r}.")
+    export = ReportExport.objects.create(
+        requested_by=user, filters=params, format=fmt, schedule=schedule
+    )
+    _queue("competencies.tasks.report_export_task", str(export.pk))
+    return export
+
+
+def _set_progress(export: ReportExport, percent: int, status=None) -> None:
+    export.progress = percent
+    fields = ["progress"]
+    if status:
+        export.status = status
+        fields.append("status")
+    export.save(update_fields=fields)
+
+
+def report_export_run(*, export_id) -> ReportExport:
+    """Produce the file of one export; sends the download link when it was scheduled."""
+    export = ReportExport.objects.select_related("requested_by", "schedule").get(pk=export_id)
+    if export.status == ReportExport.Status.DONE:
+        return export
+    user = export.requested_by
+    _set_progress(export, 5, ReportExport.Status.RUNNING)
+    with translation.override(settings.LANGUAGE_CODE):
+        form = ReportFilterForm(data=export.filters, user=user)
+        if not user_is_hr(user=user) or not form.is_valid():
+            export.status, export.message = ReportExport.Status.FAILED, "invalid filters or scope"
+            export.finished_at = timezone.now()
+            export.save(update_fields=["status", "message", "finished_at"])
+            return export
+        report = report_build(user=user, filters=form.filters())
+        _set_progress(export, 40)
+        stamp = timezone.localtime().strftime("%Y-%m-%d")
+        if export.format == ReportExport.Format.CSV:
+            content = exports.to_csv(report)
+        elif export.format == ReportExport.Format.XLSX:
+            content = exports.to_xlsx(report)
+        else:
+            images = exports.chart_images(report, fmt="png")
+            _set_progress(export, 70)
+            content = exports.to_pdf(
+                report,
+                images=images,
+                title=gettext("Competency gap report"),
+                summary=report_summary(report),
+            )
+        export.file.save(
+            f"kompetenzbericht-{stamp}-{export.pk.hex[:8]}.{export.format}",
+            ContentFile(content),
+            save=False,
+        )
+        export.status, export.progress = ReportExport.Status.DONE, 100
+        export.finished_at = timezone.now()
+        export.save(update_fields=["file", "status", "progress", "finished_at"])
+        audit_log(
+            actor=user,
+            action="competencies.report.exported",
+            details={"format": export.format, "filters": export.filters},
+        )
+        if export.schedule_id:
+            link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+                "competencies:export_download", args=[export.pk]
+            )
+            send_mail(
+                subject=gettext("Your monthly competency report"),
+                message=gettext(
+                    "Your monthly competency gap report is ready. Download it (login "
+                    "required): %(link)s\n\n%(summary)s"
+                )
+                % {"link": link, "summary": report_summary(report)},
+                from_email=None,
+                recipient_list=[user.email],
+            )
+    return export
+
+
+def scheduled_report_create(*, user, params: dict, fmt: str) -> ScheduledReport:
+    if not user_is_hr(user=user):
+        raise PermissionDenied("Only HR staff may schedule reports.")
+    form = ReportFilterForm(data=params, user=user)
+    if not form.is_valid():
+        raise ValidationError("invalid filters")
+    filters = form.filters()
+    schedule, _created = ScheduledReport.objects.update_or_create(
+        owner=user,
+        org_unit=filters.unit,
+        framework=filters.framework,
+        defaults={"format": fmt, "is_active": True},
+    )
+    return schedule
+
+
+def scheduled_reports_run(*, today=None) -> int:
+    """Queue this month's run of every active schedule that has not run this month."""
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    count = 0
+    due = ScheduledReport.objects.filter(is_active=True).exclude(last_run_on__gte=first)
+    for schedule in due.select_related("owner", "org_unit", "framework"):
+        with transaction.atomic():
+            params = {
+                "unit": schedule.org_unit_id or "",
+                "framework": schedule.framework_id or "",
+            }
+            report_export_request(
+                user=schedule.owner, params=params, fmt=schedule.format, schedule=schedule
+            )
+            schedule.last_run_on = today
+            schedule.save(update_fields=["last_run_on"])
+            count += 1
+    return count
+
+
+def report_summary(report: Report) -> str:
+    """The one-sentence summary of a report (screen readers, PDF, e-mail)."""
+    worst = largest_gap(report)
+    if worst is None:
+        return gettext(
+            "No group in this selection is large enough to show (at least %(k)s people)."
+        ) % {"k": report.k}
+    competency, cell = worst
+    return gettext(
+        "Across %(people)s people with a target, the largest average gap is in "
+        "%(code)s %(name)s (%(gap)s levels, %(share)s%% below target); %(hidden)s of "
+        "%(cells)s cells are hidden because they cover fewer than %(k)s people."
+    ) % {
+        "people": cell.stats.people,
+        "code": competency.code,
+        "name": competency.name,
+        "gap": f"{cell.stats.average_gap:.1f}",
+        "share": round(100 * cell.stats.share_below),
+        "hidden": report.hidden_cells,
+        "cells": report.hidden_cells + report.shown_cells,
+        "k": report.k,
+    }

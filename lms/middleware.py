@@ -1,17 +1,21 @@
-"""Cross-cutting HTTP concerns: request ids for the logs, security headers, outages."""
+"""Cross-cutting HTTP concerns: request ids, security headers, outages, LRS rate limits."""
 
+import hashlib
 import json
 import logging
 import re
 import sys
+import time
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.views import defaults
 
 from lms.logging import request_id_var
+from lms.xapi.credentials import parse_basic
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
@@ -133,3 +137,63 @@ def server_error(request, *args, **kwargs):
     if isinstance(exception, DATABASE_ERRORS):
         return database_unavailable_response(request, exception)
     return defaults.server_error(request, *args, **kwargs)
+
+
+# --- LRS rate limit per client ----------------------------------------------------------
+
+
+class LRSRateLimitMiddleware:
+    """At most ``QD_XAPI_RATE_LIMIT = (requests, seconds)`` LRS requests per client.
+
+    A client is its HTTP Basic key (read from the header, no database query; an unknown key
+    is limited like any other), or its address when it sends none. Fixed windows in the
+    cache (Redis in production, shared by every web process): one ``add`` and one ``incr``
+    per request. If the cache is unreachable the request is served, not refused.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = getattr(settings, "QD_XAPI_RATE_LIMIT", None)
+        if limit and request.path.startswith("/xapi/") and request.method != "OPTIONS":
+            retry_after = self._over_limit(request, *limit)
+            if retry_after:
+                return _too_many_requests(retry_after)
+        return self.get_response(request)
+
+    @staticmethod
+    def _client_id(request) -> str:
+        parsed = parse_basic(request.headers.get("Authorization", "") or "")
+        if parsed is not None:
+            return "key:" + hashlib.sha256(parsed[0].encode()).hexdigest()[:32]
+        return "addr:" + request.META.get("REMOTE_ADDR", "")
+
+    def _over_limit(self, request, allowed: int, seconds: int) -> int:
+        now = int(time.time())
+        window = now - now % seconds
+        key = f"qd:lrs-rate:{self._client_id(request)}:{window}"
+        try:
+            cache.add(key, 0, timeout=seconds + 1)
+            count = cache.incr(key)
+        except Exception:  # the cache is down: serve rather than refuse everyone
+            logger.warning("LRS rate limit skipped: the cache is unreachable.")
+            return 0
+        if count > allowed:
+            return max(1, window + seconds - now)
+        return 0
+
+
+def _too_many_requests(retry_after: int) -> HttpResponse:
+    body = {
+        "error": {
+            "code": 429,
+            "message": f"Too many requests from this client; retry in {retry_after} s.",
+        }
+    }
+    response = HttpResponse(json.dumps(body), status=429, content_type="application/json")
+    response["Retry-After"] = str(retry_after)
+    response["X-Experience-API-Version"] = "1.0.3"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "Retry-After, X-Experience-API-Version"
+    return response

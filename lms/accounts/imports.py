@@ -13,6 +13,7 @@ People (``email,first_name,last_name,org_unit_code,job_roles,groups``):
 
 import csv
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
 from django.utils.translation import gettext as _
+from treebeard.exceptions import PathOverflow
 
 from lms.accounts.groups import GROUP_PERMISSIONS
 from lms.accounts.models import JobRole, OrgUnit
@@ -68,7 +70,10 @@ def _read_rows(data: bytes | str, expected_columns: list[str]):
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(data), dialect=dialect)
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise CSVImportError([RowError(1, str(exc))]) from exc
     missing = [c for c in expected_columns if c not in header]
     if missing:
         raise CSVImportError(
@@ -85,6 +90,10 @@ def _read_rows(data: bytes | str, expected_columns: list[str]):
             if None in row:
                 raise CSVImportError([RowError(reader.line_num, _("Too many values in this row."))])
             cleaned = {k: (v or "").strip() for k, v in row.items()}
+            if any("\x00" in value for value in cleaned.values()):
+                raise CSVImportError(
+                    [RowError(reader.line_num, _("The row contains a NUL character."))]
+                )
             if any(cleaned.values()):
                 rows.append((reader.line_num, cleaned))
     except csv.Error as exc:
@@ -137,41 +146,41 @@ def import_org_units(data: bytes | str) -> ImportResult:
     result = ImportResult()
     with transaction.atomic():
         units = {u.code: u for u in OrgUnit.objects.all()}
-        for _line, row in ordered:
+        for line, row in ordered:
             parent = units.get(row["parent_code"]) if row["parent_code"] else None
             if parent is not None:
                 parent.refresh_from_db()
             is_new = row["code"] not in units
-            units[row["code"]] = org_unit_update_or_create(
-                code=row["code"], name=row["name"], kind=row["kind"], parent=parent
-            )
+            with _row_errors(line):
+                units[row["code"]] = org_unit_update_or_create(
+                    code=row["code"], name=row["name"], kind=row["kind"], parent=parent
+                )
             result.created += is_new
             result.updated += not is_new
     return result
 
 
 def _parents_first(rows, errors):
-    """Order rows so that every parent comes before its children; report cycles."""
+    """Order rows so that every parent comes before its children; report cycles.
+
+    Iterative, so that a long chain of units (each listed before its parent) cannot hit
+    Python's recursion limit.
+    """
     by_code = {row["code"]: (line, row) for line, row in rows}
-    ordered, placed, visiting = [], set(), set()
-
-    def place(code, chain_line):
-        if code in placed or code not in by_code:
-            return
-        if code in visiting:
-            errors.append(RowError(chain_line, _("The parent units form a cycle.")))
-            return
-        visiting.add(code)
-        line, row = by_code[code]
-        if row["parent_code"]:
-            place(row["parent_code"], line)
-        visiting.discard(code)
-        if code not in placed:
-            placed.add(code)
-            ordered.append((line, row))
-
-    for line, row in rows:
-        place(row["code"], line)
+    ordered, placed = [], set()
+    for _line, row in rows:
+        chain, chain_codes, code = [], set(), row["code"]
+        while code in by_code and code not in placed:
+            if code in chain_codes:
+                errors.append(RowError(by_code[code][0], _("The parent units form a cycle.")))
+                break
+            chain.append(code)
+            chain_codes.add(code)
+            code = by_code[code][1]["parent_code"]
+        for code in reversed(chain):
+            if code not in placed:
+                placed.add(code)
+                ordered.append(by_code[code])
     return ordered
 
 
@@ -215,21 +224,39 @@ def import_people(data: bytes | str) -> ImportResult:
     existing = set(User.objects.values_list("email", flat=True))
     result = ImportResult()
     with transaction.atomic():
-        for _line, row in rows:
+        for line, row in rows:
             email = row["email"].lower()
-            user_create_or_update(
-                email=email,
-                first_name=row["first_name"],
-                last_name=row["last_name"],
-                org_unit=units[row["org_unit_code"]],
-                job_roles=[roles[c] for c in _split(row["job_roles"])],
-                groups=_split(row["groups"]) or ["Learner"],
-            )
+            with _row_errors(line):
+                user_create_or_update(
+                    email=email,
+                    first_name=row["first_name"],
+                    last_name=row["last_name"],
+                    org_unit=units[row["org_unit_code"]],
+                    job_roles=[roles[c] for c in _split(row["job_roles"])],
+                    groups=_split(row["groups"]) or ["Learner"],
+                )
             if email in existing:
                 result.updated += 1
             else:
                 result.created += 1
     return result
+
+
+@contextmanager
+def _row_errors(line: int):
+    """A value the database cannot hold (too long, …) fails the whole file with its line."""
+    try:
+        yield
+    except ValidationError as error:
+        by_field = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
+        messages = [
+            f"{name}: {message}" if name and name != "__all__" else message
+            for name, field_messages in by_field.items()
+            for message in field_messages
+        ]
+        raise CSVImportError([RowError(line, "; ".join(messages))]) from error
+    except PathOverflow as error:
+        raise CSVImportError([RowError(line, _("The unit is nested too deeply."))]) from error
 
 
 def _split(value: str) -> list[str]:

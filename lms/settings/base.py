@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "lms.middleware.RequestIdMiddleware",
     "lms.middleware.DatabaseUnavailableMiddleware",
+    "lms.middleware.LRSRateLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lms.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -243,6 +244,22 @@ CELERY_BEAT_SCHEDULE["courses-publish-scheduled"] = {
     "task": "courses.tasks.publish_scheduled_pages",
     "schedule": 60.0,
 }
+
+# competencies: evidence validity (None: evidence never expires), monthly scheduled HR
+# reports and the daily refresh of expired competency levels.
+QD_EVIDENCE_VALIDITY_MONTHS = None
+CELERY_BEAT_SCHEDULE["competencies-monthly-reports"] = {
+    "task": "competencies.tasks.scheduled_reports_task",
+    "schedule": 6 * 60 * 60.0,  # every 6 h; each schedule runs once per calendar month
+}
+CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
+    "task": "competencies.tasks.refresh_expired_profiles_task",
+    "schedule": 24 * 60 * 60.0,
+}
+
+# Reliability: LRS requests per client (HTTP Basic key, or address) per window of seconds;
+# None switches the limit off. Generous enough for bulk loads and the benchmark.
+QD_XAPI_RATE_LIMIT = (3000, 60)
 
 # lms.packages (external Tin Can / cmi5 content): unpacking limits, launch credential
 # lifetime, and an optional second host name that serves package files (no session cookies

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.xapi import vocabulary
@@ -238,6 +239,11 @@ class ForwardingEndpoint(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     batch_size = models.PositiveIntegerField(_("batch size"), default=100)
+    retry_base_seconds = models.PositiveIntegerField(
+        _("first retry after (seconds)"),
+        default=30,
+        help_text=_("Each further failure doubles the wait, up to one hour."),
+    )
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
     last_failure_at = models.DateTimeField(_("last failure"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
@@ -255,6 +261,14 @@ class ForwardingEndpoint(models.Model):
     @property
     def verb_list(self) -> list[str]:
         return [line.strip() for line in self.verbs.splitlines() if line.strip()]
+
+    @property
+    def lag(self):
+        """Age of the oldest waiting statement (needs ``selectors`` annotation), or ``None``."""
+        oldest = getattr(self, "oldest_pending", None)
+        if oldest is None:
+            return None
+        return timezone.now() - oldest
 
 
 class OutboxEntry(models.Model):

@@ -540,7 +540,7 @@ def document_write(
         try:
             old = json.loads(bytes(document.content))
             new = json.loads(content)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise DocumentMergeError("The document is not valid JSON.") from error
         if not isinstance(old, dict) or not isinstance(new, dict):
             raise DocumentMergeError("POST merges JSON objects only.")
@@ -550,7 +550,7 @@ def document_write(
     elif merge and is_json:
         try:
             parsed = json.loads(content)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise DocumentMergeError("The document is not valid JSON.") from error
         if not isinstance(parsed, dict):
             raise DocumentMergeError("POST with JSON needs a JSON object.")

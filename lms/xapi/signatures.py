@@ -24,7 +24,7 @@ def check_signature(*, statement: dict, jws: bytes, path: str) -> None:
         header = json.loads(_b64(header_b64))
         payload = json.loads(_b64(payload_b64))
         _b64(signature_b64)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise StatementError(path, "the signature is not a JWS compact serialization") from None
     if not isinstance(header, dict) or header.get("alg") not in ALGORITHMS:
         raise StatementError(path, "the JWS must use RS256, RS384 or RS512")

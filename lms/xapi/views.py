@@ -11,8 +11,8 @@ from django.conf import settings
 from django.http import HttpResponse
 
 from lms.xapi import identity, multipart, selectors, services, signatures
-from lms.xapi.http import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.models import Document
+from lms.xapi.protocol import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.validation import (
     SIGNATURE_USAGE,
     StatementError,
@@ -48,9 +48,31 @@ HASHES = {64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
 
 def _json(raw: bytes, what: str):
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (ValueError, UnicodeDecodeError):
+        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError, RecursionError):  # too deeply nested, too
         raise LRSError(f"{what} is not valid JSON.") from None
+    if b"\\u0000" in raw or b"\\ud" in raw.lower():
+        _reject_unstorable(value, what)
+    return value
+
+
+def _reject_unstorable(value, what: str) -> None:
+    """PostgreSQL cannot store NUL characters or lone surrogates in JSON: say so (400)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise LRSError(f"{what} contains a NUL character (\\u0000), which is not allowed.")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise LRSError(f"{what} contains an unpaired UTF-16 surrogate.") from None
 
 
 def _reject_constant(name):
@@ -400,7 +422,7 @@ def _decode_more(token: str) -> dict:
         if not isinstance(payload, dict) or "_after" not in payload:
             raise ValueError
         return payload
-    except (ValueError, binascii.Error):
+    except (ValueError, binascii.Error, RecursionError):
         raise LRSError("The more parameter is not a valid continuation token.") from None
 
 

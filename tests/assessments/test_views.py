@@ -346,3 +346,13 @@ def test_autosave_answers_json(client_in, make_assessment):
     attempt = start(client_in, make_assessment())
     response = client_in.post(reverse("assessments:autosave", args=[attempt.uuid]), {})
     assert json.loads(response.content) == {"revision": 0, "saved": True}
+
+
+def test_form_error_is_shown_in_german(client_in, make_assessment):
+    attempt = start(client_in, make_assessment())
+    name = f"q_{attempt.answers.get(spec__type='numeric').question.uuid}"
+    response = client_in.post(attempt.get_absolute_url(), {name: "zwölf", "action": "save"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte geben Sie eine Zahl ein" in html
+    assert 'value="zwölf"' in html

@@ -66,7 +66,7 @@ def _run(script: str, *args, env: dict, check=True) -> subprocess.CompletedProce
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, tmp_path):
     initial_batches = [_batch(f"before-{n}") for n in range(40)]
     for statements in initial_batches:
@@ -143,7 +143,7 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_refuses_a_corrupt_backup_and_a_non_empty_target(pg_cluster, tmp_path):
     statements_store(statements=_batch("corrupt"))
     source = {"DATABASE_URL": _source_url(), "MEDIA_ROOT": str(tmp_path / "none")}

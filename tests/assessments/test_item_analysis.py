@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from assessments import statistics
+from assessments import item_analysis as statistics
 from assessments.demo import load_assessments_activity_demo
 from tests.assessments.test_demo import Out
 from tests.conftest import log_in

@@ -165,6 +165,8 @@ def xapi_view(
             if method == "POST" and "method" in request.GET:
                 method, params, body, content_type, alt = _alternate(request)
                 headers.update({k: v for k, v in alt.items() if v})
+            if any("\x00" in name or "\x00" in value for name, value in params.items()):
+                raise LRSError("Parameters must not contain NUL characters.")
             if methods and method not in methods:
                 raise LRSError(f"Method {method} is not allowed here.", status=405)
             client = authenticate(headers["authorization"]) if needs_auth else None

@@ -1,0 +1,255 @@
+"""Evidence and competency profiles as a projection of stored xAPI statements.
+
+Registered with ``lms.xapi.projections`` in ``CompetenciesConfig.ready()``. For every
+insert (one statement or a batch) ``apply`` runs in the insert transaction and issues a
+constant number of bulk queries:
+
+1. resolve the competency and level URIs named in the batch (2 queries);
+2. insert the evidence rows (idempotent: unique per statement, competency and level);
+3. delete the evidence of statements voided by the batch;
+4. recompute the profile rows of every (person, competency) the batch touched with the
+   pure rule in ``rules.profile_state`` (1 read, 1 upsert, 1 delete).
+
+What counts as evidence
+- ``result.extensions[EXT_COMPETENCY_EVIDENCE]`` items with source ``assessment``,
+  ``course`` or ``validation`` on statements that are not failed (``result.success`` is
+  not false); trainer validations only from the platform itself (not from LRS clients).
+- self-assessment statements (verb self-assessed, object = competency activity,
+  ``result.extensions[EXT_SELF_ASSESSED_LEVEL].level``) become evidence with source
+  ``self``; the rule keeps them apart from measured levels.
+- statements of actors that are not platform users are ignored; a level must belong to
+  the scale of the competency's framework.
+"""
+
+import uuid
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from competencies import rules
+from competencies.models import Competency, CompetencyProfile, Evidence, ProficiencyLevel
+from lms.xapi import vocabulary
+
+NAME = "competencies.evidence"
+
+
+def _validity_months() -> int | None:
+    return getattr(settings, "QD_EVIDENCE_VALIDITY_MONTHS", None)
+
+
+def _claims(statement) -> list[tuple[str, str, str]]:
+    """(competency URI, level URI, source) claimed by one statement."""
+    if statement.verb == vocabulary.SELF_ASSESSED.id:
+        ext = (statement.result.get("extensions") or {}).get(vocabulary.EXT_SELF_ASSESSED_LEVEL)
+        level = ext.get("level") if isinstance(ext, dict) else ext
+        if isinstance(level, str) and statement.object_type in ("Activity", ""):
+            return [(statement.object_id, level, rules.SELF_SOURCE)]
+        return []
+    if statement.result_success is False:
+        return []
+    claims = []
+    for item in statement.evidence:
+        source = item.get("source")
+        if source not in rules.MEASURED_SOURCES:
+            continue
+        if source == "validation" and statement.client_id is not None:
+            continue
+        competency, level = item.get("competency"), item.get("level")
+        if isinstance(competency, str) and isinstance(level, str):
+            claims.append((competency, level, source))
+    return claims
+
+
+def apply(statements: list) -> None:
+    voided: list[uuid.UUID] = []
+    claims = []
+    for statement in statements:
+        if statement.is_voiding:
+            try:
+                voided.append(uuid.UUID(statement.object_id))
+            except ValueError:
+                continue
+            continue
+        if statement.user_id is None:
+            continue
+        for competency_uri, level_uri, source in _claims(statement):
+            claims.append((statement, competency_uri, level_uri, source))
+
+    touched: set[tuple[int, int]] = set()
+    if claims:
+        competencies, scale_of = {}, {}
+        for uri, pk, scale_id in Competency.objects.filter(
+            uri__in={c[1] for c in claims}
+        ).values_list("uri", "id", "framework__scale_id"):
+            competencies[uri], scale_of[pk] = pk, scale_id
+        levels = {
+            uri: (pk, rank, scale_id)
+            for uri, pk, rank, scale_id in ProficiencyLevel.objects.filter(
+                uri__in={c[2] for c in claims}
+            ).values_list("uri", "id", "rank", "scale_id")
+        }
+        validity = _validity_months()
+        rows = []
+        for statement, competency_uri, level_uri, source in claims:
+            competency_id = competencies.get(competency_uri)
+            level = levels.get(level_uri)
+            if competency_id is None or level is None or level[2] != scale_of[competency_id]:
+                continue
+            occurred = statement.timestamp
+            rows.append(
+                Evidence(
+                    user_id=statement.user_id,
+                    competency_id=competency_id,
+                    level_id=level[0],
+                    rank=level[1],
+                    source=source,
+                    statement_id=statement.id,
+                    occurred_at=occurred,
+                    expires_at=rules.expiry_for(occurred, validity)
+                    if source != rules.SELF_SOURCE
+                    else None,
+                )
+            )
+            touched.add((statement.user_id, competency_id))
+        Evidence.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    if voided:
+        gone = Evidence.objects.filter(statement_id__in=voided)
+        touched.update(gone.values_list("user_id", "competency_id"))
+        gone.delete()
+    if touched:
+        profiles_recompute(pairs=touched)
+
+
+def profiles_recompute(*, pairs: set[tuple[int, int]], now=None) -> None:
+    """Recompute the profile rows of the given (user id, competency id) pairs from evidence."""
+    if not pairs:
+        return
+    now = now or timezone.now()
+    users = {u for u, _c in pairs}
+    comps = {c for _u, c in pairs}
+    items: dict[tuple[int, int], list[rules.EvidenceItem]] = defaultdict(list)
+    for user_id, competency_id, rank, source, occurred, expires in Evidence.objects.filter(
+        user_id__in=users, competency_id__in=comps
+    ).values_list("user_id", "competency_id", "rank", "source", "occurred_at", "expires_at"):
+        if (user_id, competency_id) in pairs:
+            items[(user_id, competency_id)].append(
+                rules.EvidenceItem(rank, source, occurred, expires)
+            )
+    upserts, empty = [], []
+    for pair in pairs:
+        if not items.get(pair):
+            empty.append(pair)
+            continue
+        state = rules.profile_state(items[pair], now=now)
+        upserts.append(
+            CompetencyProfile(
+                user_id=pair[0],
+                competency_id=pair[1],
+                reached_rank=state.reached_rank,
+                reached_at=state.reached_at,
+                expires_at=state.expires_at,
+                self_assessed_rank=state.self_assessed_rank,
+                self_assessed_at=state.self_assessed_at,
+                last_evidence_at=state.last_evidence_at,
+            )
+        )
+    CompetencyProfile.objects.bulk_create(
+        upserts,
+        update_conflicts=True,
+        unique_fields=["user", "competency"],
+        update_fields=[
+            "reached_rank",
+            "reached_at",
+            "expires_at",
+            "self_assessed_rank",
+            "self_assessed_at",
+            "last_evidence_at",
+        ],
+        batch_size=1000,
+    )
+    if empty:
+        condition = Q()
+        for user_id, competency_id in empty:
+            condition |= Q(user_id=user_id, competency_id=competency_id)
+        CompetencyProfile.objects.filter(condition).delete()
+
+
+def reset() -> None:
+    CompetencyProfile.objects.all().delete()
+    Evidence.objects.all().delete()
+
+
+def erase(user_id: int) -> None:
+    CompetencyProfile.objects.filter(user_id=user_id).delete()
+    Evidence.objects.filter(user_id=user_id).delete()
+
+
+def profiles_refresh_expired(*, now=None) -> int:
+    """Recompute profiles whose reached level has expired (run daily by Celery beat)."""
+    now = now or timezone.now()
+    pairs = set(
+        CompetencyProfile.objects.filter(expires_at__lte=now).values_list(
+            "user_id", "competency_id"
+        )
+    )
+    profiles_recompute(pairs=pairs, now=now)
+    return len(pairs)
+
+
+# The same rule as ``rules.profile_state``, set-based, for a full rebuild of the profile
+# table from the evidence table on PostgreSQL (tests compare both on random data).
+_REBUILD_SQL = """
+WITH measured AS (
+    SELECT user_id, competency_id, MAX(rank) AS reached_rank
+    FROM competencies_evidence
+    WHERE source <> 'self' AND (expires_at IS NULL OR expires_at > %(now)s)
+    GROUP BY user_id, competency_id
+),
+reached AS (
+    SELECT e.user_id, e.competency_id, MIN(e.occurred_at) AS reached_at,
+           CASE WHEN BOOL_OR(e.expires_at IS NULL) THEN NULL ELSE MAX(e.expires_at) END
+               AS expires_at
+    FROM competencies_evidence e
+    JOIN measured m ON m.user_id = e.user_id AND m.competency_id = e.competency_id
+                   AND e.rank = m.reached_rank
+    WHERE e.source <> 'self' AND (e.expires_at IS NULL OR e.expires_at > %(now)s)
+    GROUP BY e.user_id, e.competency_id
+),
+latest_self AS (
+    SELECT DISTINCT ON (user_id, competency_id) user_id, competency_id,
+           rank AS self_rank, occurred_at AS self_at
+    FROM competencies_evidence
+    WHERE source = 'self'
+    ORDER BY user_id, competency_id, occurred_at DESC, rank DESC
+),
+everything AS (
+    SELECT user_id, competency_id, MAX(occurred_at) AS last_at
+    FROM competencies_evidence GROUP BY user_id, competency_id
+)
+INSERT INTO competencies_competencyprofile
+    (user_id, competency_id, reached_rank, reached_at, expires_at,
+     self_assessed_rank, self_assessed_at, last_evidence_at)
+SELECT a.user_id, a.competency_id, COALESCE(m.reached_rank, 0), r.reached_at, r.expires_at,
+       COALESCE(s.self_rank, 0), s.self_at, a.last_at
+FROM everything a
+LEFT JOIN measured m ON m.user_id = a.user_id AND m.competency_id = a.competency_id
+LEFT JOIN reached r ON r.user_id = a.user_id AND r.competency_id = a.competency_id
+LEFT JOIN latest_self s ON s.user_id = a.user_id AND s.competency_id = a.competency_id
+"""
+
+
+@transaction.atomic
+def profiles_rebuild_from_evidence(*, now=None) -> int:
+    """Recompute the whole profile table from the evidence table; returns the row count."""
+    now = now or timezone.now()
+    CompetencyProfile.objects.all().delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_REBUILD_SQL, {"now": now})
+            return cursor.rowcount
+    pairs = set(Evidence.objects.values_list("user_id", "competency_id").distinct())
+    profiles_recompute(pairs=pairs, now=now)
+    return len(pairs)

@@ -1,0 +1,1999 @@
+"""Demo curriculum "Automatisierte Entscheidungen erklären" (see the package docstring).
+
+Three courses for case workers, managers, IT staff, trainees and data protection officers:
+the law of fully automated administrative acts, explaining automated decisions to
+citizens, and the EU AI Act in the administration. Norms are cited as in force in 2026;
+the cases, names and figures are invented but realistic.
+"""
+
+
+# Small builders keep the data readable; they return exactly the documented shapes.
+def _h2(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def _h3(text):
+    return ("heading", {"text": text, "level": "h3"})
+
+
+def _p(html):
+    return ("paragraph", html)
+
+
+def _box(kind, title, body):
+    return ("info_box", {"kind": kind, "title": title, "body": body})
+
+
+def _case(title, scenario, questions, model_answer):
+    return (
+        "case_study",
+        {
+            "title": title,
+            "scenario": scenario,
+            "questions": questions,
+            "model_answer": model_answer,
+        },
+    )
+
+
+def _explainer(
+    title, *, decision, legal_basis, inputs, rule_path, citizen_explanation, human_review
+):
+    return (
+        "decision_explainer",
+        {
+            "title": title,
+            "decision": decision,
+            "legal_basis": legal_basis,
+            "inputs": [{"label": label, "value": value} for label, value in inputs],
+            "rule_path": [{"rule": rule, "outcome": outcome} for rule, outcome in rule_path],
+            "citizen_explanation": citizen_explanation,
+            "human_review": human_review,
+        },
+    )
+
+
+def _term(term, definition):
+    return ("glossary_term", {"term": term, "definition": definition})
+
+
+def _check(question):
+    return ("knowledge_check", question)
+
+
+def _opt(text, correct, feedback):
+    return {"text": text, "correct": correct, "feedback": feedback}
+
+
+def _q(kind, stem, *, competency, level, feedback, tags=(), points=1, **specific):
+    return {
+        "type": kind,
+        "stem": stem,
+        "points": points,
+        "competency": competency,
+        "level": level,
+        "feedback": feedback,
+        "tags": list(tags),
+        **specific,
+    }
+
+
+CURRICULUM = {
+    "slug": "automatisierte-entscheidungen",
+    "title": "Automatisierte Entscheidungen erklären",
+    "description": (
+        "Immer mehr Bescheide entstehen ganz oder teilweise automatisiert. Dieses Curriculum "
+        "vermittelt, wann eine Behörde vollautomatisiert entscheiden darf und wann ein Mensch "
+        "entscheiden muss, wie Sie automatisierte Bescheide rechtssicher und verständlich "
+        "begründen und erklären und was die KI-Verordnung der EU von Behörden als Betreiberinnen "
+        "von KI-Systemen verlangt."
+    ),
+    "courses": ["vollautomatisierte-verwaltungsakte", "entscheidungen-erklaeren"],
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Course 1: Vollautomatisierte Verwaltungsakte: Recht und Grenzen
+# ---------------------------------------------------------------------------------------
+
+_C1_LESSON_1 = {
+    "slug": "was-ist-ein-vollautomatisierter-verwaltungsakt",
+    "title": "Was ein vollautomatisierter Verwaltungsakt ist",
+    "summary": (
+        "Begriffe und Rechtsgrundlagen: vom automationsgestützten zum vollautomatisierten "
+        "Verwaltungsakt nach § 35a VwVfG, § 31a SGB X und § 155 Abs. 4 AO."
+    ),
+    "blocks": [
+        _h2("Automatisiert ist nicht gleich automatisiert"),
+        _p(
+            "<p>Fast jeder Bescheid, den unsere Behörde verlässt, ist heute in irgendeiner "
+            "Form automationsgestützt: Das Fachverfahren rechnet, prüft Plausibilitäten, "
+            "erzeugt Textbausteine und druckt oder stellt den Bescheid im Portal bereit. "
+            "Rechtlich entscheidend ist aber eine andere Frage: <strong>Hat ein Mensch den "
+            "konkreten Fall bearbeitet und die Entscheidung verantwortet, oder ist der "
+            "Verwaltungsakt ohne jede menschliche Mitwirkung im Einzelfall entstanden?</strong> "
+            "Nur im zweiten Fall spricht man von einem <em>vollautomatisierten</em> oder "
+            "<em>vollständig durch automatische Einrichtungen erlassenen</em> Verwaltungsakt.</p>"
+            "<p>Für Ihre Praxis lassen sich drei Stufen unterscheiden:</p>"
+            "<ul><li><strong>Automationsgestützt:</strong> Das System rechnet und schlägt vor, "
+            "die Sachbearbeitung prüft und gibt jeden Bescheid frei.</li>"
+            "<li><strong>Teilautomatisiert:</strong> Einfache Fälle laufen durch, das System "
+            "steuert aber bestimmte Fälle nach festgelegten Kriterien zur menschlichen "
+            "Bearbeitung aus; die Freigabe erfolgt teils maschinell, teils menschlich.</li>"
+            "<li><strong>Vollautomatisiert:</strong> Vom Eingang des Antrags bis zur "
+            "Bekanntgabe des Bescheids entscheidet im Einzelfall kein Mensch. Die Behörde "
+            "verantwortet das Verfahren als Ganzes, nicht den einzelnen Fall.</li></ul>"
+        ),
+        _term(
+            "Vollautomatisierter Verwaltungsakt",
+            "<p>Ein Verwaltungsakt, der vollständig durch automatische Einrichtungen erlassen "
+            "wird: Sachverhaltsermittlung, Subsumtion und Bekanntgabe erfolgen für den "
+            "konkreten Fall ohne Prüfung durch eine Amtsträgerin oder einen Amtsträger. Er "
+            "ist ein vollwertiger Verwaltungsakt mit denselben Rechtsfolgen und "
+            "Rechtsbehelfen wie ein von Hand erlassener Bescheid.</p>",
+        ),
+        _h2("Drei Verfahrensgesetze, drei Regelungen"),
+        _p(
+            "<p>Seit dem Gesetz zur Modernisierung des Besteuerungsverfahrens von 2016 kennt "
+            "das deutsche Recht ausdrückliche Regeln für den vollautomatisierten Erlass. Sie "
+            "stehen in den drei großen Verfahrensordnungen und unterscheiden sich in einem "
+            "wichtigen Punkt: der Frage, <em>wer</em> die Vollautomatisierung zulassen muss.</p>"
+        ),
+        _box(
+            "law",
+            "§ 35a VwVfG – allgemeines Verwaltungsverfahren",
+            "<p>Ein Verwaltungsakt kann vollständig durch automatische Einrichtungen erlassen "
+            "werden, <strong>sofern dies durch Rechtsvorschrift zugelassen ist</strong> und "
+            "<strong>weder ein Ermessen noch ein Beurteilungsspielraum besteht</strong>. Die "
+            "Behörde braucht also eine eigene Zulassungsnorm im Fachrecht (oder in einer "
+            "Rechtsverordnung); § 35a VwVfG selbst ist keine Ermächtigung. Die Länder haben "
+            "in ihren Verwaltungsverfahrensgesetzen entsprechende Vorschriften.</p>",
+        ),
+        _box(
+            "law",
+            "§ 31a SGB X – Sozialverwaltungsverfahren",
+            "<p>Ein Verwaltungsakt kann vollständig durch automatische Einrichtungen erlassen "
+            "werden, <strong>sofern kein Anlass besteht, den Einzelfall durch Amtsträger zu "
+            "bearbeiten</strong>. Setzt die Behörde ein automatisches Verfahren ein, muss sie "
+            "für den Einzelfall bedeutsame tatsächliche Angaben der Beteiligten "
+            "berücksichtigen, die im automatischen Verfahren nicht ermittelt würden. Eine "
+            "besondere Zulassung im Fachgesetz ist hier nicht erforderlich. Das gilt auch für "
+            "das Wohngeld, weil das Wohngeldgesetz als besonderer Teil des Sozialgesetzbuchs "
+            "gilt (§ 68 SGB I).</p>",
+        ),
+        _box(
+            "law",
+            "§ 155 Abs. 4 AO – Steuerverwaltung",
+            "<p>Die Finanzbehörden können Steuerfestsetzungen sowie Anrechnungen von "
+            "Steuerabzugsbeträgen und Vorauszahlungen auf Grundlage der ihnen vorliegenden "
+            "Informationen und der Angaben der Steuerpflichtigen <strong>ausschließlich "
+            "automationsgestützt</strong> vornehmen, berichtigen, zurücknehmen, widerrufen, "
+            "aufheben oder ändern, soweit kein Anlass besteht, den Einzelfall durch "
+            "Amtsträger zu bearbeiten. Ein solcher Anlass liegt insbesondere vor, wenn die "
+            "steuerpflichtige Person im dafür vorgesehenen Feld der Steuererklärung Angaben "
+            "nach § 150 Abs. 7 AO gemacht hat (das sogenannte qualifizierte Freitextfeld).</p>",
+        ),
+        _p(
+            "<p>Daneben gibt es flankierende Regeln, die Sie kennen sollten: Nach § 37 Abs. 5 "
+            "VwVfG dürfen bei schriftlichen Verwaltungsakten, die mit Hilfe automatischer "
+            "Einrichtungen erlassen werden, Unterschrift und Namenswiedergabe fehlen. Nach "
+            "§ 39 Abs. 2 Nr. 3 VwVfG kann bei solchen Verwaltungsakten eine Begründung "
+            "entbehrlich sein, wenn sie nach den Umständen des Einzelfalls nicht geboten ist; "
+            "das behandeln wir im zweiten Kurs ausführlich. Und § 41 Abs. 2a VwVfG regelt die "
+            "Bekanntgabe durch Bereitstellung zum Abruf, etwa im Nutzerkonto.</p>"
+        ),
+        _explainer(
+            "Einkommensteuerbescheid 2025 ohne Abweichung von der Erklärung",
+            decision=(
+                "Die Einkommensteuer 2025 wird erklärungsgemäß auf 4.767 € festgesetzt; "
+                "es ergibt sich eine Erstattung von 129 €."
+            ),
+            legal_basis="§ 155 Abs. 4 AO; § 88 Abs. 5 AO (Risikomanagementsystem)",
+            inputs=[
+                ("Steuererklärung", "elektronisch über ELSTER, Arbeitnehmerin, ledig"),
+                ("Bruttoarbeitslohn laut elektronischer Lohnsteuerbescheinigung", "41.380 €"),
+                ("Einbehaltene Lohnsteuer laut Arbeitgeber", "4.896 €"),
+                ("Erklärte Werbungskosten", "1.105 € (unter dem Pauschbetrag von 1.230 €)"),
+                ("Spenden mit Zuwendungsbestätigung", "400 €"),
+                ("Qualifiziertes Freitextfeld (§ 150 Abs. 7 AO)", "leer"),
+            ],
+            rule_path=[
+                (
+                    "Stimmen Lohndaten der Erklärung mit den elektronisch übermittelten Daten überein?",
+                    "Ja",
+                ),
+                (
+                    "Werbungskosten über dem Arbeitnehmer-Pauschbetrag?",
+                    "Nein – Pauschbetrag 1.230 € angesetzt",
+                ),
+                (
+                    "Spenden innerhalb der Höchstbeträge des § 10b EStG?",
+                    "Ja – 400 € als Sonderausgaben",
+                ),
+                ("Risikofilter des Risikomanagementsystems angeschlagen?", "Nein"),
+                ("Zufallsauswahl zur personellen Prüfung?", "Nicht ausgewählt"),
+                ("Freitextfeld ausgefüllt?", "Nein – kein Anlass zur Bearbeitung durch Amtsträger"),
+            ],
+            citizen_explanation=(
+                "<p>Ihr Steuerbescheid wurde ausschließlich automationsgestützt erstellt. Wir "
+                "haben Ihre Angaben und die Daten, die Ihr Arbeitgeber elektronisch übermittelt "
+                "hat, übernommen. Weil Ihre Werbungskosten unter 1.230 € lagen, haben wir den "
+                "gesetzlichen Pauschbetrag berücksichtigt; das ist für Sie günstiger. Ihre "
+                "Spenden von 400 € haben wir als Sonderausgaben abgezogen. Sie erhalten "
+                "129 € zurück.</p>"
+            ),
+            human_review=(
+                "Eine Person bearbeitet den Fall, wenn das Risikomanagement einen Sachverhalt "
+                "aussteuert, der Fall zufällig zur Prüfung ausgewählt wird oder die "
+                "Steuerpflichtige das qualifizierte Freitextfeld nutzt."
+            ),
+        ),
+        _p(
+            "<p>Auch ein vollautomatisierter Bescheid ist ein Bescheid Ihrer Behörde. Wenn "
+            "Bürgerinnen und Bürger anrufen, können Sie nicht sagen: „Das hat der Computer "
+            "entschieden.“ Sie müssen erklären können, welche Daten verwendet wurden, welche "
+            "Regel gegriffen hat und wie die Person ihre Rechte wahrnimmt. Das beginnt mit "
+            "der sicheren Einordnung, nach welchem Verfahrensgesetz Ihr Fachverfahren "
+            "arbeitet.</p>"
+        ),
+        _check(
+            _q(
+                "single",
+                "<p>Welche Voraussetzung verlangt § 35a VwVfG, die § 31a SGB X so nicht "
+                "enthält?</p>",
+                competency="qd:QD.3",
+                level=2,
+                feedback=(
+                    "§ 35a VwVfG ist keine Ermächtigung: Die Vollautomatisierung muss durch "
+                    "eine Rechtsvorschrift zugelassen sein. § 31a SGB X kommt ohne diese "
+                    "zusätzliche Zulassung aus."
+                ),
+                tags=["§ 35a VwVfG", "§ 31a SGB X"],
+                options=[
+                    _opt(
+                        "Die Zulassung der Vollautomatisierung durch eine Rechtsvorschrift",
+                        True,
+                        "Richtig. Ohne Zulassungsnorm im Fach- oder Verordnungsrecht darf "
+                        "nach VwVfG nicht vollautomatisiert entschieden werden.",
+                    ),
+                    _opt(
+                        "Die Berücksichtigung bedeutsamer Angaben der Beteiligten",
+                        False,
+                        "Diese Pflicht kennen beide Gesetze: § 24 Abs. 1 Satz 3 VwVfG und "
+                        "§ 31a Satz 2 SGB X.",
+                    ),
+                    _opt(
+                        "Die Bekanntgabe über ein Nutzerkonto",
+                        False,
+                        "Die Bekanntgabe ist keine Voraussetzung des automatisierten Erlasses; "
+                        "sie richtet sich nach § 41 VwVfG bzw. § 37 SGB X.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C1_LESSON_2 = {
+    "slug": "wann-ein-mensch-entscheiden-muss",
+    "title": "Wann ein Mensch entscheiden muss",
+    "summary": (
+        "Ermessen und Beurteilungsspielraum schließen die Vollautomatisierung aus; "
+        "bedeutsame Angaben der Beteiligten lösen nach § 24 Abs. 1 Satz 3 VwVfG die "
+        "Einzelfallbearbeitung aus."
+    ),
+    "blocks": [
+        _h2("Die Grenze des § 35a VwVfG: Ermessen und Beurteilungsspielraum"),
+        _p(
+            "<p>Ein Programm kann prüfen, ob Tatbestandsmerkmale erfüllt sind, und eine "
+            "feste Rechtsfolge setzen. Es kann aber kein Ermessen ausüben: Ermessen verlangt, "
+            "die Umstände des Einzelfalls zu würdigen und gegeneinander abzuwägen, und diese "
+            "Abwägung muss nach § 39 Abs. 1 Satz 3 VwVfG in der Begründung erkennbar sein. "
+            "Deshalb schließt § 35a VwVfG die Vollautomatisierung aus, sobald ein Ermessen "
+            "oder ein Beurteilungsspielraum besteht. Typische Beispiele sind Stundung und "
+            "Erlass von Forderungen, Härtefallregelungen, „kann“- und „soll“-Vorschriften "
+            "mit atypischen Fällen oder Prognoseentscheidungen.</p>"
+            "<p>Achten Sie auf versteckte Spielräume: Auch ein gebundener Anspruch kann "
+            "unbestimmte Rechtsbegriffe enthalten, die eine Wertung verlangen, etwa die Frage, "
+            "ob ein Haushalt „auf Dauer“ besteht. Das Fachverfahren darf solche Begriffe nur "
+            "dann selbst anwenden, wenn sie sich in eindeutige, prüfbare Kriterien übersetzen "
+            "lassen. Wo das nicht geht, muss der Fall zur Sachbearbeitung.</p>"
+        ),
+        _box(
+            "law",
+            "§ 24 Abs. 1 Satz 3 VwVfG – der Untersuchungsgrundsatz im automatisierten Verfahren",
+            "<p>Setzt die Behörde automatische Einrichtungen zum Erlass von Verwaltungsakten "
+            "ein, muss sie <strong>für den Einzelfall bedeutsame tatsächliche Angaben der "
+            "Beteiligten berücksichtigen, die im automatischen Verfahren nicht ermittelt "
+            "würden</strong>. Gleichlautend verpflichtet § 31a Satz 2 SGB X die "
+            "Sozialbehörden. Im Steuerrecht übernimmt diese Funktion das qualifizierte "
+            "Freitextfeld nach § 150 Abs. 7 AO in Verbindung mit § 155 Abs. 4 Satz 3 AO.</p>",
+        ),
+        _p(
+            "<p>Praktisch heißt das: Ein automatisiertes Verfahren braucht einen Kanal, über "
+            "den Antragstellende Besonderheiten vortragen können, und eine Regel, die solche "
+            "Angaben erkennt und den Fall aus der Automatik nimmt. Ein Freitextfeld, das "
+            "niemand liest, erfüllt die Pflicht nicht. Ebenso wenig genügt es, wenn ein "
+            "Schreiben, das nach Antragseingang per Post kommt, erst nach dem Bescheid in "
+            "die E-Akte gelangt. Die Behörde muss ihre Prozesse so organisieren, dass "
+            "bedeutsame Angaben vor der Entscheidung ankommen.</p>"
+        ),
+        _term(
+            "Aussteuerung",
+            "<p>Das gezielte Herausnehmen eines Falls aus der vollautomatisierten "
+            "Bearbeitung, damit eine Amtsträgerin oder ein Amtsträger ihn prüft. Auslöser "
+            "sind Prüfregeln (zum Beispiel unplausible Werte), Risikofilter, eine "
+            "Zufallsauswahl oder Angaben der Beteiligten, die das Verfahren nicht selbst "
+            "auswerten kann.</p>",
+        ),
+        _explainer(
+            "Wohngeld: Weiterleistungsantrag mit einem Hinweis im Freitext",
+            decision=(
+                "Kein automatischer Bescheid: Der Antrag wird an die Sachbearbeitung ausgesteuert."
+            ),
+            legal_basis="§ 31a SGB X; §§ 14, 15 WoGG (Jahreseinkommen, Prognose)",
+            inputs=[
+                ("Haushalt", "2 Personen, Mietwohnung"),
+                (
+                    "Bisheriges Einkommen laut Vorbescheid",
+                    "Erwerbseinkommen 1.950 € brutto monatlich",
+                ),
+                ("Nachweise im Antrag", "Lohnabrechnungen der letzten drei Monate"),
+                (
+                    "Freitext im Antrag",
+                    "„Mein Arbeitsvertrag endet am 31.12. – wie geht es dann weiter?“",
+                ),
+            ],
+            rule_path=[
+                ("Pflichtangaben und Nachweise vollständig?", "Ja"),
+                ("Einkommen gegenüber Vorbescheid um mehr als 15 % verändert?", "Nein"),
+                ("Freitext vorhanden?", "Ja – Aussteuerung, keine automatische Entscheidung"),
+            ],
+            citizen_explanation=(
+                "<p>Vielen Dank für Ihren Antrag. Sie haben uns mitgeteilt, dass Ihr "
+                "Arbeitsvertrag endet. Das kann Ihr künftiges Einkommen und damit Ihr Wohngeld "
+                "verändern. Deshalb prüft eine Sachbearbeiterin Ihren Antrag persönlich und "
+                "meldet sich bei Ihnen, falls wir weitere Unterlagen brauchen.</p>"
+            ),
+            human_review=(
+                "Die angekündigte Arbeitslosigkeit ist eine bedeutsame tatsächliche Angabe: "
+                "Das Wohngeld wird für die Zukunft auf Grundlage des zu erwartenden "
+                "Einkommens bewilligt, das Verfahren kann diese Prognose nicht selbst "
+                "treffen."
+            ),
+        ),
+        _case(
+            "Die Rentnerin und das Formular",
+            "<p>Frau Albers, 78 Jahre, beantragt Wohngeld über das Online-Portal. Das "
+            "Verfahren erkennt alle Pflichtfelder, berechnet das Einkommen aus der "
+            "übermittelten Rentenmitteilung und erlässt vollautomatisch einen Bescheid über "
+            "monatlich 212 €. Zwei Tage später ruft ihr Sohn an: Seine Mutter habe einen "
+            "Brief beigelegt, dass sie seit drei Monaten dauerhaft in einer "
+            "Pflegeeinrichtung lebe und die Wohnung zum Monatsende gekündigt sei. Der Brief "
+            "liegt als Anlage „Sonstiges“ in der E-Akte; das Verfahren wertet solche "
+            "Anlagen nicht aus.</p>",
+            [
+                "Hätte der Bescheid vollautomatisch ergehen dürfen?",
+                "Welche Pflicht hat die Behörde verletzt, und was folgt daraus für den Bescheid?",
+                "Was ändern Sie am Verfahren, damit das nicht wieder passiert?",
+            ],
+            "<p>Nein. Der Umzug in eine Pflegeeinrichtung ist eine für den Einzelfall "
+            "bedeutsame tatsächliche Angabe, die das Verfahren nicht selbst ermittelt; nach "
+            "§ 31a Satz 2 SGB X hätte die Behörde sie berücksichtigen müssen. Der Bescheid "
+            "beruht auf einem unzutreffenden Sachverhalt: Die Mietwohnung ist nicht mehr der "
+            "Lebensmittelpunkt, und für Bewohnerinnen einer Pflegeeinrichtung gelten eigene "
+            "Berechnungsregeln. Eine Sachbearbeiterin muss den Fall jetzt vollständig prüfen, "
+            "den Bescheid nach den Vorschriften des SGB X und des WoGG korrigieren und "
+            "gegebenenfalls Wohngeld für den Heimplatz neu berechnen; Frau Albers und ihr "
+            "Sohn erhalten dazu eine verständliche Nachricht. Für das Verfahren gilt: Jede Anlage vom Typ "
+            "„Sonstiges“ und jeder Freitext muss zur Aussteuerung führen, bis ein Mensch sie "
+            "gesichtet hat. Dokumentieren Sie die Regel in der Verfahrensbeschreibung.</p>",
+        ),
+        _box(
+            "hint",
+            "Checkliste für die Sachbearbeitung",
+            "<ul><li>Besteht Ermessen oder ein Beurteilungsspielraum? Dann keine "
+            "Vollautomatisierung (§ 35a VwVfG).</li><li>Hat die Person etwas vorgetragen, "
+            "das das Verfahren nicht abfragt (Freitext, Anlage, Anruf, Brief)?</li><li>Ist "
+            "die Angabe für die Entscheidung erheblich? Im Zweifel: ja.</li><li>Ist die "
+            "Angabe vor dem Bescheid bei Ihnen angekommen? Wenn nicht, prüfen Sie die "
+            "Korrektur des Bescheids.</li></ul>",
+        ),
+        _check(
+            _q(
+                "true_false",
+                "<p>Ein Programm darf eine Ermessensentscheidung vollautomatisiert treffen, "
+                "wenn die Ermessenserwägungen vorab in Textbausteinen festgelegt wurden.</p>",
+                competency="qd:QD.3",
+                level=3,
+                correct=False,
+                feedback=(
+                    "§ 35a VwVfG schließt die Vollautomatisierung aus, sobald Ermessen besteht. "
+                    "Vorformulierte Erwägungen ersetzen die Würdigung des Einzelfalls nicht."
+                ),
+                feedback_true=(
+                    "Nein. Vorab festgelegte Erwägungen wären ein Ermessensausfall: Es fehlt "
+                    "die Würdigung des konkreten Falls."
+                ),
+                feedback_false=(
+                    "Richtig. Ermessen verlangt eine Abwägung im Einzelfall, die das Gesetz "
+                    "einem Menschen vorbehält."
+                ),
+                tags=["§ 35a VwVfG", "Ermessen"],
+            )
+        ),
+    ],
+}
+
+_C1_LESSON_3 = {
+    "slug": "artikel-22-dsgvo",
+    "title": "Art. 22 DSGVO: Entscheidungen nicht allein der Maschine überlassen",
+    "summary": (
+        "Das Verbot ausschließlich automatisierter Entscheidungen, seine Ausnahmen für "
+        "Behörden, die Garantien für Betroffene und was der EuGH zu Scorewerten entschieden "
+        "hat."
+    ),
+    "blocks": [
+        _h2("Ein Verbot mit Erlaubnisvorbehalt"),
+        _p(
+            "<p>Neben dem Verfahrensrecht gilt das Datenschutzrecht. Art. 22 DSGVO gibt "
+            "jeder betroffenen Person das Recht, <strong>nicht einer ausschließlich auf einer "
+            "automatisierten Verarbeitung beruhenden Entscheidung unterworfen zu werden</strong>, "
+            "die ihr gegenüber rechtliche Wirkung entfaltet oder sie in ähnlicher Weise "
+            "erheblich beeinträchtigt. Ein Bescheid hat stets rechtliche Wirkung. Ein "
+            "vollautomatisierter Verwaltungsakt fällt daher grundsätzlich unter Art. 22 "
+            "DSGVO, und er ist nur zulässig, wenn eine Ausnahme greift.</p>"
+        ),
+        _box(
+            "law",
+            "Art. 22 Abs. 2 bis 4 DSGVO – Ausnahmen und Garantien",
+            "<p>Das Verbot gilt nicht, wenn die Entscheidung (a) für einen Vertrag "
+            "erforderlich ist, (b) aufgrund von Rechtsvorschriften der Union oder der "
+            "Mitgliedstaaten zulässig ist, die angemessene Maßnahmen zur Wahrung der Rechte, "
+            "Freiheiten und berechtigten Interessen der betroffenen Person enthalten, oder "
+            "(c) mit ausdrücklicher Einwilligung erfolgt. In den Fällen (a) und (c) muss der "
+            "Verantwortliche mindestens das Recht auf Eingreifen einer Person, auf Darlegung "
+            "des eigenen Standpunkts und auf Anfechtung der Entscheidung gewährleisten. "
+            "Besondere Kategorien personenbezogener Daten (Art. 9 Abs. 1 DSGVO), etwa "
+            "Gesundheitsdaten, dürfen nur unter den engen Voraussetzungen des Abs. 4 "
+            "Grundlage solcher Entscheidungen sein.</p>",
+        ),
+        _p(
+            "<p>Für Behörden ist Buchstabe b maßgeblich. § 35a VwVfG mit der jeweiligen "
+            "Zulassungsnorm, § 31a SGB X und § 155 Abs. 4 AO sind solche mitgliedstaatlichen "
+            "Rechtsvorschriften. Die „angemessenen Maßnahmen“ liefern sie gleich mit: die "
+            "Pflicht, bedeutsame Angaben zu berücksichtigen, die Aussteuerung zur "
+            "Einzelfallbearbeitung sowie Widerspruch, Einspruch und Klage. Für die Praxis "
+            "folgt daraus: Diese Garantien müssen tatsächlich funktionieren. Wer das "
+            "Freitextfeld abschaltet oder Anrufe nicht in die Akte bringt, gefährdet die "
+            "datenschutzrechtliche Zulässigkeit des ganzen Verfahrens.</p>"
+        ),
+        _h2("Was „ausschließlich automatisiert“ bedeutet"),
+        _p(
+            "<p>Eine Entscheidung beruht nicht schon dann auf menschlicher Mitwirkung, wenn "
+            "irgendjemand auf einen Knopf drückt. Die europäischen Datenschutzbehörden "
+            "verlangen eine <em>inhaltliche</em> Beteiligung: Die Person muss befugt und "
+            "fähig sein, vom Ergebnis des Systems abzuweichen, und sie muss die maßgeblichen "
+            "Informationen tatsächlich prüfen. Wer 400 Vorschläge am Tag ungesehen "
+            "freigibt, entscheidet nicht selbst; rechtlich bleibt es eine ausschließlich "
+            "automatisierte Entscheidung.</p>"
+            "<p>Umgekehrt kann schon eine vorbereitende Berechnung unter Art. 22 fallen. Der "
+            "Europäische Gerichtshof hat 2023 im Verfahren C-634/21 (SCHUFA) entschieden, "
+            "dass bereits die automatisierte Erstellung eines Wahrscheinlichkeitswerts eine "
+            "Entscheidung im Sinne von Art. 22 ist, wenn ein Dritter sein Handeln "
+            "maßgeblich auf diesen Wert stützt. Übertragen auf die Verwaltung: Ein "
+            "Risikoscore, nach dem Sachbearbeitende Anträge praktisch ohne eigene Prüfung "
+            "ablehnen, ist rechtlich nicht „nur eine Empfehlung“.</p>"
+        ),
+        _case(
+            "Der Prüfscore in der Grundsicherung",
+            "<p>Referat 13 testet eine Software, die eingehende Anträge auf Grundsicherung "
+            "mit einem Score von 0 bis 100 für „Prüfbedarf“ versieht. Anträge mit einem "
+            "Score über 80 landen in einem eigenen Postkorb. Die Teamleitung stellt fest, "
+            "dass in diesem Postkorb im letzten Quartal 94 % der Anträge abgelehnt oder "
+            "wegen fehlender Mitwirkung versagt wurden, im übrigen Bestand nur 21 %. In "
+            "Gesprächen sagen Kolleginnen: „Wenn der Score so hoch ist, fordern wir gleich "
+            "alle Kontoauszüge an, das spart Zeit.“</p>",
+            [
+                "Liegt eine ausschließlich automatisierte Entscheidung im Sinne von Art. 22 DSGVO vor?",
+                "Welche Informationen brauchen die Kolleginnen, um den Score sachgerecht zu nutzen?",
+                "Welche organisatorischen Maßnahmen schlagen Sie der Referatsleitung vor?",
+            ],
+            "<p>Formal entscheidet ein Mensch. Die hohe Übereinstimmung und die Aussagen "
+            "deuten aber darauf hin, dass der Score das Ergebnis maßgeblich bestimmt. Nach "
+            "der Linie des EuGH im SCHUFA-Urteil kann dann Art. 22 DSGVO greifen, und für "
+            "Sozialleistungen fehlt eine Rechtsvorschrift, die eine solche Steuerung "
+            "zulässt. Nötig sind: eine Erläuterung, welche Merkmale den Score treiben und wo "
+            "er sich irrt; die Vorgabe, Mitwirkungsaufforderungen (§§ 60 ff. SGB I) am "
+            "konkreten Antrag zu begründen statt am Score; Stichproben, bei denen Fälle "
+            "ohne Kenntnis des Scores geprüft werden; und eine Auswertung der Ablehnungs- "
+            "und Erfolgsquoten im Widerspruch. Beteiligen Sie die oder den "
+            "Datenschutzbeauftragten und prüfen Sie eine Datenschutz-Folgenabschätzung nach "
+            "Art. 35 DSGVO. Ob die Software zugleich ein Hochrisiko-KI-System ist, "
+            "behandelt der dritte Kurs.</p>",
+        ),
+        _term(
+            "Profiling",
+            "<p>Nach Art. 4 Nr. 4 DSGVO jede automatisierte Verarbeitung personenbezogener "
+            "Daten, die darin besteht, persönliche Aspekte einer Person zu bewerten, "
+            "insbesondere um ihre Arbeitsleistung, wirtschaftliche Lage, Gesundheit, "
+            "Zuverlässigkeit oder ihr Verhalten zu analysieren oder vorherzusagen.</p>",
+        ),
+        _check(
+            _q(
+                "multiple",
+                "<p>Welche Garantien zugunsten Betroffener stellen im deutschen "
+                "Verwaltungsverfahren sicher, dass vollautomatisierte Bescheide nach Art. 22 "
+                "Abs. 2 Buchst. b DSGVO zulässig sind? Wählen Sie alle zutreffenden aus.</p>",
+                competency="qd:QD.1",
+                level=3,
+                feedback=(
+                    "Die Verfahrensgesetze liefern die angemessenen Maßnahmen: Berücksichtigung "
+                    "bedeutsamer Angaben, Aussteuerung und die regulären Rechtsbehelfe."
+                ),
+                tags=["Art. 22 DSGVO"],
+                options=[
+                    _opt(
+                        "Die Pflicht, bedeutsame Angaben der Beteiligten zu berücksichtigen",
+                        True,
+                        "Richtig: § 24 Abs. 1 Satz 3 VwVfG, § 31a Satz 2 SGB X.",
+                    ),
+                    _opt(
+                        "Widerspruch, Einspruch und Klage gegen den Bescheid",
+                        True,
+                        "Richtig: Die Anfechtung führt zur Prüfung durch einen Menschen.",
+                    ),
+                    _opt(
+                        "Die Einwilligung der betroffenen Person in die Automatisierung",
+                        False,
+                        "Behörden stützen sich nicht auf Einwilligung, sondern auf "
+                        "Rechtsvorschriften; eine Einwilligung wäre im Über- und "
+                        "Unterordnungsverhältnis selten freiwillig.",
+                    ),
+                    _opt(
+                        "Die Unterschrift einer Amtsträgerin auf jedem Bescheid",
+                        False,
+                        "Nach § 37 Abs. 5 VwVfG darf sie bei automatisch erlassenen "
+                        "Bescheiden gerade fehlen.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C1_LESSON_4 = {
+    "slug": "risikomanagement-und-kontrolle",
+    "title": "Risikomanagement, Kontrolle und Korrektur",
+    "summary": (
+        "Wie eine Behörde automatisierte Verfahren steuert: Risikofilter und Zufallsauswahl, "
+        "regelmäßige Überprüfung, Automatisierungsgläubigkeit und die Korrektur fehlerhafter "
+        "Bescheide."
+    ),
+    "blocks": [
+        _h2("Verantwortung für das Verfahren statt für den Einzelfall"),
+        _p(
+            "<p>Wo kein Mensch mehr den Einzelfall prüft, verschiebt sich die Verantwortung "
+            "auf die Gestaltung und Überwachung des Verfahrens. Die Abgabenordnung macht das "
+            "am deutlichsten. Sie erlaubt den Finanzbehörden, Risikomanagementsysteme "
+            "einzusetzen, und stellt dafür Mindestanforderungen auf.</p>"
+        ),
+        _box(
+            "law",
+            "§ 88 Abs. 5 AO – Mindestanforderungen an Risikomanagementsysteme",
+            "<p>Die Finanzbehörden können zur Beurteilung, ob weitere Ermittlungen und "
+            "Prüfungen nötig sind, Risikomanagementsysteme einsetzen; dabei ist auch der "
+            "Grundsatz der Wirtschaftlichkeit der Verwaltung zu berücksichtigen. Das System "
+            "muss mindestens gewährleisten, dass <strong>durch Zufallsauswahl eine "
+            "hinreichende Anzahl von Fällen</strong> zur umfassenden Prüfung durch "
+            "Amtsträger ausgewählt wird, dass <strong>als prüfungsbedürftig ausgesteuerte "
+            "Sachverhalte durch Amtsträger geprüft</strong> werden, dass Amtsträger Fälle "
+            "zur umfassenden Prüfung auswählen können und dass das System "
+            "<strong>regelmäßig auf seine Zielerfüllung überprüft</strong> wird. Einzelheiten "
+            "dürfen nicht veröffentlicht werden, soweit dies die Gleichmäßigkeit und "
+            "Gesetzmäßigkeit der Besteuerung gefährden könnte.</p>",
+        ),
+        _p(
+            "<p>Diese vier Bausteine sind ein gutes Muster auch außerhalb des Steuerrechts. "
+            "Für ein Wohngeld- oder Elterngeldverfahren nach § 31a SGB X fehlt eine so "
+            "ausdrückliche Regelung; der Maßstab folgt aber aus dem Untersuchungsgrundsatz "
+            "(§ 20 SGB X), aus Art. 22 DSGVO und aus der Pflicht zur Rechtmäßigkeit der "
+            "Verwaltung. Halten Sie die Steuerung in einer Verfahrensbeschreibung oder "
+            "Dienstanweisung fest: Welche Regeln steuern aus? Wie hoch ist die "
+            "Zufallsstichprobe? Wer wertet Fehler aus, in welchem Rhythmus, und wer darf "
+            "Regeln ändern?</p>"
+        ),
+        _term(
+            "Automatisierungsgläubigkeit (Automation Bias)",
+            "<p>Die Neigung, Vorschlägen eines Systems mehr zu vertrauen als eigenen "
+            "Beobachtungen, auch wenn diese dagegen sprechen. Sie entsteht besonders bei "
+            "hoher Arbeitslast und Systemen, die meist richtig liegen. Gegenmittel sind "
+            "Stichproben ohne Systemvorschlag, erklärbare Ergebnisse und eine Kultur, in der "
+            "begründetes Abweichen erwünscht ist.</p>",
+        ),
+        _explainer(
+            "Einkommensteuer: Homeoffice-Pauschale über dem Höchstbetrag",
+            decision=(
+                "Die Einkommensteuer 2025 wird mit einer Homeoffice-Pauschale von 1.260 € "
+                "statt der erklärten 1.380 € festgesetzt; Erläuterung im Bescheid."
+            ),
+            legal_basis="§ 155 Abs. 4 AO; § 4 Abs. 5 Satz 1 Nr. 6c EStG i. V. m. § 9 Abs. 5 EStG",
+            inputs=[
+                ("Erklärte Homeoffice-Tage", "230"),
+                ("Tagespauschale", "6 €"),
+                ("Erklärter Betrag", "1.380 €"),
+                ("Höchstbetrag je Kalenderjahr", "1.260 €"),
+                ("Qualifiziertes Freitextfeld", "leer"),
+            ],
+            rule_path=[
+                ("Tage × 6 € über dem Höchstbetrag von 1.260 €?", "Ja – Kürzung auf 1.260 €"),
+                ("Abweichung allein durch gesetzliche Höchstgrenze?", "Ja – kein Risikohinweis"),
+                ("Freitextfeld ausgefüllt?", "Nein – vollautomatischer Bescheid"),
+                ("Erläuterungstext erforderlich?", "Ja – Abweichung von der Erklärung"),
+            ],
+            citizen_explanation=(
+                "<p>Sie haben 230 Tage im häuslichen Arbeitsbereich angegeben. Das Gesetz "
+                "erlaubt je Tag 6 €, höchstens aber 1.260 € im Jahr; das entspricht 210 Tagen. "
+                "Wir haben deshalb 1.260 € berücksichtigt. Ihre übrigen Angaben haben wir "
+                "übernommen.</p>"
+            ),
+            human_review=(
+                "Wer meint, dass statt der Pauschale die tatsächlichen Kosten eines "
+                "häuslichen Arbeitszimmers abziehbar sind, kann das im Freitextfeld oder "
+                "per Einspruch vortragen; dann prüft eine Person."
+            ),
+        ),
+        _h2("Wenn das Verfahren irrt: Korrektur"),
+        _p(
+            "<p>Automatisierte Verfahren irren systematisch: Ein falsch gepflegter "
+            "Freibetrag oder eine fehlerhafte Schnittstelle trifft nicht einen, sondern "
+            "Tausende Fälle. Deshalb gehört zur Risikosteuerung ein Plan für die Korrektur. "
+            "Im Einzelfall stehen die gewohnten Wege offen: Widerspruch (nach VwGO oder SGG, je "
+            "nach Rechtsweg) oder Einspruch (§ 347 AO) binnen eines Monats, Rücknahme und Widerruf (§§ 48, 49 "
+            "VwVfG, §§ 44 ff. SGB X), im Steuerrecht die Berichtigung offenbarer "
+            "Unrichtigkeiten (§ 129 AO). Bei Massenfehlern sollten Sie nicht warten, bis "
+            "jede betroffene Person Widerspruch einlegt: Ermitteln Sie den betroffenen "
+            "Bestand, korrigieren Sie von Amts wegen und informieren Sie aktiv.</p>"
+        ),
+        _case(
+            "Die stille Regeländerung",
+            "<p>Nach einem Update des Elterngeldverfahrens sinkt die Quote der "
+            "ausgesteuerten Fälle von 18 % auf 6 %. Die Referatsleitung freut sich über "
+            "kürzere Laufzeiten. Ein Sachbearbeiter bemerkt in einem Widerspruchsfall, dass "
+            "Einkommen aus einer selbständigen Nebentätigkeit nicht mehr zur Prüfung "
+            "ausgesteuert, sondern vom Verfahren ignoriert wird. Die Änderung stand in den "
+            "Release-Notes des Herstellers, wurde aber im Haus nicht bewertet.</p>",
+            [
+                "Welche Bausteine der Verfahrenssteuerung haben versagt?",
+                "Was ist jetzt für die bereits erlassenen Bescheide zu tun?",
+                "Wie stellen Sie künftig sicher, dass Regeländerungen bewertet werden?",
+            ],
+            "<p>Versagt haben die Änderungskontrolle und die Überwachung der Zielerfüllung: "
+            "Ein starker Rückgang der Aussteuerungsquote ist ein Warnsignal, kein Erfolg. "
+            "Für die erlassenen Bescheide: betroffenen Bestand über die Merkmale "
+            "(Nebeneinkommen angegeben, Bescheid nach dem Update) ermitteln, jeden Fall "
+            "prüfen und fehlerhafte Bescheide nach §§ 44 ff. SGB X korrigieren, zugunsten wie "
+            "zulasten unter Beachtung des Vertrauensschutzes. Künftig: Jede Regeländerung "
+            "wird vor dem Einsatz fachlich freigegeben und an Testfällen geprüft, die "
+            "Aussteuerungsquote wird monatlich berichtet, Abweichungen über einer "
+            "festgelegten Schwelle lösen eine Prüfung aus, und die Zufallsstichprobe "
+            "bleibt unabhängig von den Regeln bestehen.</p>",
+        ),
+        _check(
+            _q(
+                "ordering",
+                "<p>Bringen Sie die Reaktion auf einen vermuteten systematischen Fehler eines "
+                "automatisierten Verfahrens in eine sinnvolle Reihenfolge.</p>",
+                competency="qd:QD.6",
+                level=3,
+                feedback=(
+                    "Erst den Schaden begrenzen und den Fehler bestätigen, dann den Bestand "
+                    "ermitteln, korrigieren und das Verfahren dauerhaft verbessern."
+                ),
+                tags=["Risikomanagement"],
+                items=[
+                    "Auffälligkeit melden und betroffene Regel vorläufig aussetzen",
+                    "Fehler an Testfällen bestätigen und Ursache klären",
+                    "Betroffenen Bestand ermitteln",
+                    "Bescheide von Amts wegen korrigieren und Betroffene informieren",
+                    "Änderungs- und Überwachungsprozess anpassen",
+                ],
+            )
+        ),
+    ],
+}
+
+_C1_ASSESSMENT = {
+    "title": "Abschlusstest: Vollautomatisierte Verwaltungsakte",
+    "pass_mark_percent": 70,
+    "max_attempts": 3,
+    "time_limit_minutes": 30,
+    "questions": [
+        _q(
+            "single",
+            "<p>Das Ordnungsamt möchte Bescheide über die Stundung von Gebühren "
+            "vollautomatisiert erlassen. Die Stundung ist im Gebührengesetz als "
+            "„kann“-Vorschrift ausgestaltet. Ist das zulässig?</p>",
+            competency="qd:QD.3",
+            level=4,
+            feedback=(
+                "Maßgeblich ist § 35a VwVfG: Vollautomatisierung nur mit Zulassung durch "
+                "Rechtsvorschrift und nur ohne Ermessen oder Beurteilungsspielraum."
+            ),
+            tags=["§ 35a VwVfG", "Ermessen"],
+            options=[
+                _opt(
+                    "Nein, weil die Stundung eine Ermessensentscheidung ist",
+                    True,
+                    "Richtig. Wo Ermessen besteht, schließt § 35a VwVfG die "
+                    "Vollautomatisierung aus, auch wenn eine Zulassungsnorm existiert.",
+                ),
+                _opt(
+                    "Ja, wenn die Behörde eine Dienstanweisung mit festen Kriterien erlässt",
+                    False,
+                    "Eine Dienstanweisung ist keine Rechtsvorschrift und beseitigt das "
+                    "Ermessen nicht.",
+                ),
+                _opt(
+                    "Ja, weil § 35a VwVfG selbst die Vollautomatisierung erlaubt",
+                    False,
+                    "§ 35a VwVfG verlangt eine gesonderte Zulassung durch Rechtsvorschrift.",
+                ),
+                _opt(
+                    "Ja, wenn die Antragstellenden vorher eingewilligt haben",
+                    False,
+                    "Eine Einwilligung ersetzt weder die Zulassungsnorm noch beseitigt sie "
+                    "das Ermessen.",
+                ),
+            ],
+        ),
+        _q(
+            "true_false",
+            "<p>Nach § 31a SGB X braucht eine Sozialbehörde für den vollautomatisierten Erlass "
+            "keine zusätzliche Zulassung durch eine Rechtsvorschrift.</p>",
+            competency="qd:QD.3",
+            level=3,
+            correct=True,
+            feedback=(
+                "§ 31a SGB X stellt allein darauf ab, ob Anlass besteht, den Einzelfall durch "
+                "Amtsträger zu bearbeiten."
+            ),
+            feedback_true="Richtig. Anders als § 35a VwVfG verlangt § 31a SGB X keine Zulassungsnorm.",
+            feedback_false=(
+                "Nicht ganz: Die zusätzliche Zulassung verlangt nur § 35a VwVfG. § 31a SGB X "
+                "knüpft an den fehlenden Anlass zur Einzelfallbearbeitung an."
+            ),
+            tags=["§ 31a SGB X"],
+        ),
+        _q(
+            "multiple",
+            "<p>In welchen Situationen muss ein Fall aus der vollautomatisierten "
+            "Bearbeitung ausgesteuert werden? Wählen Sie alle zutreffenden aus.</p>",
+            competency="qd:QD.1",
+            level=3,
+            feedback=(
+                "Bedeutsame Angaben der Beteiligten, die das Verfahren nicht selbst ermittelt, "
+                "und das Ausfüllen des qualifizierten Freitextfelds führen zur "
+                "Einzelfallbearbeitung. Ein bloßer hoher Betrag oder das Alter ist für sich "
+                "kein rechtlicher Anlass."
+            ),
+            tags=["§ 24 Abs. 1 Satz 3 VwVfG", "Aussteuerung"],
+            options=[
+                _opt(
+                    "Die Antragstellerin teilt in einer Anlage mit, dass sie dauerhaft in ein "
+                    "Pflegeheim umgezogen ist.",
+                    True,
+                    "Richtig: eine bedeutsame tatsächliche Angabe, die das Verfahren nicht "
+                    "auswertet.",
+                ),
+                _opt(
+                    "Ein Steuerpflichtiger füllt das qualifizierte Freitextfeld nach § 150 "
+                    "Abs. 7 AO aus.",
+                    True,
+                    "Richtig: § 155 Abs. 4 Satz 3 AO nennt das ausdrücklich als Anlass.",
+                ),
+                _opt(
+                    "Der bewilligte Betrag liegt über dem Durchschnitt.",
+                    False,
+                    "Ein hoher Betrag allein ist kein Anlass; das Verfahren kann ihn "
+                    "korrekt berechnen.",
+                ),
+                _opt(
+                    "Die Antragstellerin ist älter als 75 Jahre.",
+                    False,
+                    "Das Alter allein begründet keinen Prüfanlass und wäre als "
+                    "Aussteuerungskriterium diskriminierungsanfällig.",
+                ),
+            ],
+        ),
+        _q(
+            "matching",
+            "<p>Ordnen Sie jeder Vorschrift ihren Regelungsgehalt zu.</p>",
+            competency="qd:QD.3",
+            level=3,
+            feedback=(
+                "Diese Normen bilden das Gerüst des automatisierten Verwaltungsakts in "
+                "VwVfG, SGB X und AO."
+            ),
+            tags=["Normen"],
+            pairs=[
+                {
+                    "left": "§ 35a VwVfG",
+                    "right": "Vollautomatisierung nur mit Zulassung und ohne Ermessen",
+                },
+                {
+                    "left": "§ 24 Abs. 1 Satz 3 VwVfG",
+                    "right": "Bedeutsame Angaben der Beteiligten berücksichtigen",
+                },
+                {
+                    "left": "§ 150 Abs. 7 AO",
+                    "right": "Qualifiziertes Freitextfeld in der Steuererklärung",
+                },
+                {
+                    "left": "§ 88 Abs. 5 AO",
+                    "right": "Mindestanforderungen an Risikomanagementsysteme",
+                },
+                {
+                    "left": "§ 37 Abs. 5 VwVfG",
+                    "right": "Unterschrift darf bei automatisch erlassenen Bescheiden fehlen",
+                },
+            ],
+        ),
+        _q(
+            "single",
+            "<p>Eine Teamleiterin gibt täglich rund 400 vom System vorgeschlagene Bescheide "
+            "per Sammelfreigabe frei, ohne die Fälle zu öffnen. Wie ist das nach Art. 22 "
+            "DSGVO zu beurteilen?</p>",
+            competency="qd:QD.1",
+            level=3,
+            feedback=(
+                "Eine menschliche Beteiligung zählt nur, wenn sie inhaltlich ist: Die Person "
+                "muss die Informationen prüfen und befugt wie fähig sein, abzuweichen."
+            ),
+            tags=["Art. 22 DSGVO"],
+            options=[
+                _opt(
+                    "Es bleibt eine ausschließlich automatisierte Entscheidung.",
+                    True,
+                    "Richtig. Eine formale Freigabe ohne inhaltliche Prüfung ist keine "
+                    "menschliche Entscheidung.",
+                ),
+                _opt(
+                    "Es ist eine menschliche Entscheidung, weil die Teamleiterin zeichnet.",
+                    False,
+                    "Die Zeichnung allein genügt nicht; es kommt auf die tatsächliche Prüfung an.",
+                ),
+                _opt(
+                    "Art. 22 DSGVO gilt für Behörden nicht.",
+                    False,
+                    "Art. 22 DSGVO gilt auch für öffentliche Stellen; sie stützen sich auf die "
+                    "Ausnahme des Abs. 2 Buchst. b.",
+                ),
+            ],
+        ),
+        _q(
+            "ordering",
+            "<p>Bringen Sie die Prüfschritte, ob ein Verwaltungsakt nach VwVfG "
+            "vollautomatisiert erlassen werden darf, in die richtige Reihenfolge.</p>",
+            competency="qd:QD.3",
+            level=4,
+            feedback=(
+                "Zuerst die Zulassung, dann Ermessen und Beurteilungsspielraum, dann der "
+                "konkrete Fall: Liegen bedeutsame Angaben vor, muss ein Mensch entscheiden."
+            ),
+            tags=["Prüfschema"],
+            items=[
+                "Gilt das VwVfG, oder gehen SGB X oder AO als Spezialregelung vor?",
+                "Lässt eine Rechtsvorschrift die Vollautomatisierung zu?",
+                "Besteht Ermessen oder ein Beurteilungsspielraum?",
+                "Hat die beteiligte Person bedeutsame Angaben gemacht, die das Verfahren nicht ermittelt?",
+                "Bescheid automatisiert erlassen oder zur Einzelfallbearbeitung aussteuern",
+            ],
+        ),
+        _q(
+            "numeric",
+            "<p>Eine Steuerpflichtige erklärt für 2025 genau 195 Homeoffice-Tage. Welcher "
+            "Betrag ist als Homeoffice-Pauschale anzusetzen (6 € je Tag, höchstens 1.260 € im "
+            "Jahr)? Geben Sie den Betrag in Euro an.</p>",
+            competency="qd:QD.6",
+            level=2,
+            feedback=(
+                "195 × 6 € = 1.170 €; das liegt unter dem Höchstbetrag. Rechnen Sie solche "
+                "Regelpfade selbst nach, bevor Sie einen Bescheid am Telefon erklären."
+            ),
+            tags=["Einkommensteuer", "Regelpfad"],
+            answer=1170.0,
+            tolerance=0.0,
+            unit="€",
+        ),
+        _q(
+            "short_text",
+            "<p>Wie nennt man den Vorgang, bei dem ein Fall gezielt aus der "
+            "vollautomatisierten Bearbeitung genommen und einer Amtsträgerin oder einem "
+            "Amtsträger vorgelegt wird? (ein Wort)</p>",
+            competency="qd:QD.1",
+            level=2,
+            feedback=(
+                "Man spricht von Aussteuerung; ausgelöst wird sie durch Prüfregeln, "
+                "Risikofilter, Zufallsauswahl oder Angaben der Beteiligten."
+            ),
+            tags=["Begriffe"],
+            accepted=["Aussteuerung", "Aussteuern", "Ausleitung"],
+        ),
+        _q(
+            "multiple",
+            "<p>Nach einem Update sinkt die Aussteuerungsquote eines Verfahrens von 18 % auf "
+            "6 %. Welche Reaktionen sind angemessen? Wählen Sie alle zutreffenden aus.</p>",
+            competency="qd:QD.6",
+            level=3,
+            feedback=(
+                "Ein starker Rückgang der Aussteuerungsquote ist ein Warnsignal. Prüfen Sie die "
+                "Ursache, bevor Sie ihn als Effizienzgewinn verbuchen."
+            ),
+            tags=["Risikomanagement", "Monitoring"],
+            options=[
+                _opt(
+                    "Die geänderten Regeln an Testfällen prüfen",
+                    True,
+                    "Richtig: So sehen Sie, ob Fälle verloren gehen, die ausgesteuert werden "
+                    "müssten.",
+                ),
+                _opt(
+                    "Eine Stichprobe der nicht mehr ausgesteuerten Fälle manuell prüfen",
+                    True,
+                    "Richtig: Die Stichprobe zeigt, ob dort Fehler entstehen.",
+                ),
+                _opt(
+                    "Die Zufallsstichprobe abschaffen, weil sie nun überflüssig ist",
+                    False,
+                    "Im Gegenteil: Gerade jetzt braucht es die unabhängige Kontrolle.",
+                ),
+                _opt(
+                    "Den Rückgang als Erfolg berichten und nichts weiter tun",
+                    False,
+                    "Ohne Ursachenprüfung riskieren Sie massenhaft fehlerhafte Bescheide.",
+                ),
+            ],
+        ),
+        _q(
+            "true_false",
+            "<p>Der EuGH hat im SCHUFA-Urteil (C-634/21) entschieden, dass bereits die "
+            "automatisierte Berechnung eines Scorewerts eine Entscheidung im Sinne von "
+            "Art. 22 DSGVO sein kann, wenn ein Dritter sein Handeln maßgeblich darauf "
+            "stützt.</p>",
+            competency="qd:QD.1",
+            level=3,
+            correct=True,
+            feedback=(
+                "Das Urteil vom 7. Dezember 2023 ist für Behörden bedeutsam, die Scores oder "
+                "Prüfwerte zur Vorsortierung nutzen."
+            ),
+            feedback_true="Richtig. Auf die maßgebliche Wirkung des Scores kommt es an.",
+            feedback_false=(
+                "Doch: Der EuGH hat genau das entschieden. Ein Score ist nicht automatisch "
+                "„nur eine Empfehlung“."
+            ),
+            tags=["Art. 22 DSGVO", "Rechtsprechung"],
+        ),
+    ],
+}
+
+COURSE_VOLLAUTOMATISIERTE_VERWALTUNGSAKTE = {
+    "slug": "vollautomatisierte-verwaltungsakte",
+    "title": "Vollautomatisierte Verwaltungsakte: Recht und Grenzen",
+    "summary": (
+        "Wann darf eine Behörde einen Bescheid ohne menschliche Prüfung erlassen, und wann "
+        "muss ein Mensch entscheiden? Der Kurs erklärt § 35a VwVfG, § 31a SGB X und § 155 "
+        "Abs. 4 AO, die Pflicht zur Berücksichtigung bedeutsamer Angaben nach § 24 Abs. 1 "
+        "Satz 3 VwVfG, Art. 22 DSGVO sowie Risikomanagement und Kontrolle automatisierter "
+        "Verfahren."
+    ),
+    "objectives": [
+        "Sie können automationsgestützte, teil- und vollautomatisierte Verwaltungsakte "
+        "unterscheiden und der richtigen Verfahrensordnung zuordnen.",
+        "Sie können prüfen, ob ein Verwaltungsakt nach § 35a VwVfG, § 31a SGB X oder § 155 "
+        "Abs. 4 AO vollautomatisiert erlassen werden darf.",
+        "Sie erkennen bedeutsame Angaben der Beteiligten, die nach § 24 Abs. 1 Satz 3 VwVfG "
+        "eine Bearbeitung durch einen Menschen verlangen.",
+        "Sie können die Anforderungen des Art. 22 DSGVO an automatisierte Entscheidungen auf "
+        "Verfahren Ihrer Behörde anwenden.",
+        "Sie können Risikosteuerung, Kontrolle und Korrektur eines automatisierten "
+        "Verfahrens mitgestalten.",
+    ],
+    "duration_minutes": 120,
+    "audience_roles": [
+        "sachbearbeitung",
+        "fuehrungskraft",
+        "it-digitalisierung",
+        "nachwuchskraft",
+        "datenschutz",
+    ],
+    "develops": [("qd:QD.3", 4), ("qd:QD.1", 3), ("qd:QD.6", 3)],
+    "prerequisites": [],
+    "lessons": [_C1_LESSON_1, _C1_LESSON_2, _C1_LESSON_3, _C1_LESSON_4],
+    "assessment": _C1_ASSESSMENT,
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Course 2: Automatisierte Bescheide verständlich begründen
+# ---------------------------------------------------------------------------------------
+
+_C2_LESSON_1 = {
+    "slug": "begruendungspflicht-und-ausnahmen",
+    "title": "Die Begründungspflicht und ihre Ausnahmen",
+    "summary": (
+        "Was § 39 VwVfG (und parallel § 35 SGB X und § 121 AO) für automatisierte Bescheide "
+        "verlangt, wann die Ausnahme für automatische Einrichtungen greift und warum sie "
+        "enger ist, als viele denken."
+    ),
+    "blocks": [
+        _h2("Begründen heißt: die Entscheidung nachvollziehbar machen"),
+        _p(
+            "<p>Die Begründung ist kein Formalismus. Sie zwingt die Behörde, sich über die "
+            "Gründe ihrer Entscheidung klar zu werden, und sie versetzt Betroffene in die "
+            "Lage, zu entscheiden, ob sie einen Rechtsbehelf einlegen. Gerade bei "
+            "automatisierten Bescheiden, hinter denen kein Name und keine Unterschrift mehr "
+            "stehen, ist sie oft die einzige Stelle, an der die Behörde zeigt, dass sie den "
+            "Fall verstanden hat.</p>"
+        ),
+        _box(
+            "law",
+            "§ 39 Abs. 1 VwVfG – Inhalt der Begründung",
+            "<p>Ein schriftlicher oder elektronischer sowie ein schriftlich oder elektronisch "
+            "bestätigter Verwaltungsakt ist mit einer Begründung zu versehen. In der "
+            "Begründung sind die <strong>wesentlichen tatsächlichen und rechtlichen "
+            "Gründe</strong> mitzuteilen, die die Behörde zu ihrer Entscheidung bewogen "
+            "haben. Die Begründung von Ermessensentscheidungen soll auch die Gesichtspunkte "
+            "erkennen lassen, von denen die Behörde bei der Ausübung ihres Ermessens "
+            "ausgegangen ist. Inhaltsgleiche Regeln enthalten § 35 SGB X für das "
+            "Sozialverwaltungsverfahren und § 121 AO für das Steuerrecht.</p>",
+        ),
+        _box(
+            "law",
+            "§ 39 Abs. 2 VwVfG – wann keine Begründung erforderlich ist",
+            "<p>Einer Begründung bedarf es unter anderem nicht, soweit die Behörde einem "
+            "Antrag entspricht oder einer Erklärung folgt und der Verwaltungsakt nicht in "
+            "Rechte eines anderen eingreift (Nr. 1), soweit den Betroffenen die Auffassung der "
+            "Behörde bereits bekannt oder ohne Weiteres erkennbar ist (Nr. 2) und "
+            "<strong>wenn die Behörde gleichartige Verwaltungsakte in größerer Zahl oder "
+            "Verwaltungsakte mit Hilfe automatischer Einrichtungen erlässt und die "
+            "Begründung nach den Umständen des Einzelfalls nicht geboten ist</strong> (Nr. 3). "
+            "§ 35 Abs. 2 SGB X und § 121 Abs. 2 AO enthalten entsprechende Ausnahmen.</p>",
+        ),
+        _p(
+            "<p>Der Halbsatz „nach den Umständen des Einzelfalls nicht geboten“ ist der "
+            "Schlüssel. Die Ausnahme erlaubt keinen begründungsfreien Massenbescheid, sondern "
+            "nur den Verzicht dort, wo die Betroffenen die Gründe ohnehin kennen oder ohne "
+            "Mühe erkennen. Geboten ist eine Begründung in aller Regel,</p>"
+            "<ul><li>wenn der Bescheid von einem Antrag oder einer Erklärung "
+            "<strong>abweicht</strong> (etwa ein Betrag gekürzt wird),</li>"
+            "<li>wenn ein Antrag ganz oder teilweise <strong>abgelehnt</strong> wird,</li>"
+            "<li>wenn die Behörde Daten verwendet, die die Person nicht selbst angegeben hat, "
+            "etwa aus Registern oder elektronischen Meldungen Dritter,</li>"
+            "<li>wenn eine Leistung aufgehoben, zurückgefordert oder eingestellt wird.</li></ul>"
+            "<p>In der Praxis lösen gute Verfahren das mit Erläuterungstexten: Für jede Regel, "
+            "die zu einer Abweichung führt, gibt es einen geprüften Textbaustein, der die "
+            "konkreten Werte des Falls einsetzt.</p>"
+        ),
+        _explainer(
+            "Wohngeld: Ablehnung wegen Bezugs von Bürgergeld",
+            decision="Der Antrag auf Wohngeld (Mietzuschuss) wird abgelehnt.",
+            legal_basis="§ 7 Abs. 1 WoGG (Ausschluss vom Wohngeld); § 31a SGB X; § 35 SGB X",
+            inputs=[
+                ("Antrag eingegangen", "12.05.2026 über das Landesportal"),
+                ("Haushalt", "1 Person, Mietwohnung"),
+                ("Angabe im Antrag: Bezug von Bürgergeld", "ja, seit 01.02.2026"),
+                ("Bewilligungszeitraum Bürgergeld laut Nachweis", "01.02.2026 bis 31.01.2027"),
+                ("Kosten der Unterkunft im Bürgergeld berücksichtigt", "ja"),
+            ],
+            rule_path=[
+                ("Bezieht ein Haushaltsmitglied Bürgergeld mit Unterkunftskosten?", "Ja"),
+                ("Ausschluss nach § 7 Abs. 1 WoGG für den gesamten Antragszeitraum?", "Ja"),
+                ("Hinweis auf Ausnahme (z. B. Wohngeld beseitigt Hilfebedürftigkeit)?", "Nein"),
+                ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
+            ],
+            citizen_explanation=(
+                "<p>Sie erhalten seit dem 1. Februar 2026 Bürgergeld. Darin sind Ihre Miete "
+                "und Heizkosten bereits enthalten. Das Wohngeldgesetz schließt Wohngeld in "
+                "diesem Fall aus, damit dieselben Wohnkosten nicht doppelt bezahlt werden "
+                "(§ 7 Abs. 1 WoGG). Ihr Antrag wird deshalb abgelehnt. Wenn Ihr Bürgergeld "
+                "endet oder Sie meinen, dass Sie mit Wohngeld und Ihrem Einkommen ohne "
+                "Bürgergeld auskommen würden, melden Sie sich bitte bei uns: Dann prüfen wir "
+                "Ihren Anspruch neu.</p>"
+            ),
+            human_review=(
+                "Eine Sachbearbeiterin prüft, wenn Bürgergeld nur beantragt, abgelehnt oder "
+                "beendet ist, oder wenn Wohngeld die Hilfebedürftigkeit vermeiden könnte; "
+                "diese Ausnahmen verlangen eine Prognose, die das Verfahren nicht trifft."
+            ),
+        ),
+        _case(
+            "„Ihr Einkommen übersteigt die maßgebliche Grenze.“",
+            "<p>Herr Demir erhält einen automatisch erstellten Ablehnungsbescheid zu seinem "
+            "Wohngeldantrag. Die Begründung lautet vollständig: „Ihr Einkommen übersteigt die "
+            "maßgebliche Grenze (§§ 4, 19 WoGG).“ Herr Demir ist Schichtarbeiter; seine "
+            "Zuschläge schwanken stark. Das Verfahren hat das Einkommen aus den drei Monaten "
+            "mit den höchsten Zuschlägen hochgerechnet. Er legt Widerspruch ein, weil er "
+            "„nicht weiß, was man ihm vorwirft“.</p>",
+            [
+                "Genügt die Begründung den Anforderungen des § 35 SGB X?",
+                "Was wäre eine geeignete Begründung gewesen?",
+                "Welche Folgen hat der Begründungsmangel im Widerspruchsverfahren?",
+            ],
+            "<p>Nein. Die Ablehnung weicht vom Antrag ab, und das Einkommen beruht auf einer "
+            "Hochrechnung, die Herr Demir nicht kennt; die Begründung war deshalb nach den "
+            "Umständen geboten. Sie muss mindestens das zugrunde gelegte Jahreseinkommen, "
+            "seine Berechnung (welche Monate, welche Zuschläge, welche Abzüge) und den "
+            "Vergleich mit dem Höchstbetrag für seinen Haushalt nennen. Der Mangel kann nach "
+            "§ 41 Abs. 1 Nr. 2 SGB X durch Nachholen der Begründung geheilt werden; der "
+            "richtige Ort dafür ist das Widerspruchsverfahren. Zugleich sollte die Sachbearbeitung prüfen, "
+            "ob die Hochrechnung sachgerecht war: Bei schwankendem Einkommen ist das zu "
+            "erwartende Jahreseinkommen zu schätzen; drei Spitzenmonate sind dafür keine "
+            "tragfähige Grundlage. Dann ist dem Widerspruch abzuhelfen.</p>",
+        ),
+        _box(
+            "warning",
+            "Heilung ist kein Geschäftsmodell",
+            "<p>Dass eine fehlende Begründung nachgeholt werden kann (§ 45 Abs. 1 Nr. 2 "
+            "VwVfG, § 41 SGB X, § 126 AO), rettet den einzelnen Bescheid. Wer aber "
+            "systematisch zu knapp begründet, produziert vermeidbare Widersprüche, Anrufe und "
+            "Gerichtsverfahren und verspielt das Vertrauen in automatisierte Verfahren.</p>",
+        ),
+        _check(
+            _q(
+                "single",
+                "<p>Ein automatisierter Bescheid bewilligt einen Antrag genau so, wie er "
+                "gestellt wurde; Rechte Dritter sind nicht berührt. Muss er begründet "
+                "werden?</p>",
+                competency="qd:QD.1",
+                level=3,
+                feedback=(
+                    "Entspricht die Behörde einem Antrag vollständig und greift nicht in Rechte "
+                    "Dritter ein, ist nach § 39 Abs. 2 Nr. 1 VwVfG keine Begründung nötig."
+                ),
+                tags=["§ 39 VwVfG"],
+                options=[
+                    _opt(
+                        "Nein, § 39 Abs. 2 Nr. 1 VwVfG",
+                        True,
+                        "Richtig. Wer bekommt, was er beantragt hat, braucht keine Gründe.",
+                    ),
+                    _opt(
+                        "Ja, jeder automatisierte Bescheid muss begründet werden",
+                        False,
+                        "Nein. Die Begründungspflicht gilt auch für automatisierte Bescheide "
+                        "mit denselben Ausnahmen.",
+                    ),
+                    _opt(
+                        "Nur, wenn die Person das ausdrücklich verlangt",
+                        False,
+                        "Ein solches Verlangen sieht § 39 VwVfG nicht vor.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C2_LESSON_2 = {
+    "slug": "informationen-ueber-die-logik",
+    "title": "Aussagekräftige Informationen über die involvierte Logik",
+    "summary": (
+        "Welche Informationen Art. 13 bis 15 DSGVO über automatisierte Entscheidungen "
+        "verlangen, was der EuGH 2025 dazu entschieden hat und wo Geheimhaltung "
+        "berechtigt ist."
+    ),
+    "blocks": [
+        _h2("Zwei Ebenen der Transparenz"),
+        _p(
+            "<p>Die Begründung nach § 39 VwVfG erklärt <em>diesen</em> Bescheid. Das "
+            "Datenschutzrecht setzt früher und breiter an: Wer personenbezogene Daten "
+            "verarbeitet, muss über automatisierte Entscheidungen schon bei der Erhebung "
+            "informieren, und Betroffene können jederzeit Auskunft verlangen. Beide Ebenen "
+            "ergänzen sich. Eine gute Datenschutzinformation beschreibt das Verfahren "
+            "allgemein; die Begründung und die Auskunft machen es für den konkreten Fall "
+            "nachvollziehbar.</p>"
+        ),
+        _box(
+            "law",
+            "Art. 13 Abs. 2 Buchst. f, Art. 14 Abs. 2 Buchst. g und Art. 15 Abs. 1 Buchst. h DSGVO",
+            "<p>Der Verantwortliche informiert über das <strong>Bestehen einer "
+            "automatisierten Entscheidungsfindung</strong> einschließlich Profiling gemäß "
+            "Art. 22 Abs. 1 und 4 DSGVO und – zumindest in diesen Fällen – über "
+            "<strong>aussagekräftige Informationen über die involvierte Logik</strong> sowie "
+            "die <strong>Tragweite und die angestrebten Auswirkungen</strong> einer "
+            "derartigen Verarbeitung für die betroffene Person. Art. 13 gilt bei Erhebung "
+            "bei der Person, Art. 14 bei Daten aus anderen Quellen, Art. 15 gibt das "
+            "Auskunftsrecht. Nach Art. 12 DSGVO ist die Information präzise, transparent, "
+            "verständlich und in klarer und einfacher Sprache zu geben; Auskünfte sind "
+            "grundsätzlich innerhalb eines Monats zu erteilen.</p>",
+        ),
+        _h2("Was „aussagekräftig“ bedeutet"),
+        _p(
+            "<p>Der Europäische Gerichtshof hat am 27. Februar 2025 in der Rechtssache "
+            "C-203/22 (Dun &amp; Bradstreet Austria) klargestellt: Die betroffene Person hat "
+            "Anspruch auf eine Erläuterung des <strong>Verfahrens und der Grundsätze, die "
+            "konkret angewandt wurden</strong>, und zwar so, dass sie verstehen kann, welche "
+            "ihrer personenbezogenen Daten auf welche Weise verwendet wurden. Die bloße "
+            "Übermittlung einer komplexen Formel oder die vollständige Beschreibung aller "
+            "Schritte eines Algorithmus genügt nicht, weil sie nicht verständlich ist. "
+            "Beruft sich der Verantwortliche auf Geschäftsgeheimnisse oder Rechte Dritter, "
+            "muss er die Informationen der Aufsichtsbehörde oder dem Gericht vorlegen, die "
+            "abwägen; eine pauschale Verweigerung ist unzulässig.</p>"
+            "<p>Für Behörden ist die Logik meist das Gesetz selbst: Der Wohngeldanspruch "
+            "ergibt sich aus Haushaltsgröße, Einkommen und Miete nach der Formel des "
+            "Wohngeldgesetzes. Aussagekräftig ist deshalb eine Auskunft, die nennt, welche "
+            "Daten der Person mit welchem Wert eingeflossen sind, woher sie stammen und "
+            "welche Regeln darauf angewendet wurden. Grenzen gibt es dort, wo die Offenlegung "
+            "den Zweck des Verfahrens vereitelt: Im Steuerrecht dürfen nach § 88 Abs. 5 "
+            "Satz 4 AO Einzelheiten der Risikomanagementsysteme nicht veröffentlicht werden, "
+            "soweit das die Gleichmäßigkeit und Gesetzmäßigkeit der Besteuerung gefährden "
+            "könnte; die Abgabenordnung enthält zudem eigene Beschränkungen der "
+            "Betroffenenrechte.</p>"
+        ),
+        _explainer(
+            "Kindergeld: Aufhebung der Festsetzung nach dem 18. Geburtstag",
+            decision=(
+                "Die Festsetzung des Kindergelds für Jonas wird ab April 2026 aufgehoben; "
+                "für März 2026 werden noch 259 € gezahlt."
+            ),
+            legal_basis="§ 70 Abs. 2 EStG; § 32 Abs. 3 und 4 EStG; § 155 Abs. 4 AO",
+            inputs=[
+                ("Geburtsdatum des Kindes", "14.03.2008"),
+                ("Vollendung des 18. Lebensjahres", "13.03.2026 (Ablauf des Tages)"),
+                ("Kindergeld monatlich", "259 €"),
+                ("Nachweis über Schule, Ausbildung oder Studium", "nicht eingegangen"),
+                ("Erinnerungsschreiben vom 15.01.2026", "unbeantwortet"),
+            ],
+            rule_path=[
+                (
+                    "Kind zu Beginn des Monats März 2026 noch unter 18?",
+                    "Ja – März wird berücksichtigt",
+                ),
+                ("Kind zu Beginn des Monats April 2026 unter 18?", "Nein"),
+                ("Liegt ein Nachweis für einen Tatbestand des § 32 Abs. 4 EStG vor?", "Nein"),
+                ("Änderung der Verhältnisse nach § 70 Abs. 2 EStG", "Aufhebung ab 01.04.2026"),
+            ],
+            citizen_explanation=(
+                "<p>Ihr Sohn Jonas ist am 14. März 2026 volljährig geworden. Für ein "
+                "volljähriges Kind gibt es Kindergeld nur, wenn es zum Beispiel zur Schule "
+                "geht, eine Ausbildung macht, studiert oder einen Ausbildungsplatz sucht. "
+                "Dazu liegt uns kein Nachweis vor. Deshalb zahlen wir ab April 2026 kein "
+                "Kindergeld mehr; für März erhalten Sie noch 259 €. Schicken Sie uns bitte "
+                "einen Nachweis, wenn Jonas weiter zur Schule geht oder eine Ausbildung "
+                "beginnt. Dann prüfen wir erneut, auch rückwirkend.</p>"
+            ),
+            human_review=(
+                "Eine Person prüft, sobald ein Nachweis oder eine Erklärung eingeht, etwa "
+                "über Ausbildungsplatzsuche, Freiwilligendienst, Krankheit oder eine "
+                "Behinderung des Kindes; diese Fälle verlangen eine Würdigung."
+            ),
+        ),
+        _case(
+            "„Ich will den Algorithmus sehen.“",
+            "<p>Frau Petersen hat einen Wohngeldbescheid über 87 € monatlich erhalten. Sie "
+            "schreibt: „Nach Art. 15 DSGVO verlange ich Auskunft über alle Daten, die Sie "
+            "über mich gespeichert haben, und den vollständigen Quellcode des Programms, das "
+            "mein Wohngeld berechnet hat.“ Die Kollegin in der Poststelle leitet das Schreiben "
+            "mit dem Vermerk „Quellcode ist Geschäftsgeheimnis des Herstellers – ablehnen?“ an "
+            "Sie weiter.</p>",
+            [
+                "Welche Informationen muss die Behörde Frau Petersen geben?",
+                "Hat sie Anspruch auf den Quellcode?",
+                "Wie gehen Sie mit der Frist und der Beteiligung des Datenschutzes um?",
+            ],
+            "<p>Frau Petersen erhält eine Kopie ihrer gespeicherten Daten und die "
+            "Informationen nach Art. 15 Abs. 1 DSGVO. Ob das Verfahren vollautomatisiert "
+            "entschieden hat, ist anzugeben; wenn ja, gehört dazu eine verständliche "
+            "Erläuterung, welche ihrer Daten (Haushaltsgröße, Einkommen mit Herkunft, "
+            "berücksichtigte Miete) mit welchem Wert und nach welchen Regeln des "
+            "Wohngeldgesetzes verarbeitet wurden. Einen Anspruch auf den Quellcode gibt die "
+            "DSGVO nach der Rechtsprechung des EuGH nicht; er wäre auch nicht verständlich. "
+            "Eine pauschale Ablehnung unter Hinweis auf Geschäftsgeheimnisse ist aber "
+            "ebenso falsch: Die Logik ergibt sich aus dem Gesetz und muss erklärt werden. "
+            "Antworten Sie binnen eines Monats (Art. 12 Abs. 3 DSGVO), dokumentieren Sie die "
+            "Antwort und beziehen Sie die oder den Datenschutzbeauftragten ein.</p>",
+        ),
+        _check(
+            _q(
+                "true_false",
+                "<p>Nach dem Urteil des EuGH in der Rechtssache C-203/22 erfüllt der "
+                "Verantwortliche seine Auskunftspflicht über die involvierte Logik, indem er "
+                "die mathematische Formel des Verfahrens übermittelt.</p>",
+                competency="qd:QD.4",
+                level=3,
+                correct=False,
+                feedback=(
+                    "Verlangt ist eine verständliche Erläuterung des konkret angewandten "
+                    "Verfahrens und der Grundsätze, bezogen auf die Daten der Person."
+                ),
+                feedback_true=(
+                    "Nein. Eine Formel allein ist für die meisten Menschen nicht "
+                    "verständlich und erfüllt Art. 15 Abs. 1 Buchst. h DSGVO nicht."
+                ),
+                feedback_false=(
+                    "Richtig. Es kommt darauf an, dass die Person versteht, welche ihrer Daten "
+                    "wie verwendet wurden."
+                ),
+                tags=["Art. 15 DSGVO", "Rechtsprechung"],
+            )
+        ),
+    ],
+}
+
+_C2_LESSON_3 = {
+    "slug": "verstaendlich-schreiben",
+    "title": "Verständlich schreiben: vom Regelpfad zum Erläuterungstext",
+    "summary": (
+        "Wie Sie einen Regelpfad in eine Erklärung übersetzen, die Bürgerinnen und Bürger "
+        "verstehen: Aufbau, Sprache, Zahlen und der Umgang mit Fachbegriffen."
+    ),
+    "blocks": [
+        _h2("Drei Fragen, die jede Erklärung beantwortet"),
+        _p(
+            "<p>Bürgerinnen und Bürger lesen einen Bescheid mit drei Fragen im Kopf: "
+            "<strong>Was</strong> ist entschieden worden? <strong>Warum</strong>? Und "
+            "<strong>was kann ich jetzt tun</strong>? Eine gute Erklärung folgt genau dieser "
+            "Reihenfolge. Das Ergebnis steht vorne, nicht nach drei Absätzen "
+            "Rechtsgrundlagen. Das Warum nennt die Daten, mit denen die Behörde gerechnet hat, "
+            "und die Regel, die gegriffen hat. Das Was-tun nennt den nächsten Schritt: einen "
+            "Nachweis nachreichen, eine Änderung mitteilen, Widerspruch oder Einspruch "
+            "einlegen.</p>"
+        ),
+        _box(
+            "hint",
+            "Regeln für klare Erläuterungstexte",
+            "<ul><li>Sprechen Sie die Person direkt an: „Sie haben angegeben …“, „Wir haben "
+            "berücksichtigt …“.</li><li>Ein Gedanke je Satz, möglichst unter 20 Wörtern; "
+            "aktive Verben statt Substantivketten („wir haben gekürzt“ statt „es erfolgte "
+            "eine Kürzung“).</li><li>Zahlen aus dem Fall einsetzen und die Rechnung zeigen: "
+            "„230 Tage × 6 € = 1.380 €; höchstens 1.260 €“.</li><li>Fachbegriffe einmal "
+            "erklären, dann gleich verwenden; die Norm in Klammern nennen, nicht als "
+            "Satzsubjekt.</li><li>Die Herkunft fremder Daten nennen: „Ihr Arbeitgeber hat uns "
+            "übermittelt …“.</li><li>Mit dem nächsten Schritt enden, nicht mit einer "
+            "Drohung.</li></ul>",
+        ),
+        _explainer(
+            "Einkommensteuer: Entfernungspauschale abweichend von der Erklärung",
+            decision=(
+                "Die Werbungskosten werden mit einer Entfernungspauschale von 3.410 € statt "
+                "der erklärten 3.762 € berücksichtigt."
+            ),
+            legal_basis="§ 9 Abs. 1 Satz 3 Nr. 4 EStG; § 155 Abs. 4 AO; § 121 AO",
+            inputs=[
+                ("Einfache Entfernung Wohnung – erste Tätigkeitsstätte", "45 km"),
+                ("Erklärte Arbeitstage", "220"),
+                ("Erklärte Berechnung", "45 km × 0,38 € × 220 Tage = 3.762 €"),
+                ("Pauschale 2025", "0,30 € für km 1–20, 0,38 € ab km 21"),
+            ],
+            rule_path=[
+                ("Erste 20 km: 20 × 0,30 €", "6,00 € je Tag"),
+                ("Weitere 25 km: 25 × 0,38 €", "9,50 € je Tag"),
+                ("15,50 € × 220 Tage", "3.410 €"),
+                ("Abweichung von der Erklärung?", "Ja, 352 € – Erläuterungstext einfügen"),
+            ],
+            citizen_explanation=(
+                "<p>Für Ihre Fahrten zur Arbeit haben wir 3.410 € berücksichtigt, nicht "
+                "3.762 €. Die Pauschale beträgt für die ersten 20 Kilometer 0,30 € und erst "
+                "ab dem 21. Kilometer 0,38 € je Kilometer. Bei 45 Kilometern sind das 15,50 € "
+                "je Arbeitstag, bei 220 Tagen also 3.410 €.</p>"
+            ),
+            human_review=(
+                "Wer mit öffentlichen Verkehrsmitteln gefahren ist und höhere tatsächliche "
+                "Kosten hat, kann diese nach § 9 Abs. 2 EStG geltend machen; trägt die Person "
+                "das im Freitextfeld oder im Einspruch vor, prüft eine Amtsträgerin."
+            ),
+        ),
+        _h2("Vorher und nachher"),
+        _p(
+            "<p>So lautete ein Textbaustein in einem Bescheid über die Rückforderung von "
+            "Wohngeld: „Aufgrund der nachträglich bekannt gewordenen Erhöhung des "
+            "Gesamteinkommens um mehr als 15 v. H. war die Bewilligung gemäß § 27 Abs. 2 "
+            "WoGG i. V. m. § 48 SGB X mit Wirkung für die Vergangenheit aufzuheben und die "
+            "Überzahlung gemäß § 50 SGB X zu erstatten.“ Der Satz ist richtig, aber kaum "
+            "jemand versteht ihn beim ersten Lesen.</p>"
+            "<p>Besser: „Sie haben uns am 3. März mitgeteilt, dass Sie seit Januar mehr "
+            "verdienen: 2.310 € statt 1.840 € brutto im Monat. Ihr Einkommen ist damit um "
+            "mehr als 15 % gestiegen. In diesem Fall muss Ihr Wohngeld ab Januar neu "
+            "berechnet werden (§ 27 Abs. 2 WoGG). Ab Januar stehen Ihnen "
+            "monatlich 64 € statt 148 € zu. Für Januar bis März haben Sie deshalb "
+            "252 € zu viel erhalten, die Sie zurückzahlen müssen (§ 50 SGB X). Wenn Sie "
+            "den Betrag nicht auf einmal zahlen können, rufen Sie uns an: Wir vereinbaren "
+            "gern Raten.“</p>"
+        ),
+        _case(
+            "Einen Textbaustein für das Kfz-Steuer-Team überarbeiten",
+            "<p>Das Team, das Fragen zur Kfz-Steuer beantwortet, hat diesen Standardsatz für "
+            "Rückfragen entwickelt: „Die Festsetzung erfolgte gemäß § 9 Abs. 1 Nr. 2 "
+            "KraftStG unter Zugrundelegung der von der Zulassungsbehörde übermittelten "
+            "Fahrzeugdaten (Hubraum, CO2-Emissionen WLTP) und ist nicht zu beanstanden.“ "
+            "Bürgerinnen und Bürger rufen danach häufig erneut an.</p>",
+            [
+                "Was fehlt dem Satz aus Sicht der Bürgerinnen und Bürger?",
+                "Formulieren Sie eine bessere Fassung für einen Benziner mit 1.498 cm³ und 125 g/km CO2.",
+            ],
+            "<p>Es fehlen die Werte des konkreten Fahrzeugs, die Rechnung und ein "
+            "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Besser: „Ihre Steuer "
+            "richtet sich nach zwei Werten aus den Fahrzeugpapieren, die uns die "
+            "Zulassungsstelle übermittelt hat: Hubraum 1.498 cm³ und CO2-Ausstoß 125 g/km. "
+            "Für den Hubraum zahlen Sie 2 € je angefangene 100 cm³, also 30 €. Für den "
+            "CO2-Ausstoß über 95 g/km zahlen Sie gestaffelt: 20 Gramm zu 2,00 € und 10 Gramm "
+            "zu 2,20 €, zusammen 62 €. Ihre Jahressteuer beträgt damit 92 €. Wenn die Werte "
+            "nicht zu Ihren Fahrzeugpapieren passen, schicken Sie uns bitte eine Kopie der "
+            "Zulassungsbescheinigung Teil I.“</p>",
+        ),
+        _check(
+            _q(
+                "ordering",
+                "<p>In welcher Reihenfolge sollte ein Erläuterungstext aufgebaut sein?</p>",
+                competency="qd:QD.1",
+                level=3,
+                feedback=(
+                    "Ergebnis zuerst, dann Daten und Regel, dann der nächste Schritt; die "
+                    "Norm steht dabei in Klammern."
+                ),
+                tags=["Verständliche Sprache"],
+                items=[
+                    "Das Ergebnis der Entscheidung",
+                    "Die Daten, mit denen gerechnet wurde, und ihre Herkunft",
+                    "Die Regel, die gegriffen hat, mit der Norm in Klammern",
+                    "Was die Person jetzt tun kann",
+                ],
+            )
+        ),
+    ],
+}
+
+_C2_LESSON_4 = {
+    "slug": "am-telefon-erklaeren-und-eskalieren",
+    "title": "Am Telefon erklären und richtig eskalieren",
+    "summary": (
+        "Ein Gesprächsleitfaden für Anrufe zu automatisierten Bescheiden: Identität prüfen, "
+        "den Regelpfad erklären, bedeutsame Angaben erkennen und dokumentieren, den Fall an "
+        "die richtige Stelle geben."
+    ),
+    "blocks": [
+        _h2("Das Telefon ist Teil des Verfahrens"),
+        _p(
+            "<p>Wenn ein automatisierter Bescheid Fragen aufwirft, greifen die meisten "
+            "Menschen zum Telefon. Das Gespräch ist mehr als Service: Was die Person dabei "
+            "vorträgt, kann eine bedeutsame tatsächliche Angabe im Sinne von § 24 Abs. 1 "
+            "Satz 3 VwVfG oder § 31a Satz 2 SGB X sein. Ein Anruf kann auch als Widerspruch "
+            "gemeint sein, der so aber nicht wirksam ist: Widerspruch und Einspruch müssen "
+            "schriftlich, elektronisch oder zur Niederschrift eingelegt werden. Ihre Aufgabe "
+            "ist, zu erklären, zuzuhören, zu dokumentieren und richtig weiterzuleiten.</p>"
+        ),
+        _h3("Der Gesprächsleitfaden in fünf Schritten"),
+        _p(
+            "<ol><li><strong>Identität prüfen.</strong> Bevor Sie über Einkommen, "
+            "Leistungen oder Steuern sprechen, klären Sie, mit wem Sie sprechen, etwa über "
+            "Aktenzeichen und Geburtsdatum. Sozialdaten und Steuerdaten sind besonders "
+            "geschützt (§ 35 SGB I, § 30 AO).</li>"
+            "<li><strong>Anliegen klären.</strong> Lassen Sie die Person ausreden und "
+            "fassen Sie zusammen: „Sie verstehen nicht, warum Ihr Wohngeld niedriger ist als "
+            "im letzten Jahr?“</li>"
+            "<li><strong>Den Regelpfad erklären.</strong> Nennen Sie die Daten, mit denen "
+            "gerechnet wurde, und die Regel, die gegriffen hat. Vermeiden Sie Sätze wie „Das "
+            "hat das System so entschieden.“ Richtig ist: „Wir haben mit diesen Angaben "
+            "gerechnet, und nach dem Gesetz ergibt sich daraus …“</li>"
+            "<li><strong>Auf neue Tatsachen achten.</strong> Stimmt eine Angabe nicht oder "
+            "hat sich etwas geändert? Dann ist der Fall ein Fall für die Sachbearbeitung.</li>"
+            "<li><strong>Nächsten Schritt vereinbaren und dokumentieren.</strong> Halten Sie "
+            "das Gespräch in der Akte fest und sagen Sie der Person, was als Nächstes "
+            "passiert und bis wann.</li></ol>"
+        ),
+        _box(
+            "warning",
+            "Wann Sie eskalieren müssen",
+            "<ul><li>Die Person trägt Tatsachen vor, die das Verfahren nicht kannte "
+            "(Trennung, Umzug, Krankheit, Jobverlust, ein weiteres Kind).</li><li>Die Daten "
+            "im Bescheid sind offensichtlich falsch, etwa ein fremdes Einkommen oder ein "
+            "falsches Geburtsdatum.</li><li>Es geht um Ermessen: Stundung, Erlass, "
+            "Ratenzahlung, Härtefall.</li><li>Die Person will sich beschweren oder "
+            "Widerspruch einlegen; weisen Sie auf Form und Frist hin.</li><li>Die Person ist "
+            "in einer Notlage (drohender Wohnungsverlust, keine Mittel für Lebensmittel).</li>"
+            "<li>Sie vermuten einen Fehler, der viele Fälle betrifft: Melden Sie ihn an die "
+            "fachliche Leitstelle.</li></ul>",
+        ),
+        _explainer(
+            "Kfz-Steuer: Bescheid für einen neu zugelassenen Benziner",
+            decision="Die Kraftfahrzeugsteuer wird auf 92 € jährlich festgesetzt.",
+            legal_basis="§ 9 Abs. 1 Nr. 2 KraftStG; § 155 Abs. 4 AO",
+            inputs=[
+                ("Erstzulassung", "02.03.2026"),
+                ("Antriebsart", "Otto-Motor (Benzin)"),
+                ("Hubraum laut Zulassungsbehörde", "1.498 cm³"),
+                ("CO2-Emissionen (WLTP)", "125 g/km"),
+            ],
+            rule_path=[
+                ("Hubraumsockel: 2,00 € je angefangene 100 cm³ (15 × 2,00 €)", "30,00 €"),
+                ("CO2 über 95 bis 115 g/km: 20 g × 2,00 €", "40,00 €"),
+                ("CO2 über 115 bis 135 g/km: 10 g × 2,20 €", "22,00 €"),
+                ("Summe Jahressteuer", "92,00 €"),
+            ],
+            citizen_explanation=(
+                "<p>Ihre Kfz-Steuer beträgt 92 € im Jahr. Sie setzt sich aus zwei Teilen "
+                "zusammen: 30 € für den Hubraum von 1.498 cm³ und 62 € für den CO2-Ausstoß "
+                "von 125 g/km. Für die ersten 95 g/km zahlen Sie nichts; danach steigt der "
+                "Satz stufenweise. Die Werte stammen aus den Fahrzeugdaten, die uns die "
+                "Zulassungsstelle übermittelt hat.</p>"
+            ),
+            human_review=(
+                "Eine Person prüft, wenn die übermittelten Fahrzeugdaten nicht zu den "
+                "Papieren passen, wenn eine Steuerbefreiung (etwa wegen Schwerbehinderung) "
+                "geltend gemacht wird oder wenn jemand Stundung oder Erlass beantragt."
+            ),
+        ),
+        _case(
+            "Der Anruf am Freitagnachmittag",
+            "<p>Herr Kowalski ruft an, hörbar aufgebracht. Er hat einen automatisierten "
+            "Bescheid erhalten, nach dem er 1.140 € Kinderzuschlag zurückzahlen soll. Er sagt: "
+            "„Ich habe im Januar sofort angerufen, dass meine Frau ausgezogen ist! Und jetzt "
+            "rechnet Ihr Computer immer noch mit ihrem Gehalt. Ich lege hiermit Widerspruch "
+            "ein.“ In der Akte findet sich zum Januar kein Vermerk.</p>",
+            [
+                "Wie gehen Sie im Gespräch vor?",
+                "Ist der telefonisch erklärte „Widerspruch“ wirksam, und was sagen Sie dazu?",
+                "Was dokumentieren Sie, und an wen geben Sie den Fall?",
+            ],
+            "<p>Erst Identität prüfen, dann zuhören und zusammenfassen. Nicht über die "
+            "Ursache spekulieren und nicht versprechen, dass der Bescheid aufgehoben wird. "
+            "Die Trennung ist eine bedeutsame Tatsache, die das Verfahren offenbar nicht "
+            "kannte; der Fall muss zur Sachbearbeitung. Ein telefonischer Widerspruch ist "
+            "nicht formgerecht. Sagen Sie Herrn Kowalski, dass er binnen eines Monats nach "
+            "Bekanntgabe schriftlich, elektronisch in der vorgesehenen Form oder zur "
+            "Niederschrift bei der Behörde Widerspruch einlegen kann, und nennen Sie ihm den "
+            "einfachsten Weg. Vermerken Sie Datum, Inhalt des Anrufs, den behaupteten Anruf "
+            "im Januar und Ihren Hinweis. Geben Sie den Fall mit dem Vermerk „neue "
+            "Tatsache: Trennung seit Januar“ an die Sachbearbeitung und bitten Sie darum, "
+            "bis zur Klärung keine Mahnung oder Aufrechnung zu veranlassen. Fehlt der "
+            "Januar-Anruf in der Akte, ist das zusätzlich ein Hinweis an die Teamleitung: "
+            "Gehen Anrufe verloren, versagt eine Schutzvorkehrung des Verfahrens.</p>",
+        ),
+        _check(
+            _q(
+                "multiple",
+                "<p>Welche Äußerungen in einem Telefonat sollten Sie an die Sachbearbeitung "
+                "weitergeben? Wählen Sie alle zutreffenden aus.</p>",
+                competency="qd:QD.1",
+                level=4,
+                feedback=(
+                    "Neue Tatsachen, offensichtlich falsche Daten und Ermessensfragen gehören "
+                    "zu einem Menschen; eine reine Verständnisfrage können Sie selbst klären."
+                ),
+                tags=["Eskalation", "Telefon"],
+                options=[
+                    _opt(
+                        "„Ich bin seit Mai arbeitslos, das steht nicht im Bescheid.“",
+                        True,
+                        "Richtig: eine neue, erhebliche Tatsache.",
+                    ),
+                    _opt(
+                        "„Können Sie mir die Rückzahlung in Raten ermöglichen?“",
+                        True,
+                        "Richtig: Ratenzahlung ist eine Ermessensentscheidung.",
+                    ),
+                    _opt(
+                        "„Was bedeutet ‚Gesamteinkommen‘ in meinem Bescheid?“",
+                        False,
+                        "Das ist eine Verständnisfrage, die Sie direkt beantworten können.",
+                    ),
+                    _opt(
+                        "„Im Bescheid steht ein Einkommen, das ich nie hatte.“",
+                        True,
+                        "Richtig: Offensichtlich falsche Eingangsdaten müssen geprüft werden.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C2_LESSON_5 = {
+    "slug": "widerspruch-und-einspruch",
+    "title": "Widerspruch und Einspruch gegen automatisierte Bescheide",
+    "summary": (
+        "Wie Rechtsbehelfe gegen automatisierte Bescheide funktionieren, warum das "
+        "Vorverfahren die menschliche Überprüfung garantiert und wie Sie Fehler schnell "
+        "abhelfen."
+    ),
+    "blocks": [
+        _h2("Der Rechtsbehelf ist die menschliche Zweitprüfung"),
+        _p(
+            "<p>Jeder automatisierte Bescheid ist ein vollwertiger Verwaltungsakt und kann "
+            "mit denselben Rechtsbehelfen angegriffen werden wie ein von Hand erlassener. "
+            "Für viele Betroffene ist das der Weg, auf dem erstmals ein Mensch ihren Fall "
+            "ansieht. Widersprüche und Einsprüche gegen automatisierte Bescheide werden "
+            "deshalb immer von Amtsträgerinnen und Amtsträgern bearbeitet; eine automatische "
+            "Zurückweisung wäre mit dem Zweck des Vorverfahrens und mit Art. 22 DSGVO nicht "
+            "vereinbar.</p>"
+        ),
+        _box(
+            "law",
+            "Fristen und Formen im Überblick",
+            "<ul><li><strong>Widerspruch nach VwGO</strong> (zum Beispiel Wohngeld): "
+            "innerhalb eines Monats nach Bekanntgabe, schriftlich, in elektronischer Form "
+            "oder zur Niederschrift bei der Behörde (§ 70 VwGO), soweit das Landesrecht das "
+            "Vorverfahren nicht ausgeschlossen hat. Hält die Behörde den Widerspruch für "
+            "begründet, hilft sie ihm ab (§ 72 VwGO).</li>"
+            "<li><strong>Widerspruch nach SGG</strong> (zum Beispiel Elterngeld): ebenfalls "
+            "ein Monat nach Bekanntgabe (§ 84 SGG).</li>"
+            "<li><strong>Einspruch nach AO</strong> (Einkommensteuer, Kindergeld, "
+            "Kfz-Steuer): ein Monat nach Bekanntgabe (§ 355 AO), schriftlich, elektronisch "
+            "oder zur Niederschrift (§ 357 AO).</li>"
+            "<li>Fehlt die Rechtsbehelfsbelehrung oder ist sie unrichtig, verlängert sich "
+            "die Frist in der Regel auf ein Jahr (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 "
+            "Abs. 2 AO).</li></ul>",
+        ),
+        _p(
+            "<p>Bei automatisierten Verfahren lohnt ein Blick auf die Ursache des "
+            "Widerspruchs. Oft ist der Bescheid nicht falsch berechnet, sondern auf falschen "
+            "Eingangsdaten aufgebaut: einer veralteten Adresse, einer fehlerhaften "
+            "Arbeitgebermeldung, einer nicht ausgewerteten Anlage. Dann sollten Sie zügig "
+            "abhelfen und der Person einen neuen Bescheid schicken, statt das Verfahren zur "
+            "Widerspruchsstelle weiterzuschieben. Im Sozialrecht steht daneben der "
+            "Überprüfungsantrag nach § 44 SGB X offen, auch nach Ablauf der "
+            "Widerspruchsfrist. Im Steuerrecht kann der Einspruch auch zu einer Änderung "
+            "zuungunsten führen; darauf muss die Finanzbehörde vorher hinweisen (§ 367 "
+            "Abs. 2 Satz 2 AO).</p>"
+        ),
+        _term(
+            "Abhilfe",
+            "<p>Die Entscheidung der Ausgangsbehörde, einem Widerspruch oder Einspruch "
+            "selbst stattzugeben und den Bescheid zu ändern, ohne dass eine "
+            "Widerspruchsbehörde oder ein Gericht entscheiden muss. Sie ist der schnellste "
+            "Weg, einen Fehler zu korrigieren.</p>",
+        ),
+        _explainer(
+            "Wohngeld: Abhilfe nach Widerspruch wegen nicht berücksichtigter Unterhaltszahlung",
+            decision=(
+                "Dem Widerspruch wird abgeholfen: Das Wohngeld wird von 0 € auf 118 € "
+                "monatlich festgesetzt."
+            ),
+            legal_basis="§ 72 VwGO; § 18 WoGG (Abzugsbeträge für Unterhaltsleistungen)",
+            inputs=[
+                ("Ursprüngliche Entscheidung", "Ablehnung, Einkommen über der Grenze"),
+                ("Vortrag im Widerspruch", "Unterhalt für ein Kind im Haushalt der Mutter"),
+                ("Nachweis", "Unterhaltstitel des Jugendamts, 350 € monatlich, Kontoauszüge"),
+                ("Berücksichtigung im Erstbescheid", "nicht erfolgt – kein Feld im Online-Antrag"),
+            ],
+            rule_path=[
+                ("Unterhaltsverpflichtung tituliert und nachgewiesen?", "Ja"),
+                ("Abzugsbetrag nach § 18 WoGG vom Einkommen", "berücksichtigt"),
+                ("Neuberechnung mit bereinigtem Einkommen", "Anspruch 118 € monatlich"),
+                ("Widerspruch begründet?", "Ja – Abhilfebescheid"),
+            ],
+            citizen_explanation=(
+                "<p>Sie haben uns nachgewiesen, dass Sie für Ihre Tochter monatlich 350 € "
+                "Unterhalt zahlen. Solche Zahlungen werden beim Wohngeld vom Einkommen "
+                "abgezogen (§ 18 WoGG). Das hatten wir bei der ersten Entscheidung nicht "
+                "berücksichtigt. Mit dem geringeren Einkommen steht Ihnen Wohngeld von 118 € "
+                "im Monat zu. Die Nachzahlung überweisen wir in den nächsten Tagen.</p>"
+            ),
+            human_review=(
+                "Jeder Widerspruch wird von einer Person bearbeitet. Fehlt im Online-Antrag "
+                "ein Feld für eine häufige Angabe, meldet die Sachbearbeitung das an die "
+                "Verfahrensverantwortlichen."
+            ),
+        ),
+        _case(
+            "Viele gleiche Einsprüche",
+            "<p>Beim Finanzamt gehen innerhalb von zwei Wochen 40 Einsprüche gegen "
+            "vollautomatisch erstellte Einkommensteuerbescheide ein. Alle Betroffenen "
+            "arbeiten bei demselben Arbeitgeber. In allen Bescheiden ist eine steuerfreie "
+            "Zahlung des Arbeitgebers als steuerpflichtiger Arbeitslohn behandelt worden. "
+            "Die elektronische Lohnsteuerbescheinigung des Arbeitgebers enthält den Betrag in "
+            "der falschen Zeile.</p>",
+            [
+                "Wie gehen Sie mit den 40 Einsprüchen um?",
+                "Was unternehmen Sie für Beschäftigte desselben Arbeitgebers, die keinen Einspruch eingelegt haben?",
+                "Wen informieren Sie, damit der Fehler nicht im nächsten Jahr wiederkehrt?",
+            ],
+            "<p>Die Einsprüche sind begründet; ihnen ist durch Änderungsbescheide "
+            "abzuhelfen, möglichst gebündelt und mit einem gleichlautenden, verständlichen "
+            "Erläuterungstext. Für die übrigen Beschäftigten prüfen Sie eine Änderung von "
+            "Amts wegen nach den Änderungsvorschriften der AO, sobald der Arbeitgeber eine "
+            "berichtigte Lohnsteuerbescheinigung übermittelt hat; warten Sie nicht auf "
+            "weitere Einsprüche. Den Arbeitgeber fordern Sie zur Korrektur auf. Melden Sie "
+            "das Muster an die Stelle, die das Risikomanagement betreut, damit künftig eine "
+            "Prüfregel solche Abweichungen erkennt.</p>",
+        ),
+        _check(
+            _q(
+                "numeric",
+                "<p>Ein Bescheid ohne Rechtsbehelfsbelehrung wird am 2. März bekannt gegeben. "
+                "Wie viele Monate hat die betroffene Person in der Regel Zeit, Widerspruch "
+                "einzulegen?</p>",
+                competency="qd:QD.1",
+                level=3,
+                feedback=(
+                    "Ohne ordnungsgemäße Rechtsbehelfsbelehrung gilt in der Regel die "
+                    "Jahresfrist (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 Abs. 2 AO)."
+                ),
+                tags=["Rechtsbehelf", "Fristen"],
+                answer=12.0,
+                tolerance=0.0,
+                unit="Monate",
+            )
+        ),
+    ],
+}
+
+_C2_ASSESSMENT = {
+    "title": "Abschlusstest: Automatisierte Bescheide verständlich begründen",
+    "pass_mark_percent": 70,
+    "max_attempts": 3,
+    "time_limit_minutes": 30,
+    "questions": [
+        _q(
+            "single",
+            "<p>Ein vollautomatisierter Wohngeldbescheid bewilligt 64 € statt der bisherigen "
+            "148 €, weil Einkommen aus einer Meldung des Arbeitgebers berücksichtigt wurde. "
+            "Ist eine Begründung erforderlich?</p>",
+            competency="qd:QD.1",
+            level=4,
+            feedback=(
+                "Die Ausnahme für automatische Einrichtungen greift nur, wenn die Begründung "
+                "nach den Umständen nicht geboten ist. Bei Kürzungen und Daten Dritter ist "
+                "sie geboten."
+            ),
+            tags=["§ 35 SGB X", "Begründung"],
+            options=[
+                _opt(
+                    "Ja, weil der Bescheid zulasten der Person abweicht und auf Daten Dritter beruht",
+                    True,
+                    "Richtig. Die Person kann die Kürzung sonst nicht nachvollziehen.",
+                ),
+                _opt(
+                    "Nein, automatisch erlassene Bescheide brauchen nie eine Begründung",
+                    False,
+                    "Falsch. § 35 Abs. 2 Nr. 3 SGB X befreit nur, wenn die Begründung nicht "
+                    "geboten ist.",
+                ),
+                _opt(
+                    "Nein, es genügt der Hinweis auf das Wohngeldgesetz",
+                    False,
+                    "Ein Normverweis ersetzt nicht die wesentlichen tatsächlichen Gründe.",
+                ),
+            ],
+        ),
+        _q(
+            "multiple",
+            "<p>Welche Angaben gehören zu einer aussagekräftigen Auskunft über die "
+            "involvierte Logik nach Art. 15 Abs. 1 Buchst. h DSGVO? Wählen Sie alle "
+            "zutreffenden aus.</p>",
+            competency="qd:QD.4",
+            level=3,
+            feedback=(
+                "Nach dem EuGH (C-203/22) muss die Person verstehen können, welche ihrer Daten "
+                "wie verwendet wurden; Quellcode oder Formeln allein genügen nicht."
+            ),
+            tags=["Art. 15 DSGVO"],
+            options=[
+                _opt(
+                    "Welche Daten der Person mit welchem Wert eingeflossen sind",
+                    True,
+                    "Richtig: Das ist der Kern der Erläuterung.",
+                ),
+                _opt(
+                    "Woher diese Daten stammen",
+                    True,
+                    "Richtig: Die Herkunft gehört nach Art. 15 Abs. 1 Buchst. g DSGVO "
+                    "ohnehin zur Auskunft und macht die Logik nachvollziehbar.",
+                ),
+                _opt(
+                    "Welche Regeln auf die Daten angewendet wurden und mit welchem Ergebnis",
+                    True,
+                    "Richtig: Verfahren und Grundsätze, die konkret angewandt wurden.",
+                ),
+                _opt(
+                    "Der vollständige Quellcode des Fachverfahrens",
+                    False,
+                    "Nein. Der Quellcode ist weder geschuldet noch verständlich.",
+                ),
+            ],
+        ),
+        _q(
+            "true_false",
+            "<p>Eine Behörde darf bei einer Auskunft nach Art. 15 DSGVO die Erläuterung der "
+            "Logik pauschal mit dem Hinweis auf Geschäftsgeheimnisse des Softwareherstellers "
+            "verweigern.</p>",
+            competency="qd:QD.4",
+            level=3,
+            correct=False,
+            feedback=(
+                "Geschäftsgeheimnisse sind abzuwägen, notfalls durch Aufsichtsbehörde oder "
+                "Gericht; eine pauschale Verweigerung ist unzulässig. Bei Behörden folgt die "
+                "Logik ohnehin meist aus dem Gesetz."
+            ),
+            feedback_true="Nein. Eine pauschale Verweigerung hat der EuGH ausgeschlossen.",
+            feedback_false="Richtig. Es bedarf einer Abwägung im Einzelfall.",
+            tags=["Art. 15 DSGVO"],
+        ),
+        _q(
+            "numeric",
+            "<p>Eine Arbeitnehmerin fährt 30 km (einfache Entfernung) an 200 Tagen zur "
+            "Arbeit. Wie hoch ist die Entfernungspauschale für 2025 (0,30 € für die ersten "
+            "20 km, 0,38 € ab dem 21. km)? Angabe in Euro.</p>",
+            competency="qd:QD.1",
+            level=3,
+            feedback=(
+                "20 × 0,30 € = 6,00 €, 10 × 0,38 € = 3,80 €, zusammen 9,80 € je Tag; "
+                "× 200 Tage = 1.960 €. Wer den Regelpfad nachrechnen kann, erklärt ihn "
+                "sicher."
+            ),
+            tags=["Einkommensteuer", "Regelpfad"],
+            answer=1960.0,
+            tolerance=0.5,
+            unit="€",
+        ),
+        _q(
+            "ordering",
+            "<p>Bringen Sie die Schritte des Gesprächsleitfadens für Anrufe zu einem "
+            "automatisierten Bescheid in die richtige Reihenfolge.</p>",
+            competency="digcomp:2.1",
+            level=4,
+            feedback=(
+                "Erst die Identität, dann das Anliegen, dann die Erklärung; neue Tatsachen "
+                "erkennen und zum Schluss den nächsten Schritt vereinbaren und dokumentieren."
+            ),
+            tags=["Telefon"],
+            items=[
+                "Identität der anrufenden Person prüfen",
+                "Anliegen klären und zusammenfassen",
+                "Daten und Regel erklären, die zur Entscheidung geführt haben",
+                "Auf neue Tatsachen oder Fehler achten",
+                "Nächsten Schritt vereinbaren und das Gespräch dokumentieren",
+            ],
+        ),
+        _q(
+            "matching",
+            "<p>Ordnen Sie jedem Bescheid den richtigen Rechtsbehelf zu.</p>",
+            competency="qd:QD.1",
+            level=3,
+            feedback=(
+                "Steuern und Kindergeld nach dem EStG: Einspruch nach der AO. Wohngeld: "
+                "Widerspruch nach VwGO. Elterngeld: Widerspruch nach SGG."
+            ),
+            tags=["Rechtsbehelf"],
+            pairs=[
+                {"left": "Einkommensteuerbescheid", "right": "Einspruch, § 347 AO"},
+                {"left": "Wohngeldbescheid", "right": "Widerspruch, § 68 VwGO"},
+                {"left": "Elterngeldbescheid", "right": "Widerspruch, § 78 SGG"},
+                {
+                    "left": "Ablehnung eines Antrags auf Wohngeld nach Widerspruchsbescheid",
+                    "right": "Klage vor dem Verwaltungsgericht",
+                },
+            ],
+        ),
+        _q(
+            "single",
+            "<p>Ein Bürger möchte einen Bescheid über Kinderzuschlag am Telefon erklärt "
+            "bekommen und fragt, ob Sie ihm die Berechnung per unverschlüsselter E-Mail an "
+            "seine private Adresse schicken können. Welche Antwort ist angemessen?</p>",
+            competency="digcomp:2.1",
+            level=4,
+            feedback=(
+                "Wählen Sie den Kanal nach Schutzbedarf: Sozialdaten gehören in das "
+                "Postfach des Nutzerkontos, auf den Postweg oder in einen anderen sicheren "
+                "Kanal, den Ihre Behörde vorsieht."
+            ),
+            tags=["Kommunikationskanal", "Sozialgeheimnis"],
+            options=[
+                _opt(
+                    "Die Berechnung in das Postfach seines Nutzerkontos stellen oder per Post "
+                    "schicken und dies telefonisch ankündigen",
+                    True,
+                    "Richtig. So bleibt das Sozialgeheimnis gewahrt, und er erhält die "
+                    "Erklärung schriftlich.",
+                ),
+                _opt(
+                    "Die Berechnung per E-Mail schicken, weil er es ausdrücklich wünscht",
+                    False,
+                    "Sozialdaten unverschlüsselt per E-Mail zu senden, widerspricht in der "
+                    "Regel den Vorgaben zur Sicherheit der Verarbeitung.",
+                ),
+                _opt(
+                    "Die Erklärung ablehnen und auf den Widerspruch verweisen",
+                    False,
+                    "Erklären ist Ihre Aufgabe; der Widerspruch ist kein Ersatz dafür.",
+                ),
+            ],
+        ),
+        _q(
+            "short_text",
+            "<p>Wie heißt die Entscheidung der Ausgangsbehörde, einem begründeten "
+            "Widerspruch selbst stattzugeben und den Bescheid zu ändern? (ein Wort)</p>",
+            competency="qd:QD.1",
+            level=2,
+            feedback="Die Abhilfe (§ 72 VwGO) ist der schnellste Weg, einen Fehler zu korrigieren.",
+            tags=["Rechtsbehelf", "Begriffe"],
+            accepted=["Abhilfe", "Abhilfebescheid", "Abhilfeentscheidung"],
+        ),
+        _q(
+            "multiple",
+            "<p>Welche Formulierungen machen einen Erläuterungstext verständlicher? Wählen "
+            "Sie alle zutreffenden aus.</p>",
+            competency="digcomp:2.1",
+            level=3,
+            feedback=(
+                "Direkte Ansprache, konkrete Zahlen mit Rechnung und ein nächster Schritt "
+                "helfen; Substantivketten und vorangestellte Normen erschweren das Lesen."
+            ),
+            tags=["Verständliche Sprache"],
+            options=[
+                _opt(
+                    "„Sie haben 230 Tage angegeben; höchstens 210 Tage sind absetzbar.“",
+                    True,
+                    "Richtig: direkte Ansprache und konkrete Zahlen.",
+                ),
+                _opt(
+                    "„Gemäß § 4 Abs. 5 Satz 1 Nr. 6c EStG erfolgte eine Begrenzung.“",
+                    False,
+                    "Die Norm als Satzanfang und das Passiv machen den Satz schwer verständlich.",
+                ),
+                _opt(
+                    "„Wenn Sie einen Nachweis haben, schicken Sie ihn uns bitte bis zum 30. Juni.“",
+                    True,
+                    "Richtig: ein klarer nächster Schritt mit Datum.",
+                ),
+                _opt(
+                    "„Die Festsetzung ist nicht zu beanstanden.“",
+                    False,
+                    "Der Satz erklärt nichts und wirkt abweisend.",
+                ),
+            ],
+        ),
+        _q(
+            "true_false",
+            "<p>Ein Widerspruch kann wirksam am Telefon eingelegt werden, wenn die "
+            "Sachbearbeiterin einen Gesprächsvermerk anlegt.</p>",
+            competency="qd:QD.1",
+            level=3,
+            correct=False,
+            feedback=(
+                "Widerspruch und Einspruch verlangen die Schriftform, die elektronische Form "
+                "oder die Niederschrift bei der Behörde; ein Telefonvermerk ersetzt sie nicht. "
+                "Weisen Sie Anrufende auf Form und Frist hin."
+            ),
+            feedback_true=(
+                "Nein. Ein Telefonvermerk ist keine Niederschrift im Sinne von § 70 VwGO."
+            ),
+            feedback_false="Richtig. Weisen Sie auf die zulässigen Formen und die Frist hin.",
+            tags=["Rechtsbehelf", "Telefon"],
+        ),
+    ],
+}
+
+COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
+    "slug": "entscheidungen-erklaeren",
+    "title": "Automatisierte Bescheide verständlich begründen",
+    "summary": (
+        "Wie Sie automatisierte Bescheide rechtssicher begründen und Bürgerinnen und "
+        "Bürgern am Telefon und schriftlich verständlich erklären: Begründungspflicht nach "
+        "§ 39 VwVfG und ihre Ausnahmen, Auskunft über die involvierte Logik nach Art. 13 bis "
+        "15 DSGVO, Regelpfade in klarer Sprache, Eskalation und Widerspruch – an Fällen aus "
+        "Wohngeld, Kindergeld, Einkommensteuer und Kfz-Steuer."
+    ),
+    "objectives": [
+        "Sie können beurteilen, ob und wie ein automatisierter Bescheid nach § 39 VwVfG, "
+        "§ 35 SGB X oder § 121 AO zu begründen ist.",
+        "Sie können eine aussagekräftige Auskunft über die involvierte Logik nach Art. 15 "
+        "DSGVO geben und ihre Grenzen benennen.",
+        "Sie können einen Regelpfad in einen verständlichen Erläuterungstext übersetzen.",
+        "Sie können Anrufe zu automatisierten Bescheiden strukturiert führen und Fälle, die "
+        "einen Menschen brauchen, richtig eskalieren.",
+        "Sie können Betroffene über Widerspruch und Einspruch zutreffend informieren und "
+        "Fehlern zügig abhelfen.",
+    ],
+    "duration_minutes": 150,
+    "audience_roles": ["sachbearbeitung", "fuehrungskraft", "nachwuchskraft", "datenschutz"],
+    "develops": [("qd:QD.1", 4), ("qd:QD.4", 3), ("digcomp:2.1", 4)],
+    "prerequisites": ["vollautomatisierte-verwaltungsakte"],
+    "lessons": [_C2_LESSON_1, _C2_LESSON_2, _C2_LESSON_3, _C2_LESSON_4, _C2_LESSON_5],
+    "assessment": _C2_ASSESSMENT,
+}
+
+
+COURSES = [COURSE_VOLLAUTOMATISIERTE_VERWALTUNGSAKTE, COURSE_ENTSCHEIDUNGEN_ERKLAEREN]

@@ -1,0 +1,1865 @@
+"""Demo curriculum "Datenkompetenz in der Verwaltung": three courses as plain data.
+
+The shape of ``CURRICULUM`` and ``COURSES`` is documented in ``lms/demo/content/__init__.py``;
+``tests/demo/test_content_data_literacy.py`` checks it. The courses are written for
+colleagues in a Landesamt: German, Sie-Form, with the legal and statistical sources named
+in the text. Numbers in examples are realistic but invented unless a source is named.
+"""
+
+CURRICULUM = {
+    "slug": "datenkompetenz",
+    "title": "Datenkompetenz in der Verwaltung",
+    "description": (
+        "Daten sind die Grundlage fast jeder Verwaltungsentscheidung, vom Wohngeldbescheid bis "
+        "zur Personalplanung. Das Curriculum zeigt in drei aufeinander aufbauenden Kursen, wie "
+        "Sie die Qualität von Verwaltungsdaten beurteilen, Statistiken und Diagramme kritisch "
+        "lesen und personenbezogene Daten in der täglichen Fallbearbeitung rechtssicher "
+        "schützen. Alle Beispiele stammen aus der Leistungs- und Ordnungsverwaltung."
+    ),
+    "courses": ["datenqualitaet-und-bias", "statistik-kritisch-lesen"],
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Kurs 1: Datenqualität und Verzerrungen in Verwaltungsdaten
+# ---------------------------------------------------------------------------------------
+
+_DATENQUALITAET = {
+    "slug": "datenqualitaet-und-bias",
+    "title": "Datenqualität und Verzerrungen in Verwaltungsdaten",
+    "summary": (
+        "Fehlende Werte, Dubletten und veraltete Stammdaten führen zu falschen Bescheiden und "
+        "schiefen Statistiken. Der Kurs zeigt an Fällen aus Wohngeld, Elterngeld, "
+        "Grundsicherung und Kfz-Zulassung, wie Sie Datenqualität systematisch prüfen und "
+        "Verzerrungen aus historischen Entscheidungen und Stellvertretermerkmalen erkennen."
+    ),
+    "objectives": [
+        "Sie können die Qualitätsdimensionen Vollständigkeit, Richtigkeit, Aktualität, "
+        "Konsistenz, Eindeutigkeit und Gültigkeit an Verwaltungsdaten prüfen.",
+        "Sie können fehlende Werte richtig deuten und echte von scheinbaren Dubletten in "
+        "Registern unterscheiden.",
+        "Sie können erklären, wie historische Entscheidungen und Proxy-Variablen "
+        "automatisierte Verfahren verzerren.",
+        "Sie können Fairness-Fragen in der Leistungsverwaltung mit Kennzahlen beschreiben und "
+        "begründet eine menschliche Prüfung veranlassen.",
+    ],
+    "duration_minutes": 90,
+    "audience_roles": ["sachbearbeitung", "fuehrungskraft", "it-digitalisierung", "nachwuchskraft"],
+    "develops": [("qd:QD.2", 4), ("qd:QD.6", 3), ("digcomp:1.2", 4)],
+    "prerequisites": [],
+    "lessons": [
+        # --- Lektion 1 -------------------------------------------------------------------
+        {
+            "slug": "qualitaetsdimensionen",
+            "title": "Was gute Verwaltungsdaten ausmacht",
+            "summary": (
+                "Die sechs Qualitätsdimensionen, an denen Sie jeden Datensatz messen können, "
+                "und warum ein Fehler im Stammdatensatz in jedem Folgebescheid wiederkehrt."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Jeder Bescheid, den Ihre Behörde erlässt, ist nur so gut wie die Daten, "
+                    "auf denen er beruht. Ein falsch erfasstes Geburtsdatum, eine nicht "
+                    "gepflegte Haushaltsgröße oder eine veraltete Anschrift wirken nicht "
+                    "einmal, sondern in jedem Folgebescheid, in jeder Statistik und in jedem "
+                    "automatisierten Abgleich, der auf diesen Datensatz zugreift. Datenqualität "
+                    "ist deshalb keine Aufgabe der IT allein, sondern Teil guter "
+                    "Sachbearbeitung.</p>",
+                ),
+                ("heading", {"text": "Sechs Dimensionen der Datenqualität", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Die Norm ISO/IEC 25012 beschreibt ein ausführliches Qualitätsmodell für "
+                    "Daten. Für den Verwaltungsalltag genügen sechs Dimensionen, die Sie an "
+                    "jedem Datensatz prüfen können:</p>"
+                    "<ul>"
+                    "<li><strong>Vollständigkeit:</strong> Sind alle für die Entscheidung "
+                    "nötigen Angaben vorhanden? Beispiel: Im Wohngeldantrag fehlt die Zahl der "
+                    "Haushaltsmitglieder.</li>"
+                    "<li><strong>Richtigkeit:</strong> Stimmt die Angabe mit der Wirklichkeit "
+                    "überein? Beispiel: Die Kaltmiete wurde als 1.050 € statt 650 € erfasst, "
+                    "weil Ziffern vertauscht wurden.</li>"
+                    "<li><strong>Aktualität:</strong> Ist die Angabe noch gültig? Beispiel: Die "
+                    "Bankverbindung eines Grundsicherungsempfängers stammt aus 2019, das Konto "
+                    "ist inzwischen aufgelöst.</li>"
+                    "<li><strong>Konsistenz:</strong> Widersprechen sich Angaben in "
+                    "verschiedenen Feldern oder Systemen? Beispiel: Im Elterngeldantrag ist das "
+                    "Kind am 3. März geboren, im Bezugszeitraum beginnt der erste Lebensmonat "
+                    "aber am 1. Februar.</li>"
+                    "<li><strong>Eindeutigkeit:</strong> Gibt es jede Person, jedes Fahrzeug, "
+                    "jeden Fall genau einmal? Beispiel: Dieselbe Halterin ist unter "
+                    "„Müller“ und „Mueller“ zweimal angelegt.</li>"
+                    "<li><strong>Gültigkeit (Validität):</strong> Entspricht der Wert den "
+                    "formalen Regeln? Beispiel: Geburtsdatum 31.02.1980 oder eine Postleitzahl "
+                    "mit vier Ziffern.</li>"
+                    "</ul>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Gültig heißt noch nicht richtig",
+                        "body": "<p>Eine Plausibilitätsprüfung im Fachverfahren erkennt den "
+                        "31.02.1980 sofort. Einen Zahlendreher von 1980 zu 1908 erkennt sie "
+                        "nur, wenn eine Regel das Alter begrenzt. Und ein formal einwandfreies, "
+                        "aber falsches Datum, etwa der 13.05. statt des 15.03., fällt keiner "
+                        "Regel auf. Technische Prüfungen sichern die Gültigkeit; die "
+                        "Richtigkeit sichern Sie durch den Abgleich mit Nachweisen.</p>",
+                    },
+                ),
+                ("heading", {"text": "Warum Fehler sich vervielfältigen", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Verwaltungsdaten werden selten nur einmal genutzt. Die Anschrift aus "
+                    "dem Melderegister steuert den Versand von Bescheiden, die "
+                    "Haushaltsgröße bestimmt die Höchstbeträge beim Wohngeld, und aus den "
+                    "Einzelfällen entstehen die Geschäftsstatistik und die Meldungen an das "
+                    "Statistische Landesamt. Ein Erfassungsfehler von 2 % klingt harmlos; bei "
+                    "48.000 Wohngeldanträgen im Jahr sind das aber rund 960 Fälle, in denen "
+                    "Bescheide möglicherweise korrigiert und Überzahlungen zurückgefordert "
+                    "werden müssen. Fehler früh zu verhindern ist deshalb fast immer billiger, "
+                    "als sie später zu bereinigen.</p>"
+                    "<p>Für automatisierte Verfahren gilt das verschärft: Ein System hinterfragt "
+                    "keine Angaben, die formal gültig sind. Es rechnet mit dem, was es bekommt, "
+                    "und zwar in allen Fällen gleich schnell.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Der Monatsbericht der Wohngeldstelle",
+                        "scenario": "<p>Die Wohngeldstelle einer kreisfreien Stadt meldet für "
+                        "Oktober 1.240 bewilligte Anträge. Die Leitung wundert sich: Der Anteil "
+                        "der Einpersonenhaushalte ist von 52 % im Vormonat auf 61 % gestiegen, "
+                        "obwohl sich an der Antragslage nichts geändert hat. Bei einer "
+                        "Stichprobe von 50 Akten stellt sich heraus, dass seit einem Update des "
+                        "Fachverfahrens das Feld „Haushaltsmitglieder“ bei Weiterbewilligungen "
+                        "leer bleibt. Das Berichtsmodul zählt leere Felder als "
+                        "„1 Person“.</p>",
+                        "questions": [
+                            "Welche Qualitätsdimensionen sind betroffen?",
+                            "Welche Folgen hat der Fehler für die Statistik und welche "
+                            "möglicherweise für die Bescheide?",
+                            "Was sollte die Wohngeldstelle jetzt unternehmen, und wer muss "
+                            "beteiligt werden?",
+                        ],
+                        "model_answer": "<p>Betroffen sind vor allem die "
+                        "<strong>Vollständigkeit</strong> (das Feld bleibt leer) und in der "
+                        "Folge die <strong>Richtigkeit</strong> der Statistik, weil ein "
+                        "fehlender Wert stillschweigend als „1“ gedeutet wird. Die "
+                        "Monatsstatistik überzeichnet die Einpersonenhaushalte und darf so "
+                        "nicht weitergegeben werden.</p><p>Entscheidend ist die Frage, ob "
+                        "auch die Berechnung auf den leeren Wert zugreift: Dann wären "
+                        "Mehrpersonenhaushalte mit zu niedrigen Höchstbeträgen berechnet "
+                        "worden. Die Stelle sollte den Fehler dem Verfahrensbetreuer melden, "
+                        "alle betroffenen Weiterbewilligungen seit dem Update selektieren, "
+                        "die Bescheide prüfen und gegebenenfalls nach § 44 SGB X korrigieren "
+                        "sowie den Bericht mit einem Hinweis neu erstellen. Für die Zukunft "
+                        "gehört eine Pflichtfeldprüfung in das Verfahren und ein leerer Wert "
+                        "wird als „unbekannt“ ausgewiesen, nie als Zahl.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Stammdaten",
+                        "definition": "<p>Daten, die sich selten ändern und von vielen "
+                        "Vorgängen genutzt werden, etwa Name, Geburtsdatum, Anschrift oder "
+                        "Bankverbindung einer Person. Fehler in Stammdaten wirken in jedem "
+                        "Vorgang, der sie verwendet.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "single",
+                        "stem": "<p>In einem Zulassungsdatensatz ist als Erstzulassung der "
+                        "30.02.2021 eingetragen. Welche Qualitätsdimension ist verletzt?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.2",
+                        "level": 3,
+                        "feedback": "Ein Datum, das es im Kalender nicht gibt, verletzt eine "
+                        "formale Regel. Das erkennt schon eine einfache Plausibilitätsprüfung.",
+                        "tags": ["datenqualitaet", "kfz-zulassung"],
+                        "options": [
+                            {
+                                "text": "Gültigkeit (Validität)",
+                                "correct": True,
+                                "feedback": "Richtig: Den 30. Februar gibt es nicht, der Wert "
+                                "verstößt gegen eine formale Regel.",
+                            },
+                            {
+                                "text": "Aktualität",
+                                "correct": False,
+                                "feedback": "Aktualität betrifft veraltete Angaben. Hier ist "
+                                "der Wert von vornherein unmöglich.",
+                            },
+                            {
+                                "text": "Eindeutigkeit",
+                                "correct": False,
+                                "feedback": "Eindeutigkeit betrifft doppelt erfasste "
+                                "Personen oder Fahrzeuge, nicht ein einzelnes Datum.",
+                            },
+                            {
+                                "text": "Vollständigkeit",
+                                "correct": False,
+                                "feedback": "Das Feld ist ja ausgefüllt, nur eben mit einem "
+                                "unmöglichen Wert.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 2 -------------------------------------------------------------------
+        {
+            "slug": "fehlende-werte-und-dubletten",
+            "title": "Fehlende Werte und Dubletten in Registern",
+            "summary": (
+                "Warum ein leeres Feld nicht „null“ bedeutet, wie Dubletten in Melde- und "
+                "Fahrzeugregistern entstehen und wann eine scheinbare Dublette ein "
+                "berechtigter zweiter Fall ist."
+            ),
+            "blocks": [
+                ("heading", {"text": "Leer ist nicht null", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Ein leeres Feld kann vieles bedeuten: Die Angabe wurde nicht "
+                    "erfragt, die antragstellende Person hat sie verweigert, sie war zum "
+                    "Zeitpunkt der Erfassung unbekannt, oder der Wert ist tatsächlich null. "
+                    "Wer „kein Einkommen angegeben“ mit „kein Einkommen“ gleichsetzt, macht aus "
+                    "einer Wissenslücke eine Tatsache. Gute Fachverfahren unterscheiden "
+                    "deshalb ausdrücklich zwischen <em>0</em>, <em>unbekannt</em> und "
+                    "<em>nicht zutreffend</em>.</p>"
+                    "<p>Für Auswertungen ist außerdem wichtig, <strong>warum</strong> Werte "
+                    "fehlen. Fehlen sie zufällig, etwa weil an einem Tag das Scanmodul "
+                    "ausgefallen ist, verzerrt das die Ergebnisse kaum. Fehlen sie "
+                    "systematisch, zum Beispiel weil Selbstständige das Feld „monatliches "
+                    "Nettoeinkommen“ häufiger leer lassen, weil ihr Einkommen schwankt, dann "
+                    "beschreibt eine Auswertung nur noch die Personen, die geantwortet haben. "
+                    "Ein Durchschnittseinkommen aus den ausgefüllten Feldern ist dann für die "
+                    "Gesamtheit der Antragstellenden nicht aussagekräftig.</p>",
+                ),
+                (
+                    "decision_explainer",
+                    {
+                        "title": "Automatische Plausibilitätsprüfung im Wohngeldverfahren",
+                        "decision": "Der Antrag wird nicht automatisch berechnet, sondern "
+                        "zur Klärung der Einkommensangaben an die Sachbearbeitung ausgesteuert.",
+                        "legal_basis": "§ 20 SGB X (Untersuchungsgrundsatz), § 60 SGB I "
+                        "(Mitwirkungspflichten), WoGG",
+                        "inputs": [
+                            {"label": "Haushaltsmitglieder", "value": "2"},
+                            {"label": "Bruttoeinkommen laut Antrag", "value": "Feld leer"},
+                            {"label": "Bruttokaltmiete", "value": "720 € monatlich"},
+                            {
+                                "label": "Nachweise hochgeladen",
+                                "value": "Mietvertrag, keine Einkommensnachweise",
+                            },
+                        ],
+                        "rule_path": [
+                            {
+                                "rule": "Sind alle Pflichtangaben für die Berechnung vorhanden?",
+                                "outcome": "Nein: Einkommen fehlt",
+                            },
+                            {
+                                "rule": "Darf ein fehlendes Einkommen als 0 € gewertet werden?",
+                                "outcome": "Nein: fehlend bedeutet unbekannt",
+                            },
+                            {
+                                "rule": "Kann die Angabe aus vorhandenen Nachweisen ergänzt "
+                                "werden?",
+                                "outcome": "Nein: keine Einkommensnachweise",
+                            },
+                            {
+                                "rule": "Ergebnis der Prüfung",
+                                "outcome": "Aussteuerung an die Sachbearbeitung, "
+                                "Nachforderung der Angaben",
+                            },
+                        ],
+                        "citizen_explanation": "<p>Sehr geehrte Frau Demir, in Ihrem "
+                        "Wohngeldantrag fehlen Angaben zum Einkommen Ihres Haushalts. Ohne "
+                        "diese Angaben können wir das Wohngeld nicht berechnen. Bitte reichen "
+                        "Sie innerhalb von drei Wochen Ihre Verdienstbescheinigungen der "
+                        "letzten zwölf Monate oder, falls Sie kein Einkommen haben, eine "
+                        "kurze Erklärung ein, wovon Sie Ihren Lebensunterhalt bestreiten. Ihr "
+                        "Antrag bleibt mit dem ursprünglichen Eingangsdatum bestehen.</p>",
+                        "human_review": "Immer, wenn für die Berechnung erforderliche Angaben "
+                        "fehlen oder widersprüchlich sind: Die Sachbearbeitung fordert die "
+                        "Angaben an und entscheidet nach Aktenlage. Ein Bescheid auf der "
+                        "Grundlage eines unterstellten Werts ist ausgeschlossen.",
+                    },
+                ),
+                ("heading", {"text": "Wie Dubletten entstehen", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Dubletten sind mehrere Datensätze für dieselbe Person, dasselbe "
+                    "Fahrzeug oder denselben Fall. Sie entstehen durch Schreibvarianten "
+                    "(„Müller“, „Mueller“, „Müller-Lüdenscheidt“), durch Transliteration "
+                    "ausländischer Namen („Mohammed“, „Muhammad“), durch Umzüge zwischen "
+                    "Zuständigkeitsbereichen, durch Zusammenführungen von Fachverfahren und "
+                    "schlicht durch Eile am Schalter. Typische Folgen: Eine Person erhält "
+                    "eine Leistung doppelt, Mahnungen gehen an eine veraltete Anschrift, oder "
+                    "eine Statistik zählt 4 % mehr Fälle, als es gibt.</p>"
+                    "<p>Mit dem Registermodernisierungsgesetz und dem "
+                    "Identifikationsnummerngesetz (IDNrG) wird die steuerliche "
+                    "Identifikationsnummer schrittweise als übergreifendes Ordnungsmerkmal in "
+                    "zentralen Registern eingeführt. Bis das flächendeckend umgesetzt ist, "
+                    "arbeiten viele Verfahren mit einem Abgleich über Name, Geburtsdatum und "
+                    "Geburtsort, und der liefert keine Gewissheit, nur Verdachtsfälle.</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "warning",
+                        "title": "Dubletten nie automatisch zusammenführen",
+                        "body": "<p>Ein Treffer im Dublettenabgleich ist ein Hinweis, kein "
+                        "Beweis. Zwei Personen namens Anna Schmidt, geboren am 12.04.1990, "
+                        "gibt es in Deutschland mit hoher Wahrscheinlichkeit. Führen Sie "
+                        "Datensätze erst zusammen, wenn ein eindeutiges Merkmal oder ein "
+                        "Nachweis die Identität belegt, und dokumentieren Sie, welcher "
+                        "Datensatz führend bleibt.</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Zwei Elterngeldanträge für dasselbe Kind",
+                        "scenario": "<p>Ein Prüfbericht der Elterngeldstelle listet 214 "
+                        "„Dubletten“: Für dasselbe Kind, gleiche Geburtsurkunde, liegen zwei "
+                        "Anträge vor. Ein Kollege schlägt vor, jeweils den jüngeren Antrag als "
+                        "Doppelerfassung zu stornieren, um die Statistik zu bereinigen.</p>",
+                        "questions": [
+                            "Handelt es sich bei diesen Fällen wirklich um Dubletten?",
+                            "Woran erkennen Sie eine echte Doppelerfassung?",
+                            "Was wäre die Folge, wenn die Stelle dem Vorschlag folgt?",
+                        ],
+                        "model_answer": "<p>Nicht unbedingt. Beim Elterngeld können beide "
+                        "Elternteile für dasselbe Kind einen eigenen Anspruch haben und "
+                        "Elterngeld beziehen, etwa mit Partnermonaten. Zwei Anträge für ein "
+                        "Kind sind daher oft zwei berechtigte Fälle. Eine echte Dublette liegt "
+                        "nur vor, wenn <strong>dieselbe antragstellende Person</strong> für "
+                        "dasselbe Kind zweimal erfasst wurde, etwa nach einem zweiten "
+                        "Online-Antrag.</p><p>Würden die jüngeren Anträge pauschal storniert, "
+                        "würde die Stelle berechtigte Anträge von Vätern oder Müttern ohne "
+                        "Bescheid beenden. Das ist rechtswidrig und trifft systematisch den "
+                        "Elternteil, der später beantragt. Die Dublettenregel muss deshalb "
+                        "Kind <em>und</em> antragstellende Person vergleichen.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Dublette",
+                        "definition": "<p>Zwei oder mehr Datensätze, die dasselbe Objekt der "
+                        "realen Welt beschreiben, etwa dieselbe Person oder dasselbe Fahrzeug. "
+                        "Scheinbare Dubletten sind Datensätze, die sich ähneln, aber "
+                        "verschiedene Objekte beschreiben.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "true_false",
+                        "stem": "<p>Ein leeres Feld „Einkommen“ in einem Antrag darf für die "
+                        "Berechnung als 0 € gewertet werden, weil die antragstellende Person "
+                        "ja nichts angegeben hat.</p>",
+                        "points": 1,
+                        "competency": "qd:QD.2",
+                        "level": 3,
+                        "correct": False,
+                        "feedback_true": "Nein. Ein fehlender Wert ist unbekannt, nicht null. "
+                        "Die Behörde muss den Sachverhalt aufklären und die Angabe anfordern.",
+                        "feedback_false": "Richtig. Fehlend heißt unbekannt. Die Behörde klärt "
+                        "den Sachverhalt auf und fordert die Angabe an.",
+                        "feedback": "Unterscheiden Sie immer zwischen 0, unbekannt und nicht "
+                        "zutreffend.",
+                        "tags": ["fehlende-werte", "wohngeld"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 3 -------------------------------------------------------------------
+        {
+            "slug": "verzerrungen-und-proxies",
+            "title": "Verzerrungen aus historischen Entscheidungen und Proxy-Variablen",
+            "summary": (
+                "Wie Daten die Entscheidungen der Vergangenheit konservieren, warum "
+                "Kontrollen sich selbst bestätigen können und wie harmlose Merkmale für "
+                "geschützte Merkmale stehen."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Verwaltungsdaten sind kein neutrales Abbild der Gesellschaft. Sie "
+                    "entstehen aus Anträgen, Kontrollen und Entscheidungen, also aus dem, was "
+                    "Menschen und Verfahren in der Vergangenheit getan haben. Wer aus diesen "
+                    "Daten Regeln, Risikomodelle oder Prioritäten ableitet, übernimmt ihre "
+                    "Verzerrungen, oft ohne es zu merken.</p>",
+                ),
+                ("heading", {"text": "Drei typische Quellen von Verzerrung", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul>"
+                    "<li><strong>Historische Entscheidungen:</strong> Wurden Anträge einer "
+                    "Gruppe früher strenger geprüft oder häufiger abgelehnt, lernt ein Modell "
+                    "aus diesen Daten, dass diese Gruppe „riskanter“ ist, obwohl nur die Praxis "
+                    "strenger war.</li>"
+                    "<li><strong>Auswahlverzerrung und Rückkopplung:</strong> Kontrollen "
+                    "finden nur dort Fehler, wo kontrolliert wird. Prüft die Behörde einen "
+                    "Stadtteil dreimal so häufig wie andere, findet sie dort mehr "
+                    "Unregelmäßigkeiten, wählt ihn im nächsten Jahr wieder aus, und die Daten "
+                    "bestätigen scheinbar die Auswahl.</li>"
+                    "<li><strong>Proxy-Variablen:</strong> Ein Verfahren verwendet kein "
+                    "geschütztes Merkmal wie ethnische Herkunft, Geschlecht oder Behinderung, "
+                    "aber ein Merkmal, das eng damit zusammenhängt: die Postleitzahl, die "
+                    "Korrespondenzsprache, Teilzeitbeschäftigung oder Lücken im "
+                    "Erwerbsverlauf.</li>"
+                    "</ul>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "info",
+                        "title": "Ein Lehrstück aus den Niederlanden",
+                        "body": "<p>In der sogenannten Kinderbetreuungsgeld-Affäre "
+                        "(Toeslagenaffaire) forderte die niederländische Steuerverwaltung von "
+                        "Tausenden Familien zu Unrecht Leistungen zurück. Ein "
+                        "Risikoklassifizierungsmodell nutzte unter anderem die "
+                        "Staatsangehörigkeit als Merkmal. Die niederländische "
+                        "Datenschutzbehörde verhängte 2021 ein Bußgeld von 2,75 Millionen Euro, "
+                        "weil die Verarbeitung der doppelten Staatsangehörigkeit "
+                        "diskriminierend und rechtswidrig war; die Regierung trat Anfang 2021 "
+                        "zurück. Der Fall zeigt, wie aus einem Datenmerkmal ein "
+                        "gesellschaftlicher Schaden wird.</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Das Prüfmodell für Hausbesuche",
+                        "scenario": "<p>Ein Sozialamt möchte Hausbesuche zur Prüfung der "
+                        "Bedarfsgemeinschaft in der Grundsicherung gezielter einsetzen. Ein "
+                        "Dienstleister schlägt ein Modell vor, das aus den Prüfergebnissen der "
+                        "letzten fünf Jahre eine Risikopunktzahl berechnet. Wichtigste Merkmale "
+                        "im Modell: Postleitzahl, Anzahl der Umzüge, Korrespondenzsprache und "
+                        "Dauer des Leistungsbezugs. In den vergangenen Jahren fanden 70 % der "
+                        "Hausbesuche in zwei Stadtteilen statt.</p>",
+                        "questions": [
+                            "Welche Verzerrungen erwarten Sie in den Trainingsdaten?",
+                            "Welche Merkmale können als Proxy für geschützte Merkmale wirken?",
+                            "Welche Bedingungen würden Sie an einen Einsatz des Modells knüpfen?",
+                        ],
+                        "model_answer": "<p>Die Trainingsdaten enthalten eine starke "
+                        "<strong>Auswahlverzerrung</strong>: Befunde liegen überwiegend aus "
+                        "zwei Stadtteilen vor, weil dort geprüft wurde. Das Modell wird diese "
+                        "Stadtteile deshalb als riskant einstufen und die Rückkopplung "
+                        "verstärken. <strong>Postleitzahl</strong> und "
+                        "<strong>Korrespondenzsprache</strong> hängen eng mit sozialer Lage "
+                        "und ethnischer Herkunft zusammen; eine Benachteiligung wegen der "
+                        "ethnischen Herkunft verbietet § 33c SGB I ausdrücklich.</p><p>Vor "
+                        "einem Einsatz sollten mindestens gelten: Verzicht auf Merkmale, die "
+                        "als Proxy wirken, eine Zufallsstichprobe als Vergleichsgruppe, die "
+                        "regelmäßige Auswertung der Trefferquoten nach Gruppen, eine "
+                        "Datenschutz-Folgenabschätzung nach Art. 35 DSGVO und die klare Regel, "
+                        "dass die Punktzahl nur eine Prüfung anstößt, aber nie selbst über "
+                        "Leistungen entscheidet. Leistungssysteme dieser Art können zudem "
+                        "Hochrisiko-KI-Systeme nach Anhang III der KI-Verordnung sein.</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "§ 33c SGB I – Benachteiligungsverbot",
+                        "body": "<p>Bei der Inanspruchnahme sozialer Rechte darf niemand aus "
+                        "Gründen der Rasse, wegen der ethnischen Herkunft oder einer "
+                        "Behinderung benachteiligt werden. Ergänzend verbietet Art. 3 Abs. 3 GG "
+                        "jeder staatlichen Stelle Benachteiligungen unter anderem wegen des "
+                        "Geschlechts, der Abstammung, der Sprache, der Heimat und Herkunft "
+                        "sowie wegen einer Behinderung.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Proxy-Variable",
+                        "definition": "<p>Ein Merkmal, das selbst unverdächtig ist, aber so eng "
+                        "mit einem anderen, oft geschützten Merkmal zusammenhängt, dass es "
+                        "dieses in einer Auswertung oder einem Modell faktisch vertritt. "
+                        "Beispiel: Die Postleitzahl kann für Einkommen oder Herkunft "
+                        "stehen.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "multiple",
+                        "stem": "<p>Welche der folgenden Merkmale können in einem Prüfmodell "
+                        "für Sozialleistungen als Proxy für geschützte Merkmale wirken? "
+                        "Wählen Sie alle zutreffenden aus.</p>",
+                        "points": 2,
+                        "competency": "qd:QD.2",
+                        "level": 4,
+                        "feedback": "Proxy-Variablen sind unauffällig, korrelieren aber eng mit "
+                        "Herkunft, Geschlecht oder Behinderung.",
+                        "tags": ["bias", "proxy"],
+                        "options": [
+                            {
+                                "text": "Korrespondenzsprache",
+                                "correct": True,
+                                "feedback": "Ja, sie hängt eng mit der Herkunft zusammen.",
+                            },
+                            {
+                                "text": "Postleitzahl des Wohnorts",
+                                "correct": True,
+                                "feedback": "Ja, Wohnviertel spiegeln oft Einkommen und "
+                                "Herkunft wider.",
+                            },
+                            {
+                                "text": "Teilzeitbeschäftigung",
+                                "correct": True,
+                                "feedback": "Ja, Teilzeit ist in Deutschland stark mit dem "
+                                "Geschlecht verknüpft.",
+                            },
+                            {
+                                "text": "Aktenzeichen des Antrags",
+                                "correct": False,
+                                "feedback": "Das Aktenzeichen wird von der Behörde vergeben "
+                                "und sagt nichts über die Person aus.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 4 -------------------------------------------------------------------
+        {
+            "slug": "fairness-in-der-leistungsverwaltung",
+            "title": "Fairness in der Leistungsverwaltung messen und sichern",
+            "summary": (
+                "Wie Sie mit einfachen Kennzahlen prüfen, ob ein Verfahren Gruppen "
+                "unterschiedlich behandelt, und was Sie tun, wenn die Zahlen auffällig sind."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Fairness klingt nach Philosophie, lässt sich in der Verwaltung aber "
+                    "erstaunlich handfest prüfen. Die Grundfrage lautet: Behandelt unser "
+                    "Verfahren vergleichbare Fälle gleich, und sind Fehler gleichmäßig "
+                    "verteilt? Dafür brauchen Sie keine Statistiksoftware, sondern eine "
+                    "saubere Tabelle und die richtigen Fragen.</p>",
+                ),
+                (
+                    "heading",
+                    {"text": "Drei Kennzahlen, die jede Leitung kennen sollte", "level": "h2"},
+                ),
+                (
+                    "paragraph",
+                    "<ol>"
+                    "<li><strong>Bewilligungsquote je Gruppe:</strong> Anteil der bewilligten "
+                    "an allen entschiedenen Anträgen. Unterschiede sind ein Anlass zum "
+                    "Nachfragen, aber noch kein Beweis für Benachteiligung, denn die Gruppen "
+                    "können sich in den Voraussetzungen unterscheiden.</li>"
+                    "<li><strong>Fehlerquote je Gruppe:</strong> Anteil der Entscheidungen, "
+                    "die im Widerspruch oder bei einer Nachprüfung geändert wurden. Wird eine "
+                    "Gruppe doppelt so oft zu Unrecht abgelehnt, ist das ein ernstes "
+                    "Warnsignal.</li>"
+                    "<li><strong>Prüfquote je Gruppe:</strong> Anteil der Fälle, die vertieft "
+                    "geprüft oder ausgesteuert werden. Wer häufiger geprüft wird, wartet "
+                    "länger und muss mehr nachweisen, auch wenn am Ende bewilligt wird.</li>"
+                    "</ol>"
+                    "<p>Ein Beispiel: Von 1.200 entschiedenen Anträgen auf Wohngeld von "
+                    "Rentnerhaushalten wurden 840 bewilligt (70 %), von 650 Anträgen von "
+                    "Haushalten mit Kindern 390 (60 %). Der Unterschied beträgt 10 "
+                    "Prozentpunkte. Bevor Sie daraus etwas schließen, fragen Sie: Wie viele "
+                    "Ablehnungen beruhten auf fehlenden Unterlagen? Wie viele wurden im "
+                    "Widerspruch aufgehoben? Gibt es Unterschiede im Einkommen, die die "
+                    "Quoten erklären?</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Nicht alle Fairness-Maße gleichzeitig erfüllbar",
+                        "body": "<p>Gleiche Bewilligungsquoten und gleiche Fehlerquoten lassen "
+                        "sich in der Regel nicht gleichzeitig erreichen, wenn sich die Gruppen "
+                        "in ihren tatsächlichen Voraussetzungen unterscheiden. Maßstab in der "
+                        "Verwaltung ist das Recht: Vergleichbare Fälle sind gleich zu "
+                        "behandeln, und niemand darf wegen eines geschützten Merkmals "
+                        "benachteiligt werden. Kennzahlen zeigen Ihnen, wo Sie genauer "
+                        "hinsehen müssen.</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Auffällige Ergebnisse im Wohngeld-Vorcheck",
+                        "scenario": "<p>Ihre Behörde bietet online einen Vorcheck an, der "
+                        "vor der Antragstellung anzeigt, ob ein Wohngeldanspruch "
+                        "wahrscheinlich ist. Eine Auswertung zeigt: Alleinerziehende erhalten "
+                        "doppelt so oft die Meldung „voraussichtlich kein Anspruch“ wie "
+                        "Paarhaushalte mit Kindern. Eine Stichprobe von 40 Fällen ergibt, "
+                        "dass viele Alleinerziehende im Feld „Unterhalt für Kinder“ den "
+                        "Gesamtbetrag aus Unterhalt, Unterhaltsvorschuss und Kindergeld "
+                        "eintragen, obwohl das Kindergeld beim Wohngeld nicht als Einkommen "
+                        "zählt.</p>",
+                        "questions": [
+                            "Ist die unterschiedliche Quote ein Fairness- oder ein "
+                            "Datenqualitätsproblem?",
+                            "Wer ist von dem Fehler betroffen und wie merkt man es?",
+                            "Welche Schritte schlagen Sie vor?",
+                        ],
+                        "model_answer": "<p>Beides: Ein <strong>Datenqualitätsproblem</strong> "
+                        "(missverständliches Feld, falsche Eingaben) erzeugt eine "
+                        "<strong>ungleiche Wirkung</strong> zulasten einer Gruppe. Tückisch "
+                        "ist, dass die Betroffenen gar keinen Antrag stellen, also in keiner "
+                        "Bescheid- oder Widerspruchsstatistik auftauchen. Sie fehlen "
+                        "schlicht.</p><p>Vorschläge: das Feld eindeutig formulieren und mit "
+                        "einem Beispiel versehen, eine Plausibilitätsprüfung einbauen "
+                        "(Einkommen deutlich über den üblichen Beträgen löst eine Rückfrage "
+                        "aus), im Vorcheck auf das Recht hinweisen, trotzdem einen Antrag zu "
+                        "stellen, und die Quote nach der Änderung erneut auswerten.</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Art. 22 DSGVO und § 35a VwVfG – Grenzen der Automatisierung",
+                        "body": "<p>Nach Art. 22 Abs. 1 DSGVO hat eine Person das Recht, "
+                        "keiner ausschließlich auf automatisierter Verarbeitung beruhenden "
+                        "Entscheidung unterworfen zu werden, die ihr gegenüber rechtliche "
+                        "Wirkung entfaltet, soweit nicht eine der Ausnahmen in Abs. 2 greift, "
+                        "etwa eine gesetzliche Erlaubnis mit angemessenen Schutzmaßnahmen. "
+                        "Für Verwaltungsakte erlaubt § 35a VwVfG den vollautomatisierten "
+                        "Erlass nur, wenn eine Rechtsvorschrift dies zulässt und weder ein "
+                        "Ermessen noch ein Beurteilungsspielraum besteht; für das Sozialrecht "
+                        "enthält § 31a SGB X eine eigene Regelung.</p>",
+                    },
+                ),
+                (
+                    "paragraph",
+                    "<p>Was können Sie als Sachbearbeiterin oder Sachbearbeiter tun? Achten Sie "
+                    "auf Muster in Ihrem Arbeitsalltag: Häufen sich Widersprüche einer "
+                    "bestimmten Gruppe? Scheitern Anträge immer am selben Feld? Melden Sie "
+                    "solche Beobachtungen mit Beispielen an Ihre Führungskraft oder das "
+                    "Fachverfahrensteam. Führungskräfte sollten die drei Kennzahlen "
+                    "mindestens jährlich, nach jeder Verfahrensänderung auch zeitnah, nach "
+                    "Gruppen auswerten lassen und die Ergebnisse dokumentieren.</p>",
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Prozentpunkt",
+                        "definition": "<p>Die Einheit für die Differenz zweier Prozentwerte. "
+                        "Steigt eine Quote von 60 % auf 70 %, ist das ein Anstieg um 10 "
+                        "Prozentpunkte, aber um rund 16,7 Prozent.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "numeric",
+                        "stem": "<p>Von 500 Anträgen von Alleinerziehenden wurden 120 im "
+                        "Widerspruchsverfahren zugunsten der Antragstellenden geändert, von "
+                        "1.500 Anträgen von Paarhaushalten 180. Um wie viele Prozentpunkte ist "
+                        "die Änderungsquote bei Alleinerziehenden höher?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.6",
+                        "level": 3,
+                        "answer": 12.0,
+                        "tolerance": 0.1,
+                        "unit": "Prozentpunkte",
+                        "feedback": "Alleinerziehende: 120 / 500 = 24 %. Paarhaushalte: "
+                        "180 / 1.500 = 12 %. Differenz: 12 Prozentpunkte. Die Quote ist also "
+                        "doppelt so hoch, ein deutliches Warnsignal.",
+                        "tags": ["fairness", "kennzahlen"],
+                    },
+                ),
+            ],
+        },
+    ],
+    "assessment": {
+        "title": "Abschlusstest: Datenqualität und Verzerrungen",
+        "pass_mark_percent": 70,
+        "max_attempts": 3,
+        "time_limit_minutes": 30,
+        "questions": [
+            {
+                "type": "single",
+                "stem": "<p>In der Fachakte der Wohngeldstelle ist für Herrn Yilmaz noch "
+                "die Anschrift von 2018 gespeichert, obwohl er 2023 innerhalb der Stadt "
+                "umgezogen ist und sich ordnungsgemäß umgemeldet hat. Welche "
+                "Qualitätsdimension ist vorrangig verletzt?</p>",
+                "points": 1,
+                "competency": "qd:QD.2",
+                "level": 3,
+                "feedback": "Die Angabe war einmal richtig, ist es aber nicht mehr: Das ist "
+                "ein Aktualitätsproblem, verstärkt durch fehlende Konsistenz zwischen zwei "
+                "Verfahren.",
+                "tags": ["datenqualitaet", "melderegister"],
+                "options": [
+                    {
+                        "text": "Aktualität",
+                        "correct": True,
+                        "feedback": "Richtig: Die Anschrift ist veraltet.",
+                    },
+                    {
+                        "text": "Gültigkeit",
+                        "correct": False,
+                        "feedback": "Die alte Anschrift ist formal gültig, sie ist nur nicht "
+                        "mehr aktuell.",
+                    },
+                    {
+                        "text": "Eindeutigkeit",
+                        "correct": False,
+                        "feedback": "Herr Yilmaz ist nur einmal erfasst; es gibt keine Dublette.",
+                    },
+                    {
+                        "text": "Vollständigkeit",
+                        "correct": False,
+                        "feedback": "Die Anschrift ist vorhanden, nur veraltet.",
+                    },
+                ],
+            },
+            {
+                "type": "matching",
+                "stem": "<p>Ordnen Sie jedem Befund aus der Kfz-Zulassungsstelle die "
+                "Qualitätsdimension zu, die er verletzt.</p>",
+                "points": 4,
+                "competency": "qd:QD.2",
+                "level": 4,
+                "feedback": "Die Dimensionen helfen, Fehler präzise zu benennen und der "
+                "richtigen Ursache zuzuordnen.",
+                "tags": ["datenqualitaet", "kfz-zulassung"],
+                "pairs": [
+                    {
+                        "left": "Die Halterin ist als „Schulze, Petra“ und „Schultze, Petra“ "
+                        "mit demselben Geburtsdatum zweimal angelegt.",
+                        "right": "Eindeutigkeit",
+                    },
+                    {
+                        "left": "Bei 3 % der Fahrzeuge fehlt die Angabe zur Schadstoffklasse.",
+                        "right": "Vollständigkeit",
+                    },
+                    {
+                        "left": "Das Fahrzeug ist im Zulassungsverfahren außer Betrieb "
+                        "gesetzt, im Gebührenverfahren derselben Stelle aber noch als "
+                        "zugelassen geführt.",
+                        "right": "Konsistenz",
+                    },
+                    {
+                        "left": "Als Leergewicht sind 14.500 kg für einen Kleinwagen "
+                        "eingetragen, richtig wären 1.450 kg.",
+                        "right": "Richtigkeit",
+                    },
+                ],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Wenn ein Datensatz alle Plausibilitätsprüfungen des "
+                "Fachverfahrens besteht, ist er auch inhaltlich richtig.</p>",
+                "points": 1,
+                "competency": "qd:QD.2",
+                "level": 3,
+                "correct": False,
+                "feedback_true": "Leider nein. Plausibilitätsprüfungen sichern die "
+                "Gültigkeit. Ein formal einwandfreier, aber falscher Wert fällt keiner Regel "
+                "auf.",
+                "feedback_false": "Richtig. Prüfregeln erkennen unmögliche Werte; die "
+                "Richtigkeit sichern Sie durch den Abgleich mit Nachweisen.",
+                "feedback": "Gültig heißt noch nicht richtig.",
+                "tags": ["datenqualitaet"],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Eine Dublettenbereinigung im Register der Wohngeldstelle "
+                "umfasst 12.400 Personendatensätze. Gefunden werden 310 bestätigte "
+                "Dublettenpaare (jeweils zwei Datensätze für dieselbe Person). Wie viel "
+                "Prozent der 12.400 Datensätze sind überzählig?</p>",
+                "points": 2,
+                "competency": "qd:QD.2",
+                "level": 4,
+                "answer": 2.5,
+                "tolerance": 0.05,
+                "unit": "%",
+                "feedback": "Jedes Paar enthält einen überzähligen Datensatz: 310 / 12.400 = "
+                "0,025, also 2,5 %. Nach der Bereinigung bleiben 12.090 Personen.",
+                "tags": ["dubletten", "wohngeld"],
+            },
+            {
+                "type": "short_text",
+                "stem": "<p>Wie nennt man ein unverdächtiges Merkmal, etwa die "
+                "Postleitzahl, das in einem Modell faktisch für ein geschütztes Merkmal wie "
+                "die Herkunft steht? Antworten Sie mit einem Fachbegriff.</p>",
+                "points": 1,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "accepted": [
+                    "Proxy-Variable",
+                    "Proxyvariable",
+                    "Proxy Variable",
+                    "Proxy",
+                    "Proxy-Merkmal",
+                    "Proxymerkmal",
+                    "Stellvertretervariable",
+                    "Stellvertretermerkmal",
+                ],
+                "feedback": "Gesucht war die Proxy-Variable (Stellvertretermerkmal). Sie kann "
+                "eine Benachteiligung bewirken, obwohl das geschützte Merkmal selbst nicht "
+                "verwendet wird.",
+                "tags": ["bias", "proxy"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Ein Ordnungsamt kontrolliert Gewerbebetriebe seit Jahren "
+                "überwiegend in der Innenstadt und findet dort die meisten Verstöße. Ein "
+                "neues Modell, trainiert mit diesen Kontrolldaten, empfiehlt wieder vor "
+                "allem Innenstadtbetriebe. Was ist die treffendste Einschätzung?</p>",
+                "points": 1,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "feedback": "Kontrolldaten zeigen, wo kontrolliert wurde, nicht zwingend, wo "
+                "Verstöße vorkommen. Eine Zufallsstichprobe als Vergleich macht die "
+                "Verzerrung sichtbar.",
+                "tags": ["bias", "rueckkopplung"],
+                "options": [
+                    {
+                        "text": "Das Modell bestätigt eine Rückkopplung: Es lernt die "
+                        "bisherige Auswahl der Kontrollen, nicht die tatsächliche Verteilung "
+                        "der Verstöße.",
+                        "correct": True,
+                        "feedback": "Genau: Auswahlverzerrung und Rückkopplung.",
+                    },
+                    {
+                        "text": "Das Modell ist objektiv, weil es auf echten Kontrollbefunden "
+                        "beruht.",
+                        "correct": False,
+                        "feedback": "Die Befunde sind echt, aber die Auswahl der "
+                        "kontrollierten Betriebe war es nicht zufällig.",
+                    },
+                    {
+                        "text": "Das Modell ist unbedenklich, solange es keine "
+                        "personenbezogenen Daten verwendet.",
+                        "correct": False,
+                        "feedback": "Verzerrung hängt nicht am Personenbezug; auch "
+                        "Betriebsdaten können die Auswahl schief machen.",
+                    },
+                    {
+                        "text": "Man sollte die Innenstadt künftig gar nicht mehr kontrollieren.",
+                        "correct": False,
+                        "feedback": "Das ersetzt eine Verzerrung durch eine andere. Besser "
+                        "ist eine Zufallsstichprobe über alle Gebiete.",
+                    },
+                ],
+            },
+            {
+                "type": "multiple",
+                "stem": "<p>Ein Risikomodell soll Grundsicherungsfälle für vertiefte "
+                "Prüfungen vorschlagen. Welche Vorkehrungen sind sinnvoll? Wählen Sie alle "
+                "zutreffenden aus.</p>",
+                "points": 2,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "feedback": "Ein Prüfmodell darf nur anstoßen, nicht entscheiden. Es braucht "
+                "einen Vergleich mit Zufallsfällen, eine Auswertung nach Gruppen und eine "
+                "Datenschutz-Folgenabschätzung.",
+                "tags": ["bias", "grundsicherung"],
+                "options": [
+                    {
+                        "text": "Einen Teil der Prüfungen zufällig auswählen, um die "
+                        "Treffer des Modells mit einer Vergleichsgruppe zu messen",
+                        "correct": True,
+                        "feedback": "Ja, nur so lässt sich die Auswahlverzerrung erkennen.",
+                    },
+                    {
+                        "text": "Die Trefferquoten und Prüfquoten regelmäßig nach Gruppen "
+                        "auswerten",
+                        "correct": True,
+                        "feedback": "Ja, so fallen ungleiche Wirkungen auf.",
+                    },
+                    {
+                        "text": "Eine Datenschutz-Folgenabschätzung nach Art. 35 DSGVO durchführen",
+                        "correct": True,
+                        "feedback": "Ja, bei systematischer Bewertung persönlicher Aspekte "
+                        "ist sie in aller Regel erforderlich.",
+                    },
+                    {
+                        "text": "Bei hoher Risikopunktzahl die Leistung automatisch "
+                        "vorläufig einstellen",
+                        "correct": False,
+                        "feedback": "Nein. Die Punktzahl darf nur eine Prüfung anstoßen; "
+                        "über die Leistung entscheidet ein Mensch nach Aufklärung des "
+                        "Sachverhalts.",
+                    },
+                    {
+                        "text": "Die Korrespondenzsprache als Merkmal aufnehmen, weil sie "
+                        "die Vorhersage verbessert",
+                        "correct": False,
+                        "feedback": "Nein. Sie wirkt als Proxy für die Herkunft, eine "
+                        "Benachteiligung deswegen verbietet § 33c SGB I.",
+                    },
+                ],
+            },
+            {
+                "type": "ordering",
+                "stem": "<p>Der Dublettenabgleich meldet zwei Datensätze, die dieselbe "
+                "Person beschreiben könnten. Bringen Sie die Arbeitsschritte in die richtige "
+                "Reihenfolge.</p>",
+                "points": 2,
+                "competency": "qd:QD.2",
+                "level": 4,
+                "feedback": "Erst prüfen, dann belegen, dann zusammenführen und "
+                "dokumentieren, und zum Schluss die Folgen in laufenden Vorgängen "
+                "bereinigen.",
+                "tags": ["dubletten"],
+                "items": [
+                    "Treffer als Verdachtsfall behandeln und beide Datensätze vergleichen",
+                    "Identität über ein eindeutiges Merkmal oder einen Nachweis klären",
+                    "Führenden Datensatz festlegen und die Zusammenführung dokumentieren",
+                    "Laufende Vorgänge und Zahlungen auf Doppelungen prüfen und korrigieren",
+                ],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Von 1.200 Wohngeldanträgen von Rentnerhaushalten wurden 840 "
+                "bewilligt, von 650 Anträgen von Haushalten mit Kindern 390. Um wie viele "
+                "Prozentpunkte liegt die Bewilligungsquote der Rentnerhaushalte höher?</p>",
+                "points": 1,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "answer": 10.0,
+                "tolerance": 0.1,
+                "unit": "Prozentpunkte",
+                "feedback": "840 / 1.200 = 70 %, 390 / 650 = 60 %. Differenz: 10 "
+                "Prozentpunkte. Ob das eine Benachteiligung ist, zeigt erst der Blick auf "
+                "Ablehnungsgründe und Widerspruchsergebnisse.",
+                "tags": ["fairness", "wohngeld"],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Zwei Elterngeldanträge für dasselbe Kind sind immer eine "
+                "Doppelerfassung und können ohne Bescheid storniert werden.</p>",
+                "points": 1,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "correct": False,
+                "feedback_true": "Nein. Beide Elternteile können für dasselbe Kind Elterngeld "
+                "beantragen. Eine Dublette liegt nur vor, wenn dieselbe Person doppelt "
+                "erfasst wurde.",
+                "feedback_false": "Richtig. Beide Elternteile können einen eigenen Anspruch "
+                "haben. Die Dublettenregel muss Kind und antragstellende Person vergleichen.",
+                "feedback": "Scheinbare Dubletten sind oft berechtigte zweite Fälle.",
+                "tags": ["dubletten", "elterngeld"],
+            },
+        ],
+    },
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Kurs 2: Statistiken und Diagramme kritisch lesen
+# ---------------------------------------------------------------------------------------
+
+_STATISTIK = {
+    "slug": "statistik-kritisch-lesen",
+    "title": "Statistiken und Diagramme kritisch lesen",
+    "summary": (
+        "Durchschnittswerte, Quoten und Diagramme begegnen Ihnen in Lageberichten, Dashboards "
+        "und Pressemitteilungen täglich. Der Kurs zeigt, wie Sie Mittelwert und Median, "
+        "Prozent und Prozentpunkte, Basisraten, Korrelationen und Stichprobengrößen richtig "
+        "deuten und irreführende Darstellungen erkennen, bevor Sie Entscheidungen darauf "
+        "stützen."
+    ),
+    "objectives": [
+        "Sie können Mittelwert und Median berechnen und begründen, welcher Wert eine "
+        "Verteilung wie Einkommen oder Bearbeitungszeiten besser beschreibt.",
+        "Sie können Veränderungen korrekt in Prozent und Prozentpunkten ausdrücken und "
+        "Basisraten bei Trefferquoten berücksichtigen.",
+        "Sie können Korrelation und Kausalität unterscheiden und Störgrößen benennen.",
+        "Sie können irreführende Diagramme erkennen und die Aussagekraft von Stichproben "
+        "und Quellen der amtlichen Statistik einschätzen.",
+    ],
+    "duration_minutes": 100,
+    "audience_roles": ["sachbearbeitung", "fuehrungskraft", "it-digitalisierung", "nachwuchskraft"],
+    "develops": [("qd:QD.7", 4), ("qd:QD.6", 3), ("digcomp:1.2", 4)],
+    "prerequisites": [],
+    "lessons": [
+        # --- Lektion 1 -------------------------------------------------------------------
+        {
+            "slug": "mittelwert-und-median",
+            "title": "Mittelwert und Median: Was ist eigentlich „durchschnittlich“?",
+            "summary": (
+                "Warum der Durchschnitt bei Einkommen und Bearbeitungszeiten oft in die Irre "
+                "führt und wann der Median die ehrlichere Zahl ist."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>„Die durchschnittliche Bearbeitungszeit beim Elterngeld beträgt 21 "
+                    "Tage.“ Ein solcher Satz steht in vielen Lageberichten. Er klingt präzise, "
+                    "sagt aber wenig darüber, wie lange die meisten Eltern tatsächlich warten. "
+                    "Ob eine Kennzahl trägt, hängt davon ab, welcher Durchschnitt gemeint ist "
+                    "und wie die Werte verteilt sind.</p>",
+                ),
+                ("heading", {"text": "Zwei Lagemaße, zwei Aussagen", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Der <strong>arithmetische Mittelwert</strong> ist die Summe aller "
+                    "Werte geteilt durch ihre Anzahl. Der <strong>Median</strong> ist der "
+                    "Wert in der Mitte, wenn Sie alle Werte der Größe nach ordnen: Die Hälfte "
+                    "liegt darunter, die Hälfte darüber. Bei einer geraden Anzahl nehmen Sie "
+                    "den Mittelwert der beiden mittleren Werte.</p>"
+                    "<p>Ein Beispiel aus der Wohngeldstelle: Neun Haushalte haben folgende "
+                    "monatliche Bruttoeinkommen: 1.150 €, 1.280 €, 1.340 €, 1.420 €, 1.500 €, "
+                    "1.610 €, 1.720 €, 1.850 € und 6.900 €. Der Mittelwert beträgt 2.085,56 €, "
+                    "der Median 1.500 €. Acht von neun Haushalten liegen unter dem "
+                    "„Durchschnitt“. Ein einziger Haushalt mit hohem Einkommen, etwa durch eine "
+                    "einmalige Abfindung, zieht den Mittelwert nach oben; den Median "
+                    "verändert er nicht.</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "info",
+                        "title": "So berichtet die amtliche Statistik",
+                        "body": "<p>Bei Einkommen und Verdiensten weist das Statistische "
+                        "Bundesamt (Destatis) regelmäßig beide Werte aus. In der "
+                        "Verdiensterhebung liegt der durchschnittliche Bruttomonatsverdienst "
+                        "von Vollzeitbeschäftigten deutlich über dem Median, weil wenige sehr "
+                        "hohe Verdienste den Mittelwert anheben. Die Armutsgefährdungsschwelle "
+                        "wird ausdrücklich am Median festgemacht: Als armutsgefährdet gilt, wer "
+                        "weniger als 60 % des Medians der Äquivalenzeinkommen zur Verfügung "
+                        "hat.</p>",
+                    },
+                ),
+                (
+                    "paragraph",
+                    "<p>Als Faustregel gilt: Sind die Werte <strong>schief verteilt</strong>, "
+                    "mit wenigen sehr großen Ausreißern nach oben, beschreibt der Median den "
+                    "typischen Fall besser. Das gilt für Einkommen, Vermögen, Mieten und fast "
+                    "immer für Bearbeitungs- und Wartezeiten. Der Mittelwert ist sinnvoll, "
+                    "wenn Sie mit Summen planen: Für das Haushaltsbudget der Leistung zählt "
+                    "der durchschnittliche Zahlbetrag mal der Zahl der Fälle.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Die Bearbeitungszeit im Lagebericht",
+                        "scenario": "<p>Die Elterngeldstelle meldet für das erste Quartal "
+                        "eine durchschnittliche Bearbeitungszeit von 21 Tagen; im Vorquartal "
+                        "waren es 17 Tage. Die Amtsleitung fordert zusätzliches Personal an. "
+                        "Eine Auswertung der Einzelfälle ergibt: Der Median liegt unverändert "
+                        "bei 12 Tagen. 38 von 2.400 Fällen, in denen Einkommensnachweise "
+                        "Selbstständiger fehlten, waren jeweils mehr als 150 Tage offen und "
+                        "wurden im ersten Quartal abgeschlossen.</p>",
+                        "questions": [
+                            "Was sagt der Anstieg des Mittelwerts, was der unveränderte Median?",
+                            "Ist zusätzliches Personal die richtige Antwort?",
+                            "Welche Kennzahlen sollte der Lagebericht künftig enthalten?",
+                        ],
+                        "model_answer": "<p>Der Mittelwert ist gestiegen, weil wenige sehr "
+                        "lange Altfälle abgeschlossen wurden. Für den typischen Fall hat sich "
+                        "nichts verändert: Die Hälfte der Eltern wartet höchstens 12 Tage. "
+                        "Zusätzliches Personal in der Breite löst das Problem nicht; es "
+                        "betrifft eine kleine Gruppe, bei der Nachweise fehlen. Hier helfen "
+                        "eine frühzeitige Nachforderung, vorläufige Bewilligungen, wo das "
+                        "Gesetz sie vorsieht, und eine eigene Wiedervorlage.</p><p>Der "
+                        "Lagebericht sollte künftig Median, den Anteil der Fälle über 30 Tagen "
+                        "(oder das 90. Perzentil) und die Zahl der sehr alten Fälle "
+                        "ausweisen. So werden typischer Fall und Problemfälle getrennt "
+                        "sichtbar.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Median",
+                        "definition": "<p>Der mittlere Wert einer der Größe nach geordneten "
+                        "Reihe: Die Hälfte der Werte liegt darunter, die Hälfte darüber. Der "
+                        "Median ist unempfindlich gegenüber Ausreißern.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "numeric",
+                        "stem": "<p>Sieben Anträge auf Grundsicherung im Alter wurden nach "
+                        "folgenden Bearbeitungszeiten (in Tagen) entschieden: 9, 14, 6, 11, "
+                        "95, 8, 12. Wie hoch ist der Median in Tagen?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 3,
+                        "answer": 11.0,
+                        "tolerance": 0.0,
+                        "unit": "Tage",
+                        "feedback": "Geordnet: 6, 8, 9, 11, 12, 14, 95. Der vierte von sieben "
+                        "Werten ist 11. Der Mittelwert läge wegen des Ausreißers bei rund "
+                        "22 Tagen.",
+                        "tags": ["median", "grundsicherung"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 2 -------------------------------------------------------------------
+        {
+            "slug": "prozente-und-basisraten",
+            "title": "Prozent, Prozentpunkte und Basisraten",
+            "summary": (
+                "Wie Sie Veränderungen von Quoten korrekt benennen und warum ein Prüfsystem "
+                "mit 95 % Treffsicherheit trotzdem überwiegend Fehlalarme liefern kann."
+            ),
+            "blocks": [
+                ("heading", {"text": "Prozent ist nicht gleich Prozentpunkt", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Steigt die Ablehnungsquote beim Wohngeld von 4 % auf 6 %, dann ist "
+                    "sie um <strong>2 Prozentpunkte</strong> gestiegen, aber um "
+                    "<strong>50 Prozent</strong>. Beide Aussagen stimmen; wer nur eine nennt, "
+                    "steuert den Eindruck. „Ablehnungen um 50 % gestiegen“ klingt dramatisch, "
+                    "„plus 2 Prozentpunkte“ beiläufig. Nennen Sie in Berichten deshalb immer "
+                    "die Ausgangswerte und die absolute Veränderung, bei kleinen Fallzahlen "
+                    "auch die Zahl der Fälle: Bei 300 Anträgen sind das 12 statt 18 "
+                    "Ablehnungen.</p>",
+                ),
+                ("heading", {"text": "Basisraten: der häufigste Denkfehler", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Ein Sozialamt testet ein Prüfsystem, das fehlerhafte Leistungsfälle "
+                    "erkennen soll. Der Anbieter verspricht: Von den fehlerhaften Fällen "
+                    "erkennt das System 90 %, von den korrekten Fällen stuft es 95 % richtig "
+                    "als unauffällig ein. Tatsächlich sind aber nur 2 % aller Fälle "
+                    "fehlerhaft. Rechnen Sie mit 1.000 Fällen:</p>"
+                    "<ul>"
+                    "<li>20 Fälle sind fehlerhaft, davon markiert das System 18.</li>"
+                    "<li>980 Fälle sind korrekt, davon markiert es 5 %, also 49, "
+                    "fälschlich.</li>"
+                    "<li>Insgesamt gibt es 67 Markierungen, aber nur 18 davon sind echte "
+                    "Fehler: rund 27 %.</li>"
+                    "</ul>"
+                    "<p>Fast drei von vier markierten Personen haben also nichts falsch "
+                    "gemacht. Wer das nicht weiß, behandelt eine Markierung wie einen "
+                    "Beweis. Je seltener das gesuchte Ereignis ist, desto stärker schlägt "
+                    "dieser Effekt durch.</p>",
+                ),
+                (
+                    "decision_explainer",
+                    {
+                        "title": "Prüfhinweis aus dem automatisierten Datenabgleich",
+                        "decision": "Es ergeht keine Entscheidung über die Leistung. Der Fall "
+                        "wird mit einem Prüfhinweis an die Sachbearbeitung gegeben.",
+                        "legal_basis": "§ 118 SGB XII (Datenabgleich), § 20 SGB X "
+                        "(Untersuchungsgrundsatz), § 24 SGB X (Anhörung)",
+                        "inputs": [
+                            {"label": "Leistung", "value": "Grundsicherung im Alter, seit 2022"},
+                            {
+                                "label": "Meldung aus dem Datenabgleich",
+                                "value": "Kapitalerträge 2025 gemeldet, 1.140 €",
+                            },
+                            {"label": "Vermögen laut Akte", "value": "Sparbuch, 3.200 €"},
+                            {
+                                "label": "Trefferquote des Abgleichs (Vorjahr)",
+                                "value": "rund 30 % der Hinweise führten zu einer Änderung",
+                            },
+                        ],
+                        "rule_path": [
+                            {
+                                "rule": "Passt die gemeldete Angabe zu den Angaben in der Akte?",
+                                "outcome": "Nein: Erträge deuten auf höheres Vermögen hin",
+                            },
+                            {
+                                "rule": "Ist eine Abweichung bereits ein Nachweis für "
+                                "Leistungsmissbrauch?",
+                                "outcome": "Nein: Hinweis, der aufzuklären ist",
+                            },
+                            {
+                                "rule": "Darf die Leistung vor Aufklärung und Anhörung "
+                                "geändert werden?",
+                                "outcome": "Nein",
+                            },
+                            {
+                                "rule": "Ergebnis",
+                                "outcome": "Prüfhinweis an die Sachbearbeitung, "
+                                "Anschreiben mit Bitte um Stellungnahme",
+                            },
+                        ],
+                        "citizen_explanation": "<p>Sehr geehrter Herr Kaiser, im Rahmen "
+                        "eines gesetzlich vorgesehenen Datenabgleichs haben wir die "
+                        "Information erhalten, dass Ihnen im Jahr 2025 Kapitalerträge "
+                        "zugeflossen sind. Das kann viele Gründe haben und bedeutet nicht, "
+                        "dass Sie etwas falsch gemacht haben. Bitte teilen Sie uns innerhalb "
+                        "von drei Wochen mit, aus welchem Konto oder welcher Anlage die "
+                        "Erträge stammen, und fügen Sie einen Kontoauszug bei. Erst danach "
+                        "prüfen wir, ob sich etwas an Ihrer Leistung ändert.</p>",
+                        "human_review": "Immer. Ein Treffer aus dem Datenabgleich ist wegen "
+                        "der niedrigen Basisrate kein Beweis. Die Sachbearbeitung klärt den "
+                        "Sachverhalt auf, hört die Person an und entscheidet selbst.",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Drei Fragen an jede Trefferquote",
+                        "body": "<p>Wie häufig ist das Gesuchte überhaupt (Basisrate)? "
+                        "Wie viele der Markierten sind wirklich betroffen? Wie viele "
+                        "Betroffene übersieht das Verfahren? Erst mit allen drei Antworten "
+                        "können Sie beurteilen, was eine Markierung bedeutet.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Basisrate",
+                        "definition": "<p>Der Anteil, mit dem ein Merkmal in der "
+                        "Grundgesamtheit vorkommt, etwa der Anteil tatsächlich fehlerhafter "
+                        "Fälle. Wer die Basisrate übersieht, überschätzt die Aussagekraft "
+                        "eines positiven Prüfergebnisses.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "single",
+                        "stem": "<p>Die Quote der Widersprüche gegen Wohngeldbescheide steigt "
+                        "von 8 % auf 10 %. Welche Aussage ist korrekt?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 3,
+                        "feedback": "Die Differenz zweier Prozentwerte wird in Prozentpunkten "
+                        "angegeben; die relative Veränderung ist 2 / 8 = 25 %.",
+                        "tags": ["prozentpunkte", "wohngeld"],
+                        "options": [
+                            {
+                                "text": "Die Quote ist um 2 Prozentpunkte, also um 25 % gestiegen.",
+                                "correct": True,
+                                "feedback": "Richtig: absolut 2 Prozentpunkte, relativ 25 %.",
+                            },
+                            {
+                                "text": "Die Quote ist um 2 % gestiegen.",
+                                "correct": False,
+                                "feedback": "Das verwechselt Prozent und Prozentpunkte.",
+                            },
+                            {
+                                "text": "Die Quote ist um 20 % gestiegen.",
+                                "correct": False,
+                                "feedback": "Bezugsgröße ist der Ausgangswert 8 %, nicht 10 %: "
+                                "2 / 8 = 25 %.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 3 -------------------------------------------------------------------
+        {
+            "slug": "korrelation-und-kausalitaet",
+            "title": "Korrelation ist nicht Kausalität",
+            "summary": (
+                "Warum zwei Zahlen, die gemeinsam steigen, nicht ursächlich zusammenhängen "
+                "müssen, und wie Sie Störgrößen und Auswahleffekte aufspüren."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>In Stadtteilen mit mehr Sozialberatungsstellen gibt es mehr "
+                    "Wohngeldhaushalte. Erzeugen Beratungsstellen Wohngeldbedarf? Natürlich "
+                    "nicht: Beratungsstellen werden dort eingerichtet, wo viele Menschen mit "
+                    "geringem Einkommen leben. Beide Größen hängen von einer dritten ab. Was "
+                    "hier offensichtlich ist, wird in Evaluationen und Lageberichten oft "
+                    "übersehen.</p>",
+                ),
+                ("heading", {"text": "Vier Erklärungen für einen Zusammenhang", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Wenn zwei Größen gemeinsam steigen oder fallen, prüfen Sie der Reihe "
+                    "nach:</p>"
+                    "<ol>"
+                    "<li><strong>Zufall:</strong> Bei kleinen Fallzahlen und vielen "
+                    "verglichenen Größen entstehen Zusammenhänge rein zufällig.</li>"
+                    "<li><strong>Störgröße (Confounder):</strong> Eine dritte Größe "
+                    "beeinflusst beide, wie das Einkommensniveau im Beispiel oben.</li>"
+                    "<li><strong>Umgekehrte Richtung:</strong> Nicht A bewirkt B, sondern B "
+                    "bewirkt A. Behörden mit vielen Beschwerden richten ein "
+                    "Beschwerdemanagement ein, nicht umgekehrt.</li>"
+                    "<li><strong>Auswahleffekt:</strong> Die verglichenen Gruppen "
+                    "unterscheiden sich von vornherein, weil sie sich selbst ausgewählt "
+                    "haben oder ausgewählt wurden.</li>"
+                    "</ol>"
+                    "<p>Erst wenn diese Erklärungen ausgeschlossen sind, liegt ein "
+                    "ursächlicher Zusammenhang nahe. Den sichersten Nachweis liefert ein "
+                    "Vergleich mit zufälliger Zuteilung, etwa ein schrittweiser Rollout, "
+                    "bei dem Dienststellen in zufälliger Reihenfolge umgestellt werden.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Macht der Online-Antrag die Bearbeitung schneller?",
+                        "scenario": "<p>Seit einem Jahr können Kfz-Halterinnen und -Halter "
+                        "Ummeldungen online über das Verwaltungsportal beantragen. Die "
+                        "Auswertung zeigt: Online-Anträge sind im Median nach 2 Arbeitstagen "
+                        "erledigt, Anträge am Schalter mit anschließender Nachbearbeitung "
+                        "nach 6 Arbeitstagen. Das Referat schlägt vor, im Jahresbericht zu "
+                        "schreiben: „Die Online-Antragstellung verkürzt die Bearbeitung um "
+                        "zwei Drittel.“ Online beantragen vor allem Privatpersonen mit einem "
+                        "Fahrzeug; Autohäuser und Fälle mit Auslandsbezug kommen weiter an "
+                        "den Schalter.</p>",
+                        "questions": [
+                            "Ist die geplante Aussage durch die Zahlen gedeckt?",
+                            "Welche Störgrößen oder Auswahleffekte sehen Sie?",
+                            "Wie ließe sich der Effekt des Online-Antrags fairer messen?",
+                        ],
+                        "model_answer": "<p>Die Zahlen belegen einen Zusammenhang, aber "
+                        "keine Ursache. Es liegt ein starker <strong>Auswahleffekt</strong> "
+                        "vor: Online kommen überwiegend einfache Fälle, am Schalter die "
+                        "komplexen. Die Fallkomplexität ist eine <strong>Störgröße</strong>, "
+                        "die beide Größen beeinflusst.</p><p>Fairer ist ein Vergleich "
+                        "innerhalb gleicher Fallgruppen, etwa nur private Ummeldungen ohne "
+                        "Auslandsbezug online gegen Schalter, oder ein Vorher-nachher-Vergleich "
+                        "derselben Fallgruppe. Im Bericht sollte stehen: „Online gestellte "
+                        "Anträge werden im Median nach 2 Arbeitstagen erledigt; sie betreffen "
+                        "überwiegend einfache Fälle.“</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "warning",
+                        "title": "Vorsicht bei Aussagen über Einzelpersonen",
+                        "body": "<p>Ein Zusammenhang auf der Ebene von Stadtteilen, Kreisen "
+                        "oder Ländern erlaubt keinen Schluss auf einzelne Menschen. Wenn "
+                        "Kreise mit hoher Arbeitslosigkeit mehr Wohngeldanträge haben, heißt "
+                        "das nicht, dass die Antragstellenden arbeitslos sind. Dieser "
+                        "ökologische Fehlschluss ist in Pressemitteilungen häufig.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Störgröße (Confounder)",
+                        "definition": "<p>Eine Größe, die sowohl die vermutete Ursache als "
+                        "auch die Wirkung beeinflusst und so einen Zusammenhang vortäuscht "
+                        "oder verdeckt. Beispiel: die Fallkomplexität beim Vergleich von "
+                        "Online- und Schalteranträgen.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "true_false",
+                        "stem": "<p>Eine starke Korrelation zwischen der Zahl der Fortbildungstage "
+                        "und der Erledigungsquote von Teams belegt, dass Fortbildungen die "
+                        "Erledigungsquote erhöhen.</p>",
+                        "points": 1,
+                        "competency": "qd:QD.7",
+                        "level": 4,
+                        "correct": False,
+                        "feedback_true": "Nein. Vielleicht schicken gut organisierte Teams "
+                        "ihre Leute häufiger in Fortbildungen. Eine Korrelation allein belegt "
+                        "keine Ursache.",
+                        "feedback_false": "Richtig. Störgrößen wie gute Organisation oder "
+                        "Personalausstattung können beides erklären.",
+                        "feedback": "Prüfen Sie Zufall, Störgröße, umgekehrte Richtung und "
+                        "Auswahleffekt.",
+                        "tags": ["korrelation", "kausalitaet"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 4 -------------------------------------------------------------------
+        {
+            "slug": "diagramme-die-taeuschen",
+            "title": "Diagramme, die täuschen",
+            "summary": (
+                "Abgeschnittene Achsen, verzerrte Flächen, geschickt gewählte Zeiträume: "
+                "Woran Sie irreführende Diagramme erkennen und wie Sie selbst ehrliche "
+                "Diagramme gestalten."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Ein Diagramm wirkt schneller als jede Tabelle, und gerade deshalb "
+                    "kann es mehr täuschen. Die meisten irreführenden Diagramme enthalten "
+                    "keine falschen Zahlen. Sie stellen richtige Zahlen so dar, dass der "
+                    "Eindruck nicht zu den Zahlen passt.</p>",
+                ),
+                ("heading", {"text": "Die fünf häufigsten Tricks", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul>"
+                    "<li><strong>Abgeschnittene y-Achse:</strong> Beginnt die Achse eines "
+                    "Balkendiagramms bei 90 statt bei 0, sieht ein Anstieg der "
+                    "Erledigungsquote von 92 % auf 94 % aus wie eine Verdopplung. Bei Balken "
+                    "muss die Achse bei null beginnen, weil die Länge den Wert "
+                    "darstellt.</li>"
+                    "<li><strong>Flächen und 3-D-Effekte:</strong> Wird ein Symbol doppelt so "
+                    "hoch <em>und</em> doppelt so breit gezeichnet, wirkt es viermal so groß. "
+                    "3-D-Tortendiagramme lassen vordere Segmente größer erscheinen.</li>"
+                    "<li><strong>Gewählter Zeitraum:</strong> Eine Zeitreihe, die im "
+                    "Tiefpunkt beginnt, zeigt immer einen Aufschwung.</li>"
+                    "<li><strong>Zwei y-Achsen:</strong> Mit zwei unterschiedlich skalierten "
+                    "Achsen lässt sich fast jeder gewünschte Gleichlauf erzeugen.</li>"
+                    "<li><strong>Kumulierte Darstellung:</strong> Eine aufsummierte Kurve "
+                    "steigt immer, auch wenn die monatlichen Zahlen sinken.</li>"
+                    "</ul>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Das Dashboard der Zulassungsstelle",
+                        "scenario": "<p>Im Monatsgespräch zeigt die Leitung der "
+                        "Zulassungsstelle ein Balkendiagramm: „Offene Vorgänge“ im Januar und "
+                        "im Juni. Der Januar-Balken ist etwa fünfmal so hoch wie der "
+                        "Juni-Balken; die Überschrift lautet „Rückstände drastisch abgebaut“. "
+                        "Die Achse beginnt bei 1.800. Die Werte: 2.350 offene Vorgänge im "
+                        "Januar, 1.910 im Juni.</p>",
+                        "questions": [
+                            "Um wie viel Prozent sind die Rückstände tatsächlich gesunken?",
+                            "Welchen Eindruck erweckt das Diagramm und warum?",
+                            "Wie würden Sie das Diagramm und die Überschrift ändern?",
+                        ],
+                        "model_answer": "<p>Die Rückstände sind um 440 Vorgänge gesunken, "
+                        "also um rund 18,7 %. Weil die Achse bei 1.800 beginnt, zeigen die "
+                        "Balken nur die Differenz zu 1.800: 550 gegen 110. Das ergibt den "
+                        "Eindruck eines Rückgangs um 80 %.</p><p>Richtig wäre ein Balken- "
+                        "oder Säulendiagramm mit Achse ab 0, besser noch eine Linie mit allen "
+                        "sechs Monaten, damit der Verlauf sichtbar wird. Eine sachliche "
+                        "Überschrift wäre: „Offene Vorgänge von Januar bis Juni um knapp ein "
+                        "Fünftel gesunken“. Beschriften Sie zudem die Werte direkt, damit "
+                        "niemand von der Balkenlänge ablesen muss.</p>",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "hint",
+                        "title": "Checkliste für eigene Diagramme",
+                        "body": "<ul><li>Balken und Säulen beginnen bei null.</li>"
+                        "<li>Titel und Achsen sind beschriftet, mit Einheit.</li>"
+                        "<li>Quelle und Stand der Daten stehen unter dem Diagramm.</li>"
+                        "<li>Zeiträume sind vollständig und gleich lang.</li>"
+                        "<li>Farben sind auch für Menschen mit Farbsehschwäche "
+                        "unterscheidbar, und es gibt eine Textalternative oder Tabelle für "
+                        "Screenreader.</li></ul>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Kumulierte Darstellung",
+                        "definition": "<p>Eine Darstellung, in der jeder Wert die Summe aller "
+                        "vorherigen Werte enthält. Sie zeigt den Gesamtstand, verdeckt aber, "
+                        "ob die Zahlen im einzelnen Zeitraum steigen oder sinken.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "multiple",
+                        "stem": "<p>Welche Gestaltungsentscheidungen können bei einem "
+                        "Diagramm einen falschen Eindruck erzeugen? Wählen Sie alle "
+                        "zutreffenden aus.</p>",
+                        "points": 2,
+                        "competency": "qd:QD.7",
+                        "level": 4,
+                        "feedback": "Irreführend sind Darstellungen, bei denen Länge, Fläche "
+                        "oder Verlauf nicht mehr den Zahlen entsprechen.",
+                        "tags": ["diagramme"],
+                        "options": [
+                            {
+                                "text": "Eine y-Achse, die bei einem Balkendiagramm nicht bei "
+                                "null beginnt",
+                                "correct": True,
+                                "feedback": "Ja, die Balkenlänge stellt den Wert dann nicht "
+                                "mehr richtig dar.",
+                            },
+                            {
+                                "text": "Eine Zeitreihe, die gezielt in einem Tiefpunkt beginnt",
+                                "correct": True,
+                                "feedback": "Ja, so entsteht immer ein Aufwärtstrend.",
+                            },
+                            {
+                                "text": "Ein 3-D-Tortendiagramm",
+                                "correct": True,
+                                "feedback": "Ja, die Perspektive verzerrt die Segmentgrößen.",
+                            },
+                            {
+                                "text": "Eine Quellenangabe mit Datenstand unter dem Diagramm",
+                                "correct": False,
+                                "feedback": "Nein, die Quellenangabe macht ein Diagramm "
+                                "überprüfbar.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 5 -------------------------------------------------------------------
+        {
+            "slug": "unsicherheit-und-quellen",
+            "title": "Stichproben, Unsicherheit und amtliche Quellen",
+            "summary": (
+                "Wie viel eine Befragung mit 38 Antworten aussagt, was eine "
+                "Fehlermarge ist und wo Sie verlässliche Zahlen der amtlichen Statistik "
+                "finden."
+            ),
+            "blocks": [
+                ("heading", {"text": "Jede Stichprobe hat eine Fehlermarge", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Viele Zahlen in der Verwaltung beruhen nicht auf allen Fällen, "
+                    "sondern auf einer Auswahl: eine Kundenbefragung, eine Aktenstichprobe, "
+                    "eine Erhebung. Jede Stichprobe schwankt zufällig. Für einen Anteil lässt "
+                    "sich die Fehlermarge (95-%-Konfidenzintervall) grob so abschätzen: 1,96 "
+                    "mal die Wurzel aus p · (1 − p) / n. Ein paar Werte zur Orientierung bei "
+                    "einem Anteil von rund 50 %:</p>"
+                    "<ul>"
+                    "<li>n = 100: etwa ± 10 Prozentpunkte</li>"
+                    "<li>n = 400: etwa ± 5 Prozentpunkte</li>"
+                    "<li>n = 1.000: etwa ± 3 Prozentpunkte</li>"
+                    "</ul>"
+                    "<p>Für die halbe Fehlermarge brauchen Sie also die vierfache "
+                    "Stichprobe. Und die Formel gilt nur für Zufallsstichproben. Antworten "
+                    "nur die Zufriedenen oder nur die Verärgerten, hilft auch eine große "
+                    "Zahl nicht.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Die Zufriedenheitsbefragung im Bürgerbüro",
+                        "scenario": "<p>Nach Einführung der Online-Terminvergabe meldet das "
+                        "Bürgerbüro: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Im Vorjahr "
+                        "wurden 412 Besucherinnen und Besucher an zwei zufällig gewählten "
+                        "Wochen persönlich befragt. In diesem Jahr antworteten 38 Personen auf "
+                        "einen QR-Code, der an der Wartezone aushing.</p>",
+                        "questions": [
+                            "Wie groß ist die Fehlermarge der diesjährigen Befragung ungefähr?",
+                            "Sind die beiden Befragungen vergleichbar?",
+                            "Was würden Sie der Amtsleitung empfehlen?",
+                        ],
+                        "model_answer": "<p>Bei 38 Antworten und einem Anteil von 78 % beträgt "
+                        "die Fehlermarge rund ± 13 Prozentpunkte: 1,96 · √(0,78 · 0,22 / 38) "
+                        "≈ 0,13. Der wahre Wert könnte also ebenso gut bei 65 % liegen. Der "
+                        "Anstieg um 7 Prozentpunkte ist damit nicht belegt.</p><p>Schwerer "
+                        "wiegt, dass die Befragungen nicht vergleichbar sind: Im Vorjahr eine "
+                        "Zufallsauswahl mit persönlicher Ansprache, in diesem Jahr eine "
+                        "Selbstauswahl per QR-Code, die Menschen ohne Smartphone und "
+                        "Eilige ausschließt. Empfehlung: die Aussage nicht veröffentlichen, "
+                        "die Befragung nach der Methode des Vorjahres wiederholen und dann "
+                        "Ergebnis und Fehlermarge gemeinsam berichten.</p>",
+                    },
+                ),
+                ("heading", {"text": "Wo Sie verlässliche Zahlen finden", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Die amtliche Statistik wird nach dem Bundesstatistikgesetz (BStatG) "
+                    "und den Statistikgesetzen der Länder erstellt, nach fachlich "
+                    "dokumentierten Methoden und unter Wahrung der statistischen "
+                    "Geheimhaltung. Wichtige Quellen:</p>"
+                    "<ul>"
+                    "<li><strong>Statistisches Bundesamt (Destatis)</strong> mit der "
+                    "Datenbank GENESIS-Online, zum Beispiel zur Wohngeldstatistik, zur "
+                    "Elterngeldstatistik und zur Statistik der Grundsicherung im Alter und "
+                    "bei Erwerbsminderung.</li>"
+                    "<li><strong>Statistische Ämter der Länder</strong> und die gemeinsame "
+                    "Regionaldatenbank Deutschland für Zahlen bis auf Kreisebene.</li>"
+                    "<li>Der <strong>Mikrozensus</strong>, eine jährliche Befragung von rund "
+                    "1 % der Haushalte, für Angaben zu Einkommen, Erwerbstätigkeit und "
+                    "Lebensverhältnissen; als Stichprobe mit ausgewiesenen "
+                    "Fehlermargen.</li>"
+                    "<li>Die <strong>Statistik der Bundesagentur für Arbeit</strong> für "
+                    "Arbeitsmarkt und Bürgergeld.</li>"
+                    "</ul>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "§ 16 Abs. 1 BStatG – Geheimhaltung",
+                        "body": "<p>Einzelangaben über persönliche und sachliche "
+                        "Verhältnisse, die für eine Bundesstatistik gemacht werden, sind "
+                        "grundsätzlich geheim zu halten. Deshalb weist die amtliche Statistik "
+                        "sehr kleine Fallzahlen nicht aus oder ersetzt sie durch einen Punkt "
+                        "oder ein Zeichen für „Geheimhaltung“. Ein leeres Tabellenfeld "
+                        "bedeutet dort also nicht null.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Konfidenzintervall",
+                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der den wahren "
+                        "Wert der Grundgesamtheit mit einer festgelegten Sicherheit, meist "
+                        "95 %, einschließt. Je kleiner die Stichprobe, desto breiter das "
+                        "Intervall.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "short_text",
+                        "stem": "<p>Wie heißt die Online-Datenbank des Statistischen "
+                        "Bundesamts, in der Sie Tabellen etwa zur Wohngeldstatistik abrufen "
+                        "können?</p>",
+                        "points": 1,
+                        "competency": "digcomp:1.2",
+                        "level": 3,
+                        "accepted": [
+                            "GENESIS-Online",
+                            "GENESIS",
+                            "GENESIS Online",
+                            "GenesisOnline",
+                        ],
+                        "feedback": "GENESIS-Online ist die Datenbank von Destatis; die "
+                        "Länder betreiben gemeinsam die Regionaldatenbank Deutschland.",
+                        "tags": ["quellen", "destatis"],
+                    },
+                ),
+            ],
+        },
+    ],
+    "assessment": {
+        "title": "Abschlusstest: Statistiken und Diagramme kritisch lesen",
+        "pass_mark_percent": 70,
+        "max_attempts": 3,
+        "time_limit_minutes": 30,
+        "questions": [
+            {
+                "type": "numeric",
+                "stem": "<p>Fünf Haushalte beziehen Wohngeld mit folgenden monatlichen "
+                "Beträgen: 95 €, 140 €, 210 €, 260 € und 545 €. Wie hoch ist der "
+                "arithmetische Mittelwert in Euro?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "answer": 250.0,
+                "tolerance": 0.5,
+                "unit": "€",
+                "feedback": "Summe 1.250 € geteilt durch 5 ergibt 250 €. Der Median liegt bei "
+                "210 €; der hohe Einzelbetrag zieht den Mittelwert nach oben.",
+                "tags": ["mittelwert", "wohngeld"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Sie sollen im Jahresbericht angeben, wie lange Eltern "
+                "typischerweise auf ihren Elterngeldbescheid warten. Einige wenige Fälle "
+                "dauern wegen fehlender Nachweise über 100 Tage. Welche Kennzahl eignet sich "
+                "am besten?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "feedback": "Bei schief verteilten Werten wie Wartezeiten beschreibt der "
+                "Median den typischen Fall; ergänzen Sie einen Wert für die langen Fälle.",
+                "tags": ["median", "elterngeld"],
+                "options": [
+                    {
+                        "text": "Der Median der Bearbeitungszeit",
+                        "correct": True,
+                        "feedback": "Richtig: unempfindlich gegen die wenigen Ausreißer.",
+                    },
+                    {
+                        "text": "Der arithmetische Mittelwert der Bearbeitungszeit",
+                        "correct": False,
+                        "feedback": "Der Mittelwert wird durch die wenigen sehr langen Fälle "
+                        "nach oben gezogen.",
+                    },
+                    {
+                        "text": "Die längste Bearbeitungszeit des Jahres",
+                        "correct": False,
+                        "feedback": "Das ist ein Einzelfall, nicht der typische Fall.",
+                    },
+                    {
+                        "text": "Die Summe aller Bearbeitungstage",
+                        "correct": False,
+                        "feedback": "Die Summe hängt von der Fallzahl ab und beschreibt "
+                        "keine Wartezeit.",
+                    },
+                ],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Der Anteil der online gestellten Elterngeldanträge steigt von "
+                "40 % auf 50 %. Um wie viel Prozent ist der Anteil relativ gestiegen?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "answer": 25.0,
+                "tolerance": 0.1,
+                "unit": "%",
+                "feedback": "Absolut sind es 10 Prozentpunkte, relativ 10 / 40 = 25 %.",
+                "tags": ["prozentpunkte", "elterngeld"],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Ein Prüfsystem soll fehlerhafte Leistungsfälle markieren. 2 % "
+                "aller Fälle sind tatsächlich fehlerhaft. Das System markiert 90 % der "
+                "fehlerhaften Fälle und fälschlich 5 % der korrekten Fälle. Wie viel Prozent "
+                "der markierten Fälle sind tatsächlich fehlerhaft? Runden Sie auf ganze "
+                "Prozent.</p>",
+                "points": 2,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "answer": 27.0,
+                "tolerance": 1.0,
+                "unit": "%",
+                "feedback": "Von 1.000 Fällen sind 20 fehlerhaft, 18 davon werden markiert. "
+                "Von 980 korrekten Fällen werden 49 markiert. 18 / 67 ≈ 27 %. Fast drei "
+                "Viertel der Markierungen sind Fehlalarme.",
+                "tags": ["basisrate"],
+            },
+            {
+                "type": "matching",
+                "stem": "<p>Ordnen Sie jeder Beobachtung die wahrscheinlichste Erklärung "
+                "für den Zusammenhang zu.</p>",
+                "points": 3,
+                "competency": "qd:QD.7",
+                "level": 4,
+                "feedback": "Vor jedem Schluss auf eine Ursache stehen vier Fragen: Zufall, "
+                "Störgröße, umgekehrte Richtung, Auswahleffekt.",
+                "tags": ["korrelation", "kausalitaet"],
+                "pairs": [
+                    {
+                        "left": "Stadtteile mit mehr Beratungsstellen haben mehr "
+                        "Wohngeldhaushalte.",
+                        "right": "Störgröße: das Einkommensniveau im Stadtteil",
+                    },
+                    {
+                        "left": "Online-Anträge werden schneller erledigt als Anträge am "
+                        "Schalter, wo die komplexen Fälle landen.",
+                        "right": "Auswahleffekt: unterschiedliche Fallgruppen",
+                    },
+                    {
+                        "left": "Ämter mit eigenem Beschwerdemanagement erhalten mehr Beschwerden.",
+                        "right": "Umgekehrte Richtung: viele Beschwerden führten zur Einrichtung",
+                    },
+                    {
+                        "left": "In einer Dienststelle mit acht Beschäftigten hatten im März "
+                        "alle Linkshänder kürzere Bearbeitungszeiten.",
+                        "right": "Zufall bei sehr kleinen Fallzahlen",
+                    },
+                ],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Ein Balkendiagramm, dessen y-Achse bei 1.800 statt bei 0 "
+                "beginnt, stellt einen Rückgang von 2.350 auf 1.910 offene Vorgänge "
+                "größenrichtig dar.</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "correct": False,
+                "feedback_true": "Nein. Die Balken zeigen dann nur 550 gegen 110, der "
+                "Rückgang von rund 19 % wirkt wie einer von 80 %.",
+                "feedback_false": "Richtig. Bei Balken stellt die Länge den Wert dar; die "
+                "Achse muss bei null beginnen.",
+                "feedback": "Balken und Säulen beginnen bei null.",
+                "tags": ["diagramme"],
+            },
+            {
+                "type": "multiple",
+                "stem": "<p>Ein Bürgerbüro meldet nach einer Befragung per QR-Code mit 38 "
+                "Antworten: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Welche Einwände "
+                "sind berechtigt? Wählen Sie alle zutreffenden aus.</p>",
+                "points": 2,
+                "competency": "qd:QD.6",
+                "level": 3,
+                "feedback": "Kleine Stichproben haben große Fehlermargen, und eine "
+                "Selbstauswahl ist keine Zufallsstichprobe.",
+                "tags": ["stichprobe", "unsicherheit"],
+                "options": [
+                    {
+                        "text": "Bei 38 Antworten beträgt die Fehlermarge rund ± 13 Prozentpunkte.",
+                        "correct": True,
+                        "feedback": "Ja, der Anstieg liegt innerhalb der Fehlermarge.",
+                    },
+                    {
+                        "text": "Wer per QR-Code antwortet, hat sich selbst ausgewählt; die "
+                        "Antworten sind nicht repräsentativ.",
+                        "correct": True,
+                        "feedback": "Ja, Selbstauswahl verzerrt das Ergebnis.",
+                    },
+                    {
+                        "text": "Vorjahr und aktuelles Jahr wurden mit unterschiedlichen "
+                        "Methoden erhoben.",
+                        "correct": True,
+                        "feedback": "Ja, ein Methodenwechsel allein kann den Unterschied erklären.",
+                    },
+                    {
+                        "text": "Prozentwerte aus Befragungen dürfen grundsätzlich nicht "
+                        "verglichen werden.",
+                        "correct": False,
+                        "feedback": "Doch, wenn Methode und Stichprobengröße es tragen.",
+                    },
+                ],
+            },
+            {
+                "type": "ordering",
+                "stem": "<p>Sie erhalten eine Statistik mit einer überraschenden Aussage. "
+                "Bringen Sie die Prüfschritte in eine sinnvolle Reihenfolge.</p>",
+                "points": 2,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "feedback": "Erst die Quelle und Datenbasis, dann die Kennzahl, dann die "
+                "Darstellung und zuletzt die Schlussfolgerung prüfen.",
+                "tags": ["quellen", "vorgehen"],
+                "items": [
+                    "Quelle, Erhebungsmethode und Datenstand feststellen",
+                    "Grundgesamtheit und Stichprobengröße prüfen",
+                    "Kennzahl klären: Mittelwert oder Median, Prozent oder Prozentpunkte",
+                    "Darstellung prüfen: Achsen, Zeitraum, Flächen",
+                    "Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
+                ],
+            },
+            {
+                "type": "short_text",
+                "stem": "<p>Wie heißt die Einheit für die Differenz zweier Prozentwerte, "
+                "etwa bei einem Anstieg der Ablehnungsquote von 4 % auf 6 %?</p>",
+                "points": 1,
+                "competency": "qd:QD.7",
+                "level": 3,
+                "accepted": ["Prozentpunkt", "Prozentpunkte", "pp", "Prozent-Punkte"],
+                "feedback": "Die Differenz beträgt 2 Prozentpunkte; relativ ist die Quote um "
+                "50 % gestiegen.",
+                "tags": ["prozentpunkte"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>In einer Tabelle des Statistischen Landesamts ist für einen "
+                "kleinen Landkreis bei „Empfänger von Grundsicherung, Alter 18 bis 25“ statt "
+                "einer Zahl ein Punkt eingetragen. Was bedeutet das am "
+                "wahrscheinlichsten?</p>",
+                "points": 1,
+                "competency": "digcomp:1.2",
+                "level": 4,
+                "feedback": "Sehr kleine Fallzahlen werden wegen der statistischen "
+                "Geheimhaltung (§ 16 BStatG) nicht ausgewiesen. Beachten Sie die "
+                "Zeichenerklärung der Tabelle.",
+                "tags": ["quellen", "geheimhaltung"],
+                "options": [
+                    {
+                        "text": "Der Zahlenwert ist unbekannt oder geheim zu halten; die "
+                        "Zeichenerklärung der Tabelle gibt Auskunft.",
+                        "correct": True,
+                        "feedback": "Richtig: ein Geheimhaltungs- oder Qualitätszeichen.",
+                    },
+                    {
+                        "text": "Es gibt in diesem Landkreis keine solchen Empfänger.",
+                        "correct": False,
+                        "feedback": "Für „genau null“ steht in Tabellen der amtlichen "
+                        "Statistik ein Strich; der Punkt bedeutet etwas anderes.",
+                    },
+                    {
+                        "text": "Die Tabelle ist fehlerhaft und sollte nicht verwendet werden.",
+                        "correct": False,
+                        "feedback": "Nein, das Zeichen ist gewollt und in der "
+                        "Zeichenerklärung beschrieben.",
+                    },
+                ],
+            },
+        ],
+    },
+}
+
+
+COURSES = [_DATENQUALITAET, _STATISTIK]

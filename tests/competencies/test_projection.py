@@ -1,0 +1,221 @@
+import datetime as dt
+import random
+import uuid
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from competencies import projection, rules
+from competencies.models import CompetencyProfile, Evidence
+from competencies.selectors import competency_get_by_ref, gaps_for_user, level_for
+from competencies.services import (
+    competency_activity,
+    competency_self_assess,
+    competency_validate,
+)
+from lms.accounts.models import JobRole
+from lms.xapi import events, identity, vocabulary
+from lms.xapi.iris import activity_iri
+from lms.xapi.services import actor_erase, projections_rebuild, statements_store
+
+
+def _assessment(user, evidence, *, passed=True):
+    return events.assessment_completed(
+        user=user,
+        assessment=events.Activity(
+            iri=activity_iri("assessment", "test-1"), name="Test", type=vocabulary.TYPE_ASSESSMENT
+        ),
+        registration=uuid.uuid4(),
+        passed=passed,
+        score_raw=8,
+        score_max=10,
+        evidence=evidence,
+    )
+
+
+def _profiles():
+    return sorted(
+        CompetencyProfile.objects.values_list(
+            "user_id",
+            "competency_id",
+            "reached_rank",
+            "reached_at",
+            "self_assessed_rank",
+            "last_evidence_at",
+        )
+    )
+
+
+@pytest.fixture
+def learner(frameworks, make_user):
+    return make_user(job_roles=[JobRole.objects.get(code="sachbearbeitung")])
+
+
+@pytest.fixture
+def trainer(make_user):
+    return make_user(groups=("Learner", "Trainer"))
+
+
+def test_passed_assessment_evidences_levels(learner):
+    qd2 = competency_get_by_ref("qd:QD.2")
+    _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=3).uri)])
+    profile = CompetencyProfile.objects.get(user=learner, competency=qd2)
+    assert profile.reached_rank == 3
+    evidence = Evidence.objects.get(user=learner)
+    assert evidence.source == "assessment"
+    gap = next(g for g in gaps_for_user(user=learner) if g.competency == qd2)
+    assert (gap.target_rank, gap.reached_rank, gap.gap) == (3, 3, 0)
+
+
+def test_failed_assessment_is_no_evidence(learner):
+    qd2 = competency_get_by_ref("qd:QD.2")
+    _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=3).uri)], passed=False)
+    assert not Evidence.objects.exists()
+
+
+def test_self_assessment_is_kept_apart(learner):
+    qd1 = competency_get_by_ref("qd:QD.1")
+    competency_self_assess(user=learner, competency=qd1, rank=6)
+    profile = CompetencyProfile.objects.get(user=learner, competency=qd1)
+    assert (profile.reached_rank, profile.self_assessed_rank) == (0, 6)
+
+
+def test_trainer_validation_counts_and_learners_cannot_validate(learner, trainer, make_user):
+    qd4 = competency_get_by_ref("qd:QD.4")
+    competency_validate(user=learner, competency=qd4, rank=4, validator=trainer, note="Praxisfall")
+    assert CompetencyProfile.objects.get(user=learner, competency=qd4).reached_rank == 4
+    with pytest.raises(PermissionDenied):
+        competency_validate(user=learner, competency=qd4, rank=8, validator=make_user())
+    with pytest.raises(PermissionDenied):
+        competency_validate(user=trainer, competency=qd4, rank=8, validator=trainer)
+
+
+def test_level_of_another_scale_and_unknown_competency_are_ignored(learner, make_user):
+    qd2 = competency_get_by_ref("qd:QD.2")
+    _assessment(
+        learner,
+        [
+            ("https://elsewhere.example/competency/x", level_for(competency=qd2, rank=3).uri),
+            (qd2.uri, "https://elsewhere.example/level/3"),
+        ],
+    )
+    assert not Evidence.objects.exists()
+
+
+def test_voiding_recomputes_the_profile(learner):
+    qd2 = competency_get_by_ref("qd:QD.2")
+    low = _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=2).uri)])
+    high = _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=5).uri)])
+    assert CompetencyProfile.objects.get(user=learner, competency=qd2).reached_rank == 5
+    statements_store(
+        statements=[
+            {
+                "actor": identity.actor_for_user(learner),
+                "verb": {"id": vocabulary.VOIDED.id},
+                "object": {"objectType": "StatementRef", "id": str(high.id)},
+            }
+        ]
+    )
+    assert CompetencyProfile.objects.get(user=learner, competency=qd2).reached_rank == 2
+    statements_store(
+        statements=[
+            {
+                "actor": identity.actor_for_user(learner),
+                "verb": {"id": vocabulary.VOIDED.id},
+                "object": {"objectType": "StatementRef", "id": str(low.id)},
+            }
+        ]
+    )
+    assert not CompetencyProfile.objects.filter(user=learner, competency=qd2).exists()
+
+
+def test_rebuild_gives_the_incrementally_maintained_state(learner, trainer, make_user):
+    other = make_user(job_roles=[JobRole.objects.get(code="nachwuchskraft")])
+    rng = random.Random(7)
+    refs = ["qd:QD.1", "qd:QD.2", "qd:QD.4", "digcomp:1.2"]
+    for person in (learner, other):
+        for _ in range(6):
+            comp = competency_get_by_ref(rng.choice(refs))
+            rank = rng.randint(1, 8)
+            kind = rng.choice(["assessment", "self", "validation"])
+            if kind == "assessment":
+                _assessment(person, [(comp.uri, level_for(competency=comp, rank=rank).uri)])
+            elif kind == "self":
+                competency_self_assess(user=person, competency=comp, rank=rank)
+            else:
+                competency_validate(user=person, competency=comp, rank=rank, validator=trainer)
+    incremental = _profiles()
+    evidence_count = Evidence.objects.count()
+    assert incremental
+    projections_rebuild()
+    assert _profiles() == incremental
+    assert Evidence.objects.count() == evidence_count
+    projection.profiles_rebuild_from_evidence()
+    assert _profiles() == incremental
+
+
+def test_set_based_rebuild_follows_the_pure_rule(learner, make_user):
+    """The SQL rebuild and ``rules.profile_state`` agree on random evidence with expiry."""
+    people = [learner, make_user(), make_user()]
+    comps = [competency_get_by_ref(r) for r in ("qd:QD.1", "qd:QD.2", "digcomp:4.2")]
+    rng = random.Random(11)
+    now = timezone.now()
+    rows = []
+    for person in people:
+        for comp in comps:
+            for _ in range(rng.randint(0, 6)):
+                rank = rng.randint(1, 8)
+                occurred = now - dt.timedelta(days=rng.randint(0, 900))
+                source = rng.choice(["assessment", "course", "validation", "self"])
+                expires = (
+                    rules.expiry_for(occurred, 24)
+                    if source != "self" and rng.random() < 0.5
+                    else None
+                )
+                rows.append(
+                    Evidence(
+                        user=person,
+                        competency=comp,
+                        level=level_for(competency=comp, rank=rank),
+                        rank=rank,
+                        source=source,
+                        statement_id=uuid.uuid4(),
+                        occurred_at=occurred,
+                        expires_at=expires,
+                    )
+                )
+    Evidence.objects.bulk_create(rows)
+    projection.profiles_rebuild_from_evidence(now=now)
+    set_based = _profiles()
+    CompetencyProfile.objects.all().delete()
+    pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
+    projection.profiles_recompute(pairs=pairs, now=now)
+    assert _profiles() == set_based
+
+
+def test_erasure_removes_evidence_and_profiles(learner):
+    qd2 = competency_get_by_ref("qd:QD.2")
+    _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=3).uri)])
+    competency_self_assess(user=learner, competency=qd2, rank=2)
+    actor_erase(user=learner)
+    assert not Evidence.objects.filter(user=learner).exists()
+    assert not CompetencyProfile.objects.filter(user=learner).exists()
+
+
+def test_projection_uses_a_constant_number_of_queries(learner, django_assert_max_num_queries):
+    comps = [competency_get_by_ref(f"qd:QD.{n}") for n in range(1, 9)]
+    evidence = [(c.uri, level_for(competency=c, rank=3).uri) for c in comps]
+    statement = _assessment(learner, evidence[:1])
+    with django_assert_max_num_queries(10):
+        projection.apply([statement])
+    many = _assessment(learner, evidence)
+    Evidence.objects.filter(statement_id=many.id).delete()
+    with django_assert_max_num_queries(10):
+        projection.apply([many])
+    assert CompetencyProfile.objects.filter(user=learner).count() == 8
+
+
+def test_activity_of_a_competency_is_its_uri(frameworks):
+    qd1 = competency_get_by_ref("qd:QD.1")
+    assert competency_activity(qd1).iri == qd1.uri == activity_iri("competency", "qd/QD.1")

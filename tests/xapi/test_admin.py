@@ -1,0 +1,73 @@
+"""The LRS admin: Administrators create clients (secret shown once) and watch forwarding."""
+
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from lms.xapi import credentials
+from lms.xapi.models import ForwardingEndpoint, LRSClient, OutboxEntry, Statement
+from tests.conftest import log_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrator_creates_a_client_and_sees_the_secret_once(client, make_user):
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    log_in(client, admin)
+
+    response = client.post(
+        "/cms/snippets/xapi/lrsclient/add/",
+        {"name": "Autorenwerkzeug", "read_only": "", "is_active": "on", "expires_at": ""},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    created = LRSClient.objects.get(name="Autorenwerkzeug")
+    page = response.content.decode()
+    assert created.key in page
+    secret = page.split("<code>")[2].split("</code>")[0]
+    assert credentials.secret_matches(secret, created.secret_digest)
+    assert secret not in created.secret_digest
+
+
+def test_learners_and_trainers_cannot_reach_the_lrs_admin(client, make_user):
+    trainer = make_user("trainer@example.org", groups=("Trainer",))
+    log_in(client, trainer)
+    assert client.get("/cms/snippets/xapi/lrsclient/").status_code in (302, 403)
+    assert client.get("/cms/snippets/xapi/forwardingendpoint/").status_code in (302, 403)
+
+
+def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
+    client, make_user, django_assert_max_num_queries
+):
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    log_in(client, admin)
+    now = timezone.now()
+    for n in range(3):
+        endpoint = ForwardingEndpoint.objects.create(
+            name=f"Landes-LRS {n}",
+            url="https://lrs.example.org/xapi",
+            consecutive_failures=2,
+            last_error="HTTP 503: Wartung",
+        )
+        statement = Statement.objects.create(
+            id=uuid.uuid4(),
+            data={},
+            stored=now,
+            timestamp=now,
+            verb="v",
+            object_id="o",
+            object_type="Activity",
+        )
+        OutboxEntry.objects.create(
+            endpoint=endpoint, statement=statement, created_at=now, next_attempt_at=now
+        )
+
+    with django_assert_max_num_queries(25):
+        response = client.get("/cms/snippets/xapi/forwardingendpoint/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Landes-LRS 2" in page
+    assert "HTTP 503: Wartung" in page
