@@ -1,6 +1,7 @@
 """tincan.xml and cmi5.xml: parsing, schema validation, launch files."""
 
 import pytest
+from django.utils import translation
 
 from lms.packages import manifests
 from lms.packages.safezip import PackageError
@@ -9,6 +10,13 @@ from tests.packages.conftest import FILES
 CMI5 = (FILES / "cmi5_basic" / "cmi5.xml").read_bytes()
 TINCAN = (FILES / "tincan_basic" / "tincan.xml").read_bytes()
 CMI5_NAMES = {"cmi5.xml", "au/einfuehrung.html", "au/test.html"}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English here; test_views checks the German ones."""
+    with translation.override("en"):
+        yield
 
 
 def test_tincan_manifest():

@@ -7,10 +7,18 @@ import zipfile
 
 import pytest
 from django.core.files.storage import FileSystemStorage
+from django.utils import translation
 
 from lms.packages.safezip import Limits, PackageError, extract_zip, inspect_zip
 
 LIMITS = Limits(max_total_bytes=1_000_000, max_files=10, max_ratio=100, max_file_bytes=600_000)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English here; test_views checks the German ones."""
+    with translation.override("en"):
+        yield
 
 
 def make_zip(entries) -> zipfile.ZipFile:

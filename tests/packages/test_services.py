@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.utils import translation
 
 from lms.packages import services
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
@@ -19,6 +20,13 @@ from tests.packages.conftest import upload, zip_folder
 
 BASE = "http://testserver"
 TINCAN_ID = "https://lernen.example.org/tincan/datenschutz-grundlagen"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English here; test_views checks the German ones."""
+    with translation.override("en"):
+        yield
 
 
 def launch_params(url: str) -> dict:
