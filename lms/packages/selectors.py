@@ -126,3 +126,32 @@ def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
         for iri, ids in iri_packages.items()
         if any(by_package[p] for p in ids)
     }
+
+
+def units_under(*, parent, user) -> list[dict]:
+    """The live package units below a page (a course) with the person's status; 2 queries."""
+    pages = list(
+        ContentPackagePage.objects.live()
+        .child_of(parent)
+        .order_by("path")
+        .only("id", "title", "url_path", "package_id", "required")
+    )
+    done, started = set(), set()
+    if pages and user.is_authenticated:
+        for package_id, satisfied_at in PackageProgress.objects.filter(
+            user=user, package_id__in={page.package_id for page in pages}
+        ).values_list("package_id", "satisfied_at"):
+            started.add(package_id)
+            if satisfied_at is not None:
+                done.add(package_id)
+    return [
+        {
+            "page": page,
+            "status": "completed"
+            if page.package_id in done
+            else "started"
+            if page.package_id in started
+            else "not_started",
+        }
+        for page in pages
+    ]

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from lms.packages import services
+from tests.courses.conftest import course_index, make_course  # noqa: F401 (fixtures)
 
 FILES = Path(__file__).resolve().parent / "files"
 
