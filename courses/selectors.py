@@ -482,7 +482,9 @@ def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseC
             order[course.pk] = (True, datetime.date.max, len(order))
     ranked = sorted(candidates, key=lambda pk: (-closure.get(pk, 0), *order[pk]))
     cards = [candidates[pk] for pk in ranked[:limit]]
+    counts = _lesson_counts([card.course for card in cards])
     for card in cards:
+        card.lessons_total = counts.get(card.course.pk, 0)
         card.reason = "gap" if closure.get(card.course.pk) else "curriculum"
     return cards
 

@@ -7,15 +7,17 @@ from the stored statements (``courses.projection``).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import GroupApprovalTask, Page, PageViewRestriction, Workflow, WorkflowPage
 
 from assessments import services as assessment_services
 from courses import rules, selectors, tracking
 from courses.models import (
+    CourseCompetency,
     CourseIndexPage,
     CoursePage,
     Curriculum,
@@ -84,9 +86,18 @@ def course_create_or_update(
     duration_minutes: int = 60,
     audience_roles: Iterable = (),
     prerequisites: Iterable[CoursePage] = (),
+    develops: Iterable[tuple] = (),
+    final_assessment=None,
     publish: bool = True,
     user=None,
 ) -> CoursePage:
+    """Create or update a course; ``develops`` holds (competency, proficiency level) pairs."""
+    develops = [
+        CourseCompetency(competency=competency, level=level, sort_order=position)
+        for position, (competency, level) in enumerate(develops)
+    ]
+    for item in develops:
+        item.full_clean(exclude=["course"])
     return _save_child(
         parent=index,
         page_class=CoursePage,
@@ -98,10 +109,19 @@ def course_create_or_update(
             "duration_minutes": duration_minutes,
             "audience_roles": list(audience_roles),
             "prerequisites": list(prerequisites),
+            "develops": develops,
+            "final_assessment": final_assessment,
         },
         publish=publish,
         user=user,
     )
+
+
+@transaction.atomic
+def course_prerequisites_set(*, course: CoursePage, prerequisites: Iterable[CoursePage], user=None):
+    course = CoursePage.objects.get(pk=course.pk)
+    course.prerequisites = list(prerequisites)
+    return _publish(course, user=user)
 
 
 @transaction.atomic
@@ -131,6 +151,23 @@ def lesson_create_or_update(
         publish=publish,
         user=user,
     )
+
+
+def course_review_workflow_ensure(*, index: CourseIndexPage):
+    """A "course review" workflow on the course section: another trainer approves changes.
+
+    Wagtail's moderation then applies to every course and lesson below the index; trainers
+    submit drafts for review, and approving publishes them (or at their scheduled time).
+    """
+    task = GroupApprovalTask.objects.filter(name="Kursfreigabe durch Trainer/in").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Kursfreigabe durch Trainer/in")
+    task.groups.set(Group.objects.filter(name__in=["Trainer"]))
+    workflow, _created = Workflow.objects.get_or_create(name="Kursfreigabe")
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
 
 
 @dataclass(frozen=True)

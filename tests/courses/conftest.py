@@ -3,7 +3,7 @@
 import pytest
 
 from courses import services
-from lms.home.models import HomePage
+from lms.home.services import site_root_ensure
 
 SAMPLE_BODY = [
     ("heading", {"text": "Woher Verwaltungsdaten kommen", "level": "h2"}),
@@ -52,7 +52,7 @@ SAMPLE_BODY = [
 
 @pytest.fixture
 def course_index(db):
-    home = HomePage.objects.get()
+    home = site_root_ensure()
     return services.course_index_create_or_update(
         parent=home, title="Kurse", slug="kurse", intro="<p>Alle Kurse der Akademie.</p>"
     )
@@ -146,3 +146,11 @@ def final_assessment(question):
     return assessment_services.assessment_create(
         title="Abschlusstest: Automatisierte Bescheide", questions=[question], pass_mark_percent=100
     )
+
+
+@pytest.fixture
+def root_collection(db):
+    """Wagtail's root collection (transactional tests elsewhere may have flushed it)."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")

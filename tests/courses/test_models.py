@@ -11,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from courses.blocks import LessonStreamBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from lms.home.models import HomePage
+from lms.home.services import site_root_ensure
 from tests.courses.conftest import SAMPLE_BODY
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def test_page_tree_rules():
 
 
 def test_trainer_cannot_put_a_lesson_outside_a_course(course_index, make_course):
-    home = HomePage.objects.get()
+    home = site_root_ensure()
     course = make_course(lessons=1)
     assert not LessonPage.can_create_at(home)
     assert not LessonPage.can_create_at(course_index)
@@ -87,7 +88,7 @@ def test_decision_explainer_shows_inputs_rule_path_and_citizen_explanation():
     assert "Bei Freitextangaben prüft eine Sachbearbeiterin den Fall." in html
 
 
-def test_image_block_requires_alt_text_and_renders_it():
+def test_image_block_requires_alt_text_and_renders_it(root_collection):
     image = Image.objects.create(title="Diagramm", file=get_test_image_file())
     block = STREAM.child_blocks["image"]
     with pytest.raises(StructBlockValidationError):
@@ -106,7 +107,7 @@ def _document(title, name, content=b"WEBVTT\n"):
     return Document.objects.create(title=title, file=ContentFile(content, name=name))
 
 
-def test_video_needs_a_captions_track_for_a_file_and_exactly_one_source():
+def test_video_needs_a_captions_track_for_a_file_and_exactly_one_source(root_collection):
     video = _document("Erklärvideo", "erklaervideo.mp4", b"\x00\x00")
     captions = _document("Untertitel", "untertitel.vtt")
     block = STREAM.child_blocks["video"]
@@ -128,7 +129,7 @@ def test_video_needs_a_captions_track_for_a_file_and_exactly_one_source():
     assert '<track kind="captions"' in html and 'srclang="de"' in html
 
 
-def test_download_block_links_the_document():
+def test_download_block_links_the_document(root_collection):
     document = _document("Checkliste Begründung", "checkliste.pdf", b"%PDF-1.4")
     block = STREAM.child_blocks["download"]
     html = block.render(block.to_python({"document": document.pk, "title": "", "description": ""}))

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from assessments import scoring
 from lms.demo.content.data_literacy import COURSES, CURRICULUM
 
 EXPECTED_SLUGS = ["datenqualitaet-und-bias", "statistik-kritisch-lesen", "datenschutz-im-alltag"]
@@ -102,7 +103,7 @@ def test_curriculum_lists_the_three_courses_in_order():
     assert CURRICULUM["slug"] == "datenkompetenz"
     assert CURRICULUM["title"] == "Datenkompetenz in der Verwaltung"
     assert 2 <= CURRICULUM["description"].count(".") <= 6
-    assert [c["slug"] for c in COURSES] == CURRICULUM["courses"] == EXPECTED_SLUGS[: len(COURSES)]
+    assert [c["slug"] for c in COURSES] == CURRICULUM["courses"] == EXPECTED_SLUGS
 
 
 @pytest.mark.parametrize("course", COURSES, ids=lambda c: c["slug"])
@@ -231,7 +232,7 @@ def _check_question(q, where):
         assert isinstance(q["tolerance"], float) and q["tolerance"] >= 0, where
         assert 0 < len(q["unit"]) <= 40, where
     elif kind == "short_text":
-        accepted = [" ".join(a.lower().split()) for a in q["accepted"]]
+        accepted = [scoring.normalise_text(a) for a in q["accepted"]]
         assert accepted and len(set(accepted)) == len(accepted), where
         assert all(0 < len(a) <= 500 for a in accepted), where
     elif kind == "ordering":
@@ -291,3 +292,61 @@ def test_no_placeholders_anywhere():
 def test_question_stems_are_unique_across_the_curriculum():
     stems = [q["stem"] for _, q in _all_questions()]
     assert len(set(stems)) == len(stems)
+
+
+def _spec(q):
+    """The scoring spec the assessments app builds from a stored question."""
+    spec = {"type": q["type"], "points": q["points"]}
+    if q["type"] in ("single", "multiple"):
+        spec["options"] = [
+            {"key": f"o{i}", "text": o["text"], "correct": o["correct"]}
+            for i, o in enumerate(q["options"])
+        ]
+    elif q["type"] == "true_false":
+        spec["correct"] = q["correct"]
+    elif q["type"] == "numeric":
+        spec.update(answer=q["answer"], tolerance=q["tolerance"], unit=q["unit"])
+    elif q["type"] == "short_text":
+        spec["accepted"] = q["accepted"]
+    elif q["type"] == "ordering":
+        spec["items"] = [{"key": f"i{i}", "text": t} for i, t in enumerate(q["items"])]
+    elif q["type"] == "matching":
+        spec["pairs"] = [{"key": f"p{i}", **p} for i, p in enumerate(q["pairs"])]
+    return spec
+
+
+def _right_and_wrong(q, spec):
+    kind = q["type"]
+    if kind == "single":
+        right = next(o["key"] for o in spec["options"] if o["correct"])
+        wrong = next(o["key"] for o in spec["options"] if not o["correct"])
+    elif kind == "multiple":
+        right = [o["key"] for o in spec["options"] if o["correct"]]
+        wrong = [o["key"] for o in spec["options"]]
+    elif kind == "true_false":
+        right, wrong = q["correct"], not q["correct"]
+    elif kind == "numeric":
+        right = scoring.parse_number(f"{q['answer']:.2f}".replace(".", ","))
+        wrong = q["answer"] + q["tolerance"] + 1
+    elif kind == "short_text":
+        right, wrong = f"  {q['accepted'][0].upper()} ", "Verhältnismäßigkeit"
+    elif kind == "ordering":
+        right = [i["key"] for i in spec["items"]]
+        wrong = right[::-1]
+    else:
+        keys = [p["key"] for p in spec["pairs"]]
+        right = {k: k for k in keys}
+        wrong = {k: keys[(n + 1) % len(keys)] for n, k in enumerate(keys)}
+    return right, wrong
+
+
+def test_answer_keys_score_as_intended():
+    # The documented answer earns full points with the assessments app's scoring rules,
+    # and a typical mistake earns less.
+    for course, question in _all_questions():
+        spec = _spec(question)
+        right, wrong = _right_and_wrong(question, spec)
+        scoring.validate_response(spec, right)
+        result = scoring.score(spec, right)
+        assert result.correct and result.score == question["points"], (course["slug"], question)
+        assert scoring.score(spec, wrong).score < question["points"], (course["slug"], question)

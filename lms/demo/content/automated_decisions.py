@@ -88,7 +88,11 @@ CURRICULUM = {
         "begründen und erklären und was die KI-Verordnung der EU von Behörden als Betreiberinnen "
         "von KI-Systemen verlangt."
     ),
-    "courses": ["vollautomatisierte-verwaltungsakte", "entscheidungen-erklaeren"],
+    "courses": [
+        "vollautomatisierte-verwaltungsakte",
+        "entscheidungen-erklaeren",
+        "ki-verordnung-verwaltung",
+    ],
 }
 
 
@@ -1528,9 +1532,10 @@ _C2_LESSON_4 = {
         _case(
             "Der Anruf am Freitagnachmittag",
             "<p>Herr Kowalski ruft an, hörbar aufgebracht. Er hat einen automatisierten "
-            "Bescheid erhalten, nach dem er 1.140 € Kinderzuschlag zurückzahlen soll. Er sagt: "
-            "„Ich habe im Januar sofort angerufen, dass meine Frau ausgezogen ist! Und jetzt "
-            "rechnet Ihr Computer immer noch mit ihrem Gehalt. Ich lege hiermit Widerspruch "
+            "Bescheid erhalten, nach dem er 1.140 € Wohngeld zurückzahlen soll, weil nach "
+            "einem Datenabgleich das Einkommen seiner Frau gestiegen sei. Er sagt: „Ich habe "
+            "im Januar sofort angerufen, dass meine Frau ausgezogen ist! Und jetzt rechnet "
+            "Ihr Computer immer noch mit ihrem Gehalt. Ich lege hiermit Widerspruch "
             "ein.“ In der Akte findet sich zum Januar kein Vermerk.</p>",
             [
                 "Wie gehen Sie im Gespräch vor?",
@@ -1996,4 +2001,1046 @@ COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
 }
 
 
-COURSES = [COURSE_VOLLAUTOMATISIERTE_VERWALTUNGSAKTE, COURSE_ENTSCHEIDUNGEN_ERKLAEREN]
+# ---------------------------------------------------------------------------------------
+# Course 3: Die KI-Verordnung in der Verwaltung
+# ---------------------------------------------------------------------------------------
+
+_C3_LESSON_1 = {
+    "slug": "ki-system-rollen-und-zeitplan",
+    "title": "KI-System oder nicht? Begriffe, Rollen und Zeitplan",
+    "summary": (
+        "Was die Verordnung (EU) 2024/1689 unter einem KI-System versteht, warum die Behörde "
+        "meist Betreiberin ist und ab wann welche Pflichten gelten."
+    ),
+    "blocks": [
+        _h2("Nicht jedes Fachverfahren ist KI"),
+        _p(
+            "<p>Die KI-Verordnung der EU (Verordnung (EU) 2024/1689, oft „AI Act“ genannt) "
+            "ist am 1. August 2024 in Kraft getreten. Sie regelt nicht Software im "
+            "Allgemeinen, sondern <em>KI-Systeme</em>. Bevor Sie über Risikoklassen und "
+            "Pflichten nachdenken, steht deshalb immer die erste Frage: Ist das, was wir "
+            "einsetzen, überhaupt ein KI-System?</p>"
+        ),
+        _box(
+            "law",
+            "Art. 3 Nr. 1 KI-Verordnung – KI-System",
+            "<p>Ein KI-System ist ein maschinengestütztes System, das für einen in "
+            "unterschiedlichem Grade autonomen Betrieb ausgelegt ist, das nach seiner "
+            "Betriebsaufnahme anpassungsfähig sein kann und das aus den erhaltenen Eingaben "
+            "für explizite oder implizite Ziele <strong>ableitet</strong>, wie Ausgaben wie "
+            "Vorhersagen, Inhalte, Empfehlungen oder Entscheidungen erstellt werden, die "
+            "physische oder virtuelle Umgebungen beeinflussen können. Nach "
+            "Erwägungsgrund 12 gehören Systeme nicht dazu, die ausschließlich auf von "
+            "natürlichen Personen festgelegten Regeln für die automatische Ausführung von "
+            "Vorgängen beruhen.</p>",
+        ),
+        _p(
+            "<p>Das entscheidende Merkmal ist die Fähigkeit, <strong>abzuleiten</strong>. "
+            "Ein klassisches Wohngeldprogramm, das die Formel des Wohngeldgesetzes Schritt für "
+            "Schritt ausrechnet, tut das nicht: Jede Regel hat ein Mensch vorgegeben. Es ist "
+            "ein vollautomatisiertes Verfahren im Sinne von § 31a SGB X, aber in aller Regel "
+            "kein KI-System. Anders ein Modell, das aus früheren Fällen gelernt hat, welche "
+            "Anträge wahrscheinlich fehlerhaft sind, ein Sprachmodell, das Anträge "
+            "zusammenfasst, oder eine Dokumentenerkennung, die Werte aus eingescannten "
+            "Lohnabrechnungen ausliest. Die Kommission hat 2025 Leitlinien zur Definition "
+            "veröffentlicht; ziehen Sie sie in Zweifelsfällen heran.</p>"
+        ),
+        _term(
+            "Betreiber und Anbieter",
+            "<p><strong>Anbieter</strong> ist, wer ein KI-System entwickelt oder entwickeln "
+            "lässt und unter eigenem Namen in Verkehr bringt oder in Betrieb nimmt (Art. 3 "
+            "Nr. 3). <strong>Betreiber</strong> ist, wer ein KI-System in eigener "
+            "Verantwortung verwendet, ausgenommen im Rahmen einer persönlichen, nicht "
+            "beruflichen Tätigkeit (Art. 3 Nr. 4); das schließt Behörden ausdrücklich ein. "
+            "Eine Behörde, die ein gekauftes System einsetzt, ist Betreiberin. Sie kann nach "
+            "Art. 25 selbst zur Anbieterin werden, etwa wenn sie das System wesentlich "
+            "verändert oder seine Zweckbestimmung so ändert, dass es zum Hochrisiko-System "
+            "wird.</p>",
+        ),
+        _h2("Der Zeitplan"),
+        _p(
+            "<p>Die Verordnung gilt gestaffelt (Art. 113):</p>"
+            "<ul><li><strong>2. Februar 2025:</strong> allgemeine Bestimmungen einschließlich "
+            "der Pflicht zur KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken "
+            "(Art. 5).</li>"
+            "<li><strong>2. August 2025:</strong> Regeln für KI-Modelle mit allgemeinem "
+            "Verwendungszweck, Governance, Sanktionen.</li>"
+            "<li><strong>2. August 2026:</strong> der Großteil der übrigen Vorschriften, "
+            "darunter die Pflichten für Hochrisiko-Systeme nach Anhang III und die "
+            "Transparenzpflichten nach Art. 50.</li>"
+            "<li><strong>2. August 2027:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
+            "von Produkten nach Anhang I sind (Art. 6 Abs. 1).</li></ul>"
+            "<p>Für Hochrisiko-Systeme, die schon vor dem 2. August 2026 in Verkehr gebracht "
+            "wurden und von Behörden genutzt werden sollen, gilt eine Übergangsregel: Anbieter "
+            "und Betreiber müssen die Anforderungen spätestens bis zum 2. August 2030 "
+            "erfüllen (Art. 111 Abs. 2).</p>"
+        ),
+        _box(
+            "warning",
+            "Prüfen Sie den aktuellen Stand",
+            "<p>Die Kommission hat im November 2025 im Rahmen eines „digitalen Omnibus“ "
+            "vorgeschlagen, den Beginn der Hochrisiko-Pflichten an die Verfügbarkeit "
+            "harmonisierter Normen zu knüpfen und damit zu verschieben. Ob und in welcher "
+            "Form das beschlossen wurde, prüfen Sie vor Projektentscheidungen im Amtsblatt der "
+            "EU. Die Pflicht zur KI-Kompetenz und die Verbote gelten unabhängig davon "
+            "bereits.</p>",
+        ),
+        _case(
+            "Drei Systeme im Landesamt",
+            "<p>Die Stabsstelle Datenschutz soll eine Übersicht aller KI-Systeme im Landesamt "
+            "erstellen. Gemeldet wurden: (1) das Wohngeldverfahren, das Anspruch und Höhe "
+            "nach der Formel des WoGG berechnet und einfache Fälle vollautomatisch bescheidet; "
+            "(2) ein Chatbot auf der Website, der mit einem Sprachmodell Fragen zu "
+            "Antragsunterlagen beantwortet; (3) ein Modell in der Grundsicherung, das aus "
+            "abgeschlossenen Fällen gelernt hat und neue Anträge mit einem Prüfscore "
+            "versieht.</p>",
+            [
+                "Welche der drei Systeme sind KI-Systeme im Sinne von Art. 3 Nr. 1?",
+                "Welche Rolle hat das Landesamt jeweils?",
+                "Welche Pflichten gelten für alle drei schon heute?",
+            ],
+            "<p>(1) ist ein regelbasiertes Verfahren ohne Ableitung und in aller Regel kein "
+            "KI-System; für es gelten § 31a SGB X und Art. 22 DSGVO. (2) und (3) sind "
+            "KI-Systeme, weil sie aus Daten abgeleitete Ausgaben erzeugen. Das Landesamt ist "
+            "Betreiber, solange es die Systeme nicht unter eigenem Namen anbietet oder "
+            "wesentlich verändert. Beim Chatbot auf der eigenen Website kann es allerdings "
+            "selbst Anbieter sein, wenn es ihn unter eigenem Namen in Betrieb nimmt; klären "
+            "Sie das mit dem Dienstleister. Für (2) gilt ab dem 2. August 2026 die "
+            "Transparenzpflicht des Art. 50: Nutzerinnen und Nutzer müssen erkennen, dass "
+            "sie mit einer KI kommunizieren. (3) ist ein Kandidat für Anhang III Nr. 5 "
+            "Buchst. a (nächste Lektion). Für die Beschäftigten, die mit (2) und (3) "
+            "arbeiten, gilt bereits jetzt die Pflicht zur KI-Kompetenz nach Art. 4. Für alle "
+            "drei gilt die DSGVO unverändert weiter.</p>",
+        ),
+        _check(
+            _q(
+                "ordering",
+                "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
+                "Reihenfolge.</p>",
+                competency="qd:QD.8",
+                level=3,
+                feedback=(
+                    "Inkrafttreten am 1. August 2024; Verbote und KI-Kompetenz ab 2. Februar "
+                    "2025; Regeln für KI-Modelle mit allgemeinem Verwendungszweck ab 2. August "
+                    "2025; Hochrisiko-Pflichten nach Anhang III ab 2. August 2026."
+                ),
+                tags=["KI-Verordnung", "Zeitplan"],
+                items=[
+                    "Inkrafttreten der Verordnung",
+                    "Verbotene Praktiken und Pflicht zur KI-Kompetenz",
+                    "Regeln für KI-Modelle mit allgemeinem Verwendungszweck",
+                    "Pflichten für Hochrisiko-Systeme nach Anhang III",
+                ],
+            )
+        ),
+    ],
+}
+
+_C3_LESSON_2 = {
+    "slug": "risikoklassen-und-hochrisiko-systeme",
+    "title": "Risikoklassen und Hochrisiko-Systeme bei Sozialleistungen",
+    "summary": (
+        "Verbotene Praktiken, Hochrisiko-Systeme nach Anhang III, Transparenzpflichten und "
+        "minimales Risiko, mit einem genauen Blick auf Anhang III Nr. 5 Buchst. a."
+    ),
+    "blocks": [
+        _h2("Vier Stufen"),
+        _p(
+            "<p>Die KI-Verordnung folgt einem risikobasierten Ansatz:</p>"
+            "<ul><li><strong>Verbotene Praktiken</strong> (Art. 5), zum Beispiel "
+            "Social Scoring, das Menschen in einem anderen Zusammenhang benachteiligt, die "
+            "Vorhersage von Straftaten allein auf Grundlage von Profiling oder die Erkennung "
+            "von Emotionen am Arbeitsplatz.</li>"
+            "<li><strong>Hochrisiko-Systeme</strong> (Art. 6 mit Anhang I und III) mit "
+            "umfangreichen Pflichten für Anbieter und Betreiber.</li>"
+            "<li><strong>Systeme mit Transparenzpflichten</strong> (Art. 50), etwa Chatbots "
+            "und erzeugte oder manipulierte Bild-, Ton- und Videoinhalte.</li>"
+            "<li><strong>Alle übrigen Systeme</strong> mit minimalem Risiko; für sie gilt "
+            "vor allem die Pflicht zur KI-Kompetenz.</li></ul>"
+        ),
+        _box(
+            "law",
+            "Anhang III Nr. 5 Buchst. a KI-Verordnung",
+            "<p>Hochrisiko sind KI-Systeme, die bestimmungsgemäß von Behörden oder in deren "
+            "Auftrag verwendet werden sollen, um zu beurteilen, ob natürliche Personen "
+            "<strong>Anspruch auf grundlegende staatliche Unterstützungsleistungen und "
+            "-dienste</strong>, einschließlich Gesundheitsdiensten, haben, und um solche "
+            "Leistungen und Dienste zu <strong>gewähren, einzuschränken, zu widerrufen oder "
+            "zurückzufordern</strong>. Weitere für Behörden wichtige Bereiche in Anhang III "
+            "sind unter anderem Beschäftigung und Personalmanagement (Nr. 4), Migration, Asyl "
+            "und Grenzkontrolle (Nr. 7) sowie Rechtspflege und demokratische Prozesse "
+            "(Nr. 8).</p>",
+        ),
+        _p(
+            "<p>Wohngeld, Grundsicherung, Elterngeld, Kinderzuschlag oder BAföG sind typische "
+            "grundlegende staatliche Unterstützungsleistungen. Ein KI-System, das in diesen "
+            "Verfahren über Anspruch, Höhe, Aufhebung oder Rückforderung mitbestimmt, ist "
+            "daher grundsätzlich ein Hochrisiko-System.</p>"
+            "<p>Art. 6 Abs. 3 enthält eine Ausnahme: Ein System nach Anhang III ist nicht "
+            "hochriskant, wenn es kein erhebliches Risiko birgt, weil es nur eine eng "
+            "gefasste Verfahrensaufgabe erfüllt, das Ergebnis einer zuvor abgeschlossenen "
+            "menschlichen Tätigkeit verbessert, Entscheidungsmuster oder Abweichungen "
+            "erkennt, ohne die menschliche Bewertung ohne angemessene Überprüfung zu ersetzen "
+            "oder zu beeinflussen, oder nur eine vorbereitende Aufgabe erfüllt. Aber: Ein "
+            "System, das <strong>Profiling natürlicher Personen</strong> vornimmt, gilt "
+            "stets als Hochrisiko-System. Ein Prüfscore, der die wirtschaftliche Lage oder "
+            "Zuverlässigkeit einer antragstellenden Person bewertet, ist Profiling. Die "
+            "Einstufung nimmt der Anbieter vor und dokumentiert sie; die Behörde sollte sie "
+            "dennoch selbst nachvollziehen.</p>"
+        ),
+        _explainer(
+            "Wohngeld: KI-gestützter Prüfhinweis bei sehr niedrigem Einkommen",
+            decision=(
+                "Kein automatischer Bescheid. Das System gibt einen Prüfhinweis aus; eine "
+                "Sachbearbeiterin klärt, wovon der Haushalt seinen Lebensunterhalt bestreitet."
+            ),
+            legal_basis=(
+                "Anhang III Nr. 5 Buchst. a KI-Verordnung; §§ 20, 31a SGB X; "
+                "Verwaltungsvorschrift zum WoGG (Plausibilität des Einkommens)"
+            ),
+            inputs=[
+                ("Haushalt", "3 Personen, Miete 780 € warm"),
+                ("Angegebenes Gesamteinkommen", "940 € monatlich"),
+                ("Prüfscore des Modells (0–100)", "87"),
+                (
+                    "Wichtigste Einflussgrößen laut Modell",
+                    "Einkommen im Verhältnis zur Miete, Selbständigkeit, Wechsel des Einkommens",
+                ),
+            ],
+            rule_path=[
+                (
+                    "Prüfscore über dem Schwellenwert 70?",
+                    "Ja – Fall wird nicht automatisiert beschieden",
+                ),
+                (
+                    "Regel: Einkommen deckt Miete und Lebensunterhalt offensichtlich nicht?",
+                    "Ja – Prüfhinweis „Lebensunterhalt klären“",
+                ),
+                ("Menschliche Prüfung", "Sachbearbeiterin fordert gezielt Nachweise an"),
+            ],
+            citizen_explanation=(
+                "<p>Ihre Einnahmen sind niedriger als Ihre Miete und der Betrag, den Ihr "
+                "Haushalt zum Leben braucht. Bevor wir über Wohngeld entscheiden, müssen wir "
+                "deshalb wissen, wovon Sie derzeit leben, zum Beispiel von Ersparnissen, "
+                "Unterstützung durch Angehörige oder anderen Leistungen. Bitte schicken Sie "
+                "uns dazu die im Schreiben genannten Nachweise. Über Ihren Antrag entscheidet "
+                "eine Sachbearbeiterin.</p>"
+            ),
+            human_review=(
+                "Jeder Fall mit Prüfhinweis wird von einer Person entschieden; der Score "
+                "allein begründet weder eine Ablehnung noch eine Mitwirkungsaufforderung. "
+                "Die Sachbearbeiterin prüft die Einflussgrößen und dokumentiert, warum sie "
+                "dem Hinweis folgt oder nicht."
+            ),
+        ),
+        _case(
+            "Posteingang, Qualitätskontrolle, Prüfscore: hochriskant oder nicht?",
+            "<p>Referat 11 (Wohngeld) prüft drei KI-Anwendungen eines Anbieters: (a) Die KI "
+            "liest eingehende Briefe, erkennt das Aktenzeichen und ordnet sie dem richtigen "
+            "Vorgang zu. (b) Die KI vergleicht bereits erlassene Bescheide mit früheren "
+            "Entscheidungen und meldet der Teamleitung auffällige Abweichungen zur Prüfung. "
+            "(c) Die KI schätzt aus den Antragsdaten, wie wahrscheinlich die Angaben einer "
+            "antragstellenden Person unvollständig sind, und sortiert den Postkorb danach.</p>",
+            [
+                "Welche Ausnahme nach Art. 6 Abs. 3 könnte für (a) und (b) greifen?",
+                "Warum ist (c) in jedem Fall ein Hochrisiko-System?",
+                "Was verlangen Sie vom Anbieter, und welche Pflichten bleiben auch ohne Hochrisiko-Einstufung?",
+            ],
+            "<p>(a) erfüllt eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a) "
+            "und bewertet keine Personen; sie ist voraussichtlich nicht hochriskant. (b) "
+            "erkennt Abweichungen von früheren Entscheidungsmustern, ohne die abgeschlossene "
+            "menschliche Bewertung ohne Überprüfung zu ersetzen (Buchst. c); auch das kann "
+            "die Einstufung als Hochrisiko-System ausschließen, solange die Meldungen von "
+            "Menschen geprüft werden. (c) bewertet persönliche Aspekte der Antragstellenden, "
+            "also Profiling; nach Art. 6 Abs. 3 Unterabs. 3 ist ein solches System stets "
+            "hochriskant. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
+            "Abs. 4) und die Registrierung; prüfen Sie die Begründung selbst. Unabhängig von "
+            "der Einstufung gelten Art. 4 (KI-Kompetenz) und die DSGVO.</p>",
+        ),
+        _term(
+            "Grundrechte-Folgenabschätzung",
+            "<p>Die Bewertung, die bestimmte Betreiber nach Art. 27 KI-Verordnung vor dem "
+            "ersten Einsatz eines Hochrisiko-Systems durchführen: Wer ist betroffen, welche "
+            "Schäden drohen den Grundrechten, wie wird menschliche Aufsicht umgesetzt und was "
+            "geschieht, wenn sich Risiken verwirklichen.</p>",
+        ),
+        _check(
+            _q(
+                "matching",
+                "<p>Ordnen Sie jedem Beispiel die passende Risikostufe der KI-Verordnung zu.</p>",
+                competency="qd:QD.8",
+                level=4,
+                feedback=(
+                    "Maßgeblich sind Art. 5 (Verbote), Art. 6 mit Anhang III (Hochrisiko) und "
+                    "Art. 50 (Transparenz); alles Übrige hat minimales Risiko."
+                ),
+                tags=["Risikoklassen"],
+                pairs=[
+                    {
+                        "left": "Emotionserkennung bei Beschäftigten im Bürgerbüro",
+                        "right": "Verbotene Praktik",
+                    },
+                    {
+                        "left": "Lernendes Modell bewertet Anträge auf Grundsicherung",
+                        "right": "Hochrisiko-System",
+                    },
+                    {
+                        "left": "Chatbot beantwortet Fragen zu Antragsunterlagen",
+                        "right": "Transparenzpflicht",
+                    },
+                    {
+                        "left": "KI-gestützte Rechtschreibprüfung in der Textverarbeitung",
+                        "right": "Minimales Risiko",
+                    },
+                ],
+            )
+        ),
+    ],
+}
+
+_C3_LESSON_3 = {
+    "slug": "pflichten-der-behoerde-als-betreiberin",
+    "title": "Pflichten der Behörde als Betreiberin: Art. 26 und Art. 27",
+    "summary": (
+        "Was eine Behörde tun muss, bevor und während sie ein Hochrisiko-KI-System "
+        "einsetzt: Betreiberpflichten, Registrierung, Grundrechte-Folgenabschätzung und "
+        "ihr Verhältnis zur Datenschutz-Folgenabschätzung."
+    ),
+    "blocks": [
+        _h2("Die Behörde verantwortet den Einsatz"),
+        _p(
+            "<p>Die meisten technischen Pflichten der KI-Verordnung treffen den Anbieter: "
+            "Risikomanagement, Datenqualität, technische Dokumentation, Protokollierung, "
+            "Genauigkeit, Konformitätsbewertung und CE-Kennzeichnung. Die Behörde als "
+            "Betreiberin verantwortet dagegen, <em>wie</em> das System in ihren Verfahren "
+            "eingesetzt wird. Diese Pflichten lassen sich nicht an den Hersteller "
+            "auslagern.</p>"
+        ),
+        _box(
+            "law",
+            "Art. 26 KI-Verordnung – Pflichten der Betreiber von Hochrisiko-Systemen (Auswahl)",
+            "<ul><li>Das System gemäß der <strong>Betriebsanleitung</strong> verwenden und "
+            "dazu geeignete technische und organisatorische Maßnahmen treffen (Abs. 1).</li>"
+            "<li>Die <strong>menschliche Aufsicht</strong> natürlichen Personen übertragen, "
+            "die über die erforderliche Kompetenz, Ausbildung und Befugnis verfügen, und sie "
+            "unterstützen (Abs. 2).</li><li>Soweit die Behörde die Eingabedaten "
+            "kontrolliert, sicherstellen, dass sie der Zweckbestimmung entsprechen und "
+            "ausreichend repräsentativ sind (Abs. 4).</li><li>Den Betrieb "
+            "<strong>überwachen</strong>, bei Risiken Anbieter und Marktüberwachungsbehörde "
+            "informieren und die Nutzung aussetzen; schwerwiegende Vorfälle melden "
+            "(Abs. 5).</li><li>Automatisch erzeugte <strong>Protokolle mindestens sechs "
+            "Monate</strong> aufbewahren, soweit sie unter ihrer Kontrolle stehen "
+            "(Abs. 6).</li><li>Als Arbeitgeber die Beschäftigtenvertretung und die "
+            "betroffenen Beschäftigten vor der Inbetriebnahme am Arbeitsplatz informieren "
+            "(Abs. 7).</li><li>Als Behörde die Registrierungspflichten erfüllen und kein "
+            "System nutzen, das nicht in der EU-Datenbank registriert ist (Abs. 8 mit "
+            "Art. 49).</li><li>Die Informationen des Anbieters für die "
+            "Datenschutz-Folgenabschätzung nach Art. 35 DSGVO nutzen (Abs. 9).</li>"
+            "<li>Betroffene Personen <strong>informieren</strong>, dass ein "
+            "Hochrisiko-System bei Entscheidungen über sie eingesetzt wird (Abs. 11).</li>"
+            "</ul>",
+        ),
+        _box(
+            "law",
+            "Art. 27 KI-Verordnung – Grundrechte-Folgenabschätzung",
+            "<p>Einrichtungen des öffentlichen Rechts und private Einrichtungen, die "
+            "öffentliche Dienste erbringen, führen <strong>vor der ersten Verwendung</strong> "
+            "eines Hochrisiko-Systems nach Art. 6 Abs. 2 (außer Anhang III Nr. 2) eine "
+            "Abschätzung der Auswirkungen auf die Grundrechte durch. Sie umfasst: die "
+            "Verfahren, in denen das System eingesetzt wird; Zeitraum und Häufigkeit der "
+            "Verwendung; die Kategorien betroffener Personen und Gruppen; die spezifischen "
+            "Schadensrisiken für diese; die Umsetzung der menschlichen Aufsicht; und die "
+            "Maßnahmen, wenn sich Risiken verwirklichen, einschließlich interner "
+            "Governance und Beschwerdemechanismen. Das Ergebnis wird der "
+            "Marktüberwachungsbehörde mitgeteilt. Ist eine Datenschutz-Folgenabschätzung "
+            "bereits erstellt, ergänzt die Grundrechte-Folgenabschätzung sie.</p>",
+        ),
+        _p(
+            "<p>In der Praxis empfiehlt sich ein gemeinsames Verfahren mit der "
+            "Datenschutz-Folgenabschätzung, die bei solchen Systemen nach Art. 35 DSGVO "
+            "ohnehin fast immer nötig ist. Beteiligen Sie früh die Fachabteilung, die "
+            "IT, den Datenschutz, die Gleichstellungs- und Schwerbehindertenvertretung und den "
+            "Personalrat; der Einsatz eines Systems, das die Arbeit der Beschäftigten "
+            "steuert oder auswertet, ist in aller Regel mitbestimmungspflichtig.</p>"
+        ),
+        _case(
+            "Der Prüfassistent für die Grundsicherung",
+            "<p>Referat 13 will ab dem kommenden Jahr einen Prüfassistenten einsetzen. Er "
+            "liest Kontoauszüge und Nachweise aus, gleicht sie mit den Angaben im Antrag ab "
+            "und schlägt vor, welche Unterlagen nachzufordern sind. Der Anbieter hat das "
+            "System als Hochrisiko-System nach Anhang III Nr. 5 Buchst. a eingestuft und "
+            "eine Betriebsanleitung geliefert. Die Referatsleitung fragt Sie als "
+            "Projektverantwortliche, was vor dem Start zu tun ist.</p>",
+            [
+                "Welche Pflichten treffen das Landesamt vor dem ersten Einsatz?",
+                "Welche Gruppen von Betroffenen und welche Risiken nehmen Sie in die Grundrechte-Folgenabschätzung auf?",
+                "Wie organisieren Sie die menschliche Aufsicht?",
+            ],
+            "<p>Vor dem Start: Registrierung der Nutzung in der EU-Datenbank (Art. 49), "
+            "Grundrechte-Folgenabschätzung nach Art. 27 und Mitteilung an die "
+            "Marktüberwachungsbehörde, Datenschutz-Folgenabschätzung nach Art. 35 DSGVO, "
+            "Beteiligung des Personalrats und Information der Beschäftigten (Art. 26 Abs. 7), "
+            "Schulung (Art. 4, Art. 26 Abs. 2), Festlegung der Protokollaufbewahrung und ein "
+            "Text zur Information der Antragstellenden (Art. 26 Abs. 11). Betroffen sind "
+            "insbesondere Menschen mit unregelmäßigen Einkünften, Selbständige, Menschen "
+            "mit geringer Sprach- oder Digitalkompetenz und Menschen mit Behinderungen. "
+            "Risiken: unberechtigt hohe Mitwirkungsanforderungen, Verzögerungen bei "
+            "existenzsichernden Leistungen, mittelbare Diskriminierung, wenn etwa "
+            "Überweisungen ins Ausland als Risikomerkmal wirken. Aufsicht: benannte, "
+            "geschulte Sachbearbeitende entscheiden jeden Fall; sie können Vorschläge "
+            "verwerfen und müssen Abweichungen nicht rechtfertigen, wohl aber Übernahmen "
+            "begründen; eine Stichprobe wird ohne Vorschlag geprüft; Quoten werden monatlich "
+            "ausgewertet.</p>",
+        ),
+        _check(
+            _q(
+                "multiple",
+                "<p>Welche Pflichten treffen eine Behörde als Betreiberin eines "
+                "Hochrisiko-KI-Systems nach Art. 26 und 27 KI-Verordnung? Wählen Sie alle "
+                "zutreffenden aus.</p>",
+                competency="qd:QD.8",
+                level=5,
+                feedback=(
+                    "Konformitätsbewertung und CE-Kennzeichnung sind Sache des Anbieters. Die "
+                    "Behörde verantwortet den Einsatz: Aufsicht, Protokolle, Information und "
+                    "Grundrechte-Folgenabschätzung."
+                ),
+                tags=["Art. 26", "Art. 27"],
+                options=[
+                    _opt(
+                        "Protokolle mindestens sechs Monate aufbewahren",
+                        True,
+                        "Richtig: Art. 26 Abs. 6, soweit die Protokolle unter ihrer Kontrolle "
+                        "stehen.",
+                    ),
+                    _opt(
+                        "Vor der ersten Verwendung eine Grundrechte-Folgenabschätzung durchführen",
+                        True,
+                        "Richtig: Art. 27 gilt für Einrichtungen des öffentlichen Rechts.",
+                    ),
+                    _opt(
+                        "Die Konformitätsbewertung durchführen und die CE-Kennzeichnung anbringen",
+                        False,
+                        "Das ist Pflicht des Anbieters, es sei denn, die Behörde wird nach "
+                        "Art. 25 selbst zur Anbieterin.",
+                    ),
+                    _opt(
+                        "Betroffene informieren, dass ein Hochrisiko-System eingesetzt wird",
+                        True,
+                        "Richtig: Art. 26 Abs. 11.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C3_LESSON_4 = {
+    "slug": "menschliche-aufsicht-und-ki-kompetenz",
+    "title": "Menschliche Aufsicht und KI-Kompetenz",
+    "summary": (
+        "Was wirksame menschliche Aufsicht nach Art. 14 verlangt, wie Sie "
+        "Automatisierungsgläubigkeit begegnen und wie eine Behörde die KI-Kompetenz ihrer "
+        "Beschäftigten nach Art. 4 sicherstellt."
+    ),
+    "blocks": [
+        _h2("Aufsicht heißt: verstehen, zweifeln, eingreifen"),
+        _box(
+            "law",
+            "Art. 14 Abs. 4 KI-Verordnung – was die Aufsichtspersonen können müssen",
+            "<p>Hochrisiko-Systeme sind so bereitzustellen, dass die mit der Aufsicht "
+            "betrauten Personen, soweit angemessen, in der Lage sind, (a) die Fähigkeiten und "
+            "Grenzen des Systems angemessen zu verstehen und seinen Betrieb zu überwachen, "
+            "auch um Anomalien und Fehlfunktionen zu erkennen; (b) sich einer möglichen "
+            "Neigung bewusst zu bleiben, sich automatisch oder übermäßig auf die Ausgaben zu "
+            "verlassen (<strong>Automatisierungsbias</strong>); (c) die Ausgaben richtig zu "
+            "interpretieren; (d) in einer bestimmten Situation zu beschließen, das System "
+            "nicht zu verwenden oder seine Ausgabe <strong>außer Acht zu lassen, außer Kraft "
+            "zu setzen oder rückgängig zu machen</strong>; (e) in den Betrieb einzugreifen "
+            "oder ihn zu unterbrechen.</p>",
+        ),
+        _p(
+            "<p>Art. 14 richtet sich an die Gestaltung des Systems durch den Anbieter. Ob die "
+            "Aufsicht tatsächlich wirkt, entscheidet aber die Behörde: Nach Art. 26 Abs. 2 "
+            "überträgt sie die Aufsicht Personen mit der nötigen Kompetenz, Ausbildung und "
+            "<em>Befugnis</em>. Befugnis bedeutet auch: Zeit. Wer 60 Vorschläge pro Stunde "
+            "prüfen soll, kann nicht zweifeln. Und es bedeutet Rückendeckung: Wer vom System "
+            "abweicht, darf dafür nicht schlechter dastehen als jemand, der jedem Vorschlag "
+            "folgt.</p>"
+        ),
+        _explainer(
+            "Elterngeld: Die Sachbearbeiterin überschreibt den KI-Vorschlag",
+            decision=(
+                "Das Elterngeld wird mit einem Bemessungseinkommen ohne das Weihnachtsgeld "
+                "berechnet; der Vorschlag des Assistenten wird verworfen."
+            ),
+            legal_basis="§ 2c Abs. 1 BEEG; Art. 14 Abs. 4 Buchst. d und Art. 26 Abs. 2 KI-Verordnung",
+            inputs=[
+                ("Von der Dokumentenerkennung ausgelesenes Brutto November", "5.600 €"),
+                ("Übliches Monatsbrutto laut übrigen Abrechnungen", "3.200 €"),
+                (
+                    "Position auf der Abrechnung November",
+                    "Weihnachtsgeld 2.400 € (sonstiger Bezug)",
+                ),
+                ("Konfidenz der Erkennung laut System", "hoch"),
+            ],
+            rule_path=[
+                (
+                    "Assistent übernimmt 5.600 € als laufenden Arbeitslohn",
+                    "Vorschlag: höheres Elterngeld",
+                ),
+                ("Sachbearbeiterin prüft Ausreißer gegen die Abrechnung", "Weihnachtsgeld erkannt"),
+                ("Sonstige Bezüge bleiben beim Elterngeld außer Betracht", "Korrektur auf 3.200 €"),
+                ("Abweichung dokumentieren und an Verfahrensverantwortliche melden", "erledigt"),
+            ],
+            citizen_explanation=(
+                "<p>Für Ihr Elterngeld zählt Ihr laufender Arbeitslohn aus den zwölf "
+                "Kalendermonaten vor dem Monat der Geburt. Einmalzahlungen wie Weihnachtsgeld zählen nach dem Gesetz "
+                "nicht mit (§ 2c Abs. 1 BEEG). Für November haben wir deshalb 3.200 € "
+                "berücksichtigt, nicht 5.600 €. Bei der Auswertung Ihrer Unterlagen hat uns "
+                "ein KI-System unterstützt; die Berechnung hat eine Sachbearbeiterin geprüft "
+                "und verantwortet.</p>"
+            ),
+            human_review=(
+                "Ausreißer gegenüber den übrigen Monaten und Positionen, die als "
+                "Einmalzahlung erkennbar sind, prüft immer eine Person; eine hohe "
+                "Konfidenz des Systems ersetzt diese Prüfung nicht."
+            ),
+        ),
+        _case(
+            "Sechzig Vorschläge pro Stunde",
+            "<p>Seit einem halben Jahr nutzt das Team Elterngeld einen KI-Assistenten, der "
+            "Einkommen aus Nachweisen ausliest. Die Teamleitung hat als Ziel 60 geprüfte "
+            "Vorschläge pro Stunde ausgegeben. Die Auswertung zeigt: Die Sachbearbeitenden "
+            "weichen nur in 0,3 % der Fälle vom Vorschlag ab. In Widersprüchen tauchen "
+            "zugleich immer wieder mitgezählte Einmalzahlungen auf.</p>",
+            [
+                "Ist die menschliche Aufsicht in diesem Team wirksam?",
+                "Welche Maßnahmen schlagen Sie der Teamleitung vor?",
+                "Worauf müssen Sie bei der Auswertung von Abweichungsquoten achten?",
+            ],
+            "<p>Eher nicht. Eine sehr niedrige Abweichungsquote bei gleichzeitig "
+            "wiederkehrenden Fehlern spricht für Automatisierungsbias: Bei einer Minute je "
+            "Fall bleibt keine Zeit zum Zweifeln. Vorschläge: das Mengenziel an eine "
+            "realistische Prüfzeit anpassen; Ausreißer und Einmalzahlungen vom System "
+            "sichtbar markieren lassen; eine regelmäßige Stichprobe ohne Vorschlag prüfen; "
+            "die typischen Fehler in einer kurzen Schulung zeigen und dem Anbieter melden "
+            "(Art. 26 Abs. 5). Abweichungsquoten sollten für das Team insgesamt ausgewertet "
+            "werden, nicht zur Leistungskontrolle einzelner Beschäftigter; eine solche "
+            "Auswertung wäre ohne Beteiligung des Personalrats ohnehin unzulässig.</p>",
+        ),
+        _h2("KI-Kompetenz nach Art. 4"),
+        _p(
+            "<p>Seit dem 2. Februar 2025 müssen Anbieter und Betreiber Maßnahmen ergreifen, "
+            "um nach besten Kräften sicherzustellen, dass ihr Personal und andere Personen, "
+            "die in ihrem Auftrag mit dem Betrieb und der Nutzung von KI-Systemen befasst "
+            "sind, über ein <strong>ausreichendes Maß an KI-Kompetenz</strong> verfügen. "
+            "Dabei sind technische Kenntnisse, Erfahrung, Ausbildung, der Einsatzkontext und "
+            "die Personen zu berücksichtigen, bei denen die Systeme eingesetzt werden. Die "
+            "Pflicht gilt für jedes KI-System, nicht nur für Hochrisiko-Systeme, also auch "
+            "für den Chatbot und das Sprachmodell, mit dem Entwürfe formuliert werden.</p>"
+        ),
+        _box(
+            "hint",
+            "Ein rollenbezogenes Schulungskonzept",
+            "<ul><li><strong>Alle Beschäftigten:</strong> was KI kann und nicht kann, "
+            "freigegebene Werkzeuge, keine personenbezogenen oder vertraulichen Daten in "
+            "nicht freigegebene Dienste, Ergebnisse prüfen und Einsatz kennzeichnen.</li>"
+            "<li><strong>Sachbearbeitung mit Hochrisiko-Systemen:</strong> Funktionsweise "
+            "und Grenzen des konkreten Systems, typische Fehler, Automatisierungsbias, "
+            "Abweichen und Dokumentieren, Erklären gegenüber Betroffenen.</li>"
+            "<li><strong>Führungskräfte:</strong> Steuerung, Kennzahlen, Zeit für Aufsicht, "
+            "Meldewege bei Vorfällen.</li><li><strong>IT und Datenschutz:</strong> "
+            "Einstufung, Betreiberpflichten, Protokolle, Folgenabschätzungen.</li></ul>"
+            "<p>Dokumentieren Sie, wer wann welche Schulung erhalten hat; so können Sie die "
+            "Erfüllung der Pflicht nachweisen.</p>",
+        ),
+        _check(
+            _q(
+                "true_false",
+                "<p>Die Pflicht zur KI-Kompetenz nach Art. 4 KI-Verordnung gilt nur für "
+                "Beschäftigte, die mit Hochrisiko-Systemen arbeiten.</p>",
+                competency="qd:QD.8",
+                level=3,
+                correct=False,
+                feedback=(
+                    "Art. 4 gilt für Anbieter und Betreiber aller KI-Systeme seit dem "
+                    "2. Februar 2025; das geforderte Niveau richtet sich nach Kontext und "
+                    "Rolle."
+                ),
+                feedback_true=(
+                    "Nein. Auch wer einen Chatbot oder ein Sprachmodell nutzt, braucht "
+                    "ausreichende KI-Kompetenz."
+                ),
+                feedback_false="Richtig. Art. 4 gilt unabhängig von der Risikostufe.",
+                tags=["Art. 4", "KI-Kompetenz"],
+            )
+        ),
+    ],
+}
+
+_C3_LESSON_5 = {
+    "slug": "recht-auf-erlaeuterung-art-86",
+    "title": "Das Recht auf Erläuterung nach Art. 86",
+    "summary": (
+        "Wer eine Erläuterung verlangen kann, was sie enthalten muss, wie sie sich zu "
+        "Art. 22 und Art. 15 DSGVO verhält und wie Sie sie in der Praxis formulieren."
+    ),
+    "blocks": [
+        _h2("Ein neues Betroffenenrecht"),
+        _box(
+            "law",
+            "Art. 86 KI-Verordnung – Recht auf Erläuterung der Entscheidungsfindung im Einzelfall",
+            "<p>Personen, die von einer Entscheidung betroffen sind, die der Betreiber auf "
+            "Grundlage der Ausgabe eines Hochrisiko-Systems nach Anhang III (außer Nr. 2) "
+            "getroffen hat und die rechtliche Wirkung entfaltet oder sie in ähnlicher Weise "
+            "erheblich so beeinträchtigt, dass sie ihrer Ansicht nach nachteilige "
+            "Auswirkungen auf ihre Gesundheit, ihre Sicherheit oder ihre Grundrechte hat, "
+            "haben das Recht, vom Betreiber eine <strong>klare und aussagekräftige "
+            "Erläuterung zur Rolle des KI-Systems im Entscheidungsprozess und zu den "
+            "wichtigsten Elementen der getroffenen Entscheidung</strong> zu erhalten. Das "
+            "Recht gilt nur, soweit es nicht bereits anderweitig im Unionsrecht vorgesehen "
+            "ist (Abs. 3).</p>",
+        ),
+        _p(
+            "<p>Art. 86 schließt eine Lücke der DSGVO. Art. 22 und Art. 15 Abs. 1 Buchst. h "
+            "DSGVO knüpfen an <em>ausschließlich</em> automatisierte Entscheidungen an. Wenn "
+            "aber ein Mensch entscheidet und sich dabei auf die Ausgabe eines KI-Systems "
+            "stützt, greifen sie oft nicht. Genau diesen Fall erfasst Art. 86: Die "
+            "Sachbearbeiterin entscheidet, das System hat mitgewirkt, und die betroffene "
+            "Person soll erfahren, wie. Ergänzend verpflichtet Art. 26 Abs. 11 die Behörde, "
+            "Betroffene schon vorab über den Einsatz des Systems zu informieren, und Art. 85 "
+            "gibt jeder Person das Recht, sich bei der Marktüberwachungsbehörde zu "
+            "beschweren.</p>"
+            "<p>Eine gute Erläuterung beantwortet vier Fragen: Welche Aufgabe hatte das "
+            "System (zum Beispiel: Unterlagen auslesen, Prüfhinweise geben)? Welche Ausgabe "
+            "hat es im konkreten Fall erzeugt? Wie ist die Sachbearbeitung damit umgegangen? "
+            "Und welche Gründe haben die Entscheidung getragen? Die Begründung nach § 35 "
+            "SGB X oder § 39 VwVfG bleibt daneben bestehen; im Idealfall sind beide aus "
+            "einem Guss.</p>"
+        ),
+        _explainer(
+            "Wohngeld: Neuberechnung nach KI-gestützter Auswertung von Kontoauszügen",
+            decision=(
+                "Das Wohngeld wird ab Juli von 310 € auf 180 € monatlich herabgesetzt; für "
+                "Juli bis September sind 390 € zu erstatten."
+            ),
+            legal_basis=("§ 27 Abs. 2 WoGG; § 50 SGB X; Art. 26 Abs. 11 und Art. 86 KI-Verordnung"),
+            inputs=[
+                ("Haushalt", "Alleinerziehende Mutter mit zwei Kindern"),
+                ("Bisher berücksichtigtes Einkommen", "1.900 € monatlich"),
+                (
+                    "Ausgabe des KI-Assistenten",
+                    "Ab Juli wiederkehrende Eingänge von 600 € monatlich, im Antrag nicht angegeben",
+                ),
+                (
+                    "Prüfung durch den Sachbearbeiter",
+                    "Unterhalt des Vaters, durch Jugendamtsurkunde belegt",
+                ),
+                ("Anhörung nach § 24 SGB X", "durchgeführt, keine Einwände"),
+            ],
+            rule_path=[
+                ("KI-Assistent markiert nicht erklärte wiederkehrende Eingänge", "Prüfhinweis"),
+                (
+                    "Sachbearbeiter klärt die Herkunft der Zahlungen",
+                    "Unterhalt, zählt als Einnahme",
+                ),
+                (
+                    "Einkommen um mehr als 15 % gestiegen (1.900 € auf 2.500 €)?",
+                    "Ja – Neuberechnung ab Juli",
+                ),
+                (
+                    "Anhörung, Entscheidung und Erstattungsbetrag (3 × 130 €)",
+                    "Bescheid durch den Sachbearbeiter",
+                ),
+            ],
+            citizen_explanation=(
+                "<p>Bei der Prüfung Ihrer Kontoauszüge hat uns ein KI-System unterstützt. "
+                "Es hat darauf hingewiesen, dass seit Juli jeden Monat 600 € eingehen, die "
+                "im Antrag nicht genannt waren. Ein Sachbearbeiter hat das geprüft: Es ist "
+                "der Unterhalt für Ihre Kinder. Unterhalt zählt beim Wohngeld als Einkommen. "
+                "Ihr Einkommen ist damit um mehr als 15 % gestiegen, deshalb haben wir Ihr "
+                "Wohngeld ab Juli neu berechnet: 180 € statt 310 € im Monat. Für Juli bis "
+                "September haben Sie 390 € zu viel erhalten. Entschieden hat der "
+                "Sachbearbeiter, nicht das System. Sie können innerhalb eines Monats "
+                "Widerspruch einlegen.</p>"
+            ),
+            human_review=(
+                "Jede Herabsetzung und Rückforderung entscheidet eine Person nach Anhörung; "
+                "der Hinweis des Systems ist nur Anlass zur Prüfung. Bittet die Familie um "
+                "Ratenzahlung oder Erlass, ist das eine Ermessensentscheidung der "
+                "Sachbearbeitung."
+            ),
+        ),
+        _case(
+            "Der Antrag auf Erläuterung",
+            "<p>Frau Yilmaz schreibt dem Landesamt: „In Ihrem Schreiben steht, dass bei "
+            "meinem Antrag auf Grundsicherung ein KI-System eingesetzt wurde. Meine "
+            "Sachbearbeiterin hat danach alle Kontoauszüge der letzten zwölf Monate "
+            "verlangt. Ich möchte nach Art. 86 wissen, was die KI über mich gesagt hat.“ "
+            "Das System hatte einen Prüfhinweis „unklare Zahlungseingänge“ gegeben; die "
+            "Entscheidung über den Antrag steht noch aus.</p>",
+            [
+                "Besteht der Anspruch aus Art. 86 schon jetzt?",
+                "Welche Informationen geben Sie Frau Yilmaz auf jeden Fall?",
+                "Was sollte die Sachbearbeiterin an ihrer Aufforderung prüfen?",
+            ],
+            "<p>Art. 86 knüpft an eine getroffene Entscheidung an. Solange über den Antrag "
+            "nicht entschieden ist, besteht der Anspruch noch nicht; die Mitwirkungsaufforderung "
+            "selbst kann aber bereits eine belastende Verfahrenshandlung sein. Unabhängig "
+            "davon hat Frau Yilmaz nach Art. 15 DSGVO Anspruch auf Auskunft über die "
+            "verarbeiteten Daten, also auch über den Prüfhinweis, und nach Art. 26 Abs. 11 "
+            "KI-Verordnung auf Information über den Einsatz. Antworten Sie offen: welche "
+            "Aufgabe das System hat, welchen Hinweis es gegeben hat, dass eine Person "
+            "entscheidet und was die nächsten Schritte sind. Die Sachbearbeiterin sollte "
+            "prüfen, ob die Aufforderung erforderlich und verhältnismäßig ist (§§ 60, 65 "
+            "SGB I): Verlangt werden sollten die Auszüge, die die unklaren Eingänge "
+            "betreffen, nicht pauschal zwölf Monate, nur weil das System einen Hinweis "
+            "gegeben hat.</p>",
+        ),
+        _check(
+            _q(
+                "single",
+                "<p>Ein Sachbearbeiter entscheidet über einen Antrag auf Wohngeld und stützt "
+                "sich dabei auf den Prüfhinweis eines Hochrisiko-KI-Systems. Welche Norm "
+                "gibt der betroffenen Person das Recht, eine Erläuterung der Rolle des "
+                "Systems zu verlangen?</p>",
+                competency="qd:QD.1",
+                level=4,
+                feedback=(
+                    "Art. 22 DSGVO erfasst nur ausschließlich automatisierte Entscheidungen. "
+                    "Entscheidet ein Mensch auf Grundlage einer KI-Ausgabe, greift Art. 86 "
+                    "KI-Verordnung."
+                ),
+                tags=["Art. 86"],
+                options=[
+                    _opt(
+                        "Art. 86 KI-Verordnung",
+                        True,
+                        "Richtig. Er erfasst Entscheidungen des Betreibers auf Grundlage der "
+                        "Ausgabe eines Hochrisiko-Systems nach Anhang III.",
+                    ),
+                    _opt(
+                        "Art. 22 Abs. 3 DSGVO",
+                        False,
+                        "Art. 22 setzt eine ausschließlich automatisierte Entscheidung voraus; "
+                        "hier hat ein Mensch entschieden.",
+                    ),
+                    _opt(
+                        "Art. 50 KI-Verordnung",
+                        False,
+                        "Art. 50 regelt Transparenz bei Chatbots und erzeugten Inhalten, nicht "
+                        "die Erläuterung von Einzelentscheidungen.",
+                    ),
+                ],
+            )
+        ),
+    ],
+}
+
+_C3_ASSESSMENT = {
+    "title": "Abschlusstest: Die KI-Verordnung in der Verwaltung",
+    "pass_mark_percent": 70,
+    "max_attempts": 3,
+    "time_limit_minutes": 30,
+    "questions": [
+        _q(
+            "single",
+            "<p>Das Wohngeldverfahren des Landesamts berechnet Anspruch und Höhe Schritt für "
+            "Schritt nach der Formel des Wohngeldgesetzes; alle Regeln sind von Menschen "
+            "programmiert. Ist es ein KI-System im Sinne der KI-Verordnung?</p>",
+            competency="qd:QD.8",
+            level=4,
+            feedback=(
+                "Entscheidend ist, ob das System aus Eingaben ableitet, wie Ausgaben erzeugt "
+                "werden. Rein regelbasierte Systeme nennt Erwägungsgrund 12 ausdrücklich als "
+                "Ausnahme."
+            ),
+            tags=["Art. 3 Nr. 1", "Begriffe"],
+            options=[
+                _opt(
+                    "In aller Regel nein, weil es nur von Menschen festgelegte Regeln ausführt",
+                    True,
+                    "Richtig. Für das Verfahren gelten § 31a SGB X und Art. 22 DSGVO, nicht "
+                    "die Pflichten für Hochrisiko-KI.",
+                ),
+                _opt(
+                    "Ja, weil es vollautomatisch Bescheide erlässt",
+                    False,
+                    "Automatisierung allein macht kein KI-System; es fehlt die Ableitung.",
+                ),
+                _opt(
+                    "Ja, weil Wohngeld unter Anhang III Nr. 5 Buchst. a fällt",
+                    False,
+                    "Anhang III setzt voraus, dass überhaupt ein KI-System vorliegt.",
+                ),
+            ],
+        ),
+        _q(
+            "ordering",
+            "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
+            "Reihenfolge, beginnend mit dem frühesten.</p>",
+            competency="qd:QD.8",
+            level=3,
+            feedback=(
+                "1. August 2024 Inkrafttreten; 2. Februar 2025 Verbote und KI-Kompetenz; "
+                "2. August 2026 Hochrisiko-Pflichten nach Anhang III; 2. August 2030 Frist für "
+                "Altsysteme von Behörden (Art. 111 Abs. 2)."
+            ),
+            tags=["Zeitplan"],
+            items=[
+                "Inkrafttreten der Verordnung",
+                "Verbote und Pflicht zur KI-Kompetenz gelten",
+                "Pflichten für Hochrisiko-Systeme nach Anhang III gelten",
+                "Frist für von Behörden genutzte Hochrisiko-Altsysteme endet",
+            ],
+        ),
+        _q(
+            "multiple",
+            "<p>Welche der folgenden Systeme sind nach Anhang III Nr. 5 Buchst. a "
+            "Hochrisiko-Systeme, wenn sie in einer Behörde eingesetzt werden? Wählen Sie "
+            "alle zutreffenden aus.</p>",
+            competency="qd:QD.8",
+            level=4,
+            feedback=(
+                "Erfasst sind KI-Systeme, die den Anspruch auf grundlegende staatliche "
+                "Unterstützungsleistungen beurteilen oder über Gewährung, Kürzung, Widerruf "
+                "oder Rückforderung mitbestimmen."
+            ),
+            tags=["Anhang III", "Hochrisiko"],
+            options=[
+                _opt(
+                    "Ein lernendes Modell, das Anträge auf Grundsicherung mit einem Prüfscore versieht",
+                    True,
+                    "Richtig: Es beurteilt Anspruchsvoraussetzungen und nimmt Profiling vor.",
+                ),
+                _opt(
+                    "Ein KI-System, das Rückforderungen von Wohngeld vorschlägt",
+                    True,
+                    "Richtig: Auch das Zurückfordern von Leistungen ist ausdrücklich genannt.",
+                ),
+                _opt(
+                    "Ein Sprachmodell, das interne Rundschreiben zusammenfasst",
+                    False,
+                    "Keine Entscheidung über Leistungen; es gilt vor allem Art. 4.",
+                ),
+                _opt(
+                    "Ein KI-System, das Besprechungsräume im Landesamt verteilt",
+                    False,
+                    "Keine Beurteilung von Personen oder Leistungen.",
+                ),
+            ],
+        ),
+        _q(
+            "matching",
+            "<p>Ordnen Sie jeder Vorschrift der KI-Verordnung ihren Inhalt zu.</p>",
+            competency="qd:QD.8",
+            level=4,
+            feedback="Diese Artikel bilden den Kern der Pflichten einer Behörde als Betreiberin.",
+            tags=["Normen"],
+            pairs=[
+                {"left": "Art. 4", "right": "KI-Kompetenz des Personals"},
+                {"left": "Art. 14", "right": "Menschliche Aufsicht"},
+                {"left": "Art. 26", "right": "Pflichten der Betreiber von Hochrisiko-Systemen"},
+                {"left": "Art. 27", "right": "Grundrechte-Folgenabschätzung"},
+                {
+                    "left": "Art. 86",
+                    "right": "Recht auf Erläuterung der Entscheidung im Einzelfall",
+                },
+            ],
+        ),
+        _q(
+            "numeric",
+            "<p>Wie viele Monate muss eine Behörde die automatisch erzeugten Protokolle eines "
+            "Hochrisiko-KI-Systems nach Art. 26 Abs. 6 mindestens aufbewahren, soweit sie "
+            "unter ihrer Kontrolle stehen und nichts anderes bestimmt ist?</p>",
+            competency="qd:QD.8",
+            level=3,
+            feedback=(
+                "Mindestens sechs Monate, soweit das Unionsrecht oder nationale Recht, "
+                "insbesondere das Datenschutzrecht, nichts anderes vorsieht."
+            ),
+            tags=["Art. 26", "Protokolle"],
+            answer=6.0,
+            tolerance=0.0,
+            unit="Monate",
+        ),
+        _q(
+            "short_text",
+            "<p>Wie heißt nach der deutschen Fassung der KI-Verordnung die Rolle einer "
+            "Behörde, die ein KI-System in eigener Verantwortung verwendet? (ein Wort)</p>",
+            competency="qd:QD.8",
+            level=2,
+            feedback=(
+                "Betreiber (Art. 3 Nr. 4); im Englischen „deployer“. Der Hersteller ist "
+                "Anbieter („provider“)."
+            ),
+            tags=["Begriffe"],
+            accepted=["Betreiber", "Betreiberin"],
+        ),
+        _q(
+            "multiple",
+            "<p>Eine Sachbearbeiterin arbeitet mit einem Prüfassistenten. Welche Fähigkeiten "
+            "muss sie nach Art. 14 Abs. 4 KI-Verordnung haben, damit ihre Aufsicht wirksam "
+            "ist? Wählen Sie alle zutreffenden aus.</p>",
+            competency="qd:QD.6",
+            level=4,
+            feedback=(
+                "Wirksame Aufsicht heißt: Grenzen verstehen, Automatisierungsbias kennen, "
+                "Ausgaben richtig deuten und sie verwerfen können. Den Quellcode zu prüfen, "
+                "gehört nicht dazu."
+            ),
+            tags=["Art. 14", "Menschliche Aufsicht"],
+            options=[
+                _opt(
+                    "Die Ausgabe des Systems im Einzelfall außer Acht lassen oder außer Kraft setzen",
+                    True,
+                    "Richtig: Art. 14 Abs. 4 Buchst. d.",
+                ),
+                _opt(
+                    "Sich der Neigung bewusst sein, sich übermäßig auf das System zu verlassen",
+                    True,
+                    "Richtig: Automatisierungsbias, Art. 14 Abs. 4 Buchst. b.",
+                ),
+                _opt(
+                    "Den Quellcode des Systems selbst prüfen",
+                    False,
+                    "Das verlangt Art. 14 nicht; gefordert ist ein angemessenes Verständnis "
+                    "von Fähigkeiten und Grenzen.",
+                ),
+                _opt(
+                    "Anomalien und Fehlfunktionen erkennen",
+                    True,
+                    "Richtig: Art. 14 Abs. 4 Buchst. a.",
+                ),
+            ],
+        ),
+        _q(
+            "single",
+            "<p>Der Prüfassistent empfiehlt mit hoher Konfidenz, einen Antrag auf "
+            "Kinderzuschlag abzulehnen. Die Unterlagen zeigen aber, dass die Familie im "
+            "letzten Monat ein drittes Kind bekommen hat; das System kennt diese Angabe "
+            "nicht. Wie handeln Sie?</p>",
+            competency="qd:QD.6",
+            level=4,
+            feedback=(
+                "Die Empfehlung beruht auf unvollständigen Daten. Sie entscheiden auf Grundlage "
+                "der vollständigen Aktenlage und dokumentieren, warum Sie abweichen."
+            ),
+            tags=["Menschliche Aufsicht", "Automatisierungsbias"],
+            options=[
+                _opt(
+                    "Den Fall mit allen Angaben selbst prüfen, vom Vorschlag abweichen, wenn "
+                    "nötig, und die Gründe dokumentieren",
+                    True,
+                    "Richtig. So sieht wirksame menschliche Aufsicht aus; melden Sie die "
+                    "Datenlücke zusätzlich an die Verfahrensverantwortlichen.",
+                ),
+                _opt(
+                    "Der Empfehlung folgen, weil die Konfidenz hoch ist",
+                    False,
+                    "Eine hohe Konfidenz sagt nichts über Angaben, die das System nicht kennt. "
+                    "Das wäre Automatisierungsbias.",
+                ),
+                _opt(
+                    "Den Antrag zurückstellen, bis das System das Kind erfasst hat",
+                    False,
+                    "Sie müssen nicht auf das System warten; die Entscheidung liegt bei Ihnen.",
+                ),
+            ],
+        ),
+        _q(
+            "true_false",
+            "<p>Das Recht auf Erläuterung nach Art. 86 KI-Verordnung gilt nur, soweit das "
+            "Unionsrecht, etwa die DSGVO, nicht bereits ein entsprechendes Recht vorsieht.</p>",
+            competency="qd:QD.1",
+            level=4,
+            correct=True,
+            feedback=(
+                "Art. 86 Abs. 3 macht das Recht subsidiär. Praktisch greift es vor allem dort, "
+                "wo ein Mensch auf Grundlage einer KI-Ausgabe entscheidet und Art. 22 DSGVO "
+                "deshalb nicht anwendbar ist."
+            ),
+            feedback_true="Richtig. Art. 86 Abs. 3 ordnet diese Subsidiarität an.",
+            feedback_false=(
+                "Doch: Nach Art. 86 Abs. 3 gilt das Recht nur, soweit es nicht anderweitig im "
+                "Unionsrecht vorgesehen ist."
+            ),
+            tags=["Art. 86", "DSGVO"],
+        ),
+        _q(
+            "single",
+            "<p>Welche Angaben gehören nach Art. 86 KI-Verordnung in die Erläuterung an eine "
+            "betroffene Person?</p>",
+            competency="qd:QD.1",
+            level=4,
+            feedback=(
+                "Verlangt ist eine klare und aussagekräftige Erläuterung zur Rolle des "
+                "KI-Systems im Entscheidungsprozess und zu den wichtigsten Elementen der "
+                "Entscheidung."
+            ),
+            tags=["Art. 86"],
+            options=[
+                _opt(
+                    "Die Rolle des KI-Systems im Entscheidungsprozess und die wichtigsten "
+                    "Elemente der Entscheidung",
+                    True,
+                    "Richtig, das ist der Wortlaut von Art. 86 Abs. 1.",
+                ),
+                _opt(
+                    "Die Trainingsdaten des Systems und seine Gewichtungen",
+                    False,
+                    "Das verlangt Art. 86 nicht; es geht um die Entscheidung im Einzelfall.",
+                ),
+                _opt(
+                    "Name und Anschrift der Person, die das System programmiert hat",
+                    False,
+                    "Solche Angaben sind weder verlangt noch hilfreich.",
+                ),
+            ],
+        ),
+    ],
+}
+
+COURSE_KI_VERORDNUNG_VERWALTUNG = {
+    "slug": "ki-verordnung-verwaltung",
+    "title": "Die KI-Verordnung in der Verwaltung",
+    "summary": (
+        "Was die KI-Verordnung (EU) 2024/1689 von Behörden verlangt, die KI-Systeme "
+        "einsetzen: KI-Kompetenz nach Art. 4, Risikoklassen und Hochrisiko-Systeme bei "
+        "Sozialleistungen nach Anhang III Nr. 5 Buchst. a, Betreiberpflichten und "
+        "Grundrechte-Folgenabschätzung, menschliche Aufsicht und das Recht auf Erläuterung "
+        "nach Art. 86 – mit dem Zeitplan der Anwendung."
+    ),
+    "objectives": [
+        "Sie können beurteilen, ob ein Verfahren ein KI-System im Sinne der KI-Verordnung "
+        "ist und welche Rolle die Behörde dabei hat.",
+        "Sie können KI-Einsätze den Risikoklassen zuordnen und Hochrisiko-Systeme nach "
+        "Anhang III Nr. 5 Buchst. a erkennen.",
+        "Sie können die Pflichten einer Behörde als Betreiberin nach Art. 26 und Art. 27 "
+        "benennen und ihre Umsetzung planen.",
+        "Sie können menschliche Aufsicht nach Art. 14 wirksam ausüben und "
+        "Automatisierungsbias begegnen.",
+        "Sie können Betroffenen die Rolle eines KI-Systems in einer Entscheidung nach "
+        "Art. 86 verständlich erläutern.",
+    ],
+    "duration_minutes": 150,
+    "audience_roles": [
+        "fuehrungskraft",
+        "it-digitalisierung",
+        "sachbearbeitung",
+        "datenschutz",
+        "nachwuchskraft",
+    ],
+    "develops": [("qd:QD.8", 5), ("qd:QD.1", 4), ("qd:QD.6", 4)],
+    "prerequisites": ["vollautomatisierte-verwaltungsakte"],
+    "lessons": [_C3_LESSON_1, _C3_LESSON_2, _C3_LESSON_3, _C3_LESSON_4, _C3_LESSON_5],
+    "assessment": _C3_ASSESSMENT,
+}
+
+
+COURSES = [
+    COURSE_VOLLAUTOMATISIERTE_VERWALTUNGSAKTE,
+    COURSE_ENTSCHEIDUNGEN_ERKLAEREN,
+    COURSE_KI_VERORDNUNG_VERWALTUNG,
+]

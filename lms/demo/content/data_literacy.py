@@ -16,7 +16,11 @@ CURRICULUM = {
         "lesen und personenbezogene Daten in der täglichen Fallbearbeitung rechtssicher "
         "schützen. Alle Beispiele stammen aus der Leistungs- und Ordnungsverwaltung."
     ),
-    "courses": ["datenqualitaet-und-bias", "statistik-kritisch-lesen"],
+    "courses": [
+        "datenqualitaet-und-bias",
+        "statistik-kritisch-lesen",
+        "datenschutz-im-alltag",
+    ],
 }
 
 
@@ -78,8 +82,8 @@ _DATENQUALITAET = {
                     "nötigen Angaben vorhanden? Beispiel: Im Wohngeldantrag fehlt die Zahl der "
                     "Haushaltsmitglieder.</li>"
                     "<li><strong>Richtigkeit:</strong> Stimmt die Angabe mit der Wirklichkeit "
-                    "überein? Beispiel: Die Kaltmiete wurde als 1.050 € statt 650 € erfasst, "
-                    "weil Ziffern vertauscht wurden.</li>"
+                    "überein? Beispiel: Die Kaltmiete wurde als 560 € statt 650 € erfasst, "
+                    "weil zwei Ziffern vertauscht wurden.</li>"
                     "<li><strong>Aktualität:</strong> Ist die Angabe noch gültig? Beispiel: Die "
                     "Bankverbindung eines Grundsicherungsempfängers stammt aus 2019, das Konto "
                     "ist inzwischen aufgelöst.</li>"
@@ -133,7 +137,7 @@ _DATENQUALITAET = {
                         "der Einpersonenhaushalte ist von 52 % im Vormonat auf 61 % gestiegen, "
                         "obwohl sich an der Antragslage nichts geändert hat. Bei einer "
                         "Stichprobe von 50 Akten stellt sich heraus, dass seit einem Update des "
-                        "Fachverfahrens das Feld „Haushaltsmitglieder“ bei Weiterbewilligungen "
+                        "Fachverfahrens das Feld „Haushaltsmitglieder“ bei Weiterleistungsanträgen "
                         "leer bleibt. Das Berichtsmodul zählt leere Felder als "
                         "„1 Person“.</p>",
                         "questions": [
@@ -152,7 +156,7 @@ _DATENQUALITAET = {
                         "auch die Berechnung auf den leeren Wert zugreift: Dann wären "
                         "Mehrpersonenhaushalte mit zu niedrigen Höchstbeträgen berechnet "
                         "worden. Die Stelle sollte den Fehler dem Verfahrensbetreuer melden, "
-                        "alle betroffenen Weiterbewilligungen seit dem Update selektieren, "
+                        "alle betroffenen Weiterleistungsanträge seit dem Update selektieren, "
                         "die Bescheide prüfen und gegebenenfalls nach § 44 SGB X korrigieren "
                         "sowie den Bericht mit einem Hinweis neu erstellen. Für die Zukunft "
                         "gehört eine Pflichtfeldprüfung in das Verfahren und ein leerer Wert "
@@ -613,7 +617,7 @@ _DATENQUALITAET = {
                         "model_answer": "<p>Beides: Ein <strong>Datenqualitätsproblem</strong> "
                         "(missverständliches Feld, falsche Eingaben) erzeugt eine "
                         "<strong>ungleiche Wirkung</strong> zulasten einer Gruppe. Tückisch "
-                        "ist, dass die Betroffenen gar keinen Antrag stellen, also in keiner "
+                        "ist, dass die Betroffenen oft gar keinen Antrag stellen, also in keiner "
                         "Bescheid- oder Widerspruchsstatistik auftauchen. Sie fehlen "
                         "schlicht.</p><p>Vorschläge: das Feld eindeutig formulieren und mit "
                         "einem Beispiel versehen, eine Plausibilitätsprüfung einbauen "
@@ -698,7 +702,7 @@ _DATENQUALITAET = {
                 "feedback": "Die Angabe war einmal richtig, ist es aber nicht mehr: Das ist "
                 "ein Aktualitätsproblem, verstärkt durch fehlende Konsistenz zwischen zwei "
                 "Verfahren.",
-                "tags": ["datenqualitaet", "melderegister"],
+                "tags": ["datenqualitaet", "aktualitaet"],
                 "options": [
                     {
                         "text": "Aktualität",
@@ -1052,7 +1056,7 @@ _STATISTIK = {
                         "waren es 17 Tage. Die Amtsleitung fordert zusätzliches Personal an. "
                         "Eine Auswertung der Einzelfälle ergibt: Der Median liegt unverändert "
                         "bei 12 Tagen. 38 von 2.400 Fällen, in denen Einkommensnachweise "
-                        "Selbstständiger fehlten, waren jeweils mehr als 150 Tage offen und "
+                        "Selbstständiger fehlten, waren im Schnitt rund 270 Tage offen und "
                         "wurden im ersten Quartal abgeschlossen.</p>",
                         "questions": [
                             "Was sagt der Anstieg des Mittelwerts, was der unveränderte Median?",
@@ -1334,6 +1338,25 @@ _STATISTIK = {
                         "ökologische Fehlschluss ist in Pressemitteilungen häufig.</p>",
                     },
                 ),
+                ("heading", {"text": "Wenn die Gesamtzahl das Gegenteil zeigt", "level": "h3"}),
+                (
+                    "paragraph",
+                    "<p>Eine Störgröße kann einen Vergleich sogar umkehren. Zwei "
+                    "Grundsicherungsstellen werden daran gemessen, wie viele ihrer Bescheide "
+                    "einen Widerspruch unverändert überstehen:</p>"
+                    "<ul>"
+                    "<li><strong>Stelle A:</strong> einfache Fälle 90 von 100 (90 %), "
+                    "komplexe Fälle 240 von 400 (60 %), insgesamt 330 von 500 (66 %).</li>"
+                    "<li><strong>Stelle B:</strong> einfache Fälle 340 von 400 (85 %), "
+                    "komplexe Fälle 50 von 100 (50 %), insgesamt 390 von 500 (78 %).</li>"
+                    "</ul>"
+                    "<p>Insgesamt wirkt Stelle B deutlich besser, in <em>jeder</em> "
+                    "Fallgruppe ist aber Stelle A besser. Der Grund: A bearbeitet viel mehr "
+                    "komplexe Fälle. Dieses Simpson-Paradoxon begegnet Ihnen bei jedem "
+                    "Vergleich von Dienststellen, Regionen oder Zeiträumen mit "
+                    "unterschiedlicher Fallstruktur. Fragen Sie deshalb immer nach den Zahlen "
+                    "je Gruppe, bevor Sie Stellen vergleichen oder Ressourcen verteilen.</p>",
+                ),
                 (
                     "glossary_term",
                     {
@@ -1445,6 +1468,17 @@ _STATISTIK = {
                     },
                 ),
                 (
+                    "paragraph",
+                    "<p>Besondere Vorsicht verdienen <strong>Landkarten</strong>, auf denen "
+                    "Kreise nach einer Kennzahl eingefärbt sind. Große, dünn besiedelte "
+                    "Landkreise dominieren das Bild, obwohl dort wenige Menschen leben, und "
+                    "kreisfreie Städte verschwinden fast. Färben Sie nie nach absoluten "
+                    "Zahlen, sondern nach Quoten, etwa Wohngeldhaushalte je 1.000 Haushalte, "
+                    "und prüfen Sie, ob kleine Kreise mit wenigen Fällen nur zufällig am Rand "
+                    "der Skala liegen. Eine Tabelle mit den Werten gehört als "
+                    "Textalternative immer dazu.</p>",
+                ),
+                (
                     "glossary_term",
                     {
                         "term": "Kumulierte Darstellung",
@@ -1530,7 +1564,7 @@ _STATISTIK = {
                         "title": "Die Zufriedenheitsbefragung im Bürgerbüro",
                         "scenario": "<p>Nach Einführung der Online-Terminvergabe meldet das "
                         "Bürgerbüro: „Zufriedenheit von 71 % auf 78 % gestiegen.“ Im Vorjahr "
-                        "wurden 412 Besucherinnen und Besucher an zwei zufällig gewählten "
+                        "wurden 412 Besucherinnen und Besucher in zwei zufällig gewählten "
                         "Wochen persönlich befragt. In diesem Jahr antworteten 38 Personen auf "
                         "einen QR-Code, der an der Wartezone aushing.</p>",
                         "questions": [
@@ -1862,4 +1896,1017 @@ _STATISTIK = {
 }
 
 
-COURSES = [_DATENQUALITAET, _STATISTIK]
+# ---------------------------------------------------------------------------------------
+# Kurs 3: Datenschutz in der täglichen Fallbearbeitung
+# ---------------------------------------------------------------------------------------
+
+_DATENSCHUTZ = {
+    "slug": "datenschutz-im-alltag",
+    "title": "Datenschutz in der täglichen Fallbearbeitung",
+    "summary": (
+        "Rechtsgrundlagen, Sozialgeheimnis, Zweckbindung, Betroffenenrechte und der richtige "
+        "Umgang mit Datenpannen: Der Kurs übersetzt DSGVO, SGB I und SGB X in die Fragen, die "
+        "sich in der Sachbearbeitung jeden Tag stellen, vom Anruf der Polizei bis zur "
+        "E-Mail an den falschen Empfänger."
+    ),
+    "objectives": [
+        "Sie können die Grundsätze des Art. 5 DSGVO auf Vorgänge Ihres Arbeitsalltags "
+        "anwenden und die Rechtsgrundlage einer Verarbeitung nach Art. 6 DSGVO und Fachrecht "
+        "benennen.",
+        "Sie können erklären, was das Sozialgeheimnis nach § 35 SGB I verlangt, und "
+        "Übermittlungsersuchen anderer Stellen richtig behandeln.",
+        "Sie können Zweckbindung, Datenminimierung, Once-Only und Einwilligung in digitalen "
+        "Verfahren gegeneinander abgrenzen.",
+        "Sie können Anträge auf Auskunft, Berichtigung und Löschung nach Art. 15 bis 17 "
+        "DSGVO fristgerecht bearbeiten und bei einer Datenpanne richtig reagieren.",
+    ],
+    "duration_minutes": 110,
+    "audience_roles": [
+        "sachbearbeitung",
+        "fuehrungskraft",
+        "nachwuchskraft",
+        "datenschutz",
+        "it-digitalisierung",
+    ],
+    "develops": [("qd:QD.4", 4), ("qd:QD.5", 3), ("digcomp:4.2", 4), ("digcomp:2.2", 3)],
+    "prerequisites": [],
+    "lessons": [
+        # --- Lektion 1 -------------------------------------------------------------------
+        {
+            "slug": "grundsaetze-und-rechtsgrundlagen",
+            "title": "Grundsätze und Rechtsgrundlagen der Verarbeitung",
+            "summary": (
+                "Die sieben Grundsätze des Art. 5 DSGVO und warum Behörden sich fast nie auf "
+                "eine Einwilligung, sondern auf eine gesetzliche Aufgabe stützen."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Jede Akte, die Sie öffnen, enthält personenbezogene Daten: Namen, "
+                    "Anschriften, Einkommen, Gesundheitsangaben, Angaben zu Kindern. Die "
+                    "Datenschutz-Grundverordnung (DSGVO) gilt für Behörden ebenso wie für "
+                    "Unternehmen, ergänzt durch das Bundesdatenschutzgesetz, die "
+                    "Landesdatenschutzgesetze und, für Sozialdaten, durch das SGB X. Die "
+                    "gute Nachricht: Wer die Grundsätze verstanden hat, kann die meisten "
+                    "Alltagsfragen selbst beantworten.</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Art. 5 Abs. 1 und 2 DSGVO – Grundsätze",
+                        "body": "<p>Personenbezogene Daten müssen</p><ul>"
+                        "<li>auf rechtmäßige Weise, nach Treu und Glauben und in einer für "
+                        "die betroffene Person nachvollziehbaren Weise verarbeitet werden "
+                        "(lit. a: Rechtmäßigkeit, Treu und Glauben, Transparenz);</li>"
+                        "<li>für festgelegte, eindeutige und legitime Zwecke erhoben und "
+                        "nicht in einer damit unvereinbaren Weise weiterverarbeitet werden "
+                        "(lit. b: Zweckbindung);</li>"
+                        "<li>dem Zweck angemessen und erheblich sowie auf das notwendige Maß "
+                        "beschränkt sein (lit. c: Datenminimierung);</li>"
+                        "<li>sachlich richtig und erforderlichenfalls auf dem neuesten Stand "
+                        "sein (lit. d: Richtigkeit);</li>"
+                        "<li>nur so lange identifizierbar gespeichert werden, wie es für die "
+                        "Zwecke erforderlich ist (lit. e: Speicherbegrenzung);</li>"
+                        "<li>durch geeignete technische und organisatorische Maßnahmen "
+                        "angemessen geschützt werden (lit. f: Integrität und "
+                        "Vertraulichkeit).</li></ul>"
+                        "<p>Der Verantwortliche muss die Einhaltung nachweisen können "
+                        "(Abs. 2: Rechenschaftspflicht).</p>",
+                    },
+                ),
+                ("heading", {"text": "Welche Rechtsgrundlage trägt?", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Jede Verarbeitung braucht eine Rechtsgrundlage aus Art. 6 Abs. 1 "
+                    "DSGVO. Für Behörden sind fast immer zwei Buchstaben einschlägig: "
+                    "<strong>lit. c</strong> (Erfüllung einer rechtlichen Verpflichtung) und "
+                    "<strong>lit. e</strong> (Wahrnehmung einer Aufgabe im öffentlichen "
+                    "Interesse oder in Ausübung öffentlicher Gewalt). Beide wirken nur "
+                    "zusammen mit einer Vorschrift des Unionsrechts oder des nationalen "
+                    "Rechts (Art. 6 Abs. 3 DSGVO), etwa § 3 BDSG für öffentliche Stellen des "
+                    "Bundes, dem jeweiligen Landesdatenschutzgesetz oder, im Sozialrecht, den "
+                    "§§ 67a ff. SGB X in Verbindung mit dem Fachgesetz.</p>"
+                    "<p>Die <strong>berechtigten Interessen</strong> nach lit. f gelten nach "
+                    "Art. 6 Abs. 1 Unterabsatz 2 DSGVO ausdrücklich nicht für Verarbeitungen, "
+                    "die Behörden in Erfüllung ihrer Aufgaben vornehmen. Und die "
+                    "<strong>Einwilligung</strong> nach lit. a ist in der Verwaltung die "
+                    "Ausnahme: Nach Erwägungsgrund 43 ist sie keine gültige Grundlage, wenn "
+                    "ein klares Ungleichgewicht besteht, insbesondere wenn der Verantwortliche "
+                    "eine Behörde ist. Wer Wohngeld braucht, kann kaum frei ablehnen.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Die hilfsbereite Recherche",
+                        "scenario": "<p>Herr Brandt beantragt Grundsicherung im Alter und "
+                        "gibt an, kein Vermögen zu haben. Eine Kollegin erinnert sich, dass ein "
+                        "gleichnamiger Mann in ihrer Nachbarschaft ein Ferienhaus vermietet. "
+                        "Sie sucht auf einem Ferienhausportal und in sozialen Netzwerken nach "
+                        "seinem Namen, macht Screenshots und legt sie zur Akte. Außerdem "
+                        "fragt sie bei einer befreundeten Kollegin im Bauamt nach, ob Herrn "
+                        "Brandt Grundstücke gehören.</p>",
+                        "questions": [
+                            "Welche Grundsätze des Art. 5 DSGVO sind berührt?",
+                            "Darf das Bauamt die Auskunft auf diesem Weg geben?",
+                            "Wie wäre der Verdacht rechtmäßig aufzuklären?",
+                        ],
+                        "model_answer": "<p>Berührt sind vor allem die "
+                        "<strong>Transparenz</strong> und <strong>Treu und Glauben</strong> "
+                        "(heimliche Recherche), die <strong>Datenminimierung</strong> "
+                        "(Screenshots mit weiteren Personen und Inhalten) und die "
+                        "<strong>Richtigkeit</strong>: Ob es überhaupt derselbe Herr Brandt "
+                        "ist, ist offen. Die informelle Nachfrage im Bauamt ist eine "
+                        "Übermittlung ohne geprüfte Rechtsgrundlage und verletzt die "
+                        "<strong>Zweckbindung</strong> der dort gespeicherten Daten.</p>"
+                        "<p>Rechtmäßig ist der Weg über den Betroffenen selbst: Nach § 60 "
+                        "SGB I muss Herr Brandt leistungserhebliche Tatsachen angeben und "
+                        "Nachweise vorlegen. Die Behörde fragt ihn gezielt nach Grundbesitz "
+                        "und Mieteinnahmen, fordert gegebenenfalls Nachweise an und nutzt nur "
+                        "gesetzlich vorgesehene Abgleiche und Auskunftswege. Die Screenshots "
+                        "gehören nicht in die Akte.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Verantwortlicher",
+                        "definition": "<p>Die Stelle, die über Zwecke und Mittel der "
+                        "Verarbeitung entscheidet (Art. 4 Nr. 7 DSGVO). In der Verwaltung ist "
+                        "das die Behörde, nicht die einzelne Sachbearbeiterin oder der "
+                        "einzelne Sachbearbeiter.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "single",
+                        "stem": "<p>Auf welche Rechtsgrundlage stützt eine Wohngeldstelle die "
+                        "Verarbeitung der Einkommensdaten aus einem Wohngeldantrag?</p>",
+                        "points": 1,
+                        "competency": "qd:QD.4",
+                        "level": 3,
+                        "feedback": "Behörden verarbeiten Daten zur Erfüllung ihrer "
+                        "gesetzlichen Aufgaben, also nach Art. 6 Abs. 1 lit. e (oder c) DSGVO "
+                        "in Verbindung mit dem Fachrecht.",
+                        "tags": ["rechtsgrundlage", "wohngeld"],
+                        "options": [
+                            {
+                                "text": "Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit SGB X "
+                                "und Wohngeldgesetz",
+                                "correct": True,
+                                "feedback": "Richtig: Erfüllung einer öffentlichen Aufgabe auf "
+                                "gesetzlicher Grundlage.",
+                            },
+                            {
+                                "text": "Die Einwilligung der antragstellenden Person nach "
+                                "Art. 6 Abs. 1 lit. a DSGVO",
+                                "correct": False,
+                                "feedback": "Bei einer Behörde fehlt wegen des Ungleichgewichts "
+                                "meist die Freiwilligkeit (Erwägungsgrund 43).",
+                            },
+                            {
+                                "text": "Berechtigte Interessen der Behörde nach Art. 6 Abs. 1 "
+                                "lit. f DSGVO",
+                                "correct": False,
+                                "feedback": "Lit. f gilt nicht für Behörden in Erfüllung ihrer "
+                                "Aufgaben.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 2 -------------------------------------------------------------------
+        {
+            "slug": "sozialgeheimnis",
+            "title": "Das Sozialgeheimnis nach § 35 SGB I",
+            "summary": (
+                "Warum Sozialdaten besonders geschützt sind, was das für Wohngeld-, "
+                "Elterngeld- und Sozialämter bedeutet und wie Sie mit Anfragen von Polizei, "
+                "Vermietern und Angehörigen umgehen."
+            ),
+            "blocks": [
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "§ 35 Abs. 1 und 2 SGB I – Sozialgeheimnis",
+                        "body": "<p>Jeder hat Anspruch darauf, dass die ihn betreffenden "
+                        "Sozialdaten (§ 67 Abs. 2 SGB X) von den Leistungsträgern nicht "
+                        "unbefugt verarbeitet werden. Die Wahrung des Sozialgeheimnisses "
+                        "umfasst auch die Verpflichtung, innerhalb des Leistungsträgers "
+                        "sicherzustellen, dass Sozialdaten nur Befugten zugänglich sind oder "
+                        "nur an diese weitergegeben werden. Nach § 35 Abs. 2 SGB I regeln das "
+                        "Zweite Kapitel des SGB X und die übrigen Bücher des "
+                        "Sozialgesetzbuchs die Verarbeitung von Sozialdaten abschließend, "
+                        "soweit nicht die DSGVO unmittelbar gilt.</p>",
+                    },
+                ),
+                (
+                    "paragraph",
+                    "<p>Das Sozialgeheimnis gilt nicht nur für Jobcenter und Sozialämter. "
+                    "Das Wohngeldgesetz und das Elterngeldrecht des Bundeselterngeld- und "
+                    "Elternzeitgesetzes gelten nach § 68 SGB I als besondere Teile des "
+                    "Sozialgesetzbuchs. Auch in der "
+                    "Wohngeld- und der Elterngeldstelle sind die Daten der Antragstellenden "
+                    "deshalb Sozialdaten, und jede Weitergabe braucht eine Befugnis nach den "
+                    "§§ 67d ff. SGB X.</p>"
+                    "<p>Das Sozialgeheimnis wirkt auch <strong>innerhalb</strong> der "
+                    "Behörde. Eine Kollegin aus der Bußgeldstelle darf nicht in die "
+                    "Wohngeldakte ihres Nachbarn sehen, und ein Blick aus Neugier in das "
+                    "Fachverfahren ist eine unbefugte Verarbeitung, auch wenn das System "
+                    "den Zugriff technisch zulässt. Zugriffe werden protokolliert, und "
+                    "Verstöße können dienst- und strafrechtliche Folgen haben.</p>",
+                ),
+                ("heading", {"text": "Anfragen von außen", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul>"
+                    "<li><strong>Vermieter, Arbeitgeber, Angehörige:</strong> Ohne "
+                    "Einwilligung der betroffenen Person oder eine gesetzliche Befugnis "
+                    "geben Sie nicht einmal Auskunft darüber, ob jemand Leistungen bezieht. "
+                    "Schon die Bestätigung „Frau X ist bei uns bekannt“ ist eine "
+                    "Übermittlung von Sozialdaten.</li>"
+                    "<li><strong>Andere Sozialleistungsträger:</strong> Übermittlungen zur "
+                    "Erfüllung sozialer Aufgaben regelt § 69 SGB X; prüfen Sie, ob die Daten "
+                    "für die Aufgabe der anfragenden Stelle erforderlich sind.</li>"
+                    "<li><strong>Polizei, Staatsanwaltschaft, Gerichte:</strong> § 68 SGB X "
+                    "erlaubt im Einzelfall auf Ersuchen nur die Übermittlung weniger "
+                    "Grunddaten wie Name, Geburtsdatum, Anschrift und Arbeitgeber, und nur, "
+                    "wenn kein Grund zur Annahme besteht, dass schutzwürdige Interessen der "
+                    "Person beeinträchtigt werden. Über das Ersuchen entscheidet nicht die "
+                    "Sachbearbeitung, sondern die Behördenleitung oder eine besonders "
+                    "bevollmächtigte Person.</li>"
+                    "</ul>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Der Anruf der Polizei",
+                        "scenario": "<p>Freitag, 15:40 Uhr. Ein Anrufer stellt sich als "
+                        "Polizeikommissar Wendt vor und bittet dringend um die aktuelle "
+                        "Anschrift und die Bankverbindung von Frau Lehmann, die bei Ihnen "
+                        "Elterngeld bezieht. Es gehe um eine Ermittlung wegen Betrugs; "
+                        "schriftlich könne er die Anfrage erst nächste Woche schicken.</p>",
+                        "questions": [
+                            "Dürfen Sie am Telefon Auskunft geben?",
+                            "Welche Daten kämen nach § 68 SGB X überhaupt in Betracht?",
+                            "Wie gehen Sie konkret vor?",
+                        ],
+                        "model_answer": "<p>Nein. Am Telefon können Sie weder die Identität "
+                        "des Anrufers sicher prüfen noch die Voraussetzungen der Übermittlung. "
+                        "Schon die Bestätigung, dass Frau Lehmann Elterngeld bezieht, wäre "
+                        "eine Übermittlung von Sozialdaten.</p><p>Nach § 68 SGB X kämen nur "
+                        "Grunddaten wie die Anschrift in Betracht, <strong>nicht</strong> die "
+                        "Bankverbindung. Vorgehen: freundlich erklären, dass Sie am Telefon "
+                        "keine Auskünfte geben; um ein schriftliches Ersuchen über die "
+                        "Dienststelle bitten; das Ersuchen an die zuständige, besonders "
+                        "bevollmächtigte Stelle weiterleiten; den Vorgang dokumentieren. In "
+                        "echten Eilfällen bei Gefahr für Leib und Leben gibt es eigene Wege, "
+                        "über die aber ebenfalls nicht die Sachbearbeitung allein "
+                        "entscheidet.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Sozialdaten",
+                        "definition": "<p>Personenbezogene Daten, die von einem "
+                        "Leistungsträger im Hinblick auf seine Aufgaben nach dem "
+                        "Sozialgesetzbuch verarbeitet werden (§ 67 Abs. 2 SGB X), etwa Daten "
+                        "aus Wohngeld-, Elterngeld- oder Grundsicherungsanträgen.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "true_false",
+                        "stem": "<p>Ein Vermieter ruft an und fragt, ob sein Mieter Wohngeld "
+                        "beantragt hat. Die Antwort „Ja, der Antrag liegt vor“ ist "
+                        "unbedenklich, weil keine Beträge genannt werden.</p>",
+                        "points": 1,
+                        "competency": "qd:QD.4",
+                        "level": 3,
+                        "correct": False,
+                        "feedback_true": "Nein. Schon die Tatsache, dass jemand einen Antrag "
+                        "gestellt hat, ist ein Sozialdatum und unterliegt dem "
+                        "Sozialgeheimnis.",
+                        "feedback_false": "Richtig. Schon die Tatsache der Antragstellung ist "
+                        "ein Sozialdatum; ohne Einwilligung oder Befugnis bleibt sie geheim.",
+                        "feedback": "§ 35 SGB I schützt alle Sozialdaten, auch die bloße "
+                        "Tatsache eines Leistungsbezugs.",
+                        "tags": ["sozialgeheimnis", "wohngeld"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 3 -------------------------------------------------------------------
+        {
+            "slug": "zweckbindung-once-only",
+            "title": "Zweckbindung, Datenminimierung und Once-Only",
+            "summary": (
+                "Welche Daten Sie erheben dürfen, wofür Sie sie weiterverwenden dürfen und "
+                "wie das Once-Only-Prinzip Nachweise aus Registern nutzt, ohne die "
+                "Zweckbindung aufzugeben."
+            ),
+            "blocks": [
+                ("heading", {"text": "Nur so viel wie nötig", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Datenminimierung nach Art. 5 Abs. 1 lit. c DSGVO beginnt beim "
+                    "Formular. Fragen Sie in einem Antrag auf Bewohnerparkausweis nach dem "
+                    "Arbeitgeber? Verlangen Sie für das Elterngeld den vollständigen "
+                    "Kontoauszug, wenn nur der Nachweis einer Zahlung nötig ist? Jede Angabe, "
+                    "die Sie nicht brauchen, ist ein Risiko: Sie muss geschützt, beauskunftet "
+                    "und irgendwann gelöscht werden. Bitten Sie bei Kontoauszügen darum, "
+                    "nicht benötigte Buchungen zu schwärzen, und kopieren Sie Ausweise nur, "
+                    "wenn eine Vorschrift das verlangt.</p>",
+                ),
+                ("heading", {"text": "Zweckbindung im Alltag", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Daten, die für einen Zweck erhoben wurden, dürfen nicht beliebig für "
+                    "andere Zwecke genutzt werden (Art. 5 Abs. 1 lit. b DSGVO). Die Anschrift "
+                    "aus dem Elterngeldantrag ist nicht dafür da, Einladungen zum "
+                    "Neujahrsempfang zu verschicken, und die Telefonnummer aus der "
+                    "Kfz-Zulassung nicht für eine Umfrage des Ordnungsamts. Ob eine "
+                    "Weiterverarbeitung mit dem ursprünglichen Zweck vereinbar ist, prüft "
+                    "Art. 6 Abs. 4 DSGVO; in der Verwaltung braucht eine Zweckänderung in "
+                    "aller Regel eine ausdrückliche gesetzliche Grundlage.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<p>Das <strong>Once-Only-Prinzip</strong> des Onlinezugangsgesetzes und "
+                    "der Registermodernisierung will, dass Bürgerinnen und Bürger Nachweise "
+                    "nur einmal erbringen: Die Behörde ruft eine Geburtsurkunde oder eine "
+                    "Meldebescheinigung direkt bei der ausstellenden Stelle ab. Das "
+                    "widerspricht der Zweckbindung nicht, wenn der Abruf eine eigene "
+                    "Rechtsgrundlage hat oder die Person ihn veranlasst. Der Abruf ist "
+                    "außerdem auf die Nachweise beschränkt, die für den Antrag nötig sind, "
+                    "und er wird protokolliert, damit die Person nachvollziehen kann, wer "
+                    "welche Daten abgerufen hat. Once-Only heißt also nicht „alle Daten "
+                    "für alle“, sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
+                ),
+                (
+                    "decision_explainer",
+                    {
+                        "title": "Automatischer Nachweisabruf im Elterngeldantrag",
+                        "decision": "Die Geburtsdaten des Kindes werden auf Veranlassung der "
+                        "Antragstellerin beim Standesamt abgerufen und in den Antrag "
+                        "übernommen; ein Upload der Geburtsbescheinigung entfällt.",
+                        "legal_basis": "Art. 6 Abs. 1 lit. e DSGVO i. V. m. dem Fachrecht "
+                        "und den Vorschriften des E-Government-Rechts zum elektronischen "
+                        "Nachweisabruf; Art. 5 Abs. 1 lit. b und c DSGVO",
+                        "inputs": [
+                            {
+                                "label": "Antragstellerin",
+                                "value": "Identifiziert über das Nutzerkonto (eID)",
+                            },
+                            {
+                                "label": "Auswahl im Antrag",
+                                "value": "„Nachweis direkt beim Standesamt abrufen“ gewählt",
+                            },
+                            {
+                                "label": "Abgerufene Daten",
+                                "value": "Name, Geburtsdatum und Geburtsort des Kindes, Eltern",
+                            },
+                            {
+                                "label": "Nicht abgerufen",
+                                "value": "Weitere Einträge des Personenstandsregisters",
+                            },
+                        ],
+                        "rule_path": [
+                            {
+                                "rule": "Hat die Antragstellerin den Abruf veranlasst?",
+                                "outcome": "Ja",
+                            },
+                            {
+                                "rule": "Ist der Nachweis für die Entscheidung erforderlich?",
+                                "outcome": "Ja: Geburt und Elternschaft sind Voraussetzungen",
+                            },
+                            {
+                                "rule": "Stimmen die abgerufenen Daten mit den Angaben im "
+                                "Antrag überein?",
+                                "outcome": "Ja: Übernahme in den Antrag",
+                            },
+                            {
+                                "rule": "Abruf protokolliert und im Nutzerkonto angezeigt?",
+                                "outcome": "Ja",
+                            },
+                        ],
+                        "citizen_explanation": "<p>Sie haben gewählt, dass wir die "
+                        "Geburtsdaten Ihres Kindes direkt beim Standesamt abrufen. Wir haben "
+                        "dabei nur Name, Geburtsdatum und Geburtsort Ihres Kindes sowie die "
+                        "Angaben zu den Eltern erhalten und nutzen sie ausschließlich für "
+                        "Ihren Elterngeldantrag. Den Abruf sehen Sie in Ihrem Nutzerkonto. "
+                        "Wenn Sie den Nachweis lieber selbst hochladen möchten, können Sie "
+                        "das jederzeit tun.</p>",
+                        "human_review": "Weichen die abgerufenen Daten von den Angaben im "
+                        "Antrag ab, etwa bei Namensschreibweise oder Elternschaft, werden sie "
+                        "nicht automatisch übernommen; die Sachbearbeitung klärt die "
+                        "Abweichung mit der Antragstellerin.",
+                    },
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "warning",
+                        "title": "Einwilligung nur, wenn sie wirklich freiwillig ist",
+                        "body": "<p>Holen Sie keine Einwilligung ein, um eine fehlende "
+                        "Rechtsgrundlage zu ersetzen. Wo eine Einwilligung vorgesehen ist, muss "
+                        "sie freiwillig, informiert und widerrufbar sein (Art. 7 DSGVO), und "
+                        "wer nicht einwilligt, darf keinen Nachteil haben: Der Antrag muss "
+                        "auch mit selbst eingereichten Nachweisen bearbeitet werden.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Once-Only-Prinzip",
+                        "definition": "<p>Grundsatz, nach dem Bürgerinnen, Bürger und "
+                        "Unternehmen Daten und Nachweise der Verwaltung nur einmal mitteilen "
+                        "müssen; Behörden rufen vorhandene Nachweise auf gesetzlicher "
+                        "Grundlage oder auf Veranlassung der Person bei der zuständigen "
+                        "Stelle ab.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "short_text",
+                        "stem": "<p>Wie heißt der Grundsatz nach Art. 5 Abs. 1 lit. c DSGVO, "
+                        "nach dem Daten dem Zweck angemessen, erheblich und auf das notwendige "
+                        "Maß beschränkt sein müssen?</p>",
+                        "points": 1,
+                        "competency": "digcomp:4.2",
+                        "level": 3,
+                        "accepted": [
+                            "Datenminimierung",
+                            "Grundsatz der Datenminimierung",
+                            "Datensparsamkeit",
+                        ],
+                        "feedback": "Gesucht war die Datenminimierung. Der ältere deutsche "
+                        "Begriff „Datensparsamkeit“ meint dasselbe.",
+                        "tags": ["datenminimierung"],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 4 -------------------------------------------------------------------
+        {
+            "slug": "betroffenenrechte",
+            "title": "Auskunft, Berichtigung, Löschung: Betroffenenrechte bearbeiten",
+            "summary": (
+                "Wie Sie Anträge nach Art. 15 bis 17 DSGVO fristgerecht bearbeiten und was "
+                "gilt, wenn Aufbewahrungspflichten einer Löschung entgegenstehen."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Betroffenenrechte sind keine Gefälligkeit, sondern Ansprüche mit "
+                    "Fristen. Ein Antrag muss keine Form haben: Ein Satz in einer E-Mail "
+                    "(„Ich möchte wissen, was Sie über mich gespeichert haben“) genügt. "
+                    "Leiten Sie solche Anträge sofort nach dem Verfahren Ihrer Behörde "
+                    "weiter, meist an eine zentrale Stelle und zur Kenntnis an die oder den "
+                    "Datenschutzbeauftragten.</p>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Art. 12 Abs. 3, Art. 15 bis 17 DSGVO – Fristen und Rechte",
+                        "body": "<ul><li><strong>Frist:</strong> Informationen über die "
+                        "ergriffenen Maßnahmen sind unverzüglich, spätestens innerhalb eines "
+                        "Monats nach Eingang des Antrags zu geben; bei komplexen oder vielen "
+                        "Anträgen kann die Frist um zwei weitere Monate verlängert werden, "
+                        "worüber die Person innerhalb des ersten Monats zu unterrichten ist "
+                        "(Art. 12 Abs. 3).</li>"
+                        "<li><strong>Auskunft (Art. 15):</strong> Bestätigung, ob Daten "
+                        "verarbeitet werden, und Auskunft über die Daten, Zwecke, Empfänger, "
+                        "Speicherdauer, Herkunft und die Rechte der Person, dazu eine Kopie "
+                        "der Daten (Abs. 3).</li>"
+                        "<li><strong>Berichtigung (Art. 16):</strong> unverzügliche "
+                        "Berichtigung unrichtiger und Vervollständigung unvollständiger "
+                        "Daten.</li>"
+                        "<li><strong>Löschung (Art. 17):</strong> unter anderem, wenn die "
+                        "Daten für den Zweck nicht mehr notwendig sind; nach Abs. 3 lit. b "
+                        "nicht, soweit die Verarbeitung zur Erfüllung einer rechtlichen "
+                        "Verpflichtung oder öffentlichen Aufgabe erforderlich ist.</li></ul>"
+                        "<p>Für Sozialdaten enthält das SGB X ergänzende und einschränkende "
+                        "Regelungen (§§ 82 bis 84 SGB X).</p>",
+                    },
+                ),
+                ("heading", {"text": "Auskunft: vollständig, aber nicht mehr", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Vor der Auskunft steht die Identitätsprüfung: Eine Auskunft an die "
+                    "falsche Person wäre selbst eine Datenpanne. Verlangen Sie aber nur so "
+                    "viel, wie zur Identifizierung nötig ist, bei einer bekannten Anschrift "
+                    "genügt oft die Antwort per Post an diese Anschrift. Suchen Sie dann in "
+                    "allen Systemen: Fachverfahren, E-Akte, Postfächer, Tabellen auf "
+                    "Netzlaufwerken. Daten Dritter, etwa eines Ex-Partners im selben "
+                    "Wohngeldvorgang, schwärzen Sie in der Kopie.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "„Löschen Sie alles über mich!“",
+                        "scenario": "<p>Herr Öztürk bezog bis März 2024 Wohngeld. Im Januar "
+                        "2026 schreibt er per E-Mail: „Ich möchte wissen, welche Daten Sie "
+                        "über mich gespeichert haben, und verlange, dass Sie danach alles "
+                        "löschen.“ In der Akte befindet sich ein noch offener "
+                        "Rückforderungsbescheid über 1.280 €, gegen den er Widerspruch "
+                        "eingelegt hat. Außerdem ist im Fachverfahren sein Geburtsjahr falsch "
+                        "erfasst.</p>",
+                        "questions": [
+                            "Welche Rechte macht Herr Öztürk geltend und bis wann müssen Sie "
+                            "reagieren?",
+                            "Dürfen Sie die Daten löschen?",
+                            "Was geschieht mit dem falschen Geburtsjahr?",
+                        ],
+                        "model_answer": "<p>Herr Öztürk macht das Recht auf Auskunft "
+                        "(Art. 15) und auf Löschung (Art. 17) geltend. Die Behörde muss "
+                        "unverzüglich, spätestens innerhalb eines Monats reagieren; eine "
+                        "Verlängerung ist nur in begründeten Fällen möglich und ihm mitzuteilen. "
+                        "Nach Identitätsprüfung erhält er Auskunft und eine Kopie seiner "
+                        "Daten.</p><p>Eine Löschung ist derzeit ausgeschlossen: Die Daten "
+                        "werden für das laufende Widerspruchsverfahren und die Rückforderung "
+                        "benötigt (Art. 17 Abs. 3 lit. b DSGVO). Das teilen Sie ihm mit "
+                        "Begründung mit und weisen auf die Löschung nach Ablauf der "
+                        "Aufbewahrungsfrist sowie auf sein Beschwerderecht bei der "
+                        "Aufsichtsbehörde hin. Das falsche Geburtsjahr wird von Amts wegen "
+                        "berichtigt (Art. 5 Abs. 1 lit. d, Art. 16 DSGVO).</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Einschränkung der Verarbeitung",
+                        "definition": "<p>Die Markierung gespeicherter Daten, um ihre "
+                        "künftige Verarbeitung zu begrenzen (Art. 4 Nr. 3, Art. 18 DSGVO), "
+                        "etwa solange die Richtigkeit bestritten ist. Die Daten bleiben "
+                        "gespeichert, dürfen aber nur noch eingeschränkt genutzt werden.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "ordering",
+                        "stem": "<p>Bringen Sie die Schritte zur Bearbeitung eines "
+                        "Auskunftsantrags nach Art. 15 DSGVO in die richtige Reihenfolge.</p>",
+                        "points": 2,
+                        "competency": "qd:QD.4",
+                        "level": 4,
+                        "feedback": "Erst Eingang und Frist festhalten, dann Identität "
+                        "prüfen, dann vollständig suchen, Dritte schützen und fristgerecht "
+                        "antworten.",
+                        "tags": ["betroffenenrechte", "auskunft"],
+                        "items": [
+                            "Eingang dokumentieren und Frist notieren",
+                            "Identität der antragstellenden Person prüfen",
+                            "Daten in allen Systemen und Ablagen zusammenstellen",
+                            "Daten Dritter in der Kopie schwärzen",
+                            "Auskunft und Kopie fristgerecht übermitteln",
+                        ],
+                    },
+                ),
+            ],
+        },
+        # --- Lektion 5 -------------------------------------------------------------------
+        {
+            "slug": "datenpannen-und-sichere-kommunikation",
+            "title": "Datenpannen vermeiden und richtig melden",
+            "summary": (
+                "Der falsche Empfänger, der offene Verteiler, der verlorene USB-Stick: wie Sie "
+                "Daten sicher versenden und was in den ersten 72 Stunden nach einer Panne "
+                "zu tun ist."
+            ),
+            "blocks": [
+                (
+                    "paragraph",
+                    "<p>Die meisten Datenpannen in Behörden sind keine Hackerangriffe, "
+                    "sondern Alltagsfehler: ein Bescheid im falschen Umschlag, eine E-Mail "
+                    "mit allen Empfängern im offenen Verteiler, eine Tabelle mit "
+                    "Sozialdaten als unverschlüsselter Anhang, ein Dienstlaptop im Zug. "
+                    "Entscheidend ist, dass Sie solche Fehler sofort melden. Verschweigen "
+                    "macht aus einem Fehler einen Verstoß.</p>",
+                ),
+                ("heading", {"text": "Sicher kommunizieren", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul>"
+                    "<li>Sozialdaten und andere sensible Daten versenden Sie nicht per "
+                    "unverschlüsselter E-Mail. Nutzen Sie die Wege Ihrer Behörde: das "
+                    "Postfach im Nutzerkonto des Verwaltungsportals, eine "
+                    "Ende-zu-Ende-verschlüsselte E-Mail oder die freigegebene "
+                    "Austauschplattform mit Zugriffsbeschränkung.</li>"
+                    "<li>Schreiben Sie mehrere Bürgerinnen und Bürger an, gehören die "
+                    "Adressen in „BCC“ oder besser in Einzelnachrichten.</li>"
+                    "<li>Prüfen Sie Empfängeradressen vor dem Versand, gerade wenn das "
+                    "Mailprogramm Adressen automatisch vervollständigt.</li>"
+                    "<li>Geben Sie keine Falldaten in öffentliche KI- oder Übersetzungsdienste "
+                    "ein, die nicht von Ihrer Behörde freigegeben sind.</li>"
+                    "</ul>",
+                ),
+                (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Art. 33 und 34 DSGVO – Meldung und Benachrichtigung",
+                        "body": "<p>Im Fall einer Verletzung des Schutzes personenbezogener "
+                        "Daten meldet der Verantwortliche sie unverzüglich und möglichst "
+                        "binnen 72 Stunden, nachdem ihm die Verletzung bekannt wurde, der "
+                        "zuständigen Aufsichtsbehörde, es sei denn, die Verletzung führt "
+                        "voraussichtlich nicht zu einem Risiko für die Rechte und Freiheiten "
+                        "natürlicher Personen (Art. 33 Abs. 1). Jede Verletzung ist "
+                        "einschließlich Auswirkungen und Abhilfemaßnahmen zu dokumentieren "
+                        "(Art. 33 Abs. 5). Hat sie voraussichtlich ein hohes Risiko zur Folge, "
+                        "sind auch die betroffenen Personen unverzüglich zu benachrichtigen "
+                        "(Art. 34 Abs. 1).</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Der offene Verteiler",
+                        "scenario": "<p>Eine Sachbearbeiterin der Elterngeldstelle informiert "
+                        "am Montag um 9:15 Uhr 86 Antragstellende per E-Mail über eine "
+                        "Verzögerung wegen einer Softwareumstellung. Alle Adressen stehen im "
+                        "Feld „An“. Im Anhang ist versehentlich statt des Infoblatts eine "
+                        "Excel-Liste mit Namen, Aktenzeichen und voraussichtlichen "
+                        "Elterngeldbeträgen aller 86 Personen. Um 10:30 Uhr bemerkt sie den "
+                        "Fehler.</p>",
+                        "questions": [
+                            "Welche Schritte muss die Sachbearbeiterin sofort unternehmen?",
+                            "Ist eine Meldung an die Aufsichtsbehörde erforderlich, und bis wann?",
+                            "Müssen die 86 Personen benachrichtigt werden?",
+                        ],
+                        "model_answer": "<p>Sofort: die Führungskraft und die oder den "
+                        "Datenschutzbeauftragten nach dem internen Meldeweg informieren, "
+                        "einen Rückruf der Nachricht versuchen (der selten vollständig "
+                        "wirkt) und alles dokumentieren. Die Behörde bittet die Empfänger, "
+                        "die Nachricht ungelesen zu löschen.</p><p>Offengelegt wurden "
+                        "E-Mail-Adressen, Namen, Aktenzeichen und Leistungsbeträge, also "
+                        "Sozialdaten, an 86 Fremde. Ein Risiko ist nicht ausgeschlossen; die "
+                        "Behörde muss die Panne daher unverzüglich, möglichst binnen 72 "
+                        "Stunden ab Kenntnis, also bis Donnerstag etwa 10:30 Uhr, der "
+                        "Aufsichtsbehörde melden. Wegen der Art der Daten und der Zahl der "
+                        "Empfänger ist ein hohes Risiko naheliegend, sodass auch die "
+                        "Betroffenen nach Art. 34 DSGVO zu benachrichtigen sind. Künftig: "
+                        "Serien-E-Mails nur über das Postfach im Nutzerkonto oder als "
+                        "Einzelnachrichten.</p>",
+                    },
+                ),
+                (
+                    "glossary_term",
+                    {
+                        "term": "Verletzung des Schutzes personenbezogener Daten",
+                        "definition": "<p>Eine Verletzung der Sicherheit, die zur Vernichtung, "
+                        "zum Verlust, zur Veränderung oder zur unbefugten Offenlegung von "
+                        "oder zum unbefugten Zugang zu personenbezogenen Daten führt (Art. 4 "
+                        "Nr. 12 DSGVO), umgangssprachlich „Datenpanne“.</p>",
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "type": "multiple",
+                        "stem": "<p>Sie haben einen Bescheid mit Gesundheitsangaben an eine "
+                        "falsche E-Mail-Adresse geschickt. Was tun Sie? Wählen Sie alle "
+                        "zutreffenden Schritte aus.</p>",
+                        "points": 2,
+                        "competency": "digcomp:4.2",
+                        "level": 4,
+                        "feedback": "Sofort intern melden, dokumentieren und den Schaden "
+                        "begrenzen; über die Meldung an die Aufsichtsbehörde entscheidet die "
+                        "Behörde mit der oder dem Datenschutzbeauftragten.",
+                        "tags": ["datenpanne"],
+                        "options": [
+                            {
+                                "text": "Die Führungskraft und die oder den "
+                                "Datenschutzbeauftragten sofort informieren",
+                                "correct": True,
+                                "feedback": "Ja, die 72-Stunden-Frist läuft ab Kenntnis der "
+                                "Behörde.",
+                            },
+                            {
+                                "text": "Den Vorgang mit Uhrzeit, Empfänger und Inhalt "
+                                "dokumentieren",
+                                "correct": True,
+                                "feedback": "Ja, jede Panne ist zu dokumentieren (Art. 33 "
+                                "Abs. 5 DSGVO).",
+                            },
+                            {
+                                "text": "Abwarten, ob sich der falsche Empfänger meldet",
+                                "correct": False,
+                                "feedback": "Nein, Abwarten verzögert die Meldung und "
+                                "vergrößert den Schaden.",
+                            },
+                            {
+                                "text": "Die E-Mail im eigenen Postfach löschen, damit der "
+                                "Fehler nicht auffällt",
+                                "correct": False,
+                                "feedback": "Nein, das vernichtet Beweise und macht aus dem "
+                                "Fehler einen Verstoß.",
+                            },
+                        ],
+                    },
+                ),
+            ],
+        },
+    ],
+    "assessment": {
+        "title": "Abschlusstest: Datenschutz in der täglichen Fallbearbeitung",
+        "pass_mark_percent": 70,
+        "max_attempts": 3,
+        "time_limit_minutes": 30,
+        "questions": [
+            {
+                "type": "matching",
+                "stem": "<p>Ordnen Sie jeder Situation den Grundsatz nach Art. 5 Abs. 1 "
+                "DSGVO zu, der am stärksten betroffen ist.</p>",
+                "points": 4,
+                "competency": "qd:QD.4",
+                "level": 4,
+                "feedback": "Die Grundsätze des Art. 5 DSGVO sind der Prüfmaßstab für jede "
+                "Verarbeitung; ein Vorgang kann mehrere berühren.",
+                "tags": ["grundsaetze"],
+                "pairs": [
+                    {
+                        "left": "Das Antragsformular für einen Bewohnerparkausweis fragt nach "
+                        "Beruf und Arbeitgeber.",
+                        "right": "Datenminimierung (lit. c)",
+                    },
+                    {
+                        "left": "Anschriften aus Elterngeldanträgen werden für Einladungen zum "
+                        "Neujahrsempfang genutzt.",
+                        "right": "Zweckbindung (lit. b)",
+                    },
+                    {
+                        "left": "Wohngeldakten werden zwölf Jahre nach Ablauf aller Fristen "
+                        "noch aufbewahrt.",
+                        "right": "Speicherbegrenzung (lit. e)",
+                    },
+                    {
+                        "left": "Eine Tabelle mit Sozialdaten liegt ohne Zugriffsschutz auf "
+                        "einem allgemeinen Netzlaufwerk.",
+                        "right": "Integrität und Vertraulichkeit (lit. f)",
+                    },
+                ],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Für Behörden ist die Einwilligung der betroffenen Person in der "
+                "Regel die beste Rechtsgrundlage, weil sie die Person am stärksten "
+                "einbindet.</p>",
+                "points": 1,
+                "competency": "qd:QD.4",
+                "level": 3,
+                "correct": False,
+                "feedback_true": "Nein. Wegen des Ungleichgewichts zwischen Behörde und "
+                "Person ist die Einwilligung oft nicht freiwillig (Erwägungsgrund 43 DSGVO). "
+                "Behörden stützen sich auf Art. 6 Abs. 1 lit. c oder e DSGVO und das "
+                "Fachrecht.",
+                "feedback_false": "Richtig. Behörden stützen sich auf gesetzliche Aufgaben "
+                "(Art. 6 Abs. 1 lit. c oder e DSGVO); die Einwilligung ist die Ausnahme.",
+                "feedback": "Eine Einwilligung darf keine fehlende Rechtsgrundlage ersetzen.",
+                "tags": ["rechtsgrundlage", "einwilligung"],
+            },
+            {
+                "type": "multiple",
+                "stem": "<p>Ein Polizeibeamter bittet telefonisch um Daten einer "
+                "Grundsicherungsempfängerin. Welche Aussagen sind zutreffend? Wählen Sie alle "
+                "zutreffenden aus.</p>",
+                "points": 2,
+                "competency": "qd:QD.4",
+                "level": 4,
+                "feedback": "§ 68 SGB X erlaubt auf Ersuchen nur wenige Grunddaten; über das "
+                "Ersuchen entscheidet die Behördenleitung oder eine besonders bevollmächtigte "
+                "Person, nicht die Sachbearbeitung am Telefon.",
+                "tags": ["sozialgeheimnis", "uebermittlung"],
+                "options": [
+                    {
+                        "text": "Am Telefon geben Sie keine Auskunft, auch nicht darüber, ob "
+                        "die Person Leistungen bezieht.",
+                        "correct": True,
+                        "feedback": "Richtig, schon das wäre eine Übermittlung von Sozialdaten.",
+                    },
+                    {
+                        "text": "Nach § 68 SGB X kommen nur Grunddaten wie Name, "
+                        "Geburtsdatum und Anschrift in Betracht.",
+                        "correct": True,
+                        "feedback": "Richtig, Bankverbindung oder Leistungshöhe gehören "
+                        "nicht dazu.",
+                    },
+                    {
+                        "text": "Über ein schriftliches Ersuchen entscheidet die "
+                        "Behördenleitung oder eine besonders bevollmächtigte Person.",
+                        "correct": True,
+                        "feedback": "Richtig, so regelt es § 68 SGB X.",
+                    },
+                    {
+                        "text": "Bei Ermittlungen wegen Betrugs darf die Sachbearbeitung die "
+                        "ganze Akte übermitteln.",
+                        "correct": False,
+                        "feedback": "Nein. Weitergehende Übermittlungen für Strafverfahren "
+                        "sind nur unter engen Voraussetzungen zulässig, etwa nach § 73 SGB X "
+                        "auf richterliche Anordnung, und nie formlos am Telefon.",
+                    },
+                ],
+            },
+            {
+                "type": "numeric",
+                "stem": "<p>Binnen wie vieler Stunden nach Bekanntwerden soll eine meldepflichtige "
+                "Datenpanne nach Art. 33 Abs. 1 DSGVO möglichst der Aufsichtsbehörde gemeldet "
+                "werden?</p>",
+                "points": 1,
+                "competency": "digcomp:4.2",
+                "level": 3,
+                "answer": 72.0,
+                "tolerance": 0.0,
+                "unit": "Stunden",
+                "feedback": "Unverzüglich und möglichst binnen 72 Stunden; eine spätere "
+                "Meldung ist zu begründen.",
+                "tags": ["datenpanne"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Eine frühere Elterngeldbezieherin verlangt die Löschung aller "
+                "Daten. Gegen sie läuft noch ein Widerspruchsverfahren wegen einer "
+                "Rückforderung. Was ist richtig?</p>",
+                "points": 1,
+                "competency": "qd:QD.4",
+                "level": 4,
+                "feedback": "Art. 17 Abs. 3 lit. b DSGVO schließt die Löschung aus, solange "
+                "die Daten für die öffentliche Aufgabe erforderlich sind. Die Person erhält "
+                "eine begründete Antwort.",
+                "tags": ["betroffenenrechte", "loeschung"],
+                "options": [
+                    {
+                        "text": "Die Daten werden nicht gelöscht, solange sie für das "
+                        "Verfahren erforderlich sind; die Person erhält innerhalb eines Monats "
+                        "eine begründete Mitteilung.",
+                        "correct": True,
+                        "feedback": "Richtig: Löschung erst nach Wegfall der "
+                        "Erforderlichkeit, mit Hinweis auf das Beschwerderecht.",
+                    },
+                    {
+                        "text": "Die Daten sind sofort zu löschen; das Recht auf Löschung geht "
+                        "allen Verfahren vor.",
+                        "correct": False,
+                        "feedback": "Nein, Art. 17 Abs. 3 lit. b DSGVO enthält eine "
+                        "Ausnahme für öffentliche Aufgaben.",
+                    },
+                    {
+                        "text": "Der Antrag muss nicht beantwortet werden, weil er "
+                        "offensichtlich unbegründet ist.",
+                        "correct": False,
+                        "feedback": "Nein, auch eine Ablehnung ist fristgerecht und begründet "
+                        "mitzuteilen.",
+                    },
+                    {
+                        "text": "Die Daten werden gelöscht, der Widerspruch wird damit "
+                        "gegenstandslos.",
+                        "correct": False,
+                        "feedback": "Nein, damit würde die Behörde ihre gesetzliche Aufgabe "
+                        "vereiteln.",
+                    },
+                ],
+            },
+            {
+                "type": "ordering",
+                "stem": "<p>Eine E-Mail mit Sozialdaten ging an den falschen Empfänger. "
+                "Bringen Sie die Schritte in die richtige Reihenfolge.</p>",
+                "points": 2,
+                "competency": "digcomp:4.2",
+                "level": 4,
+                "feedback": "Erst intern melden und den Schaden begrenzen, dann das Risiko "
+                "bewerten, dann fristgerecht melden und, bei hohem Risiko, benachrichtigen.",
+                "tags": ["datenpanne"],
+                "items": [
+                    "Führungskraft und Datenschutzbeauftragte sofort informieren",
+                    "Empfänger um Löschung bitten und den Vorgang dokumentieren",
+                    "Risiko für die betroffenen Personen bewerten",
+                    "Meldung an die Aufsichtsbehörde möglichst binnen 72 Stunden",
+                    "Betroffene bei hohem Risiko benachrichtigen",
+                ],
+            },
+            {
+                "type": "short_text",
+                "stem": "<p>Wie heißt nach § 35 SGB I der Anspruch jedes Menschen, dass seine "
+                "Sozialdaten von den Leistungsträgern nicht unbefugt verarbeitet werden?</p>",
+                "points": 1,
+                "competency": "qd:QD.4",
+                "level": 3,
+                "accepted": ["Sozialgeheimnis", "das Sozialgeheimnis"],
+                "feedback": "Das Sozialgeheimnis gilt auch in Wohngeld- und Elterngeldstellen, "
+                "weil WoGG und BEEG als besondere Teile des Sozialgesetzbuchs gelten.",
+                "tags": ["sozialgeheimnis"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Ihr Land führt für das Elterngeld einen Once-Only-Abruf der "
+                "Geburtsdaten beim Standesamt ein. Welche Gestaltung entspricht Zweckbindung "
+                "und Datenminimierung?</p>",
+                "points": 1,
+                "competency": "qd:QD.5",
+                "level": 3,
+                "feedback": "Once-Only heißt: die richtigen Daten auf dem richtigen Weg, mit "
+                "Rechtsgrundlage, beschränkt auf das Nötige und protokolliert.",
+                "tags": ["once-only", "elterngeld"],
+                "options": [
+                    {
+                        "text": "Abruf nur der für den Antrag nötigen Geburtsdaten, mit "
+                        "Rechtsgrundlage oder auf Veranlassung der Person, protokolliert und "
+                        "im Nutzerkonto sichtbar",
+                        "correct": True,
+                        "feedback": "Richtig: zweckgebunden, minimal und transparent.",
+                    },
+                    {
+                        "text": "Vollständiger Abruf des Personenstandsregisters, damit "
+                        "spätere Anträge schneller gehen",
+                        "correct": False,
+                        "feedback": "Nein, Daten auf Vorrat verstoßen gegen "
+                        "Datenminimierung und Zweckbindung.",
+                    },
+                    {
+                        "text": "Abruf ohne Information der Person, um den Antrag nicht zu "
+                        "verkomplizieren",
+                        "correct": False,
+                        "feedback": "Nein, der Abruf muss für die Person nachvollziehbar sein "
+                        "(Transparenz).",
+                    },
+                    {
+                        "text": "Übernahme der Geburtsdaten in ein zentrales Register aller "
+                        "Familienleistungen",
+                        "correct": False,
+                        "feedback": "Nein, das schafft einen neuen Datenbestand ohne "
+                        "Rechtsgrundlage.",
+                    },
+                ],
+            },
+            {
+                "type": "multiple",
+                "stem": "<p>Sie müssen einer Antragstellerin eine Kopie ihres Bescheids mit "
+                "Einkommensangaben zukommen lassen. Welche Wege sind geeignet? Wählen Sie alle "
+                "zutreffenden aus.</p>",
+                "points": 2,
+                "competency": "digcomp:2.2",
+                "level": 3,
+                "feedback": "Sensible Daten gehören auf einen geschützten Weg: Postfach im "
+                "Nutzerkonto, Ende-zu-Ende-Verschlüsselung oder Briefpost.",
+                "tags": ["sichere-kommunikation"],
+                "options": [
+                    {
+                        "text": "Über das Postfach im Nutzerkonto des Verwaltungsportals",
+                        "correct": True,
+                        "feedback": "Ja, ein geschützter und nachvollziehbarer Weg.",
+                    },
+                    {
+                        "text": "Per Ende-zu-Ende-verschlüsselter E-Mail",
+                        "correct": True,
+                        "feedback": "Ja, wenn die Empfängerin die Verschlüsselung nutzen kann.",
+                    },
+                    {
+                        "text": "Per Briefpost an die bekannte Anschrift",
+                        "correct": True,
+                        "feedback": "Ja, weiterhin ein sicherer Standardweg.",
+                    },
+                    {
+                        "text": "Als unverschlüsselter Anhang an eine Freemail-Adresse, die "
+                        "die Antragstellerin am Telefon genannt hat",
+                        "correct": False,
+                        "feedback": "Nein, weder der Übertragungsweg noch die Adresse ist "
+                        "gesichert.",
+                    },
+                    {
+                        "text": "Über einen privaten Cloud-Speicher-Link ohne Passwort",
+                        "correct": False,
+                        "feedback": "Nein, jeder mit dem Link hätte Zugriff, und der Dienst "
+                        "ist nicht freigegeben.",
+                    },
+                ],
+            },
+            {
+                "type": "true_false",
+                "stem": "<p>Eine Auskunft nach Art. 15 DSGVO muss unverzüglich, spätestens "
+                "innerhalb eines Monats erteilt werden; in begründeten Fällen kann die Frist "
+                "um zwei weitere Monate verlängert werden.</p>",
+                "points": 1,
+                "competency": "digcomp:4.2",
+                "level": 4,
+                "correct": True,
+                "feedback_true": "Richtig, so regelt es Art. 12 Abs. 3 DSGVO. Über die "
+                "Verlängerung ist die Person innerhalb des ersten Monats zu unterrichten.",
+                "feedback_false": "Doch: Art. 12 Abs. 3 DSGVO sieht einen Monat vor, "
+                "verlängerbar um zwei Monate bei komplexen oder zahlreichen Anträgen.",
+                "feedback": "Notieren Sie bei jedem Antrag das Eingangsdatum und die Frist.",
+                "tags": ["betroffenenrechte", "auskunft"],
+            },
+        ],
+    },
+}
+
+
+COURSES = [_DATENQUALITAET, _STATISTIK, _DATENSCHUTZ]

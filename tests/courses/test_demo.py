@@ -1,0 +1,57 @@
+"""The demo steps build courses, curricula and activity through the services."""
+
+import io
+
+import pytest
+
+from assessments.models import Assessment, Question
+from courses import demo, selectors
+from courses.models import CoursePage, Curriculum, Enrolment, LessonPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sample_content(monkeypatch):
+    monkeypatch.setattr(demo, "CONTENT_MODULES", ("tests.courses.demo_sample",))
+
+
+def test_demo_builds_pages_curricula_and_activity_idempotently(
+    sample_content, framework, make_user, make_role
+):
+    sb = make_role("sachbearbeitung", "Sachbearbeitung")
+    make_role("fuehrungskraft", "Führungskraft")
+    lea = make_user("lea@example.org", job_roles=[sb])
+    colleagues = [make_user(job_roles=[sb]) for _ in range(6)]
+    out = io.StringIO()
+    for _ in range(2):
+        demo.load_courses_demo(out, personas={"Learner": lea}, colleagues=colleagues)
+        demo.load_courses_activity_demo(out, personas={"Learner": lea}, colleagues=colleagues)
+    assert CoursePage.objects.live().count() == 2
+    assert LessonPage.objects.live().count() == 8
+    statistik = CoursePage.objects.get(slug="statistik-lesen")
+    assert list(statistik.prerequisites.values_list("slug", flat=True)) == ["datenqualitaet"]
+    dq = CoursePage.objects.get(slug="datenqualitaet")
+    assert dq.final_assessment.title == "Abschlusstest: Datenqualität"
+    assert [d.level.rank for d in dq.develops.all()] == [3]
+    assert Assessment.objects.count() == 1
+    assert Question.objects.count() == 4 * 2 + 1  # a knowledge check per lesson + the test
+    assert set(Curriculum.objects.values_list("slug", flat=True)) >= {
+        "datenkompetenz-probe",
+        "rolle-sachbearbeitung",
+        "rolle-fuehrungskraft",
+    }
+    union = selectors.curriculum_for_user(user=lea)
+    assert {entry.course.slug for entry in union} == {"datenqualitaet", "statistik-lesen"}
+    outline = selectors.course_outline(course=union[0].course, user=lea)
+    assert outline["lessons_completed"] == 2
+    assert outline["resume_lesson"] == outline["outline"][2].lesson
+    assert Enrolment.objects.exclude(user=lea).exists()
+
+
+def test_demo_without_content_does_nothing(monkeypatch):
+    monkeypatch.setattr(demo, "CONTENT_MODULES", ("tests.courses.not_there",))
+    out = io.StringIO()
+    demo.load_courses_demo(out, personas={}, colleagues=[])
+    assert "no demo content" in out.getvalue()
+    assert not CoursePage.objects.exists()
