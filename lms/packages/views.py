@@ -9,7 +9,9 @@ launch URLs point to that second host name, which never receives session cookies
 import json
 import mimetypes
 import posixpath
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
@@ -26,8 +28,17 @@ from lms.packages.safezip import PackageError
 SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox"
 
 
-def _sandbox_headers(response: HttpResponse) -> HttpResponse:
-    response["Content-Security-Policy"] = SANDBOX
+def _on_content_origin(request) -> bool:
+    origin = settings.QD_CONTENT_ORIGIN
+    return bool(origin) and urlsplit(origin).netloc == request.get_host()
+
+
+def _sandbox_headers(request, response: HttpResponse) -> HttpResponse:
+    # On the separate content host the platform's session cookies never arrive, so the
+    # package may keep an origin of its own (local storage, as many authoring tools need);
+    # on the platform's host the origin stays opaque.
+    policy = SANDBOX + (" allow-same-origin" if _on_content_origin(request) else "")
+    response["Content-Security-Policy"] = policy
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
@@ -52,7 +63,7 @@ def package_file(request, package_uuid, path):
     if encoding:
         response["Content-Encoding"] = encoding
     response["Cache-Control"] = "private, max-age=3600"
-    return _sandbox_headers(response)
+    return _sandbox_headers(request, response)
 
 
 @csrf_exempt

@@ -73,3 +73,15 @@ def test_trainer_uploads_in_admin_with_german_errors(client, make_user):
     package = ContentPackage.objects.get()
     assert package.title == "Ordnungsgemäße Aktenführung"
     assert len(package.aus) == 2
+
+
+def test_content_host_keeps_its_own_origin(client, make_package, settings):
+    settings.QD_CONTENT_ORIGIN = "https://inhalte.example.org"
+    settings.ALLOWED_HOSTS = ["*"]
+    package = make_package()
+    on_site = client.get(f"/content/files/{package.uuid}/index.html")
+    assert "allow-same-origin" not in on_site["Content-Security-Policy"]
+    on_content_host = client.get(
+        f"/content/files/{package.uuid}/index.html", HTTP_HOST="inhalte.example.org"
+    )
+    assert on_content_host["Content-Security-Policy"].endswith("allow-same-origin")
