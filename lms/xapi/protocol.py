@@ -163,8 +163,12 @@ def xapi_view(
                 "accept-language": request.headers.get("Accept-Language", ""),
             }
             if method == "POST" and "method" in request.GET:
+                if (headers["x-experience-api-version"] or "").startswith("2."):
+                    raise LRSError("xAPI 2.0 has no alternate request syntax.")
                 method, params, body, content_type, alt = _alternate(request)
                 headers.update({k: v for k, v in alt.items() if v})
+                if (headers["x-experience-api-version"] or "").startswith("2."):
+                    raise LRSError("xAPI 2.0 has no alternate request syntax.")
             if any("\x00" in name or "\x00" in value for name, value in params.items()):
                 raise LRSError("Parameters must not contain NUL characters.")
             if methods and method not in methods:

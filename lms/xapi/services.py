@@ -173,8 +173,9 @@ def statements_store(
         else:
             data["id"] = data["id"].lower()
         if data["id"] in seen_ids:
-            message = f"Statement id {data['id']} appears twice in the batch."
-            raise StatementConflict(data["id"], message)
+            raise StatementError(
+                f"statements[{index}].id", f"the id {data['id']} appears twice in the batch"
+            )
         seen_ids[data["id"]] = data
         _normalise_context_activities(data)
 
@@ -477,7 +478,9 @@ def _etag(content: bytes) -> str:
     return hashlib.sha1(content, usedforsecurity=False).hexdigest()
 
 
-def _check_preconditions(document, *, if_match, if_none_match, require_precondition):
+def _check_preconditions(
+    document, *, if_match, if_none_match, require_precondition, conflict_without=False
+):
     if if_match is not None:
         tags = {tag.strip().strip('"') for tag in if_match.split(",")}
         if document is None or ("*" not in tags and document.etag not in tags):
@@ -486,6 +489,8 @@ def _check_preconditions(document, *, if_match, if_none_match, require_precondit
         tags = {tag.strip().strip('"') for tag in if_none_match.split(",")}
         if document is not None and ("*" in tags or document.etag in tags):
             raise DocumentPreconditionFailed("If-None-Match: the document already exists.")
+    if conflict_without and document is not None and if_match is None and if_none_match is None:
+        raise DocumentConflict("The document exists: send If-Match or If-None-Match.")
     if require_precondition and if_match is None and if_none_match is None:
         if document is not None:
             raise DocumentConflict("The document exists: send If-Match or If-None-Match.")
@@ -513,6 +518,7 @@ def document_write(
     if_match: str | None = None,
     if_none_match: str | None = None,
     require_precondition: bool = False,
+    conflict_without_precondition: bool = False,
 ) -> Document:
     """PUT (replace) or POST (merge JSON objects) a State / Activity / Agent Profile document."""
     document = (
@@ -531,6 +537,7 @@ def document_write(
         if_match=if_match,
         if_none_match=if_none_match,
         require_precondition=require_precondition and not merge,
+        conflict_without=conflict_without_precondition and not merge,
     )
     is_json = content_type.split(";")[0].strip().lower() == "application/json"
     if merge and document is not None:

@@ -2,6 +2,7 @@
 
 import base64
 import json
+import re
 
 from lms.xapi.validation import StatementError
 
@@ -12,9 +13,23 @@ def _b64(segment: str) -> bytes:
     return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
 
 
+def _truncate_duration(value):
+    """Durations compare to 0.01 s precision (xAPI 2.0 4.2.7)."""
+    match = re.match(r"^(.*?)(\d+)\.(\d+)S$", value) if isinstance(value, str) else None
+    if not match:
+        return value
+    head, whole, fraction = match.groups()
+    fraction = fraction[:2].rstrip("0")
+    return f"{head}{whole}{'.' + fraction if fraction else ''}S"
+
+
 def _comparable(statement: dict) -> dict:
     ignored = ("id", "stored", "authority", "version", "attachments", "timestamp")
-    return {k: v for k, v in statement.items() if k not in ignored}
+    out = {k: v for k, v in statement.items() if k not in ignored}
+    result = out.get("result")
+    if isinstance(result, dict) and "duration" in result:
+        out["result"] = dict(result, duration=_truncate_duration(result["duration"]))
+    return out
 
 
 def check_signature(*, statement: dict, jws: bytes, path: str) -> None:

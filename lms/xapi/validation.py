@@ -355,7 +355,7 @@ def _statement_ref(value, path):
     _uuid(value["id"], f"{path}.id")
 
 
-def _object(value, path, *, in_substatement):
+def _object(value, path, *, in_substatement, version="1.0.3"):
     _obj(value, path)
     kind = value.get("objectType", "Activity")
     if kind == "Activity":
@@ -367,7 +367,7 @@ def _object(value, path, *, in_substatement):
     elif kind == "SubStatement":
         if in_substatement:
             _fail(f"{path}.objectType", "a SubStatement must not contain a SubStatement")
-        _substatement(value, path)
+        _substatement(value, path, version=version)
     else:
         _fail(f"{path}.objectType", "is not a valid object type")
 
@@ -407,7 +407,37 @@ def _result(value, path):
         _extensions(value["extensions"], f"{path}.extensions")
 
 
-def _context(value, path, *, object_kind):
+def _relevant_types(value, path):
+    if not isinstance(value, list) or not value:
+        _fail(path, "must be a non-empty array of IRIs")
+    for index, item in enumerate(value):
+        _iri(item, f"{path}[{index}]")
+
+
+def _context_agents(value, path, *, kind):
+    if not isinstance(value, list):
+        _fail(path, "must be an array")
+    object_type, key = ("contextAgent", "agent") if kind == "agent" else ("contextGroup", "group")
+    for index, item in enumerate(value):
+        item_path = f"{path}[{index}]"
+        _obj(item, item_path)
+        _keys(item, {"objectType", key, "relevantTypes"}, item_path)
+        if item.get("objectType") != object_type:
+            _fail(f"{item_path}.objectType", f"must be '{object_type}'")
+        if key not in item:
+            _fail(f"{item_path}.{key}", "is required")
+        if kind == "agent":
+            validate_agent(item[key], f"{item_path}.{key}", allow_group=False)
+        else:
+            group = _obj(item[key], f"{item_path}.{key}")
+            if group.get("objectType") != "Group":
+                _fail(f"{item_path}.{key}.objectType", "must be 'Group'")
+            validate_agent(group, f"{item_path}.{key}")
+        if "relevantTypes" in item:
+            _relevant_types(item["relevantTypes"], f"{item_path}.relevantTypes")
+
+
+def _context(value, path, *, object_kind, version="1.0.3"):
     _obj(value, path)
     allowed = {
         "registration",
@@ -420,7 +450,13 @@ def _context(value, path, *, object_kind):
         "statement",
         "extensions",
     }
+    if version.startswith("2."):
+        allowed |= {"contextAgents", "contextGroups"}
     _keys(value, allowed, path)
+    if "contextAgents" in value:
+        _context_agents(value["contextAgents"], f"{path}.contextAgents", kind="agent")
+    if "contextGroups" in value:
+        _context_agents(value["contextGroups"], f"{path}.contextGroups", kind="group")
     if "registration" in value:
         _uuid(value["registration"], f"{path}.registration")
     if "instructor" in value:
@@ -486,14 +522,14 @@ def _attachments(value, path):
             _iri(attachment["fileUrl"], f"{item_path}.fileUrl")
 
 
-def _core(value, path, *, in_substatement):
+def _core(value, path, *, in_substatement, version="1.0.3"):
     for key in ("actor", "verb", "object"):
         if key not in value:
             _fail(f"{path}.{key}" if path else key, "is required")
     prefix = f"{path}." if path else ""
     validate_agent(value["actor"], f"{prefix}actor")
     _verb(value["verb"], f"{prefix}verb")
-    _object(value["object"], f"{prefix}object", in_substatement=in_substatement)
+    _object(value["object"], f"{prefix}object", in_substatement=in_substatement, version=version)
     obj = value["object"]
     if value["verb"]["id"] == VOIDED_VERB and (
         not isinstance(obj, dict) or obj.get("objectType") != "StatementRef"
@@ -503,16 +539,16 @@ def _core(value, path, *, in_substatement):
         _result(value["result"], f"{prefix}result")
     if "context" in value:
         kind = obj.get("objectType", "Activity")
-        _context(value["context"], f"{prefix}context", object_kind=kind)
+        _context(value["context"], f"{prefix}context", object_kind=kind, version=version)
     if "timestamp" in value:
         _timestamp(value["timestamp"], f"{prefix}timestamp")
     if "attachments" in value:
         _attachments(value["attachments"], f"{prefix}attachments")
 
 
-def _substatement(value, path):
+def _substatement(value, path, *, version="1.0.3"):
     _keys(value, SUBSTATEMENT_KEYS, path)
-    _core(value, path, in_substatement=True)
+    _core(value, path, in_substatement=True, version=version)
 
 
 def validate_statement(statement, path: str = "", *, version: str = "1.0.3") -> None:
@@ -522,7 +558,7 @@ def validate_statement(statement, path: str = "", *, version: str = "1.0.3") -> 
     prefix = f"{path}." if path else ""
     if "id" in statement:
         _uuid(statement["id"], f"{prefix}id")
-    _core(statement, path, in_substatement=False)
+    _core(statement, path, in_substatement=False, version=version)
     if "stored" in statement:
         _timestamp(statement["stored"], f"{prefix}stored")
     if "authority" in statement:
@@ -536,15 +572,15 @@ def validate_statement(statement, path: str = "", *, version: str = "1.0.3") -> 
                 _fail(f"{prefix}authority.member", "a Group authority must have two members")
     if "version" in statement:
         stated = statement["version"]
-        major = "2.0" if version.startswith("2.") else "1.0"
-        if stated == major:
+        majors = ("1.0", "2.0") if version.startswith("2.") else ("1.0",)
+        if stated in majors:
             return
         if (
             not isinstance(stated, str)
             or not re.match(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.\-]+)?$", stated)
-            or not stated.startswith(f"{major}.")
+            or not stated.startswith(tuple(f"{major}." for major in majors))
         ):
-            _fail(f"{prefix}version", f"must be a {major}.x version")
+            _fail(f"{prefix}version", f"must be a {' or '.join(majors)}.x version")
 
 
 def new_statement_id() -> str:

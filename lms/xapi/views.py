@@ -451,12 +451,14 @@ def _statements_get(req: LRSRequest) -> HttpResponse:
     verb = _iri_param(req, "verb", required=False)
     activity = _iri_param(req, "activity", required=False)
     registration = _uuid_param(req, "registration")
-    limit_raw = params.get("limit", "0")
-    if not limit_raw.isdigit():
+    limit_raw = params.get("limit")
+    if limit_raw is not None and not limit_raw.isdigit():
         raise LRSError("The limit parameter must be a non-negative integer.")
-    limit = int(limit_raw)
     max_limit = settings.QD_XAPI_MAX_LIMIT
-    limit = max_limit if limit == 0 else min(limit, max_limit)
+    if limit_raw is None:
+        limit = settings.QD_XAPI_STATEMENT_LIMIT
+    else:
+        limit = max_limit if int(limit_raw) == 0 else min(int(limit_raw), max_limit)
     client = req.client
     query = selectors.StatementQuery(
         agent_key=agent_key,
@@ -560,6 +562,8 @@ def _documents(req: LRSRequest, *, kind: str, id_param: str, scope: dict) -> Htt
                 if_match=req.headers.get("if-match"),
                 if_none_match=req.headers.get("if-none-match"),
                 require_precondition=kind != Document.Kind.STATE,
+                conflict_without_precondition=kind == Document.Kind.STATE
+                and req.version.startswith("2."),
             )
         except services.DocumentPreconditionFailed as error:
             raise LRSError(str(error), status=412) from None
