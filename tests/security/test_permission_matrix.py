@@ -91,6 +91,12 @@ MATRIX = {
         LOGIN, DENY, DENY, DENY, DENY, DENY
     ),  # not finished yet: nothing to download, for anyone
     "competencies/reports/people/": row(LOGIN, DENY, DENY, DENY, DENY, DENY),
+    # Content packages: files by unguessable package id (sandboxed, no session needed), the
+    # one-time cmi5 fetch URL (POST), launches (logged in; units need the enrolment).
+    "content/files/<uuid:package_uuid>/<path:path>": same(GONE),
+    "content/cmi5/fetch/<str:token>/": same(NOGET),
+    "content/<uuid:package_uuid>/": same(GONE),
+    "content/unit/<int:page_id>/start/": same(NOGET, anonymous=LOGIN),
 }
 
 # POST-only routes where a role must be refused (403/404) whatever it sends; the other
@@ -101,6 +107,9 @@ POST_MATRIX = {
     "assessments/attempt/<uuid:attempt_uuid>/autosave/": same(DENY, anonymous=LOGIN),
     "assessments/attempt/<uuid:attempt_uuid>/": same(DENY, anonymous=LOGIN),
     "me/consent/": same(PUBLIC, anonymous=LOGIN),
+    # page_id is a course here, not a package unit: nobody starts anything.
+    "content/unit/<int:page_id>/start/": same(DENY, anonymous=LOGIN),
+    "content/cmi5/fetch/<str:token>/": same(PUBLIC),  # unknown token: cmi5 error code 1
 }
 # Wagtail admin pages that are public by design (sign-in, password reset, icons, i18n).
 CMS_PUBLIC = {
