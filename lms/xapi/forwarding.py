@@ -1,9 +1,10 @@
 """Forwarding stored statements to external LRSs from the durable outbox.
 
 The outbox rows are written in the same transaction as the statements, so nothing is lost
-when the broker or the remote LRS is down. ``outbox_send`` takes due rows per endpoint
-in outbox order (the endpoint row is locked, so two workers never send for one endpoint), sends them in one POST with a
-timeout, deletes them on success and otherwise schedules a retry with exponential backoff.
+when the broker or the remote LRS is down. ``outbox_send`` takes the rows of an endpoint
+strictly in outbox order (the endpoint row is locked, so two workers never send for one
+endpoint), sends them in one POST with a timeout, deletes them on success and otherwise
+schedules a retry with exponential backoff.
 Actors are pseudonymised on the way out: platform users already are accounts with an
 opaque id; any other e-mail, SHA-1 or OpenID identifier becomes a salted hash account.
 """
