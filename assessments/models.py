@@ -64,10 +64,14 @@ class QuestionCategory(models.Model):
         verbose_name_plural = _("question categories")
         constraints = [
             models.UniqueConstraint(
-                fields=["bank", "parent", "name"],
-                name="assessments_category_unique_name",
-                nulls_distinct=False,
-            )
+                fields=["bank", "parent", "name"], name="assessments_category_unique_name"
+            ),
+            # Top-level categories (parent NULL) need their own constraint: NULLs are distinct.
+            models.UniqueConstraint(
+                fields=["bank", "name"],
+                condition=Q(parent__isnull=True),
+                name="assessments_category_unique_top_name",
+            ),
         ]
 
     def __str__(self):

@@ -521,8 +521,10 @@ def _attempt_start(*, assessment, user, context, now) -> Attempt:
         registration=context.registration if context else uuid.uuid4(),
         context=context.as_dict() if context else {},
     )
-    attempt.save()
     questions = _select_questions(assessment, rng)
+    if not questions:
+        raise AttemptNotAllowed("no_questions")
+    attempt.save()
     options = _options_by_question([q.pk for q in questions])
     answers = []
     for position, question in enumerate(questions, start=1):

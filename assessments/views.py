@@ -41,6 +41,7 @@ STATUS_MESSAGES = {
         "the saved answers; please check them and save again."
     ),
     "no_attempts_left": gettext_lazy("You have used all attempts for this assessment."),
+    "no_questions": gettext_lazy("This assessment has no questions yet."),
     "bad_context": gettext_lazy("The link you followed is not valid for your account."),
     "bad_token": gettext_lazy("This knowledge check is not valid for your account."),
     "unknown_question": gettext_lazy("The submission contains a question that is not part of it."),
@@ -98,7 +99,7 @@ def attempt_start(request, assessment_uuid):
             request,
             "assessments/assessment_detail.html",
             {"assessment": assessment, "status": status, "context_token": ""},
-            status=403 if exc.code == "no_attempts_left" else 400,
+            status=403 if exc.code in ("no_attempts_left", "no_questions") else 400,
         )
     return redirect(attempt.get_absolute_url())
 

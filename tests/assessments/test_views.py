@@ -13,7 +13,7 @@ from assessments import services
 from assessments.models import Answer, Attempt
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
-from tests.assessments.conftest import correct_form
+from tests.assessments.conftest import QUESTIONS, correct_form
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
@@ -356,3 +356,23 @@ def test_form_error_is_shown_in_german(client_in, make_assessment):
     assert response.status_code == 400
     assert "Bitte geben Sie eine Zahl ein" in html
     assert 'value="zwölf"' in html
+
+
+@pytest.mark.parametrize("size", [7, 35])
+def test_take_and_save_query_counts_do_not_grow_with_the_assessment(
+    client_in, bank, make_assessment, django_assert_max_num_queries, size
+):
+    extra = [
+        services.question_create_from_data(bank=bank, data=QUESTIONS[i % len(QUESTIONS)])
+        for i in range(size - 7)
+    ]
+    questions = list(bank.questions.order_by("pk")) + extra
+    attempt = start(client_in, make_assessment(questions=questions[:size]))
+    assert attempt.answers.count() == size
+    with django_assert_max_num_queries(14):
+        assert client_in.get(attempt.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(14):
+        response = client_in.post(
+            reverse("assessments:autosave", args=[attempt.uuid]), correct_form(attempt)
+        )
+    assert response.status_code == 200
