@@ -28,12 +28,15 @@ def test_files_outside_the_package_are_not_found(client, make_package, path):
     assert client.get(f"/content/files/{package.uuid}/{path}").status_code == 404
 
 
-def test_launch_page_starts_the_package(client, make_package, make_user):
+def test_trainers_preview_packages_learners_do_not(client, make_package, make_user):
     package = make_package()
-    learner = make_user("lernende@example.org")
     url = reverse("packages:launch", args=[package.uuid])
     assert client.get(url).status_code == 302  # login first
-    log_in(client, learner)
+    log_in(client, make_user("lernende@example.org"))
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    client.logout()
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
     page = client.get(url)
     assert page.status_code == 200
     assert "Inhalt starten" in page.content.decode()
