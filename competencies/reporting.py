@@ -13,13 +13,15 @@ the smallest id (targets still use the highest target among all their roles).
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
 
-from competencies import providers, rules
+from competencies import providers
 from competencies.models import (
     Competency,
     CompetencyProfile,
@@ -37,24 +39,17 @@ def min_group_size() -> int:
     return int(getattr(settings, "QD_MIN_GROUP_SIZE", 5))
 
 
-@dataclass
 class Stats:
-    """Aggregate of one group for one competency."""
+    """Aggregate of one group for one competency.
 
-    people: int = 0
-    below: int = 0
-    gap_sum: int = 0
-    reached: dict[int, int] = field(default_factory=lambda: defaultdict(int))
-    pairs: dict[tuple[int, int], int] = field(default_factory=lambda: defaultdict(int))
+    ``matrix[t, r]`` counts the people with target level t and reached level r; the
+    scalar figures are computed for all cells at once (numpy) and passed in.
+    """
 
-    def add(self, other: "Stats") -> None:
-        self.people += other.people
-        self.below += other.below
-        self.gap_sum += other.gap_sum
-        for rank, count in other.reached.items():
-            self.reached[rank] += count
-        for pair, count in other.pairs.items():
-            self.pairs[pair] += count
+    __slots__ = ("below", "gap_sum", "matrix", "people")
+
+    def __init__(self, *, people: int, below: int, gap_sum: int, matrix):
+        self.people, self.below, self.gap_sum, self.matrix = people, below, gap_sum, matrix
 
     @property
     def average_gap(self) -> float | None:
@@ -64,35 +59,180 @@ class Stats:
     def share_below(self) -> float | None:
         return self.below / self.people if self.people else None
 
+    @property
+    def reached(self) -> dict[int, int]:
+        """People per reached level (0: nothing measured)."""
+        column = self.matrix.sum(axis=0)
+        return {int(r): int(n) for r, n in enumerate(column) if n}
+
+    @property
+    def pairs(self) -> dict[tuple[int, int], int]:
+        """People per (target, reached) pair."""
+        targets, reached = np.nonzero(self.matrix)
+        return {
+            (int(t), int(r)): int(self.matrix[t, r]) for t, r in zip(targets, reached, strict=True)
+        }
+
 
 @dataclass
 class Cell:
     stats: Stats | None  # None: suppressed
-    people_hint: str = ""
 
     @property
     def suppressed(self) -> bool:
         return self.stats is None
 
 
+def _weights(depth: int):
+    targets = np.arange(depth)[:, None]
+    reached = np.arange(depth)[None, :]
+    return (reached < targets).astype(np.int64), np.maximum(targets - reached, 0)
+
+
 @dataclass
 class Cube:
-    """The whole organisation's aggregates per (unit, role) atom and competency."""
+    """The whole organisation: ``counts[c, u, r, t, l]`` people of competency c, own unit
+    u and reporting role r with target t and reached level l, and the blocks per c."""
 
-    atoms: dict[int, dict[tuple[int, int], Stats]]  # competency id -> atom -> stats
+    counts: "np.ndarray"
+    competency_index: dict[int, int]
+    unit_index: dict[int, int]
+    role_index: dict[int, int]
     parent: dict[int, int | None]
     blocks: dict[int, Blocks]
+    k: int
+
+    @cached_property
+    def ancestors(self) -> dict[int, set[int]]:
+        """Unit id -> itself and all of its ancestors."""
+        result = {}
+        for unit in self.parent:
+            chain, node = set(), unit
+            while node is not None and node not in chain:
+                chain.add(node)
+                node = self.parent.get(node)
+            result[unit] = chain
+        return result
+
+    @cached_property
+    def subtree_counts(self):
+        """``counts`` summed over every unit's sub-units (same shape)."""
+        sums = self.counts.copy()
+        depth = {u: len(self.ancestors[u]) for u in self.parent}
+        for unit in sorted(self.parent, key=lambda u: -depth[u]):
+            up = self.parent[unit]
+            if up is not None and unit in self.unit_index and up in self.unit_index:
+                sums[:, self.unit_index[up]] += sums[:, self.unit_index[unit]]
+        return sums
+
+    @cached_property
+    def risky_blocks(self) -> dict[int, dict[int, list]]:
+        """Per competency: the blocks a group could cut (merged or too small) and their atoms."""
+        result: dict[int, dict[int, list]] = {}
+        for competency_id, blocks in self.blocks.items():
+            members: dict[int, list] = defaultdict(list)
+            for atom, block in blocks.block_of.items():
+                if blocks.members[block] > 1 or blocks.size[block] < self.k:
+                    members[block].append(atom)
+            result[competency_id] = members
+        return result
+
+    def hidden_units(self, competency_id: int, roles: set[int] | None) -> set[int]:
+        """Units whose subtree group (with the role filter) is not a union of whole blocks.
+
+        Single-atom blocks of at least k people are never cut, so only merged (or, in a
+        tiny organisation, too small) blocks need checking.
+        """
+        members = self.risky_blocks.get(competency_id, {})
+        blocks = self.blocks.get(competency_id)
+        hidden: set[int] = set()
+        for block, atoms in members.items():
+            inside = [a for a in atoms if roles is None or a[1] in roles]
+            if not inside:
+                continue
+            touching = set().union(*(self.ancestors.get(a[0], {a[0]}) for a in inside))
+            if blocks.size[block] < self.k or len(inside) < len(atoms):
+                hidden |= touching
+                continue
+            containing = set.intersection(*(self.ancestors.get(a[0], {a[0]}) for a in atoms))
+            hidden |= touching - containing
+        return hidden
+
+    def cells(self, unit_ids: list[int], roles: set[int] | None, competency_ids: list[int]):
+        """Cells for every (unit subtree, competency) with the role filter; vectorised."""
+        sums = self.subtree_counts
+        role_idx = [i for r, i in self.role_index.items() if roles is None or r in roles]
+        depth = sums.shape[-1]
+        below_w, gap_w = _weights(depth)
+        result = {}
+        rows = [u for u in unit_ids if u in self.unit_index]
+        if not rows or not self.competency_index:
+            matrices = None
+        else:
+            picked = sums[:, [self.unit_index[u] for u in rows]][:, :, role_idx].sum(axis=2)
+            people = picked.sum(axis=(-1, -2))
+            below = (picked * below_w).sum(axis=(-1, -2))
+            gaps = (picked * gap_w).sum(axis=(-1, -2))
+            matrices = (picked, people, below, gaps)
+        for competency_id in competency_ids:
+            hidden = self.hidden_units(competency_id, roles)
+            ci = self.competency_index.get(competency_id)
+            for row, unit in enumerate(rows):
+                if ci is None:
+                    stats = Stats(people=0, below=0, gap_sum=0, matrix=np.zeros((1, 1), int))
+                    result[(unit, competency_id)] = Cell(stats=stats)
+                elif unit in hidden:
+                    result[(unit, competency_id)] = Cell(stats=None)
+                else:
+                    picked, people, below, gaps = matrices
+                    result[(unit, competency_id)] = Cell(
+                        stats=Stats(
+                            people=int(people[ci, row]),
+                            below=int(below[ci, row]),
+                            gap_sum=int(gaps[ci, row]),
+                            matrix=picked[ci, row],
+                        )
+                    )
+            for unit in unit_ids:
+                result.setdefault((unit, competency_id), Cell(stats=None))
+        return result
+
+    def people_in(self, atoms, competency_ids) -> int:
+        """People-with-target count over the atoms and competencies (pairs, not persons)."""
+        ci = [self.competency_index[c] for c in competency_ids if c in self.competency_index]
+        pairs = [
+            (self.unit_index[u], self.role_index[r])
+            for u, r in atoms
+            if u in self.unit_index and r in self.role_index
+        ]
+        if not ci or not pairs:
+            return 0
+        people = self.counts[ci].sum(axis=(-1, -2))
+        units, roles = zip(*pairs, strict=True)
+        return int(people[:, list(units), list(roles)].sum())
 
     def group(self, competency_id: int, atoms: set[tuple[int, int]]) -> Cell:
+        """Any group of atoms (slow path, for groups that are not one unit's subtree)."""
         blocks = self.blocks.get(competency_id)
-        by_atom = self.atoms.get(competency_id, {})
-        if blocks is None or not blocks.visible(atoms):
+        ci = self.competency_index.get(competency_id)
+        if blocks is None or ci is None:
+            return Cell(stats=Stats(people=0, below=0, gap_sum=0, matrix=np.zeros((1, 1), int)))
+        if not blocks.visible(atoms):
             return Cell(stats=None)
-        total = Stats()
-        for atom in atoms:
-            if atom in by_atom:
-                total.add(by_atom[atom])
-        return Cell(stats=total)
+        depth = self.counts.shape[-1]
+        matrix = np.zeros((depth, depth), dtype=np.int64)
+        for unit, role in atoms:
+            if unit in self.unit_index and role in self.role_index:
+                matrix += self.counts[ci, self.unit_index[unit], self.role_index[role]]
+        below_w, gap_w = _weights(depth)
+        return Cell(
+            stats=Stats(
+                people=int(matrix.sum()),
+                below=int((matrix * below_w).sum()),
+                gap_sum=int((matrix * gap_w).sum()),
+                matrix=matrix,
+            )
+        )
 
 
 def _unit_parents() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
@@ -146,27 +286,52 @@ def cube_build(*, competency_ids: list[int] | None = None, k: int | None = None)
     k = k or min_group_size()
     parent, _units = _unit_parents()
     sql, params = _cube_sql(competency_ids)
-    atoms: dict[int, dict[tuple[int, int], Stats]] = defaultdict(dict)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    for unit_id, role_id, competency_id, target, reached, count in rows:
-        stats = atoms[competency_id].get((unit_id, role_id))
-        if stats is None:
-            stats = atoms[competency_id][(unit_id, role_id)] = Stats()
-        gap = rules.gap(target=target, reached=reached)
-        stats.people += count
-        stats.below += count if gap else 0
-        stats.gap_sum += gap * count
-        stats.reached[reached] += count
-        stats.pairs[(target, reached)] += count
-    blocks = {
-        competency_id: build_blocks(
-            atoms={atom: s.people for atom, s in by_atom.items()}, parent=parent, k=k
-        )
-        for competency_id, by_atom in atoms.items()
-    }
-    return Cube(atoms=dict(atoms), parent=parent, blocks=blocks)
+    role_ids = sorted({row[1] for row in rows})
+    competency_ids_seen = sorted({row[2] for row in rows})
+    units_sorted = sorted(parent)
+    unit_index = {unit: i for i, unit in enumerate(units_sorted)}
+    role_index = {role: i for i, role in enumerate(role_ids)}
+    competency_index = {c: i for i, c in enumerate(competency_ids_seen)}
+    depth = 1 + max((max(row[3], row[4]) for row in rows), default=8)
+    counts = np.zeros(
+        (len(competency_index), len(unit_index), max(1, len(role_index)), depth, depth),
+        dtype=np.int64,
+    )
+    if rows:
+        data = np.array([r for r in rows if r[0] in unit_index], dtype=np.int64)
+        if len(data):
+            np.add.at(
+                counts,
+                (
+                    np.vectorize(competency_index.__getitem__)(data[:, 2]),
+                    np.vectorize(unit_index.__getitem__)(data[:, 0]),
+                    np.vectorize(role_index.__getitem__)(data[:, 1]),
+                    data[:, 3],
+                    data[:, 4],
+                ),
+                data[:, 5],
+            )
+    people = counts.sum(axis=(-1, -2))  # (competency, unit, role)
+    blocks = {}
+    for competency_id, ci in competency_index.items():
+        nonzero = np.nonzero(people[ci])
+        atoms = {
+            (units_sorted[ui], role_ids[ri]): int(people[ci, ui, ri])
+            for ui, ri in zip(*nonzero, strict=True)
+        }
+        blocks[competency_id] = build_blocks(atoms=atoms, parent=parent, k=k)
+    return Cube(
+        counts=counts,
+        competency_index=competency_index,
+        unit_index=unit_index,
+        role_index=role_index,
+        parent=parent,
+        blocks=blocks,
+        k=k,
+    )
 
 
 # --------------------------------------------------------------------------- filters & scope
@@ -260,7 +425,9 @@ def report_competencies(*, framework: Framework | None) -> list[Competency]:
     return list(query.distinct().order_by("framework__key", "position", "code"))
 
 
-def report_build(*, user, filters: ReportFilters, months: int = 12) -> Report:
+def report_build(
+    *, user, filters: ReportFilters, months: int = 12, with_trend: bool = True
+) -> Report:
     """Everything the HR report page and its exports show, for the HR person's scope.
 
     Raises ``PermissionError`` if the unit filter lies outside the person's scope.
@@ -292,21 +459,30 @@ def report_build(*, user, filters: ReportFilters, months: int = 12) -> Report:
     def atoms_for(unit_ids: set[int], role_set: set[int]) -> set[tuple[int, int]]:
         return {(u, r) for u in unit_ids for r in role_set}
 
-    subtree_cache = {u.pk: _subtree_ids(u.pk, children) for u in row_units}
     top_units: set[int] = set()
     for unit in top:
-        top_units |= subtree_cache.get(unit.pk) or _subtree_ids(unit.pk, children)
+        top_units |= _subtree_ids(unit.pk, children)
     top_atoms = atoms_for(top_units, role_filter)
 
+    comp_ids = [c.pk for c in competencies]
+    roles_arg = {filters.role.pk} if filters.role else None
+    grid = cube.cells([u.pk for u in row_units], roles_arg, comp_ids)
     hidden = shown = 0
     rows = []
     for unit in row_units:
-        group = atoms_for(subtree_cache[unit.pk], role_filter)
-        cells = [cube.group(c.pk, group) for c in competencies]
+        cells = [grid[(unit.pk, c)] for c in comp_ids]
         hidden += sum(1 for cell in cells if cell.suppressed)
         shown += sum(1 for cell in cells if not cell.suppressed)
         rows.append(HeatmapRow(unit=unit, depth=unit.depth - min_depth, cells=cells))
-    total = [cube.group(c.pk, top_atoms) for c in competencies]
+
+    def whole_scope(role_set: set[int] | None) -> list[Cell]:
+        if len(top) == 1:
+            cells = cube.cells([top[0].pk], role_set, comp_ids)
+            return [cells[(top[0].pk, c)] for c in comp_ids]
+        atoms = atoms_for(top_units, role_set if role_set is not None else role_ids)
+        return [cube.group(c, atoms) for c in comp_ids]
+
+    total = whole_scope(roles_arg)
 
     role_gaps = []
     targeted = defaultdict(dict)
@@ -317,25 +493,30 @@ def report_build(*, user, filters: ReportFilters, months: int = 12) -> Report:
     for role in roles:
         if filters.role and role.pk != filters.role.pk:
             continue
-        group = atoms_for(top_units, {role.pk})
+        if not targeted[role.pk]:
+            continue
+        role_cells = whole_scope({role.pk})
         cells = [
-            (c, cube.group(c.pk, group), targeted[role.pk][c.pk])
-            for c in competencies
+            (c, cell, targeted[role.pk][c.pk])
+            for c, cell in zip(competencies, role_cells, strict=True)
             if c.pk in targeted[role.pk]
         ]
-        if cells:
-            role_gaps.append(RoleGaps(role=role, cells=cells))
+        role_gaps.append(RoleGaps(role=role, cells=cells))
 
     distribution = list(zip(competencies, total, strict=True))
     scale_size = max((c.framework.scale.levels.count() for c in competencies[:1]), default=8)
     levels = list(range(0, scale_size + 1))
-    trend = trend_build(
-        cube=cube,
-        competencies=[c for c, cell in distribution if not cell.suppressed],
-        atoms=top_atoms,
-        end=filters.end,
-        start=filters.start,
-        months=months,
+    trend = (
+        trend_build(
+            cube=cube,
+            competencies=[c for c, cell in distribution if not cell.suppressed],
+            atoms=top_atoms,
+            end=filters.end,
+            start=filters.start,
+            months=months,
+        )
+        if with_trend
+        else []
     )
     plan = plan_build(competencies=competencies, total=total)
     return Report(
@@ -387,9 +568,7 @@ def trend_build(
     if not competencies or not ends:
         return [(m, None, None) for m in ends]
     ids = [c.pk for c in competencies]
-    pairs_total = sum(
-        cube.atoms.get(c, {}).get(atom, Stats()).people for c in ids for atom in atoms
-    )
+    pairs_total = cube.people_in(atoms, ids)
     user_table = get_user_model()._meta.db_table
     placeholders = ", ".join(["%s"] * len(ids))
     if connection.vendor == "postgresql":

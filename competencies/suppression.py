@@ -123,7 +123,8 @@ def build_blocks(
     roots_rest: list[Atom] = []
     for unit in order:
         remainder = list(passed_up.pop(unit, []))
-        for atom in sorted(by_unit.get(unit, []), key=lambda a: str(a[1])):
+        own = by_unit.get(unit, [])
+        for atom in sorted(own, key=lambda a: str(a[1])) if len(own) > 1 else own:
             if atoms[atom] >= k:
                 unit_blocks[unit].append(new_block([atom]))
             else:
