@@ -22,7 +22,7 @@ from assessments import scoring, selectors, services
 from assessments.models import Assessment, Attempt
 
 SEED = 5150
-PARTICIPATION = 0.85  # share of eligible colleagues who take each assessment
+PARTICIPATION = 0.75  # share of eligible colleagues who take each assessment
 WRONG_TEXTS = ["Zweckbindung", "Transparenz", "weiß nicht", "Verhältnismäßigkeit", "Bescheid"]
 
 
@@ -32,7 +32,7 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
         stdout.write("  assessments: no final assessments to take")
         return
     rng = random.Random(SEED)  # noqa: S311 - demo data
-    ability = {person.pk: rng.gauss(0.4, 1.0) for person in colleagues}
+    ability = {person.pk: rng.gauss(0.9, 1.0) for person in colleagues}
     taken = set(
         Attempt.objects.filter(assessment__in=assessments, user__in=colleagues).values_list(
             "assessment_id", "user_id"
