@@ -8,8 +8,9 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from assessments.services import register_attempt_context_provider
-        from courses import projection, services
+        from courses import package_units, projection, services
         from lms.accounts.groups import register_group_permissions
+        from lms.packages.services import register_registration_provider
         from lms.xapi.projections import register_projection
 
         register_projection(
@@ -19,6 +20,8 @@ class CoursesConfig(AppConfig):
             erase=projection.erase,
         )
         register_attempt_context_provider(services.final_assessment_context)
+        projection.register_unit_resolver(package_units.resolve_units)
+        register_registration_provider(package_units.launch_registration)
         register_group_permissions(
             "Trainer",
             [

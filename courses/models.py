@@ -92,7 +92,7 @@ class CoursePage(Page):
         index.FilterField("duration_minutes"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "packages.ContentPackagePage"]
 
     class Meta:
         verbose_name = _("course")

@@ -30,6 +30,7 @@ from courses.models import (
     LessonPage,
     LessonProgress,
 )
+from lms.packages import selectors as package_selectors
 from lms.xapi import events, vocabulary
 from lms.xapi.models import Statement
 from lms.xapi.services import is_replaying
@@ -350,6 +351,16 @@ def _complete_courses(progress_rows: list[CourseProgress]) -> None:
         completed_at__isnull=False,
     ).values_list("user_id", "course_id", "lesson_id"):
         completed[(user_id, course_id)].add(lesson_id)
+    # Content package units (lms.packages) count like lessons.
+    package_required = package_selectors.required_units(parent_pages=courses.values())
+    satisfied = package_selectors.satisfied_units(
+        user_ids={r.user_id for r in open_rows},
+        page_ids={p for ids in package_required.values() for p in ids},
+    )
+    for row in open_rows:
+        units = package_required.get(row.course_id, set())
+        required.setdefault(row.course_id, set()).update(units)
+        completed[(row.user_id, row.course_id)] |= satisfied.get(row.user_id, set()) & units
     candidates = [
         row
         for row in open_rows

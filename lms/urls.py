@@ -17,6 +17,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("xapi/", include("lms.xapi.urls")),
+    path("content/", include("lms.packages.urls")),
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("competencies/", include("competencies.urls")),

@@ -14,6 +14,7 @@ INSTALLED_APPS = [
     # Platform apps, ground floor first.
     "lms.accounts",
     "lms.xapi",
+    "lms.packages",
     "competencies",
     "assessments",
     "courses",
@@ -188,7 +189,11 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail runs small background jobs (reference index) through django-tasks.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # Content-Security-Policy for the platform's own pages: no inline scripts or styles.
@@ -259,3 +264,14 @@ CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
 # Reliability: LRS requests per client (HTTP Basic key, or address) per window of seconds;
 # None switches the limit off. Generous enough for bulk loads and the benchmark.
 QD_XAPI_RATE_LIMIT = (3000, 60)
+
+# lms.packages (external Tin Can / cmi5 content): unpacking limits, launch credential
+# lifetime, and an optional second host name that serves package files (no session cookies
+# reach it). Package files are served with a CSP sandbox of their own.
+QD_PACKAGE_MAX_BYTES = 500 * 1024 * 1024  # uncompressed, whole package
+QD_PACKAGE_MAX_FILE_BYTES = 200 * 1024 * 1024
+QD_PACKAGE_MAX_FILES = 5000
+QD_PACKAGE_MAX_RATIO = 100  # uncompressed / compressed size per file
+QD_PACKAGE_CREDENTIAL_TTL = 4 * 60 * 60  # seconds
+QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, sandboxed
+QD_CSP_EXEMPT_PREFIXES = [*QD_CSP_EXEMPT_PREFIXES, "/content/files/"]

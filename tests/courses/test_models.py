@@ -12,6 +12,7 @@ from courses.blocks import LessonStreamBlock
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from lms.home.models import HomePage
 from lms.home.services import site_root_ensure
+from lms.packages.models import ContentPackagePage
 from tests.courses.conftest import SAMPLE_BODY
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def test_page_tree_rules():
     assert CourseIndexPage.allowed_parent_page_models() == [HomePage]
     assert CourseIndexPage.allowed_subpage_models() == [CoursePage]
     assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]
-    assert CoursePage.allowed_subpage_models() == [LessonPage]
+    assert CoursePage.allowed_subpage_models() == [LessonPage, ContentPackagePage]
     assert LessonPage.allowed_parent_page_models() == [CoursePage]
     assert LessonPage.allowed_subpage_models() == []
 

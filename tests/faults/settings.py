@@ -12,3 +12,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
+
+# A message whose worker died unacknowledged is redelivered after the visibility timeout
+# (an hour in production); ten seconds here so that the redelivery is observable in a test.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 10}

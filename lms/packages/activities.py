@@ -1,0 +1,19 @@
+"""Activity IRIs the platform generates for cmi5 courses, blocks and AUs (cmi5 8.1.5, 9.4).
+
+The LMS must give every AU, block and course its own activity id, different from the
+publisher's id in ``cmi5.xml``; ours live under the platform's base IRI.
+"""
+
+from lms.xapi.iris import base_iri
+
+
+def cmi5_course_iri(package_uuid) -> str:
+    return f"{base_iri()}/activities/cmi5-course/{package_uuid}"
+
+
+def cmi5_au_iri(package_uuid, index: int) -> str:
+    return f"{base_iri()}/activities/cmi5-au/{package_uuid}-{index}"
+
+
+def cmi5_block_iri(package_uuid, number: int) -> str:
+    return f"{base_iri()}/activities/cmi5-block/{package_uuid}-{number}"

@@ -1,0 +1,256 @@
+"""Reading package manifests: ``tincan.xml`` (Tin Can) and ``cmi5.xml`` (cmi5 course structure).
+
+Pure functions over bytes: no database, no storage. XML is parsed without DTDs, entity
+expansion or network access; ``cmi5.xml`` is validated against the cmi5
+``CourseStructure.xsd`` shipped in ``schema/``.
+"""
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext as _
+from lxml import etree
+
+from lms.packages.safezip import PackageError
+
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "CourseStructure.xsd"
+CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
+MOVE_ON_VALUES = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        dtd_validation=False,
+    )
+
+
+@cache
+def _schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), _parser()))
+
+
+def _parse(raw: bytes, filename: str):
+    try:
+        return etree.fromstring(raw, _parser())
+    except etree.XMLSyntaxError as error:
+        raise PackageError(
+            _("%(file)s is not well-formed XML: %(error)s") % {"file": filename, "error": error}
+        ) from None
+
+
+def _local(tag) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _children(element, name: str) -> list:
+    return [child for child in element if _local(child.tag) == name]
+
+
+def _child(element, name: str):
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _pick_text(elements) -> str:
+    """The German text if there is one, else English, else the first."""
+    texts = {}
+    for element in elements:
+        lang = (element.get("lang") or "").lower()
+        texts.setdefault(lang, (element.text or "").strip())
+    for prefix in ("de", "en"):
+        for lang, text in texts.items():
+            if lang.startswith(prefix) and text:
+                return text
+    return next((text for text in texts.values() if text), "")
+
+
+def _langstrings(element) -> str:
+    if element is None:
+        return ""
+    strings = _children(element, "langstring")
+    return _pick_text(strings) if strings else (element.text or "").strip()
+
+
+def check_relative_url(url: str, names: set[str], filename: str) -> str:
+    """A launch URL inside the package (must exist) or an absolute http(s) URL."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme:
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise PackageError(
+                _("%(file)s: the launch address %(url)s is not allowed.")
+                % {"file": filename, "url": url}
+            )
+        return url
+    path = parts.path.lstrip("./") if parts.path.startswith("./") else parts.path
+    clean = str(PurePosixPath(path)) if path else ""
+    if not clean or clean.startswith("/") or ".." in clean.split("/"):
+        raise PackageError(
+            _("%(file)s: the launch address %(url)s is not allowed.")
+            % {"file": filename, "url": url}
+        )
+    if clean not in names:
+        raise PackageError(
+            _("%(file)s names the launch file %(url)s, which is not in the package.")
+            % {"file": filename, "url": clean}
+        )
+    return clean + (f"?{parts.query}" if parts.query else "")
+
+
+@dataclass
+class TinCanManifest:
+    activity_id: str
+    title: str
+    launch: str
+    activities: list[str]
+
+
+def parse_tincan(raw: bytes, names: set[str]) -> TinCanManifest:
+    root = _parse(raw, "tincan.xml")
+    if _local(root.tag) != "tincan":
+        raise PackageError(_("tincan.xml: the root element must be <tincan>."))
+    activities_el = _child(root, "activities")
+    activities = _children(activities_el, "activity") if activities_el is not None else []
+    if not activities:
+        raise PackageError(_("tincan.xml lists no activity."))
+    ids = []
+    main = None
+    for activity in activities:
+        activity_id = (activity.get("id") or "").strip()
+        if not urlsplit(activity_id).scheme:
+            raise PackageError(
+                _("tincan.xml: the activity id %(id)s is not an IRI.") % {"id": activity_id or "—"}
+            )
+        ids.append(activity_id)
+        if main is None and _children(activity, "launch"):
+            main = activity
+    if main is None:
+        raise PackageError(_("tincan.xml names no launch file (<launch>)."))
+    launch = check_relative_url(_pick_text(_children(main, "launch")), names, "tincan.xml")
+    return TinCanManifest(
+        activity_id=main.get("id").strip(),
+        title=_pick_text(_children(main, "name")),
+        launch=launch,
+        activities=ids,
+    )
+
+
+@dataclass
+class AU:
+    id: str
+    title: str
+    url: str
+    launch_method: str = "AnyWindow"
+    move_on: str = "NotApplicable"
+    mastery_score: float | None = None
+    launch_parameters: str = ""
+    entitlement_key: str = ""
+    activity_type: str = ""
+    description: str = ""
+
+
+@dataclass
+class Block:
+    id: str
+    title: str
+    children: list = field(default_factory=list)  # AU indexes and nested blocks
+
+
+@dataclass
+class Cmi5Manifest:
+    course_id: str
+    title: str
+    description: str
+    aus: list[AU]
+    blocks: list[dict]  # nested {"id", "title", "aus": [index…], "blocks": […]}
+
+    def as_structure(self) -> dict:
+        return {
+            "course": {"id": self.course_id, "title": self.title, "description": self.description},
+            "aus": [asdict(au) for au in self.aus],
+            "blocks": self.blocks,
+        }
+
+
+def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
+    root = _parse(raw, "cmi5.xml")
+    schema = _schema()
+    if not schema.validate(root):
+        errors = "; ".join(
+            f"{_('line')} {error.line}: {error.message}" for error in list(schema.error_log)[:3]
+        )
+        raise PackageError(
+            _("cmi5.xml does not match the cmi5 course structure schema: %(errors)s")
+            % {"errors": errors}
+        )
+    course = _child(root, "course")
+    aus: list[AU] = []
+    seen: set[str] = set()
+
+    def read_au(element) -> int:
+        au_id = element.get("id").strip()
+        if au_id in seen:
+            raise PackageError(_("cmi5.xml uses the id %(id)s twice.") % {"id": au_id})
+        seen.add(au_id)
+        mastery = element.get("masteryScore")
+        try:
+            mastery_score = float(Decimal(mastery)) if mastery is not None else None
+        except InvalidOperation:
+            mastery_score = None
+        url_el = _child(element, "url")
+        au = AU(
+            id=au_id,
+            title=_langstrings(_child(element, "title")),
+            description=_langstrings(_child(element, "description")),
+            url=check_relative_url(url_el.text or "", names, "cmi5.xml"),
+            launch_method=element.get("launchMethod") or "AnyWindow",
+            move_on=element.get("moveOn") or "NotApplicable",
+            mastery_score=mastery_score,
+            launch_parameters=(_child(element, "launchParameters").text or "").strip()
+            if _child(element, "launchParameters") is not None
+            else "",
+            entitlement_key=(_child(element, "entitlementKey").text or "").strip()
+            if _child(element, "entitlementKey") is not None
+            else "",
+            activity_type=element.get("activityType") or "",
+        )
+        aus.append(au)
+        return len(aus) - 1
+
+    def read_children(element) -> tuple[list[int], list[dict]]:
+        au_indexes, blocks = [], []
+        for child in element:
+            name = _local(child.tag)
+            if name == "au":
+                au_indexes.append(read_au(child))
+            elif name == "block":
+                block_id = child.get("id").strip()
+                if block_id in seen:
+                    raise PackageError(_("cmi5.xml uses the id %(id)s twice.") % {"id": block_id})
+                seen.add(block_id)
+                child_aus, child_blocks = read_children(child)
+                blocks.append(
+                    {
+                        "id": block_id,
+                        "title": _langstrings(_child(child, "title")),
+                        "aus": child_aus,
+                        "blocks": child_blocks,
+                    }
+                )
+        return au_indexes, blocks
+
+    _top_aus, blocks = read_children(root)
+    return Cmi5Manifest(
+        course_id=course.get("id").strip(),
+        title=_langstrings(_child(course, "title")),
+        description=_langstrings(_child(course, "description")),
+        aus=aus,
+        blocks=blocks,
+    )

@@ -1,0 +1,140 @@
+"""External content packages (Tin Can, cmi5), their launches, and learners' package state.
+
+``ContentPackage`` holds what an upload produced (files in media storage, launch file,
+activity ids, the cmi5 course structure). ``PackageLaunch`` records each launch with its
+short-lived, scoped LRS credential. ``PackageProgress`` is a projection of stored
+statements (see ``lms.packages.projection``) and is never written by anything else.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from lms.xapi.models import LRSClient
+
+
+class ContentPackage(models.Model):
+    class Kind(models.TextChoices):
+        TINCAN = "tincan", _("Tin Can (xAPI) package")
+        CMI5 = "cmi5", _("cmi5 course package")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, editable=False)
+    title = models.CharField(_("title"), max_length=255)
+    upload = models.FileField(
+        _("zip file"),
+        upload_to="packages/uploads/",
+        help_text=_("A Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml)."),
+    )
+    content_prefix = models.CharField(max_length=255, editable=False)
+    launch_path = models.CharField(_("launch file"), max_length=1024, editable=False)
+    activity_id = models.CharField(_("activity id"), max_length=1024, editable=False)
+    activity_ids = models.JSONField(default=list, editable=False)
+    structure = models.JSONField(_("course structure"), default=dict, editable=False)
+    file_count = models.PositiveIntegerField(default=0, editable=False)
+    total_bytes = models.BigIntegerField(default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("content package")
+        verbose_name_plural = _("content packages")
+        ordering = ["title"]
+        indexes = [models.Index(fields=["activity_id"], name="packages_activity")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def aus(self) -> list[dict]:
+        return self.structure.get("aus", []) if self.kind == self.Kind.CMI5 else []
+
+
+class PackageLaunch(models.Model):
+    """One launch of a package (a cmi5 session) for a person and registration."""
+
+    package = models.ForeignKey(ContentPackage, on_delete=models.CASCADE, related_name="launches")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    registration = models.UUIDField()
+    au_index = models.PositiveIntegerField(null=True, blank=True)
+    activity_id = models.CharField(max_length=1024)
+    session_id = models.UUIDField(default=uuid.uuid4, unique=True)
+    launch_mode = models.CharField(max_length=20, default="Normal")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    fetch_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    fetch_used_at = models.DateTimeField(null=True, blank=True)
+    lrs_client = models.ForeignKey(
+        LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    abandoned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("package launch")
+        verbose_name_plural = _("package launches")
+        indexes = [models.Index(fields=["user", "package", "registration"])]
+
+    def __str__(self):
+        return f"{self.package_id} / {self.user_id} / {self.session_id}"
+
+
+class PackageProgress(models.Model):
+    """Projection: a person's state in one package and registration."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    package = models.ForeignKey(ContentPackage, on_delete=models.CASCADE, related_name="progress")
+    registration = models.UUIDField()
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    passed_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+    satisfied_at = models.DateTimeField(null=True, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+    au_state = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("package progress")
+        verbose_name_plural = _("package progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "package", "registration"], name="unique_package_progress"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} / {self.package_id}"
+
+
+class ContentPackagePage(Page):
+    """A course unit that launches an uploaded package for the enrolled learner."""
+
+    package = models.ForeignKey(
+        ContentPackage,
+        verbose_name=_("content package"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    required = models.BooleanField(_("required for course completion"), default=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("package")]
+    settings_panels = [*Page.settings_panels, FieldPanel("required")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("content package unit")
+        verbose_name_plural = _("content package units")

@@ -1,0 +1,157 @@
+"""Reads for content packages: launch pages, package state, and unit completion for courses."""
+
+from collections import defaultdict
+
+from django.db.models import Q
+from wagtail.models import Page
+
+from lms.packages.models import ContentPackage, ContentPackagePage, PackageProgress
+
+
+def package_for_uuid(*, package_uuid) -> ContentPackage | None:
+    return ContentPackage.objects.filter(uuid=package_uuid).first()
+
+
+def package_state(*, user, package, registration=None) -> PackageProgress | None:
+    """The person's state in a package (in one registration, or the most recent one)."""
+    rows = PackageProgress.objects.filter(user=user, package=package)
+    if registration is not None:
+        rows = rows.filter(registration=registration)
+    return rows.order_by("-last_activity_at").first()
+
+
+def satisfied_units(*, user_ids, page_ids) -> dict[int, set[int]]:
+    """Which ``ContentPackagePage`` ids each person has satisfied (any registration).
+
+    Two queries, whatever the number of people and pages.
+    """
+    pages = dict(
+        ContentPackagePage.objects.filter(id__in=list(page_ids)).values_list("id", "package_id")
+    )
+    if not pages:
+        return {}
+    by_package = defaultdict(set)
+    for page_id, package_id in pages.items():
+        by_package[package_id].add(page_id)
+    result: dict[int, set[int]] = defaultdict(set)
+    for user_id, package_id in (
+        PackageProgress.objects.filter(
+            user_id__in=list(user_ids), package_id__in=list(by_package), satisfied_at__isnull=False
+        )
+        .values_list("user_id", "package_id")
+        .distinct()
+    ):
+        result[user_id] |= by_package[package_id]
+    return dict(result)
+
+
+def required_units(*, parent_pages) -> dict[int, set[int]]:
+    """Live, required package units under each parent page (e.g. a course), in one query."""
+    parents = list(parent_pages)
+    if not parents:
+        return {}
+    by_path = {parent.path: parent.pk for parent in parents}
+    condition = Q()
+    for parent in parents:
+        condition |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+    rows = ContentPackagePage.objects.live().filter(condition, required=True)
+    result: dict[int, set[int]] = defaultdict(set)
+    for page_id, path in rows.values_list("id", "path"):
+        result[by_path[path[: -Page.steplen]]].add(page_id)
+    return dict(result)
+
+
+def units_for_activities(*, iris) -> dict[str, list[tuple[int, int]]]:
+    """For package activity IRIs: ``(unit page id, parent page id)`` pairs using them.
+
+    Tin Can activities count with their sub-activities (``…/part``); cmi5 AUs by the id
+    the platform generated. Three queries.
+    """
+    iris = {iri for iri in iris if iri}
+    if not iris:
+        return {}
+    candidates = set(iris)
+    for iri in iris:
+        for separator in ("/", "#", "?"):
+            head = iri
+            while separator in head[8:]:
+                head = head.rsplit(separator, 1)[0]
+                candidates.add(head)
+    return _units(iris, candidates)
+
+
+def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
+    package_rows = list(
+        ContentPackage.objects.filter(activity_id__in=candidates).values_list(
+            "id", "activity_id", "kind"
+        )
+    )
+    cmi5_rows = []
+    prefix_ids = [i for i in iris if "/activities/cmi5-au/" in i]
+    if prefix_ids:
+        uuids = {i.rsplit("/", 1)[1].rsplit("-", 1)[0] for i in prefix_ids}
+        cmi5_rows = list(
+            ContentPackage.objects.filter(uuid__in=uuids).values_list("id", "activity_ids")
+        )
+    iri_packages: dict[str, set[int]] = defaultdict(set)
+    for package_id, activity_id, _kind in package_rows:
+        for iri in iris:
+            if iri == activity_id or iri.startswith(
+                (activity_id + "/", activity_id + "#", activity_id + "?")
+            ):
+                iri_packages[iri].add(package_id)
+    for package_id, activity_ids in cmi5_rows:
+        for iri in prefix_ids:
+            if iri in activity_ids:
+                iri_packages[iri].add(package_id)
+    if not iri_packages:
+        return {}
+    pages = list(
+        ContentPackagePage.objects.filter(
+            package_id__in={p for ids in iri_packages.values() for p in ids}
+        ).values_list("id", "package_id", "path")
+    )
+    parent_ids = dict(
+        Page.objects.filter(path__in={path[: -Page.steplen] for _i, _p, path in pages}).values_list(
+            "path", "id"
+        )
+    )
+    by_package = defaultdict(list)
+    for page_id, package_id, path in pages:
+        parent = parent_ids.get(path[: -Page.steplen])
+        if parent is not None:
+            by_package[package_id].append((page_id, parent))
+    return {
+        iri: [pair for p in sorted(ids) for pair in by_package[p]]
+        for iri, ids in iri_packages.items()
+        if any(by_package[p] for p in ids)
+    }
+
+
+def units_under(*, parent, user) -> list[dict]:
+    """The live package units below a page (a course) with the person's status; 2 queries."""
+    pages = list(
+        ContentPackagePage.objects.live()
+        .child_of(parent)
+        .order_by("path")
+        .only("id", "title", "url_path", "package_id", "required")
+    )
+    done, started = set(), set()
+    if pages and user.is_authenticated:
+        for package_id, satisfied_at in PackageProgress.objects.filter(
+            user=user, package_id__in={page.package_id for page in pages}
+        ).values_list("package_id", "satisfied_at"):
+            started.add(package_id)
+            if satisfied_at is not None:
+                done.add(package_id)
+    return [
+        {
+            "page": page,
+            "status": "completed"
+            if page.package_id in done
+            else "started"
+            if page.package_id in started
+            else "not_started",
+        }
+        for page in pages
+    ]

@@ -1,0 +1,424 @@
+"""Writes for content packages: import an upload safely, launch it, redeem cmi5 fetch tokens.
+
+Launch credentials are LRS clients scoped to one person, registration and activity, and
+expire after ``QD_PACKAGE_CREDENTIAL_TTL`` seconds; no package ever sees a platform-wide key.
+"""
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import secrets
+import uuid
+import zipfile
+from collections.abc import Callable
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.packages import activities, cmi5, manifests, moveon
+from lms.packages.models import ContentPackage, PackageLaunch
+from lms.packages.safezip import Limits, PackageError, delete_files, extract_zip, inspect_zip
+from lms.xapi import identity
+from lms.xapi import services as xapi_services
+from lms.xapi.models import Document, Statement
+
+LAUNCH_DATA = "LMS.LaunchData"
+
+
+def limits() -> Limits:
+    return Limits(
+        max_total_bytes=settings.QD_PACKAGE_MAX_BYTES,
+        max_files=settings.QD_PACKAGE_MAX_FILES,
+        max_ratio=settings.QD_PACKAGE_MAX_RATIO,
+        max_file_bytes=settings.QD_PACKAGE_MAX_FILE_BYTES,
+    )
+
+
+def _read_member(archive, info, limit: int) -> bytes:
+    if info.file_size > limit:
+        raise PackageError(_("The manifest %(name)s is too large.") % {"name": info.filename})
+    with archive.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise PackageError(_("The manifest %(name)s is too large.") % {"name": info.filename})
+    return data
+
+
+def package_inspect(*, upload) -> dict:
+    """Check an upload without writing anything; return what ``package_import`` needs.
+
+    Raises ``PackageError`` with a message for the trainer.
+    """
+    try:
+        upload.seek(0)
+        archive = zipfile.ZipFile(upload)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise PackageError(_("The file is not a zip archive.")) from None
+    with archive:
+        try:
+            members = inspect_zip(archive, limits())
+        except (zipfile.BadZipFile, ValueError) as error:
+            if isinstance(error, PackageError):
+                raise
+            raise PackageError(
+                _("The zip file is damaged or uses an unsupported format.")
+            ) from None
+        by_name = {info.filename: info for info in members}
+        names = set(by_name)
+        if "cmi5.xml" in by_name:
+            raw = _read_member(archive, by_name["cmi5.xml"], 2 * 1024 * 1024)
+            manifest = manifests.parse_cmi5(raw, names)
+            return {
+                "kind": ContentPackage.Kind.CMI5,
+                "title": manifest.title,
+                "structure": manifest.as_structure(),
+                "launch_path": manifest.aus[0].url if manifest.aus else "",
+                "file_count": len(members),
+                "total_bytes": sum(info.file_size for info in members),
+            }
+        if "tincan.xml" in by_name:
+            raw = _read_member(archive, by_name["tincan.xml"], 2 * 1024 * 1024)
+            manifest = manifests.parse_tincan(raw, names)
+            return {
+                "kind": ContentPackage.Kind.TINCAN,
+                "title": manifest.title,
+                "activity_id": manifest.activity_id,
+                "activity_ids": manifest.activities,
+                "launch_path": manifest.launch,
+                "structure": {},
+                "file_count": len(members),
+                "total_bytes": sum(info.file_size for info in members),
+            }
+    raise PackageError(_("The package has neither tincan.xml nor cmi5.xml in its top folder."))
+
+
+def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> ContentPackage:
+    """Validate, unpack and save ``package`` from ``upload`` (a zip); all or nothing."""
+    info = package_inspect(upload=upload)
+    old_prefix = package.content_prefix if package.pk else ""
+    prefix = f"packages/content/{package.uuid}/{secrets.token_hex(4)}"
+    upload.seek(0)
+    with zipfile.ZipFile(upload) as archive:
+        members = inspect_zip(archive, limits())
+        written = extract_zip(
+            archive, members, storage=default_storage, prefix=prefix, limits=limits()
+        )
+    try:
+        with transaction.atomic():
+            package.kind = info["kind"]
+            package.title = package.title or info["title"] or _("Content package")
+            package.content_prefix = prefix
+            package.launch_path = info["launch_path"]
+            package.file_count = info["file_count"]
+            package.total_bytes = info["total_bytes"]
+            package.structure = info["structure"]
+            if info["kind"] == ContentPackage.Kind.CMI5:
+                _assign_cmi5_ids(package)
+            else:
+                package.activity_id = info["activity_id"]
+                package.activity_ids = info["activity_ids"]
+            if uploaded_by is not None and package.uploaded_by_id is None:
+                package.uploaded_by = uploaded_by
+            upload.seek(0)
+            package.save()
+    except BaseException:
+        delete_files(default_storage, written)
+        raise
+    if old_prefix and old_prefix != prefix:
+        transaction.on_commit(lambda: _delete_prefix(old_prefix))
+    return package
+
+
+def _assign_cmi5_ids(package: ContentPackage) -> None:
+    structure = package.structure
+    package.activity_id = activities.cmi5_course_iri(package.uuid)
+    for index, au in enumerate(structure["aus"]):
+        au["activity_id"] = activities.cmi5_au_iri(package.uuid, index)
+    for number, block in enumerate(moveon.walk_blocks(structure["blocks"])):
+        block["activity_id"] = activities.cmi5_block_iri(package.uuid, number)
+    package.activity_ids = [au["activity_id"] for au in structure["aus"]]
+
+
+def _delete_prefix(prefix: str) -> None:
+    def walk(path):
+        try:
+            dirs, files = default_storage.listdir(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        for name in files:
+            default_storage.delete(f"{path}/{name}")
+        for name in dirs:
+            walk(f"{path}/{name}")
+
+    walk(prefix)
+
+
+def package_create(*, title: str, upload, uploaded_by=None) -> ContentPackage:
+    package = ContentPackage(title=title.strip())
+    package.upload.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
+    return package_import(package=package, upload=upload, uploaded_by=uploaded_by)
+
+
+# --- Launch -----------------------------------------------------------------------------
+
+
+def content_url(*, package: ContentPackage, path: str, base_url: str) -> str:
+    """Where a package file is served: the content origin if configured, else this site."""
+    origin = (settings.QD_CONTENT_ORIGIN or base_url).rstrip("/")
+    route = reverse("packages:file", args=[package.uuid, "x"])[:-1]
+    return f"{origin}{route}{quote(path, safe='/?=&')}"
+
+
+def _credential(*, user, registration, activity_id: str, name: str):
+    return xapi_services.lrs_client_create(
+        name=name[:200],
+        scope_actor_key=identity.actor_key_for_user(user),
+        scope_registration=registration,
+        scope_activity_id=activity_id,
+        expires_at=timezone.now() + dt.timedelta(seconds=settings.QD_PACKAGE_CREDENTIAL_TTL),
+    )
+
+
+def _basic(key: str, secret: str) -> str:
+    return "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
+
+
+def _with_query(url: str, params: dict) -> str:
+    return url + ("&" if "?" in url else "?") + urlencode(params)
+
+
+def _endpoint(base_url: str) -> str:
+    return base_url.rstrip("/") + reverse("xapi:root")
+
+
+@transaction.atomic
+def launch_url(
+    *,
+    user,
+    package: ContentPackage,
+    registration,
+    return_url: str,
+    base_url: str,
+    au: int | None = None,
+) -> str:
+    """Issue a scoped, short-lived credential and return the URL that starts the package.
+
+    ``base_url`` is this site's scheme and host (for the LRS endpoint and fetch URL).
+    """
+    registration = uuid.UUID(str(registration))
+    if package.kind == ContentPackage.Kind.CMI5:
+        return _launch_cmi5(
+            user=user,
+            package=package,
+            registration=registration,
+            return_url=return_url,
+            base_url=base_url,
+            au_index=au or 0,
+        )
+    now = timezone.now()
+    client, secret = _credential(
+        user=user,
+        registration=registration,
+        activity_id=package.activity_id,
+        name=f"Start {package.title}",
+    )
+    PackageLaunch.objects.create(
+        package=package,
+        user=user,
+        registration=registration,
+        activity_id=package.activity_id,
+        created_at=now,
+        expires_at=client.expires_at,
+        lrs_client=client,
+    )
+    target = content_url(package=package, path=package.launch_path, base_url=base_url)
+    return _with_query(
+        target,
+        {
+            "endpoint": _endpoint(base_url),
+            "auth": _basic(client.key, secret),
+            "actor": json.dumps(identity.actor_for_user(user), separators=(",", ":")),
+            "registration": str(registration),
+            "activity_id": package.activity_id,
+        },
+    )
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index) -> str:
+    aus = package.aus
+    if not 0 <= au_index < len(aus):
+        raise PackageError(_("This package has no such unit."))
+    au = aus[au_index]
+    now = timezone.now()
+    _abandon_open_sessions(user=user, package=package, registration=registration, au=au)
+    token = secrets.token_urlsafe(32)
+    launch = PackageLaunch.objects.create(
+        package=package,
+        user=user,
+        registration=registration,
+        au_index=au_index,
+        activity_id=au["activity_id"],
+        created_at=now,
+        expires_at=now + dt.timedelta(seconds=settings.QD_PACKAGE_CREDENTIAL_TTL),
+        fetch_token_digest=_token_digest(token),
+    )
+    actor_key = identity.actor_key_for_user(user)
+    launch_data = {
+        "contextTemplate": cmi5.context_template(
+            publisher_id=au["id"], session_id=launch.session_id
+        ),
+        "launchMode": launch.launch_mode,
+        "moveOn": au["move_on"],
+        "returnURL": return_url,
+    }
+    if au.get("mastery_score") is not None:
+        launch_data["masteryScore"] = au["mastery_score"]
+    if au.get("launch_parameters"):
+        launch_data["launchParameters"] = au["launch_parameters"]
+    if au.get("entitlement_key"):
+        launch_data["entitlementKey"] = {"courseStructure": au["entitlement_key"]}
+    xapi_services.document_write(
+        kind=Document.Kind.STATE,
+        document_id=LAUNCH_DATA,
+        content=json.dumps(launch_data).encode(),
+        content_type="application/json",
+        merge=False,
+        activity_id=au["activity_id"],
+        agent_key=actor_key,
+        registration=str(registration),
+    )
+    if au["url"].startswith(("http://", "https://")):
+        target = au["url"]
+    else:
+        target = content_url(package=package, path=au["url"], base_url=base_url)
+    fetch = base_url.rstrip("/") + reverse("packages:fetch", args=[token])
+    url = _with_query(
+        target,
+        {
+            "endpoint": _endpoint(base_url),
+            "fetch": fetch,
+            "actor": json.dumps(identity.actor_for_user(user), separators=(",", ":")),
+            "registration": str(registration),
+            "activityId": au["activity_id"],
+        },
+    )
+    cmi5.launched(user=user, launch=launch, au=au, launch_url=target, publisher_id=au["id"])
+    return url
+
+
+def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:
+    """Earlier sessions of this AU that never terminated are abandoned (cmi5 9.3.8)."""
+    open_launches = list(
+        PackageLaunch.objects.select_for_update().filter(
+            user=user,
+            package=package,
+            registration=registration,
+            activity_id=au["activity_id"],
+            abandoned_at__isnull=True,
+        )
+    )
+    if not open_launches:
+        return
+    terminated = {
+        str(((data.get("context") or {}).get("extensions") or {}).get(cmi5.EXT_SESSION))
+        for data in Statement.objects.filter(
+            registration=registration,
+            object_id=au["activity_id"],
+            verb=cmi5.vocabulary.TERMINATED.id,
+            user=user,
+        ).values_list("data", flat=True)
+    }
+    now = timezone.now()
+    for launch in open_launches:
+        if str(launch.session_id) in terminated:
+            continue
+        cmi5.abandoned(
+            user=user, launch=launch, publisher_id=au["id"], duration=now - launch.created_at
+        )
+        launch.abandoned_at = now
+        launch.save(update_fields=["abandoned_at"])
+
+
+@transaction.atomic
+def fetch_token_redeem(*, token: str) -> dict:
+    """The cmi5 fetch response: an auth token the first time, error code 1 afterwards."""
+    launch = (
+        PackageLaunch.objects.select_for_update()
+        .select_related("package", "user")
+        .filter(fetch_token_digest=_token_digest(token))
+        .first()
+    )
+    if launch is None or launch.fetch_used_at is not None or launch.expires_at <= timezone.now():
+        return {
+            "error-code": "1",
+            "error-text": "The authorization token has already been returned or has expired.",
+        }
+    client, secret = _credential(
+        user=launch.user,
+        registration=launch.registration,
+        activity_id=launch.activity_id,
+        name=f"cmi5 {launch.package.title}",
+    )
+    launch.fetch_used_at = timezone.now()
+    launch.lrs_client = client
+    launch.save(update_fields=["fetch_used_at", "lrs_client"])
+    return {"auth-token": base64.b64encode(f"{client.key}:{secret}".encode()).decode()}
+
+
+def au_waive(*, user, package: ContentPackage, au: int, registration, reason: str):
+    """Record that the learner need not take an AU (e.g. recognised prior learning)."""
+    aus = package.aus
+    if not 0 <= au < len(aus):
+        raise PackageError(_("This package has no such unit."))
+    return cmi5.waived(
+        user=user,
+        activity_id=aus[au]["activity_id"],
+        registration=uuid.UUID(str(registration)),
+        publisher_id=aus[au]["id"],
+        reason=reason,
+    )
+
+
+# --- Registration providers -------------------------------------------------------------
+
+RegistrationProvider = Callable[..., "uuid.UUID | None"]
+_registration_providers: list[RegistrationProvider] = []
+
+
+def register_registration_provider(provider: RegistrationProvider) -> None:
+    """Let the app that owns a package page's parent (e.g. courses) name the registration.
+
+    ``provider(user=…, page=…)`` returns the registration (UUID) to launch with, or
+    ``None`` when the person may not launch the unit (e.g. not enrolled).
+    """
+    if provider not in _registration_providers:
+        _registration_providers.append(provider)
+
+
+def registration_for_page(*, user, page):
+    for provider in _registration_providers:
+        registration = provider(user=user, page=page)
+        if registration is not None:
+            return registration
+    return None
+
+
+def standalone_registration(*, user, package: ContentPackage):
+    """The registration of a launch outside a course: one per person and package."""
+    latest = (
+        PackageLaunch.objects.filter(user=user, package=package)
+        .order_by("-created_at")
+        .values_list("registration", flat=True)
+        .first()
+    )
+    return latest or uuid.uuid4()

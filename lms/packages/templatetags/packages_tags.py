@@ -1,0 +1,23 @@
+from django import template
+
+from lms.packages import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def package_unit(page, user):
+    """What a package unit page shows: the parent (course), the learner's state, the AUs."""
+    return {
+        "parent": page.get_parent(),
+        "state": selectors.package_state(user=user, package=page.package)
+        if user.is_authenticated
+        else None,
+        "aus": page.package.aus,
+    }
+
+
+@register.simple_tag
+def package_units(parent, user):
+    """The package units of a course (or other parent page) with the person's status."""
+    return selectors.units_under(parent=parent, user=user)

@@ -1,0 +1,162 @@
+"""Serving package files in a sandbox, the cmi5 fetch URL, and launching.
+
+Package files are served with ``Content-Security-Policy: sandbox …`` (no
+``allow-same-origin``): their scripts run in an opaque origin and can neither read this
+site's cookies nor call it as the logged-in person. With ``QD_CONTENT_ORIGIN`` set, the
+launch URLs point to that second host name, which never receives session cookies.
+"""
+
+import json
+import mimetypes
+import posixpath
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from lms.packages import selectors, services
+from lms.packages.models import ContentPackage, ContentPackagePage
+from lms.packages.safezip import PackageError
+
+SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox"
+
+
+def _on_content_origin(request) -> bool:
+    origin = settings.QD_CONTENT_ORIGIN
+    return bool(origin) and urlsplit(origin).netloc == request.get_host()
+
+
+def _sandbox_headers(request, response: HttpResponse) -> HttpResponse:
+    # On the separate content host the platform's session cookies never arrive, so the
+    # package may keep an origin of its own (local storage, as many authoring tools need);
+    # on the platform's host the origin stays opaque.
+    policy = SANDBOX + (" allow-same-origin" if _on_content_origin(request) else "")
+    response["Content-Security-Policy"] = policy
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def package_file(request, package_uuid, path):
+    """One file of an unpacked package, never with this site's privileges."""
+    package = selectors.package_for_uuid(package_uuid=package_uuid)
+    clean = posixpath.normpath(path)
+    if package is None or clean.startswith(("/", "..")) or "\\" in clean or "\x00" in clean:
+        raise Http404
+    name = f"{package.content_prefix}/{clean}"
+    if not default_storage.exists(name):
+        raise Http404
+    content_type, encoding = mimetypes.guess_type(clean)
+    response = FileResponse(
+        default_storage.open(name), content_type=content_type or "application/octet-stream"
+    )
+    if encoding:
+        response["Content-Encoding"] = encoding
+    response["Cache-Control"] = "private, max-age=3600"
+    return _sandbox_headers(request, response)
+
+
+@csrf_exempt
+@never_cache
+def cmi5_fetch(request, token):
+    """cmi5 8.2: POST once for the auth token; every further use answers error code 1."""
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+    elif request.method != "POST":
+        response = HttpResponseNotAllowed(["POST"])
+    else:
+        body = services.fetch_token_redeem(token=token)
+        response = HttpResponse(json.dumps(body), content_type="application/json")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "Content-Type"
+    return response
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def launch_page(request, package_uuid):
+    """A package on its own, outside a course: trainers preview it here.
+
+    Learners start packages from the course units that use them (``unit_start``).
+    """
+    if not request.user.has_perm("packages.view_contentpackage"):
+        raise Http404
+    package = get_object_or_404(ContentPackage, uuid=package_uuid)
+    if request.method == "POST":
+        registration = services.standalone_registration(user=request.user, package=package)
+        return _start(
+            request,
+            package=package,
+            registration=registration,
+            return_url=request.build_absolute_uri(),
+        )
+    state = selectors.package_state(user=request.user, package=package)
+    return render(
+        request,
+        "packages/launch.html",
+        {"package": package, "state": state, "action": request.path, "aus": package.aus},
+    )
+
+
+def _start(request, *, package, registration, return_url):
+    try:
+        au = int(request.POST.get("au") or 0)
+    except ValueError:
+        au = 0
+    try:
+        url = services.launch_url(
+            user=request.user,
+            package=package,
+            au=au,
+            registration=registration,
+            return_url=return_url,
+            base_url=_base_url(request),
+        )
+    except PackageError as error:
+        return render(
+            request,
+            "packages/launch.html",
+            {"package": package, "error": str(error), "action": request.path, "aus": package.aus},
+            status=400,
+        )
+    return redirect(url)
+
+
+@login_required
+@require_http_methods(["POST"])
+def unit_start(request, page_id):
+    """Start the package of a course unit with the learner's enrolment registration."""
+    page = get_object_or_404(
+        ContentPackagePage.objects.live().select_related("package"), pk=page_id
+    )
+    registration = services.registration_for_page(user=request.user, page=page)
+    if registration is None:
+        parent = page.get_parent()
+        target = parent.url if parent is not None else page.url
+        return render(
+            request,
+            "packages/not_enrolled.html",
+            {"page": page, "target": target, "message": _("Please enrol in the course first.")},
+            status=403,
+        )
+    return _start(
+        request,
+        package=page.package,
+        registration=registration,
+        return_url=request.build_absolute_uri(page.url),
+    )

@@ -1,0 +1,65 @@
+"""A content package as a course unit: launch with the enrolment, completion counts."""
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.utils import translation
+
+from courses import services as course_services
+from courses.models import Certificate, CourseProgress
+from lms.packages.models import ContentPackagePage
+from tests.conftest import log_in
+from tests.packages.test_services import TINCAN_ID, statement, xapi
+
+
+@pytest.fixture
+def course_with_unit(make_course, make_package):
+    course = make_course(lessons=1)
+    package = make_package()
+    unit = ContentPackagePage(
+        title="Datenschutz am Schalter", slug="datenschutz", package=package, required=True
+    )
+    course.add_child(instance=unit)
+    unit.save_revision().publish()
+    return course, unit
+
+
+def test_course_allows_package_units(course_with_unit):
+    course, unit = course_with_unit
+    assert ContentPackagePage in course.specific_class.allowed_subpage_models()
+    assert unit.get_parent().pk == course.pk
+
+
+def test_unit_launch_needs_enrolment_and_counts_for_completion(client, make_user, course_with_unit):
+    course, unit = course_with_unit
+    learner = make_user("lea@example.org")
+    log_in(client, learner)
+    with translation.override("de"):
+        refused = client.post(f"/content/unit/{unit.pk}/start/")
+    assert refused.status_code == 403
+    assert "Bitte schreiben Sie sich zuerst in den Kurs ein." in refused.content.decode()
+
+    enrolment = course_services.course_enrol(user=learner, course=course)
+    lesson = course.get_children().specific().first()
+    course_services.course_continue(user=learner, course=course)
+    course_services.lesson_complete(user=learner, lesson=lesson)
+    progress = CourseProgress.objects.get(user=learner, course=course)
+    assert progress.completed_at is None  # the package unit is still open
+
+    page = client.get(course.url)
+    assert "Datenschutz am Schalter" in page.content.decode()
+    assert client.get(unit.url).status_code == 200
+
+    response = client.post(f"/content/unit/{unit.pk}/start/")
+    assert response.status_code == 302
+    params = {k: v[0] for k, v in parse_qs(urlsplit(response["Location"]).query).items()}
+    assert params["registration"] == str(enrolment.registration)
+    actor = json.loads(params["actor"])
+    done = statement(actor, "completed", TINCAN_ID, enrolment.registration)
+    assert xapi(client, "post", "statements", params["auth"], done).status_code == 200
+
+    progress.refresh_from_db()
+    assert progress.completed_at is not None
+    assert Certificate.objects.filter(user=learner, course=course).exists()
+    assert "Abgeschlossen" in client.get(unit.url).content.decode()

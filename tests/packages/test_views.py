@@ -1,0 +1,90 @@
+"""Serving package files in a sandbox, the standalone launch page, the admin upload form."""
+
+import pytest
+from django.urls import reverse
+
+from lms.packages.models import ContentPackage
+from tests.conftest import log_in
+from tests.packages.conftest import upload, zip_folder
+
+
+def test_files_are_served_sandboxed(client, make_package):
+    package = make_package()
+    response = client.get(f"/content/files/{package.uuid}/index.html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    csp = response["Content-Security-Policy"]
+    assert csp.startswith("sandbox allow-scripts allow-forms allow-popups")
+    assert "allow-same-origin" not in csp
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert b"Datenschutz" in b"".join(response.streaming_content)
+    js = client.get(f"/content/files/{package.uuid}/lesson.js")
+    assert js.status_code == 200 and "javascript" in js["Content-Type"]
+
+
+@pytest.mark.parametrize("path", ["../../settings.py", "..%2F..%2Fx", "nope.html", "%00"])
+def test_files_outside_the_package_are_not_found(client, make_package, path):
+    package = make_package()
+    assert client.get(f"/content/files/{package.uuid}/{path}").status_code == 404
+
+
+def test_trainers_preview_packages_learners_do_not(client, make_package, make_user):
+    package = make_package()
+    url = reverse("packages:launch", args=[package.uuid])
+    assert client.get(url).status_code == 302  # login first
+    log_in(client, make_user("lernende@example.org"))
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    client.logout()
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Inhalt starten" in page.content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"http://testserver/content/files/{package.uuid}/")
+    again = client.post(url)
+    # The same registration is reused for the same person and package.
+    assert (
+        again["Location"].split("registration=")[1][:36]
+        == response["Location"].split("registration=")[1][:36]
+    )
+
+
+def test_trainer_uploads_in_admin_with_german_errors(client, make_user):
+    trainer = make_user("trainerin@example.org", groups=("Trainer",))
+    log_in(client, trainer)
+    add_url = reverse("wagtailsnippets_packages_contentpackage:add")
+    bad = zip_folder("tincan_basic", replace={"../../evil.js": b"alert(1)"})
+    response = client.post(add_url, {"title": "", "upload": upload(bad)})
+    assert response.status_code == 200
+    assert "verlässt" in response.content.decode()
+    assert not ContentPackage.objects.exists()
+    invalid = zip_folder(
+        "cmi5_basic",
+        replace={
+            "cmi5.xml": (
+                b'<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/'
+                b'CourseStructure.xsd"><au id="x"/></courseStructure>'
+            )
+        },
+    )
+    response = client.post(add_url, {"title": "", "upload": upload(invalid)})
+    assert "entspricht nicht dem cmi5-Schema" in response.content.decode()
+    response = client.post(add_url, {"title": "", "upload": upload(zip_folder("cmi5_basic"))})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package = ContentPackage.objects.get()
+    assert package.title == "Ordnungsgemäße Aktenführung"
+    assert len(package.aus) == 2
+
+
+def test_content_host_keeps_its_own_origin(client, make_package, settings):
+    settings.QD_CONTENT_ORIGIN = "https://inhalte.example.org"
+    settings.ALLOWED_HOSTS = ["*"]
+    package = make_package()
+    on_site = client.get(f"/content/files/{package.uuid}/index.html")
+    assert "allow-same-origin" not in on_site["Content-Security-Policy"]
+    on_content_host = client.get(
+        f"/content/files/{package.uuid}/index.html", HTTP_HOST="inhalte.example.org"
+    )
+    assert on_content_host["Content-Security-Policy"].endswith("allow-same-origin")
