@@ -199,45 +199,45 @@ def profiles_refresh_expired(*, now=None) -> int:
     return len(pairs)
 
 
-# The same rule as ``rules.profile_state``, set-based, for a full rebuild of the profile
-# table from the evidence table on PostgreSQL (tests compare both on random data).
+# The same rule as ``rules.profile_state``, set-based, in ONE pass over the evidence table
+# (PostgreSQL; tests compare it with the pure rule on random data). "Arg-max" aggregates
+# are packed into bigints: rank and a microsecond timestamp in one sortable number.
+#   reached:  max(rank * 10^16 + (10^16 - µs(occurred)))  -> highest rank, earliest time
+#   expiry:   max(rank * 10^16 + µs(expires) or 10^16-1)  -> at that rank, NULL = never
+#   self:     max(µs(occurred) * 10 + rank)               -> latest self-assessment
 _REBUILD_SQL = """
-WITH measured AS (
-    SELECT user_id, competency_id, MAX(rank) AS reached_rank
-    FROM competencies_evidence
-    WHERE source <> 'self' AND (expires_at IS NULL OR expires_at > %(now)s)
+WITH packed AS (
+    SELECT user_id, competency_id,
+        MAX(rank::bigint * 10000000000000000
+            + (10000000000000000 - (EXTRACT(EPOCH FROM occurred_at) * 1000000)::bigint))
+            FILTER (WHERE measured) AS reached_key,
+        MAX(rank::bigint * 10000000000000000
+            + COALESCE((EXTRACT(EPOCH FROM expires_at) * 1000000)::bigint,
+                       9999999999999999))
+            FILTER (WHERE measured) AS expiry_key,
+        MAX((EXTRACT(EPOCH FROM occurred_at) * 1000000)::bigint * 10 + rank)
+            FILTER (WHERE source = 'self') AS self_key,
+        MAX(occurred_at) AS last_at
+    FROM (
+        SELECT user_id, competency_id, rank, source, occurred_at, expires_at,
+               source <> 'self' AND (expires_at IS NULL OR expires_at > %(now)s) AS measured
+        FROM competencies_evidence
+    ) e
     GROUP BY user_id, competency_id
-),
-reached AS (
-    SELECT e.user_id, e.competency_id, MIN(e.occurred_at) AS reached_at,
-           CASE WHEN BOOL_OR(e.expires_at IS NULL) THEN NULL ELSE MAX(e.expires_at) END
-               AS expires_at
-    FROM competencies_evidence e
-    JOIN measured m ON m.user_id = e.user_id AND m.competency_id = e.competency_id
-                   AND e.rank = m.reached_rank
-    WHERE e.source <> 'self' AND (e.expires_at IS NULL OR e.expires_at > %(now)s)
-    GROUP BY e.user_id, e.competency_id
-),
-latest_self AS (
-    SELECT DISTINCT ON (user_id, competency_id) user_id, competency_id,
-           rank AS self_rank, occurred_at AS self_at
-    FROM competencies_evidence
-    WHERE source = 'self'
-    ORDER BY user_id, competency_id, occurred_at DESC, rank DESC
-),
-everything AS (
-    SELECT user_id, competency_id, MAX(occurred_at) AS last_at
-    FROM competencies_evidence GROUP BY user_id, competency_id
 )
 INSERT INTO competencies_competencyprofile
     (user_id, competency_id, reached_rank, reached_at, expires_at,
      self_assessed_rank, self_assessed_at, last_evidence_at)
-SELECT a.user_id, a.competency_id, COALESCE(m.reached_rank, 0), r.reached_at, r.expires_at,
-       COALESCE(s.self_rank, 0), s.self_at, a.last_at
-FROM everything a
-LEFT JOIN measured m ON m.user_id = a.user_id AND m.competency_id = a.competency_id
-LEFT JOIN reached r ON r.user_id = a.user_id AND r.competency_id = a.competency_id
-LEFT JOIN latest_self s ON s.user_id = a.user_id AND s.competency_id = a.competency_id
+SELECT user_id, competency_id,
+    COALESCE(reached_key / 10000000000000000, 0),
+    CASE WHEN reached_key IS NULL THEN NULL ELSE to_timestamp(
+        (10000000000000000 - reached_key %% 10000000000000000) / 1000000.0) END,
+    CASE WHEN expiry_key IS NULL OR expiry_key %% 10000000000000000 = 9999999999999999
+         THEN NULL ELSE to_timestamp((expiry_key %% 10000000000000000) / 1000000.0) END,
+    COALESCE(self_key %% 10, 0),
+    CASE WHEN self_key IS NULL THEN NULL ELSE to_timestamp((self_key / 10) / 1000000.0) END,
+    last_at
+FROM packed
 """
 
 
@@ -248,6 +248,7 @@ def profiles_rebuild_from_evidence(*, now=None) -> int:
     CompetencyProfile.objects.all().delete()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '256MB'")
             cursor.execute(_REBUILD_SQL, {"now": now})
             return cursor.rowcount
     pairs = set(Evidence.objects.values_list("user_id", "competency_id").distinct())

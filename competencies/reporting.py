@@ -19,7 +19,7 @@ from functools import cached_property
 import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, transaction
 
 from competencies import providers
 from competencies.models import (
@@ -235,6 +235,12 @@ class Cube:
         )
 
 
+def _large_work_mem(cursor) -> None:
+    """Let PostgreSQL hash the organisation in memory for this transaction only."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SET LOCAL work_mem = '128MB'")
+
+
 def _unit_parents() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
     units = {u.pk: u for u in OrgUnit.objects.only("id", "path", "depth", "name", "code")}
     by_path = {u.path: u.pk for u in units.values()}
@@ -286,7 +292,8 @@ def cube_build(*, competency_ids: list[int] | None = None, k: int | None = None)
     k = k or min_group_size()
     parent, _units = _unit_parents()
     sql, params = _cube_sql(competency_ids)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        _large_work_mem(cursor)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     role_ids = sorted({row[1] for row in rows})
@@ -604,7 +611,8 @@ def trend_build(
         GROUP BY p.unit_id, p.role_id, {month}
     """  # noqa: S608
     counts = [0] * len(ends)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        _large_work_mem(cursor)
         cursor.execute(sql, ids)
         for unit_id, role_id, month, count in cursor.fetchall():
             if (unit_id, role_id) not in atoms:

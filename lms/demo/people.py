@@ -5,6 +5,7 @@ import random
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
 
 from lms.accounts.groups import ADMINISTRATOR, HR, LEARNER, TRAINER, ensure_permission_groups
 from lms.accounts.models import OrgUnit, OrgUnitResponsibility
@@ -170,7 +171,8 @@ def load_people(stdout, *, seed: int = 2026):
         code: job_role_update_or_create(code=code, name=name, description=description)
         for code, name, description in JOB_ROLES
     }
-    joined = datetime.date(2026, 1, 5)
+    # The personas joined their roles recently, so their curriculum deadlines lie ahead.
+    joined = timezone.localdate() - datetime.timedelta(days=21)
 
     personas = {}
     for email, first, last, unit, role_codes, groups, label in PERSONAS:

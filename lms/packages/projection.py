@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from lms.packages import cmi5, moveon
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.xapi import vocabulary
-from lms.xapi.models import Statement
+from lms.xapi.models import LRSClient, Statement
 from lms.xapi.services import is_replaying
 
 PROJECTION_NAME = "packages.progress"
@@ -57,8 +57,15 @@ def reset() -> None:
 
 
 def erase(user_id) -> None:
+    """Remove the person's package state, launches and their launch credentials."""
     PackageProgress.objects.filter(user_id=user_id).delete()
+    client_ids = list(
+        PackageLaunch.objects.filter(user_id=user_id, lrs_client__isnull=False).values_list(
+            "lrs_client_id", flat=True
+        )
+    )
     PackageLaunch.objects.filter(user_id=user_id).delete()
+    LRSClient.objects.filter(id__in=client_ids).delete()
 
 
 def _apply(statements: list[Statement]) -> None:

@@ -90,7 +90,12 @@ def _base_url(request) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def launch_page(request, package_uuid):
-    """A package on its own (outside a course): list its units and start one."""
+    """A package on its own, outside a course: trainers preview it here.
+
+    Learners start packages from the course units that use them (``unit_start``).
+    """
+    if not request.user.has_perm("packages.view_contentpackage"):
+        raise Http404
     package = get_object_or_404(ContentPackage, uuid=package_uuid)
     if request.method == "POST":
         registration = services.standalone_registration(user=request.user, package=package)

@@ -189,7 +189,11 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail runs small background jobs (reference index) through django-tasks.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # Content-Security-Policy for the platform's own pages: no inline scripts or styles.

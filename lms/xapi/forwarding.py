@@ -1,9 +1,10 @@
 """Forwarding stored statements to external LRSs from the durable outbox.
 
 The outbox rows are written in the same transaction as the statements, so nothing is lost
-when the broker or the remote LRS is down. ``outbox_send`` takes due rows per endpoint
-(row-locked, so two workers never send the same batch), sends them in one POST with a
-timeout, deletes them on success and otherwise schedules a retry with exponential backoff.
+when the broker or the remote LRS is down. ``outbox_send`` takes the rows of an endpoint
+strictly in outbox order (the endpoint row is locked, so two workers never send for one
+endpoint), sends them in one POST with a timeout, deletes them on success and otherwise
+schedules a retry with exponential backoff.
 Actors are pseudonymised on the way out: platform users already are accounts with an
 opaque id; any other e-mail, SHA-1 or OpenID identifier becomes a salted hash account.
 """
@@ -87,18 +88,38 @@ def _post(endpoint: ForwardingEndpoint, statements: list[dict]) -> list[str]:
 
 
 def _due_entries(endpoint: ForwardingEndpoint, now) -> list[OutboxEntry]:
-    query = OutboxEntry.objects.filter(endpoint=endpoint, next_attempt_at__lte=now)
+    """The endpoint's oldest entries in outbox order, if the oldest one is due (else none).
+
+    Entries leave strictly in order: a batch that failed holds back the later ones until
+    its retry, so statements never overtake each other (in order per actor, and overall).
+    The caller holds the endpoint's row lock, so only one worker sends for an endpoint.
+    """
+    entries = list(
+        OutboxEntry.objects.filter(endpoint=endpoint)
+        .select_related("statement")
+        .order_by("id")[: endpoint.batch_size]
+    )
+    if not entries or entries[0].next_attempt_at > now:
+        return []
+    return entries
+
+
+def _lock_endpoint(endpoint: ForwardingEndpoint) -> bool:
+    """Lock the endpoint's row for this transaction; False if another worker holds it."""
+    query = ForwardingEndpoint.objects.filter(pk=endpoint.pk)
     if connection.features.has_select_for_update_skip_locked:
-        query = query.select_for_update(skip_locked=True, of=("self",))
+        query = query.select_for_update(skip_locked=True)
     else:
         query = query.select_for_update()
-    return list(query.select_related("statement").order_by("id")[: endpoint.batch_size])
+    return query.exists()
 
 
 def _send_batch(endpoint: ForwardingEndpoint) -> int | None:
     """Send one batch; the number delivered, 0 on failure, ``None`` when nothing is due."""
     now = timezone.now()
     with transaction.atomic():
+        if not _lock_endpoint(endpoint):
+            return None  # another worker is sending this endpoint's outbox
         entries = _due_entries(endpoint, now)
         if not entries:
             return None

@@ -186,12 +186,24 @@ def test_set_based_rebuild_follows_the_pure_rule(learner, make_user):
                     )
                 )
     Evidence.objects.bulk_create(rows)
+    fields = (
+        "user_id",
+        "competency_id",
+        "reached_rank",
+        "reached_at",
+        "expires_at",
+        "self_assessed_rank",
+        "self_assessed_at",
+        "last_evidence_at",
+    )
     projection.profiles_rebuild_from_evidence(now=now)
-    set_based = _profiles()
+    set_based = sorted(CompetencyProfile.objects.values_list(*fields))
     CompetencyProfile.objects.all().delete()
     pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
     projection.profiles_recompute(pairs=pairs, now=now)
-    assert _profiles() == set_based
+    assert sorted(CompetencyProfile.objects.values_list(*fields)) == set_based
+    assert any(row[4] is not None for row in set_based)  # expiry exercised
+    assert any(row[5] for row in set_based)  # self-assessments exercised
 
 
 def test_erasure_removes_evidence_and_profiles(learner):

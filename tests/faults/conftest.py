@@ -101,8 +101,8 @@ def start_gunicorn(fault_log_dir):
     """``start_gunicorn(env, workers=2)`` → a running Gunicorn; all are stopped afterwards."""
     started: list[Gunicorn] = []
 
-    def start(env: dict, *, workers: int = 2) -> Gunicorn:
-        server = Gunicorn(env=env, workers=workers, log_dir=fault_log_dir)
+    def start(env: dict, *, workers: int = 2, port: int | None = None) -> Gunicorn:
+        server = Gunicorn(env=env, workers=workers, port=port, log_dir=fault_log_dir)
         started.append(server)
         return server.start()
 

@@ -409,11 +409,12 @@ class CeleryWorker(ManagedProcess):
 
     name = "celery"
 
-    def __init__(self, *, env: dict, log_dir: Path, queues: str | None = None):
+    def __init__(self, *, env: dict, log_dir: Path, queues: str | None = None, beat=False):
         super().__init__()
         self.env = env
         self.log_dir = log_dir
         self.queues = queues
+        self.beat = beat
         self.node = f"faults-{os.getpid()}-{free_port()}@127.0.0.1"
 
     def start(self, timeout: float = 60):
@@ -423,6 +424,8 @@ class CeleryWorker(ManagedProcess):
         ]  # fmt: skip
         if self.queues:
             args += ["-Q", self.queues]
+        if self.beat:  # embedded beat for the periodic sweeps, its state in the log folder
+            args += ["-B", "--schedule", str(self.log_dir / f"beat-{time.time_ns()}")]
         self._spawn(args, env=self.env, log_path=self.log_dir / f"celery-{time.time_ns()}.log")
         try:
             wait_until(self._ready, timeout=timeout, interval=0.25, what="Celery worker ready")

@@ -16,3 +16,9 @@ SECURE_HSTS_SECONDS = 0
 # A message whose worker died unacknowledged is redelivered after the visibility timeout
 # (an hour in production); ten seconds here so that the redelivery is observable in a test.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 10}
+
+# The forwarding sweep runs every 60 s in production; every 2 s here.
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,  # noqa: F405
+    "xapi-forward-outbox": {"task": "lms.xapi.tasks.forward_outbox", "schedule": 2.0},
+}

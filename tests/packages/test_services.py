@@ -16,6 +16,7 @@ from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import PackageError
 from lms.xapi import identity, vocabulary
 from lms.xapi.models import Document, LRSClient, Statement
+from lms.xapi.services import actor_erase
 from tests.packages.conftest import upload, zip_folder
 
 BASE = "http://testserver"
@@ -350,3 +351,23 @@ def test_waived_au_counts_for_move_on(client, make_package, learner):
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.au_state["1"]["waived"] is True
     assert progress.satisfied_at is not None
+
+
+def test_erasure_removes_package_state_and_launch_credentials(client, make_package, learner):
+    package = make_package()
+    registration = uuid.uuid4()
+    params = launch_params(
+        services.launch_url(
+            user=learner, package=package, registration=registration, return_url="/", base_url=BASE
+        )
+    )
+    done = statement(json.loads(params["actor"]), "completed", TINCAN_ID, registration)
+    assert xapi(client, "post", "statements", params["auth"], done).status_code == 200
+    assert PackageProgress.objects.filter(user=learner).exists()
+    actor_erase(user=learner)
+    assert not PackageProgress.objects.filter(user=learner).exists()
+    assert not PackageLaunch.objects.filter(user=learner).exists()
+    assert not LRSClient.objects.filter(
+        scope_actor_key=identity.actor_key_for_user(learner)
+    ).exists()
+    assert xapi(client, "post", "statements", params["auth"], done).status_code == 401

@@ -28,12 +28,15 @@ def test_files_outside_the_package_are_not_found(client, make_package, path):
     assert client.get(f"/content/files/{package.uuid}/{path}").status_code == 404
 
 
-def test_launch_page_starts_the_package(client, make_package, make_user):
+def test_trainers_preview_packages_learners_do_not(client, make_package, make_user):
     package = make_package()
-    learner = make_user("lernende@example.org")
     url = reverse("packages:launch", args=[package.uuid])
     assert client.get(url).status_code == 302  # login first
-    log_in(client, learner)
+    log_in(client, make_user("lernende@example.org"))
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    client.logout()
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
     page = client.get(url)
     assert page.status_code == 200
     assert "Inhalt starten" in page.content.decode()
@@ -85,3 +88,15 @@ def test_content_host_keeps_its_own_origin(client, make_package, settings):
         f"/content/files/{package.uuid}/index.html", HTTP_HOST="inhalte.example.org"
     )
     assert on_content_host["Content-Security-Policy"].endswith("allow-same-origin")
+
+
+def test_trainer_renames_a_package_without_uploading_again(client, make_user, make_package):
+    package = make_package()
+    prefix = package.content_prefix
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    edit_url = reverse("wagtailsnippets_packages_contentpackage:edit", args=[package.pk])
+    assert client.get(edit_url).status_code == 200
+    response = client.post(edit_url, {"title": "Datenschutz kompakt"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package.refresh_from_db()
+    assert (package.title, package.content_prefix) == ("Datenschutz kompakt", prefix)
