@@ -1,5 +1,6 @@
 """Item statistics for trainers (Wagtail admin). Aggregates only; no person is shown."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -55,5 +56,6 @@ def statistics_detail(request, pk):
             "header_icon": "table",
             "report": report,
             "flagged": sum(1 for row in report.items if row.stats.flags),
+            "min_group_size": getattr(settings, "QD_MIN_GROUP_SIZE", 5),
         },
     )

@@ -4,8 +4,9 @@ Runs after the courses step (which creates the final assessments from the conten
 Each colleague has a seeded ability and each question a seeded difficulty; the chance of
 answering correctly follows a logistic curve, and wrong answers are the mistakes people
 really make (a tempting distractor, a swapped pair, a misplaced decimal point), so the
-item statistics and the HR reports show real patterns. Idempotent: people who already
-have attempts at an assessment are skipped.
+item statistics and the HR reports show real patterns. Where a course owns an assessment
+(a registered context provider knows it), only people enrolled in the course take it.
+Idempotent: people who already have attempts at an assessment are skipped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from assessments import scoring, selectors, services
 from assessments.models import Assessment, Attempt
 
 SEED = 5150
-PARTICIPATION = 0.7  # share of colleagues who take each assessment
+PARTICIPATION = 0.75  # share of eligible colleagues who take each assessment
 WRONG_TEXTS = ["Zweckbindung", "Transparenz", "weiß nicht", "Verhältnismäßigkeit", "Bescheid"]
 
 
@@ -31,7 +32,7 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
         stdout.write("  assessments: no final assessments to take")
         return
     rng = random.Random(SEED)  # noqa: S311 - demo data
-    ability = {person.pk: rng.gauss(0.4, 1.0) for person in colleagues}
+    ability = {person.pk: rng.gauss(0.9, 1.0) for person in colleagues}
     taken = set(
         Attempt.objects.filter(assessment__in=assessments, user__in=colleagues).values_list(
             "assessment_id", "user_id"
@@ -42,13 +43,22 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
     for assessment in assessments:
         arng = random.Random(f"{SEED}-{assessment.uuid}")  # noqa: S311 - demo data
         participants = [p for p in colleagues if arng.random() < PARTICIPATION]
+        # Where a course owns the assessment (some colleague gets a course context), only
+        # people enrolled in it take it, and their attempts carry the course and the
+        # enrolment's registration.
+        contexts = {
+            p.pk: services.provided_context(user=p, assessment=assessment) for p in participants
+        }
+        if any(contexts.values()):
+            participants = [p for p in participants if contexts[p.pk] is not None]
         for person in participants:
             if (assessment.pk, person.pk) in taken:
                 continue
+            context = contexts[person.pk]
             started = now - dt.timedelta(days=arng.randint(20, 60), minutes=arng.randint(0, 600))
             for attempt_number in range(assessment.max_attempts or 2):
                 attempt = services.attempt_start(
-                    assessment=assessment, user=person, use_providers=True, now=started
+                    assessment=assessment, user=person, context=context, now=started
                 )
                 data = _answers(attempt, ability[person.pk] + 0.4 * attempt_number, arng)
                 minutes = arng.randint(6, max(7, (assessment.time_limit_minutes or 30) - 2))

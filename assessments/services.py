@@ -416,7 +416,8 @@ def register_attempt_context_provider(provider: Callable) -> None:
         _context_providers.append(provider)
 
 
-def _provided_context(*, user, assessment) -> AttemptContext | None:
+def provided_context(*, user, assessment) -> AttemptContext | None:
+    """The context the registered providers give for this person and assessment, if any."""
     for provider in _context_providers:
         context = provider(user=user, assessment=assessment)
         if context is not None:
@@ -485,7 +486,7 @@ def attempt_start(
     """
     now = now or timezone.now()
     if context is None and use_providers:
-        context = _provided_context(user=user, assessment=assessment)
+        context = provided_context(user=user, assessment=assessment)
     for _ in range(2):
         try:
             with transaction.atomic():

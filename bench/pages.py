@@ -203,6 +203,7 @@ def build(*, n_courses, n_lessons, n_learners, rng):
 
 
 def measure(client, url):
+    connection.queries_log.clear()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
         response = client.get(url)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from competencies.models import Competency
+from courses.models import CourseCompetency
 from lms.accounts.models import JobRole
 
 DURATION_CHOICES = [
@@ -16,7 +18,24 @@ class CatalogueFilterForm(forms.Form):
     role = forms.ModelChoiceField(
         label=_("Job role"), queryset=JobRole.objects.all(), required=False, empty_label=_("All")
     )
+    competency = forms.ModelChoiceField(
+        label=_("Competency"),
+        queryset=Competency.objects.none(),
+        required=False,
+        empty_label=_("All"),
+    )
     duration = forms.ChoiceField(label=_("Duration"), choices=DURATION_CHOICES, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only competencies that some published course develops.
+        self.fields["competency"].queryset = (
+            Competency.objects.filter(
+                pk__in=CourseCompetency.objects.filter(course__live=True).values("competency_id")
+            )
+            .select_related("framework")
+            .order_by("framework__key", "position", "code")
+        )
 
 
 class CertificateLookupForm(forms.Form):

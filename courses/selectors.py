@@ -453,14 +453,15 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
 
 
 def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseCard]:
-    """Courses the person has not completed, those that close most of their competency gap
-    first; without gap data, the required curriculum courses by due date."""
+    """Courses the person has not started yet: those that close most of their competency
+    gap first, then required curriculum courses by due date."""
     if curricula is None:
         curricula = user_curricula(user=user)
+    # Courses the person has started or completed are not "next"; they are listed as such.
     done = set(
-        CourseProgress.objects.filter(user=user, completed_at__isnull=False).values_list(
-            "course_id", flat=True
-        )
+        CourseProgress.objects.filter(
+            Q(user=user) & (Q(completed_at__isnull=False) | Q(started_at__isnull=False))
+        ).values_list("course_id", flat=True)
     )
     candidates: dict[int, CourseCard] = {}
     order: dict[int, tuple] = {}

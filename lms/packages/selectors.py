@@ -1,5 +1,6 @@
 """Reads for content packages: launch pages, package state, and unit completion for courses."""
 
+import uuid
 from collections import defaultdict
 
 from django.db.models import Q
@@ -80,6 +81,15 @@ def units_for_activities(*, iris) -> dict[str, list[tuple[int, int]]]:
     return _units(iris, candidates)
 
 
+def _cmi5_package_key(iri: str) -> uuid.UUID | None:
+    """The package UUID in ``…/activities/cmi5-au/<uuid>-<n>[/…]``, or None."""
+    tail = iri.split("/activities/cmi5-au/", 1)[1].split("/", 1)[0]
+    try:
+        return uuid.UUID(tail.rsplit("-", 1)[0])
+    except ValueError:
+        return None
+
+
 def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
     package_rows = list(
         ContentPackage.objects.filter(activity_id__in=candidates).values_list(
@@ -89,7 +99,7 @@ def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
     cmi5_rows = []
     prefix_ids = [i for i in iris if "/activities/cmi5-au/" in i]
     if prefix_ids:
-        uuids = {i.rsplit("/", 1)[1].rsplit("-", 1)[0] for i in prefix_ids}
+        uuids = {key for key in map(_cmi5_package_key, prefix_ids) if key is not None}
         cmi5_rows = list(
             ContentPackage.objects.filter(uuid__in=uuids).values_list("id", "activity_ids")
         )
@@ -102,7 +112,7 @@ def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
                 iri_packages[iri].add(package_id)
     for package_id, activity_ids in cmi5_rows:
         for iri in prefix_ids:
-            if iri in activity_ids:
+            if iri in activity_ids or any(iri.startswith(a + "/") for a in activity_ids):
                 iri_packages[iri].add(package_id)
     if not iri_packages:
         return {}

@@ -305,7 +305,9 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
     url = _with_query(
         target,
         {
-            "endpoint": _endpoint(base_url),
+            # Without the trailing slash: ADL's cmi5.js (used by most cmi5 AUs) appends
+            # "/statements" itself; Tin Can libraries expect the slash (see above).
+            "endpoint": _endpoint(base_url).rstrip("/"),
             "fetch": fetch,
             "actor": json.dumps(identity.actor_for_user(user), separators=(",", ":")),
             "registration": str(registration),

@@ -292,12 +292,40 @@ def statement_record(*, statement: dict, authority: dict | None = None, client=N
     return Statement.objects.get(id=statement["id"])
 
 
+# Activity definitions this process knows to be stored (a bounded cache): a batch whose
+# definitions add nothing new costs no query. Another process may have merged more into a
+# definition meanwhile; then the stored one is a superset and skipping the write is right.
+_KNOWN_DEFINITIONS: dict[str, dict] = {}
+_KNOWN_DEFINITIONS_MAX = 20_000
+
+
 def _activities_upsert(definitions: dict[str, dict]) -> None:
+    definitions = {
+        activity_id: definition
+        for activity_id, definition in definitions.items()
+        if activity_id not in _KNOWN_DEFINITIONS
+        or _merge_definition(_KNOWN_DEFINITIONS[activity_id], definition)
+        != _KNOWN_DEFINITIONS[activity_id]
+    }
+    if not definitions:
+        return
+    _activities_write(definitions)
+
+
+def _remember_definitions(rows: list[Activity]) -> None:
+    if len(_KNOWN_DEFINITIONS) > _KNOWN_DEFINITIONS_MAX:
+        _KNOWN_DEFINITIONS.clear()
+    # Only after the surrounding transaction commits is the definition really stored.
+    known = {row.activity_id: row.definition for row in rows}
+    transaction.on_commit(lambda: _KNOWN_DEFINITIONS.update(known))
+
+
+def _activities_write(definitions: dict[str, dict]) -> None:
     known = {
         activity.activity_id: activity
         for activity in Activity.objects.filter(activity_id__in=list(definitions))
     }
-    new, changed = [], []
+    new, changed, unchanged = [], [], []
     for activity_id, definition in definitions.items():
         current = known.get(activity_id)
         if current is None:
@@ -307,10 +335,13 @@ def _activities_upsert(definitions: dict[str, dict]) -> None:
             if merged != current.definition:
                 current.definition = merged
                 changed.append(current)
+            else:
+                unchanged.append(current)
     if new:
         Activity.objects.bulk_create(new, ignore_conflicts=True)
     if changed:
         Activity.objects.bulk_update(changed, ["definition"])
+    _remember_definitions(new + changed + list(unchanged))
 
 
 def _merge_definition(current: dict, incoming: dict) -> dict:

@@ -10,6 +10,7 @@
   var inFlight = false;
   var pending = false;
   var submitting = false;
+  var pendingSubmit = null;
 
   function say(text) {
     if (status) status.textContent = text;
@@ -56,6 +57,14 @@
       })
       .finally(function () {
         inFlight = false;
+        if (pendingSubmit) {
+          // A button was pressed while saving: send it now, with the current revision.
+          var submitter = pendingSubmit;
+          pendingSubmit = null;
+          pending = false;
+          form.requestSubmit(submitter);
+          return;
+        }
         if (pending) {
           pending = false;
           save();
@@ -74,9 +83,15 @@
   form.addEventListener("input", function (event) {
     if (event.target.type === "text") schedule(1200);
   });
-  form.addEventListener("submit", function () {
-    submitting = true;
+  form.addEventListener("submit", function (event) {
     window.clearTimeout(timer);
+    if (inFlight) {
+      event.preventDefault();
+      pendingSubmit = event.submitter || null;
+      if (!pendingSubmit) form.submit();
+      return;
+    }
+    submitting = true;
   });
 
   // Countdown (display only; the deadline is enforced on the server).

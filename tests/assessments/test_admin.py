@@ -88,3 +88,22 @@ def test_preview_renders_the_question_as_learners_see_it(trainer_client, bank):
     assert "Wo steht die Begründungspflicht?" in html
     assert "§ 35a VwVfG" in html and 'type="radio"' in html
     assert "Genau, das ist die Norm." not in html
+
+
+def test_assessment_edit_page_and_listing(trainer_client, make_assessment):
+    assessment = make_assessment()
+    listing = trainer_client.get(reverse("wagtailsnippets_assessments_assessment:list"))
+    assert listing.status_code == 200
+    assert assessment.title in listing.content.decode()
+    edit = trainer_client.get(
+        reverse("wagtailsnippets_assessments_assessment:edit", args=[assessment.pk])
+    )
+    assert edit.status_code == 200
+    html = edit.content.decode()
+    assert "fixed_questions-TOTAL_FORMS" in html and "draw_rules-TOTAL_FORMS" in html
+
+
+def test_learner_cannot_author(client, make_user, questions):
+    log_in(client, make_user())
+    response = client.get(reverse("wagtailsnippets_assessments_question:list"))
+    assert response.status_code in (302, 403)

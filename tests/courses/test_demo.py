@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from wagtail.models import WorkflowPage
 
 from assessments.models import Assessment, Question
 from courses import demo, selectors
@@ -47,6 +48,8 @@ def test_demo_builds_pages_curricula_and_activity_idempotently(
     assert outline["lessons_completed"] == 2
     assert outline["resume_lesson"] == outline["outline"][2].lesson
     assert Enrolment.objects.exclude(user=lea).exists()
+    index = CoursePage.objects.get(slug="datenqualitaet").get_parent()
+    assert WorkflowPage.objects.get(page=index).workflow.name == "Kursfreigabe"
 
 
 def test_demo_without_content_does_nothing(monkeypatch):

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
+from competencies.models import Competency, ProficiencyLevel
 from courses import selectors, services
+from courses.models import CourseCompetency
 from courses.services import CurriculumEntry
 from lms.accounts.models import RoleAssignment
 
@@ -119,3 +121,14 @@ def test_analytics_count_enrolled_started_completed_and_suppress_small_medians(
     assert figures.median_minutes is not None
     (figures,) = selectors.course_analytics(courses=[course], min_group_size=6)
     assert figures.median_minutes is None and figures.median_suppressed
+
+
+def test_catalogue_filters_by_competency(make_course, framework):
+
+    qd1 = Competency.objects.get(code="QD.1")
+    tagged, other = make_course(lessons=1), make_course(lessons=1)
+    CourseCompetency.objects.create(
+        course=tagged, competency=qd1, level=ProficiencyLevel.objects.get(rank=3)
+    )
+    assert selectors.catalogue(competency_id=qd1.pk) == [tagged]
+    assert other not in selectors.catalogue(competency_id=qd1.pk)

@@ -121,3 +121,24 @@ def test_query_count_does_not_grow_with_lessons(
         }[page]
         counts.append(_queries_for(django_assert_max_num_queries, client_for(learner), url, 40))
     assert counts[0] == counts[1]
+
+
+def test_course_analytics_in_the_admin_for_trainers_only(make_course, make_user, learner):
+    course = make_course(lessons=2)
+    services.course_continue(user=learner, course=course)
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    client = log_in(Client(), trainer)
+    page = client.get("/cms/course-analytics/").content.decode()
+    assert course.title in page
+    detail = client.get(f"/cms/course-analytics/{course.pk}/")
+    assert detail.status_code == 200
+    assert "Lektion 1: Datenquellen" in detail.content.decode()
+    learner_client = log_in(Client(), learner)
+    assert learner_client.get("/cms/course-analytics/").status_code in (302, 403)
+
+
+def test_trainer_edits_curricula_in_the_admin(make_user):
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    client = log_in(Client(), trainer)
+    assert client.get("/cms/snippets/courses/curriculum/").status_code == 200
+    assert client.get("/cms/snippets/courses/curriculum/add/").status_code == 200

@@ -8,6 +8,7 @@ from django.utils import translation
 
 from courses import services as course_services
 from courses.models import Certificate, CourseProgress
+from lms.packages import selectors as package_selectors
 from lms.packages.models import ContentPackagePage
 from tests.conftest import log_in
 from tests.packages.test_services import TINCAN_ID, statement, xapi
@@ -63,3 +64,19 @@ def test_unit_launch_needs_enrolment_and_counts_for_completion(client, make_user
     assert progress.completed_at is not None
     assert Certificate.objects.filter(user=learner, course=course).exists()
     assert "Abgeschlossen" in client.get(unit.url).content.decode()
+
+
+def test_unit_resolution_ignores_foreign_and_odd_iris(course_with_unit, make_package):
+    course, _unit = course_with_unit
+    cmi5_package = make_package("cmi5_basic")
+    au = cmi5_package.aus[0]["activity_id"]
+    found = package_selectors.units_for_activities(
+        iris={
+            TINCAN_ID + "/schalter",
+            au + "/slide/0",  # a cmi5 "allowed" statement about a part of the AU
+            "https://qualifica-digitalis.example/xapi/activities/cmi5-au/kein-paket/x",
+            "https://example.com/vid/id1924",
+        }
+    )
+    assert [parent for _page, parent in found[TINCAN_ID + "/schalter"]] == [course.pk]
+    assert set(found) == {TINCAN_ID + "/schalter"}  # the cmi5 package is in no course

@@ -88,3 +88,15 @@ def test_content_host_keeps_its_own_origin(client, make_package, settings):
         f"/content/files/{package.uuid}/index.html", HTTP_HOST="inhalte.example.org"
     )
     assert on_content_host["Content-Security-Policy"].endswith("allow-same-origin")
+
+
+def test_trainer_renames_a_package_without_uploading_again(client, make_user, make_package):
+    package = make_package()
+    prefix = package.content_prefix
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    edit_url = reverse("wagtailsnippets_packages_contentpackage:edit", args=[package.pk])
+    assert client.get(edit_url).status_code == 200
+    response = client.post(edit_url, {"title": "Datenschutz kompakt"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    package.refresh_from_db()
+    assert (package.title, package.content_prefix) == ("Datenschutz kompakt", prefix)

@@ -45,3 +45,13 @@ def isolated_projections():
     yield projections
     projections._REGISTRY.clear()
     projections._REGISTRY.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def _forget_known_activity_definitions():
+    """The per-process definition cache must not outlive a test's (flushed) database."""
+    from lms.xapi import services
+
+    services._KNOWN_DEFINITIONS.clear()
+    yield
+    services._KNOWN_DEFINITIONS.clear()

@@ -11,6 +11,7 @@ from lms.xapi.models import Activity as ActivityRow
 from lms.xapi.models import Document, Statement, StatementActivity, StatementAgent
 from lms.xapi.services import (
     StatementConflict,
+    _activities_upsert,
     actor_erase,
     projections_rebuild,
     statements_store,
@@ -260,3 +261,26 @@ def test_store_runs_a_constant_number_of_queries_per_batch(
         rows = statements_store(statements=batch)
     assert len(rows) == 50
     assert Statement.objects.filter(user=user).count() == 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_known_activity_definitions_cost_no_query_on_the_next_batch(
+    statement_factory, django_assert_num_queries
+):
+    definition = {"name": {"de-DE": "Eins"}}
+    statements_store(
+        statements=[
+            statement_factory(object={"id": "https://example.org/k", "definition": definition})
+        ]
+    )
+    with django_assert_num_queries(0):
+        _activities_upsert({"https://example.org/k": definition})
+    statements_store(
+        statements=[
+            statement_factory(
+                object={"id": "https://example.org/k", "definition": {"name": {"en-US": "One"}}}
+            )
+        ]
+    )
+    stored = ActivityRow.objects.get(activity_id="https://example.org/k").definition
+    assert stored["name"] == {"de-DE": "Eins", "en-US": "One"}
