@@ -8,7 +8,8 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from assessments.services import register_attempt_context_provider
-        from courses import package_units, projection, services
+        from competencies.providers import register_offer_provider
+        from courses import package_units, projection, selectors, services
         from lms.accounts.groups import register_group_permissions
         from lms.packages.services import register_registration_provider
         from lms.xapi.projections import register_projection
@@ -20,6 +21,7 @@ class CoursesConfig(AppConfig):
             erase=projection.erase,
         )
         register_attempt_context_provider(services.final_assessment_context)
+        register_offer_provider("courses", selectors.competency_offers)
         projection.register_unit_resolver(package_units.resolve_units)
         register_registration_provider(package_units.launch_registration)
         register_group_permissions(

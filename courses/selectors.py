@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
+from competencies.providers import Offer
 from courses import rules, tracking
 from courses.models import (
     Certificate,
@@ -508,6 +509,25 @@ def gap_closure_by_course(*, user) -> dict[int, int]:
             developed=rank, target=gap.target_rank, reached=gap.reached_rank
         )
     return {course_id: steps for course_id, steps in closure.items() if steps > 0}
+
+
+def competency_offers() -> list[Offer]:
+    """Live courses as offers for the HR training-needs plan (two queries in all)."""
+    develops: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for course_id, competency_id, rank in CourseCompetency.objects.filter(
+        course__live=True
+    ).values_list("course_id", "competency_id", "level__rank"):
+        develops[course_id].append((competency_id, rank))
+    courses = CoursePage.objects.live().filter(pk__in=develops).order_by("title")
+    return [
+        Offer(
+            key=f"course:{course.pk}",
+            title=course.title,
+            url=course.url or "",
+            develops=tuple(develops[course.pk]),
+        )
+        for course in courses
+    ]
 
 
 # Catalogue ------------------------------------------------------------------------------

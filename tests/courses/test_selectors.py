@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from competencies.models import Competency, ProficiencyLevel
+from competencies.providers import offers
 from courses import selectors, services
 from courses.models import CourseCompetency
 from courses.services import CurriculumEntry
@@ -132,3 +133,17 @@ def test_catalogue_filters_by_competency(make_course, framework):
     )
     assert selectors.catalogue(competency_id=qd1.pk) == [tagged]
     assert other not in selectors.catalogue(competency_id=qd1.pk)
+
+
+def test_live_courses_are_offered_to_the_training_needs_plan(
+    make_course, framework, django_assert_max_num_queries
+):
+    qd1 = Competency.objects.get(code="QD.1")
+    tagged, _untagged = make_course(lessons=1), make_course(lessons=1)
+    CourseCompetency.objects.create(
+        course=tagged, competency=qd1, level=ProficiencyLevel.objects.get(rank=3)
+    )
+    with django_assert_max_num_queries(4):
+        offered = [offer for offer in offers() if offer.key.startswith("course:")]
+    assert [(o.title, o.develops) for o in offered] == [(tagged.title, ((qd1.pk, 3),))]
+    assert offered[0].url == tagged.url
