@@ -8,7 +8,29 @@ class CompetenciesConfig(AppConfig):
 
     def ready(self):
         from competencies import projection, tasks  # noqa: F401 (registers the Celery tasks)
+        from competencies.models import CompetencyProfile, Evidence
         from lms.accounts.groups import register_group_permissions
+        from lms.accounts.personal_data import register_personal_data
+
+        register_personal_data(
+            "competency_profile",
+            lambda user: CompetencyProfile.objects.filter(user=user).values(
+                "competency__uri",
+                "competency__name",
+                "reached_rank",
+                "reached_at",
+                "self_assessed_rank",
+                "self_assessed_at",
+                "last_evidence_at",
+                "expires_at",
+            ),
+        )
+        register_personal_data(
+            "competency_evidence",
+            lambda user: Evidence.objects.filter(user=user).values(
+                "competency__uri", "rank", "source", "statement_id", "occurred_at", "expires_at"
+            ),
+        )
         from lms.xapi.projections import register_projection
 
         register_projection(

@@ -7,6 +7,38 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from courses.models import Certificate, CourseProgress, Enrolment, LessonProgress
+        from lms.accounts.personal_data import register_personal_data
+
+        register_personal_data(
+            "enrolments",
+            lambda user: Enrolment.objects.filter(user=user).values(
+                "course__title", "registration", "source", "enrolled_at"
+            ),
+        )
+        register_personal_data(
+            "course_progress",
+            lambda user: CourseProgress.objects.filter(user=user).values(
+                "course__title",
+                "started_at",
+                "last_activity_at",
+                "lessons_completed",
+                "assessment_passed_at",
+                "completed_at",
+            ),
+        )
+        register_personal_data(
+            "lesson_progress",
+            lambda user: LessonProgress.objects.filter(user=user).values(
+                "lesson__title", "first_experienced_at", "last_experienced_at", "completed_at"
+            ),
+        )
+        register_personal_data(
+            "certificates",
+            lambda user: Certificate.objects.filter(user=user).values(
+                "course__title", "code", "issued_at"
+            ),
+        )
         from assessments.services import register_attempt_context_provider
         from competencies.providers import register_offer_provider
         from courses import package_units, projection, selectors, services

@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.forms import IndividualProfileConsentForm
 from lms.accounts.models import ConsentRecord
+from lms.accounts.personal_data import personal_data_json, personal_data_zip
 from lms.accounts.selectors import consent_is_given, user_job_roles
-from lms.accounts.services import consent_record
+from lms.accounts.services import audit_log, consent_record
 
 
 @login_required
@@ -44,3 +46,26 @@ def consent_update(request):
     else:
         messages.error(request, _("Please choose one of the options."))
     return redirect("accounts:my_account")
+
+
+@login_required
+def personal_data_download(request, fmt):
+    """The signed-in person's own data, as JSON or as a ZIP of CSV files."""
+    if fmt == "json":
+        content, content_type, name = (
+            personal_data_json(user=request.user),
+            "application/json",
+            "json",
+        )
+    else:
+        content, content_type, name = personal_data_zip(user=request.user), "application/zip", "zip"
+    audit_log(
+        actor=request.user,
+        action="personal_data.exported",
+        subject=request.user,
+        details={"format": fmt},
+    )
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="meine-daten.{name}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -9,6 +9,23 @@ class XapiConfig(AppConfig):
 
     def ready(self):
         from lms.accounts.groups import register_group_permissions
+        from lms.accounts.personal_data import register_personal_data
+        from lms.xapi.models import Document, Statement
+
+        register_personal_data(
+            "learning_records",
+            lambda user: (
+                Statement.objects.filter(user=user)
+                .order_by("stored")
+                .values("id", "stored", "data")
+            ),
+        )
+        register_personal_data(
+            "learning_record_documents",
+            lambda user: Document.objects.filter(user=user).values(
+                "kind", "document_id", "activity_id", "updated"
+            ),
+        )
 
         register_group_permissions(
             "Administrator",

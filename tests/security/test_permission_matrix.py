@@ -52,6 +52,8 @@ MATRIX = {
     "i18n/setlang/": same(PUBLIC),
     "me/": same(OK, anonymous=LOGIN),
     "me/consent/": same(NOGET, anonymous=LOGIN),
+    "me/export.json": same(OK, anonymous=LOGIN),
+    "me/export.zip": same(OK, anonymous=LOGIN),
     # The LRS answers its own clients (HTTP Basic), never browser sessions.
     "xapi/^statements/?$": same(AUTH),
     "xapi/^activities/state/?$": same(AUTH),
