@@ -10,6 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from competencies.models import Competency, Framework, ProficiencyLevel, ProficiencyScale
 from lms.accounts.groups import ensure_permission_groups
 from lms.accounts.models import OrgUnit
 from lms.accounts.services import job_role_update_or_create, org_unit_create, user_create_or_update
@@ -49,6 +50,30 @@ def make_role(db):
         return job_role_update_or_create(code=code, name=name)
 
     return make
+
+
+@pytest.fixture
+def framework(db):
+    """A tiny competency framework on an eight-level scale, like the demo's (QD.1, QD.2)."""
+    scale = ProficiencyScale.objects.create(key="stufen", uri="urn:test:scale", name="Stufen")
+    for rank in range(1, 9):
+        ProficiencyLevel.objects.create(
+            scale=scale,
+            rank=rank,
+            code=str(rank),
+            name=f"Stufe {rank}",
+            uri=f"urn:test:level:{rank}",
+        )
+    framework = Framework.objects.create(key="qd", uri="urn:test:qd", title="QD", scale=scale)
+    for code in ("QD.1", "QD.2"):
+        Competency.objects.create(
+            framework=framework,
+            kind=Competency.Kind.COMPETENCY,
+            code=code,
+            uri=f"urn:test:qd:{code}",
+            name=f"Kompetenz {code}",
+        )
+    return framework
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import pytest
 
 from assessments import services
-from competencies.models import Competency, Framework, ProficiencyLevel, ProficiencyScale
 
 QUESTIONS = [
     {
@@ -80,29 +79,6 @@ QUESTIONS = [
         ],
     },
 ]
-
-
-@pytest.fixture
-def framework(db):
-    scale = ProficiencyScale.objects.create(key="test-scale", uri="urn:test:scale", name="Skala")
-    for rank in range(1, 9):
-        ProficiencyLevel.objects.create(
-            scale=scale,
-            rank=rank,
-            code=str(rank),
-            name=f"Stufe {rank}",
-            uri=f"urn:test:level:{rank}",
-        )
-    framework = Framework.objects.create(key="qd", uri="urn:test:qd", title="QD", scale=scale)
-    for code in ("QD.1", "QD.2"):
-        Competency.objects.create(
-            framework=framework,
-            kind=Competency.Kind.COMPETENCY,
-            code=code,
-            uri=f"urn:test:qd:{code}",
-            name=f"Kompetenz {code}",
-        )
-    return framework
 
 
 @pytest.fixture

@@ -93,32 +93,6 @@ def learner(make_user, make_role):
     return make_user("lea@example.org", job_roles=[make_role()])
 
 
-@pytest.fixture
-def framework(db):
-    """A tiny framework with an eight-level scale, like the demo's."""
-    from competencies.models import Competency, Framework, ProficiencyLevel, ProficiencyScale
-
-    scale = ProficiencyScale.objects.create(key="stufen", uri="urn:test:scale", name="Stufen")
-    for rank in range(1, 9):
-        ProficiencyLevel.objects.create(
-            scale=scale,
-            rank=rank,
-            code=str(rank),
-            name=f"Stufe {rank}",
-            uri=f"urn:test:level:{rank}",
-        )
-    framework = Framework.objects.create(key="qd", uri="urn:test:qd", title="QD", scale=scale)
-    for code in ("QD.1", "QD.2"):
-        Competency.objects.create(
-            framework=framework,
-            kind=Competency.Kind.COMPETENCY,
-            code=code,
-            uri=f"urn:test:qd:{code}",
-            name=f"Kompetenz {code}",
-        )
-    return framework
-
-
 TRUE_FALSE = {
     "type": "true_false",
     "stem": "<p>Ein Bescheid darf nie vollautomatisch ergehen.</p>",
