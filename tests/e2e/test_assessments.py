@@ -5,7 +5,7 @@ import pytest
 from assessments.models import Attempt
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
-from tests.assessments.conftest import bank, framework, make_assessment, questions  # noqa: F401
+from tests.assessments.conftest import bank, make_assessment, questions  # noqa: F401
 from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, browser_log_in
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from assessments.models import Attempt
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
-from tests.assessments.conftest import bank, framework, make_assessment, questions  # noqa: F401
+from tests.assessments.conftest import bank, make_assessment, questions  # noqa: F401
 from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import browser_log_in
 from tests.e2e.test_assessments import answer_everything

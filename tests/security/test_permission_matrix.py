@@ -21,7 +21,6 @@ from tests.conftest import log_in
 from tests.courses.conftest import (  # noqa: F401
     course_index,
     final_assessment,
-    framework,
     make_course,
     question,
 )
