@@ -7,7 +7,7 @@ class CompetenciesConfig(AppConfig):
     verbose_name = _("Competencies")
 
     def ready(self):
-        from competencies import projection, tasks  # noqa: F401 (registers the Celery tasks)
+        from competencies import gapcounts, projection, tasks  # noqa: F401 (Celery tasks)
         from competencies.models import CompetencyProfile, Evidence
         from lms.accounts.groups import register_group_permissions
         from lms.accounts.personal_data import register_personal_data
@@ -31,6 +31,7 @@ class CompetenciesConfig(AppConfig):
                 "competency__uri", "rank", "source", "statement_id", "occurred_at", "expires_at"
             ),
         )
+        gapcounts.connect_signals()
         from lms.xapi.projections import register_projection
 
         register_projection(

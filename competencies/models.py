@@ -263,6 +263,39 @@ class CompetencyProfile(models.Model):
         return f"{self.user_id} {self.competency_id}: {self.reached_rank}"
 
 
+class GapCount(models.Model):
+    """Projection row: people of one own org unit and reporting role with a target and a
+    reached level for one competency (see ``gapcounts.py``; reports read only these).
+
+    Plain ids rather than foreign keys: rows are adjusted by signed differences inside
+    other apps' transactions, also while the referenced rows are being deleted.
+    """
+
+    unit_id = models.BigIntegerField()
+    role_id = models.BigIntegerField()
+    competency_id = models.BigIntegerField()
+    target_rank = models.PositiveSmallIntegerField()
+    reached_rank = models.PositiveSmallIntegerField()
+    people = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("gap count")
+        verbose_name_plural = _("gap counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_id", "role_id", "competency_id", "target_rank", "reached_rank"],
+                name="unique_gap_count",
+            )
+        ]
+        indexes = [models.Index(fields=["competency_id"], name="gap_count_competency")]
+
+    def __str__(self):
+        return (
+            f"{self.unit_id}/{self.role_id}/{self.competency_id} "
+            f"{self.target_rank}->{self.reached_rank}: {self.people}"
+        )
+
+
 class ImportJob(models.Model):
     """A framework file imported in the background, with its progress and outcome."""
 

@@ -29,7 +29,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from competencies import rules
+from competencies import gapcounts, rules
 from competencies.models import Competency, CompetencyProfile, Evidence, ProficiencyLevel
 from lms.xapi import vocabulary
 
@@ -138,6 +138,11 @@ def profiles_recompute(*, pairs: set[tuple[int, int]], now=None) -> None:
             items[(user_id, competency_id)].append(
                 rules.EvidenceItem(rank, source, occurred, expires)
             )
+    with gapcounts.tracking(users, comps):
+        _profiles_write(pairs, items, now)
+
+
+def _profiles_write(pairs, items, now) -> None:
     upserts, empty = [], []
     for pair in pairs:
         if not items.get(pair):
@@ -180,11 +185,13 @@ def profiles_recompute(*, pairs: set[tuple[int, int]], now=None) -> None:
 def reset() -> None:
     CompetencyProfile.objects.all().delete()
     Evidence.objects.all().delete()
+    gapcounts.rebuild()
 
 
 def erase(user_id: int) -> None:
-    CompetencyProfile.objects.filter(user_id=user_id).delete()
-    Evidence.objects.filter(user_id=user_id).delete()
+    with gapcounts.tracking({user_id}):
+        CompetencyProfile.objects.filter(user_id=user_id).delete()
+        Evidence.objects.filter(user_id=user_id).delete()
 
 
 def profiles_refresh_expired(*, now=None) -> int:
@@ -250,7 +257,10 @@ def profiles_rebuild_from_evidence(*, now=None) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL work_mem = '256MB'")
             cursor.execute(_REBUILD_SQL, {"now": now})
-            return cursor.rowcount
-    pairs = set(Evidence.objects.values_list("user_id", "competency_id").distinct())
-    profiles_recompute(pairs=pairs, now=now)
-    return len(pairs)
+            count = cursor.rowcount
+    else:
+        pairs = set(Evidence.objects.values_list("user_id", "competency_id").distinct())
+        profiles_recompute(pairs=pairs, now=now)
+        count = len(pairs)
+    gapcounts.rebuild()
+    return count

@@ -1,11 +1,11 @@
 """HR gap reports: read the projections, aggregate by org unit, role and competency, suppress.
 
-Everything a report shows is computed from one aggregate query over the whole
+Everything a report shows is computed from the maintained counts of the whole
 organisation (the *cube*: people per org unit, reporting role, competency, target and
-reached level), plus one query for the trend, in a number of queries that does not grow
-with the number of people. Suppression (``suppression.py``) is decided on the whole
-organisation's cube per competency, so the same group is shown or hidden the same way
-for every viewer, scope and filter.
+reached level, see ``gapcounts.py``), plus one query for the trend, in a number of
+queries that does not grow with the number of people. Suppression (``suppression.py``)
+is decided on the whole organisation's cube per competency, so the same group is shown
+or hidden the same way for every viewer, scope and filter.
 
 Reporting role: a person holding several job roles is counted once, under the role with
 the smallest id (targets still use the highest target among all their roles).
@@ -24,9 +24,9 @@ from django.db import connection, transaction
 from competencies import providers
 from competencies.models import (
     Competency,
-    CompetencyProfile,
     Evidence,
     Framework,
+    GapCount,
     ProficiencyLevel,
     RoleProfile,
 )
@@ -251,51 +251,24 @@ def _unit_parents() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
     return parent, units
 
 
-def _cube_sql(competency_ids: list[int] | None) -> tuple[str, list]:
-    user_table = get_user_model()._meta.db_table
-    params: list = []
-    competency_filter = ""
-    if competency_ids is not None:
-        placeholders = ", ".join(["%s"] * len(competency_ids)) or "NULL"
-        competency_filter = f"WHERE rp.competency_id IN ({placeholders})"
-        params.extend(competency_ids)
-    # Table names come from model metadata; every value is a query parameter.
-    sql = f"""
-        WITH person AS (
-            SELECT u.id AS user_id, u.org_unit_id AS unit_id, MIN(ra.job_role_id) AS role_id
-            FROM {user_table} u
-            JOIN {RoleAssignment._meta.db_table} ra ON ra.user_id = u.id
-            WHERE u.is_active AND u.org_unit_id IS NOT NULL
-            GROUP BY u.id, u.org_unit_id
-        ),
-        target AS (
-            SELECT ra.user_id, rp.competency_id, MAX(l.rank) AS target_rank
-            FROM {RoleAssignment._meta.db_table} ra
-            JOIN {RoleProfile._meta.db_table} rp ON rp.job_role_id = ra.job_role_id
-            JOIN {ProficiencyLevel._meta.db_table} l ON l.id = rp.target_level_id
-            {competency_filter}
-            GROUP BY ra.user_id, rp.competency_id
-        )
-        SELECT p.unit_id, p.role_id, t.competency_id, t.target_rank,
-               COALESCE(cp.reached_rank, 0) AS reached, COUNT(*)
-        FROM person p
-        JOIN target t ON t.user_id = p.user_id
-        LEFT JOIN {CompetencyProfile._meta.db_table} cp
-               ON cp.user_id = t.user_id AND cp.competency_id = t.competency_id
-        GROUP BY p.unit_id, p.role_id, t.competency_id, t.target_rank, COALESCE(cp.reached_rank, 0)
-    """  # noqa: S608
-    return sql, params
-
-
 def cube_build(*, competency_ids: list[int] | None = None, k: int | None = None) -> Cube:
-    """The organisation cube and its suppression blocks (3 queries)."""
+    """The organisation cube and its suppression blocks (2 queries).
+
+    Reads the maintained counts (``gapcounts.py``), not the per-person profiles, so its
+    cost depends on units × roles × competencies only.
+    """
     k = k or min_group_size()
     parent, _units = _unit_parents()
-    sql, params = _cube_sql(competency_ids)
-    with transaction.atomic(), connection.cursor() as cursor:
-        _large_work_mem(cursor)
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    query = GapCount.objects.exclude(people=0)
+    if competency_ids is not None:
+        query = query.filter(competency_id__in=competency_ids)
+    else:
+        query = query.filter(competency_id__in=Competency.objects.values("pk"))
+    rows = list(
+        query.values_list(
+            "unit_id", "role_id", "competency_id", "target_rank", "reached_rank", "people"
+        )
+    )
     role_ids = sorted({row[1] for row in rows})
     competency_ids_seen = sorted({row[2] for row in rows})
     units_sorted = sorted(parent)
