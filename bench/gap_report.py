@@ -38,7 +38,7 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 
 from competencies import projection, reporting  # noqa: E402
 from competencies.formats import (  # noqa: E402
@@ -140,29 +140,53 @@ def generate_evidence(per_person: int) -> int:
         .values_list("id", flat=True)
     )
     level_ids = list(framework.scale.levels.order_by("rank").values_list("id", flat=True))
+    step = 5000  # people per INSERT, so progress shows and no statement runs for long
+    count = 0
     with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE competencies_evidence SET UNLOGGED")
-        cursor.execute(
-            """
-            INSERT INTO competencies_evidence
-                (user_id, competency_id, level_id, rank, source, statement_id, occurred_at,
-                 expires_at)
-            SELECT u.id,
-                   (%(comps)s::bigint[])[1 + ((u.id * 7 + g) %% %(ncomp)s)],
-                   (%(levels)s::bigint[])[r.rank],
-                   r.rank,
-                   (ARRAY['assessment','course','validation','self'])[1 + (g %% 4)],
-                   gen_random_uuid(),
-                   now() - ((u.id + g * 13) %% 700) * interval '1 day',
-                   NULL
-            FROM accounts_user u
-            CROSS JOIN generate_series(1, %(per)s) AS g
-            CROSS JOIN LATERAL (SELECT 1 + ((u.id * 31 + g * 17) %% 8) AS rank) r
-            WHERE u.email LIKE 'bench%%@example.org'
-            """,
-            {"comps": comp_ids, "ncomp": len(comp_ids), "levels": level_ids, "per": per_person},
-        )
-        count = cursor.rowcount
+        cursor.execute("SELECT MIN(id), MAX(id) FROM accounts_user WHERE email LIKE 'bench%%'")
+        first, last = cursor.fetchone()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Load without keys and indexes, then build each once (like the profile rebuild).
+        recreate = projection._bulk_load_indexes(cursor, "competencies_evidence")
+        for low in range(first, last + 1, step):
+            cursor.execute(
+                """
+                INSERT INTO competencies_evidence
+                    (user_id, competency_id, level_id, rank, source, statement_id,
+                     occurred_at, expires_at)
+                SELECT u.id,
+                       (%(comps)s::bigint[])[1 + ((u.id * 7 + g) %% %(ncomp)s)],
+                       (%(levels)s::bigint[])[r.rank],
+                       r.rank,
+                       (ARRAY['assessment','course','validation','self'])[1 + (g %% 4)],
+                       gen_random_uuid(),
+                       now() - ((u.id + g * 13) %% 700) * interval '1 day',
+                       NULL
+                FROM accounts_user u
+                CROSS JOIN generate_series(1, %(per)s) AS g
+                CROSS JOIN LATERAL (SELECT 1 + ((u.id * 31 + g * 17) %% 8) AS rank) r
+                WHERE u.id >= %(low)s AND u.id < %(high)s
+                  AND u.email LIKE 'bench%%@example.org'
+                """,
+                {
+                    "comps": comp_ids,
+                    "ncomp": len(comp_ids),
+                    "levels": level_ids,
+                    "per": per_person,
+                    "low": low,
+                    "high": low + step,
+                },
+            )
+            count += cursor.rowcount
+            if (low - first) % (step * 5) == 0:
+                log(f"  generated {count} evidence rows")
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for statement in recreate:
+            started = time.perf_counter()
+            cursor.execute(statement)
+            log(f"  {statement[:70]}… {time.perf_counter() - started:.0f} s")
+    with connection.cursor() as cursor:
         cursor.execute("ALTER TABLE competencies_evidence SET LOGGED")
         cursor.execute("ANALYZE competencies_evidence")
     return count
@@ -225,7 +249,12 @@ def measure(unit_ids, role_ids, repeat):
         cursor.execute("ANALYZE accounts_roleassignment")
         cursor.execute("ANALYZE competencies_evidence")
     started = time.perf_counter()
-    profiles = projection.profiles_rebuild_from_evidence()
+
+    def progress(done, total):
+        if done == total or (done // 5000) % 4 == 0:
+            log(f"  rebuild {100 * done // total} % ({time.perf_counter() - started:.0f} s)")
+
+    profiles = projection.profiles_rebuild_from_evidence(progress=progress)
     rebuild_s = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE competencies_competencyprofile")

@@ -229,6 +229,7 @@ WITH packed AS (
         SELECT user_id, competency_id, rank, source, occurred_at, expires_at,
                source <> 'self' AND (expires_at IS NULL OR expires_at > %(now)s) AS measured
         FROM competencies_evidence
+        WHERE user_id >= %(low)s AND user_id < %(high)s
     ) e
     GROUP BY user_id, competency_id
 )
@@ -248,19 +249,81 @@ FROM packed
 """
 
 
+def _bulk_load_indexes(cursor, table: str) -> list[str]:
+    """Drop the unique, foreign key and secondary index definitions of ``table``.
+
+    Returns the statements that recreate them. Loading millions of rows into a table
+    without them and building each index (and checking each foreign key) once afterwards
+    is several times faster than maintaining them row by row; foreign keys are deferred,
+    so the per-row checks would also queue millions of trigger events until commit.
+    """
+    cursor.execute(
+        """
+        SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+        WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname
+        """,
+        [table],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        """
+        SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i
+        JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = %s::regclass AND NOT i.indisprimary
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+        ORDER BY c.relname
+        """,
+        [table],
+    )
+    indexes = cursor.fetchall()
+    for name, _definition in constraints:
+        cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _definition in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    recreate = [definition for _name, definition in indexes]
+    recreate += [f'ALTER TABLE {table} ADD CONSTRAINT "{n}" {d}' for n, d in constraints]
+    return recreate
+
+
 @transaction.atomic
-def profiles_rebuild_from_evidence(*, now=None) -> int:
-    """Recompute the whole profile table from the evidence table; returns the row count."""
+def profiles_rebuild_from_evidence(*, now=None, chunk_people: int = 5000, progress=None) -> int:
+    """Recompute the whole profile table (and the gap counts) from the evidence table.
+
+    PostgreSQL: set-based, in chunks of ``chunk_people`` consecutive person ids so the
+    database's working memory stays flat; ``progress(done, total)`` is called after each
+    chunk with person-id positions. The profile table is emptied with TRUNCATE and its
+    indexes and constraints are rebuilt at the end, so readers of the profile table wait
+    until the rebuild commits (it is a maintenance operation). Returns the row count.
+    """
     now = now or timezone.now()
-    CompetencyProfile.objects.all().delete()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL work_mem = '256MB'")
-            cursor.execute(_REBUILD_SQL, {"now": now})
-            count = cursor.rowcount
-    else:
+    if connection.vendor != "postgresql":
+        CompetencyProfile.objects.all().delete()
         pairs = set(Evidence.objects.values_list("user_id", "competency_id").distinct())
         profiles_recompute(pairs=pairs, now=now)
-        count = len(pairs)
+        gapcounts.rebuild()
+        return len(pairs)
+    table = CompetencyProfile._meta.db_table
+    count = 0
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        # Pending deferred checks of this transaction would forbid TRUNCATE and ALTER.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(f"TRUNCATE {table}")
+        recreate = _bulk_load_indexes(cursor, table)
+        # Table names come from model metadata.
+        cursor.execute(f"SELECT MIN(user_id), MAX(user_id) FROM {Evidence._meta.db_table}")  # noqa: S608
+        first, last = cursor.fetchone()
+        if first is not None:
+            for low in range(first, last + 1, chunk_people):
+                high = min(low + chunk_people, last + 1)
+                cursor.execute(_REBUILD_SQL, {"now": now, "low": low, "high": high})
+                count += cursor.rowcount
+                if progress is not None:
+                    progress(high - first, last + 1 - first)
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for statement in recreate:
+            cursor.execute(statement)
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default for its keys
+        cursor.execute(f"ANALYZE {table}")
     gapcounts.rebuild()
     return count

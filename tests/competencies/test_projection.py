@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from competencies import projection, rules
@@ -231,3 +232,69 @@ def test_projection_uses_a_constant_number_of_queries(learner, django_assert_max
 def test_activity_of_a_competency_is_its_uri(frameworks):
     qd1 = competency_get_by_ref("qd:QD.1")
     assert competency_activity(qd1).iri == qd1.uri == activity_iri("competency", "qd/QD.1")
+
+
+def test_chunked_rebuild_follows_the_rule_on_ties_and_chunk_edges(frameworks, make_user):
+    """Ties in rank and time, expiry at the reached rank and self-assessments at the same
+    instant, spread over people that fall into different chunks of the rebuild."""
+    people = [make_user() for _ in range(7)]
+    comps = [competency_get_by_ref(r) for r in ("qd:QD.1", "qd:QD.2")]
+    now = timezone.now().replace(microsecond=0)
+    t0, t1 = now - dt.timedelta(days=30), now - dt.timedelta(days=3)
+    soon, later, past = now + dt.timedelta(days=5), now + dt.timedelta(days=50), t1
+    patterns = [
+        [(5, "assessment", t0, None), (5, "course", t0, soon)],  # same rank, same time
+        [(5, "assessment", t1, soon), (5, "validation", t0, later)],  # latest expiry wins
+        [(6, "course", t0, past), (4, "validation", t1, None)],  # expired top rank
+        [(3, "self", t1, None), (7, "self", t1, None), (2, "assessment", t0, None)],
+        [(8, "self", t0, None)],  # only a self-assessment
+        [(2, "course", t1, None), (2, "course", t1, later)],  # tie; one never expires
+        [(4, "assessment", t0, past)],  # everything expired
+    ]
+    rows = []
+    for person, pattern in zip(people, patterns, strict=True):
+        for comp in comps:
+            for rank, source, occurred, expires in pattern:
+                rows.append(
+                    Evidence(
+                        user=person,
+                        competency=comp,
+                        level=level_for(competency=comp, rank=rank),
+                        rank=rank,
+                        source=source,
+                        statement_id=uuid.uuid4(),
+                        occurred_at=occurred,
+                        expires_at=expires,
+                    )
+                )
+    Evidence.objects.bulk_create(rows)
+    fields = (
+        "user_id",
+        "competency_id",
+        "reached_rank",
+        "reached_at",
+        "expires_at",
+        "self_assessed_rank",
+        "self_assessed_at",
+        "last_evidence_at",
+    )
+    calls = []
+    count = projection.profiles_rebuild_from_evidence(
+        now=now, chunk_people=2, progress=lambda done, total: calls.append((done, total))
+    )
+    set_based = sorted(CompetencyProfile.objects.values_list(*fields))
+    assert count == len(set_based) == len(people) * len(comps)
+    assert len(calls) >= 3 and calls[-1][0] == calls[-1][1]
+    CompetencyProfile.objects.all().delete()
+    pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
+    projection.profiles_recompute(pairs=pairs, now=now)
+    assert sorted(CompetencyProfile.objects.values_list(*fields)) == set_based
+    by_user = {row[0]: row for row in set_based}
+    assert by_user[people[0].pk][2:5] == (5, t0, None)
+    assert by_user[people[1].pk][2:5] == (5, t0, later)
+    assert by_user[people[2].pk][2] == 4
+    assert by_user[people[3].pk][5] == 7
+    assert by_user[people[6].pk][2] == 0
+    # The table keeps its unique constraint and keys after the bulk load.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CompetencyProfile.objects.create(user=people[0], competency=comps[0])
