@@ -4,8 +4,11 @@ Runs first among the app steps, so the assessments and courses steps can resolve
 competency references such as ``"qd:QD.2"`` and ``"digcomp:1.2"``.
 """
 
+import datetime as dt
 import random
 from pathlib import Path
+
+from django.utils import timezone
 
 from competencies import demo_framework as content
 from competencies.formats import CompetencyData, FrameworkData, LevelData, ScaleData, StatementData
@@ -111,8 +114,21 @@ UNIT_TENDENCIES = {
 }
 
 
+def _some_day_last_year(rng: random.Random, now: dt.datetime) -> dt.datetime:
+    """A working-hours moment in the last twelve months, more often in recent ones."""
+    days_ago = int(364 * (1 - rng.random() ** 0.7))
+    moment = now - dt.timedelta(days=days_ago)
+    if days_ago:
+        moment = moment.replace(hour=rng.randint(8, 16), minute=rng.randint(0, 59))
+    return min(moment, now)
+
+
 def load_evidence(stdout, *, personas, colleagues, seed: int = 2026) -> int:
-    """Trainer validations and self-assessments through the real services (idempotent)."""
+    """Trainer validations and self-assessments through the real services (idempotent).
+
+    They are dated over the last twelve months (a separate seeded draw, so the levels
+    stay the same) so the HR trend shows how targets were met over the year.
+    """
     trainer = personas.get("Trainer")
     if trainer is None:
         return 0
@@ -121,6 +137,8 @@ def load_evidence(stdout, *, personas, colleagues, seed: int = 2026) -> int:
         Evidence.objects.filter(user__in=people).values_list("user_id", flat=True).distinct()
     )
     rng = random.Random(seed)  # noqa: S311 (seeded demo data)
+    dates = random.Random(seed + 1)  # noqa: S311 (seeded demo data)
+    now = timezone.now()
     count = 0
     for person in people:
         gaps = gaps_for_user(user=person)
@@ -140,10 +158,16 @@ def load_evidence(stdout, *, personas, colleagues, seed: int = 2026) -> int:
                     rank=level,
                     validator=trainer,
                     note="Im Arbeitsalltag beobachtet und im Fachgespräch bestätigt.",
+                    occurred_at=_some_day_last_year(dates, now),
                 )
                 count += 1
             if roll_self < 0.35:
-                competency_self_assess(user=person, competency=gap.competency, rank=own)
+                competency_self_assess(
+                    user=person,
+                    competency=gap.competency,
+                    rank=own,
+                    occurred_at=_some_day_last_year(dates, now),
+                )
                 count += 1
     return count
 

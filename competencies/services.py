@@ -301,8 +301,13 @@ def _level(competency: Competency, rank: int) -> ProficiencyLevel:
 
 
 @transaction.atomic
-def competency_self_assess(*, user, competency: Competency, rank: int) -> Statement:
-    """Record a person's own rating; kept apart from measured levels."""
+def competency_self_assess(
+    *, user, competency: Competency, rank: int, occurred_at=None
+) -> Statement:
+    """Record a person's own rating; kept apart from measured levels.
+
+    ``occurred_at`` (default now) dates the rating, e.g. when it is entered afterwards.
+    """
     if competency.kind != Competency.Kind.COMPETENCY:
         raise ValidationError("Only competencies (not areas) can be rated.")
     level = _level(competency, rank)
@@ -311,14 +316,18 @@ def competency_self_assess(*, user, competency: Competency, rank: int) -> Statem
         competency=competency_activity(competency),
         level_uri=level.uri,
         level_name=str(level),
+        timestamp=occurred_at,
     )
 
 
 @transaction.atomic
 def competency_validate(
-    *, user, competency: Competency, rank: int, validator, note: str = ""
+    *, user, competency: Competency, rank: int, validator, note: str = "", occurred_at=None
 ) -> Statement:
-    """A trainer confirms that a person has shown a competency at a level."""
+    """A trainer confirms that a person has shown a competency at a level.
+
+    ``occurred_at`` (default now) is when it was observed; it dates the evidence.
+    """
     if not user_is_trainer(user=validator):
         raise PermissionDenied("Only trainers may validate competencies.")
     if validator.pk == user.pk:
@@ -332,6 +341,7 @@ def competency_validate(
         level_uri=level.uri,
         validator=validator,
         note=note,
+        timestamp=occurred_at,
     )
 
 

@@ -151,14 +151,22 @@ def _duration(duration) -> dt.timedelta | None:
     return dt.timedelta(seconds=float(duration))
 
 
-def _build(*, user, verb, activity: Activity, context: Context, result: Result | None = None):
+def _build(
+    *,
+    user,
+    verb,
+    activity: Activity,
+    context: Context,
+    result: Result | None = None,
+    timestamp: dt.datetime | None = None,
+):
     statement = TinCanStatement(
         id=uuid.uuid4(),
         actor=_actor(user),
         verb=_verb(verb),
         object=_activity(activity),
         context=context,
-        timestamp=timezone.now(),
+        timestamp=timestamp or timezone.now(),
     )
     if result is not None:
         statement.result = result
@@ -291,7 +299,9 @@ def assessment_completed(
     )
 
 
-def self_assessed(*, user, competency: Activity, level_uri: str, level_name: str) -> Statement:
+def self_assessed(
+    *, user, competency: Activity, level_uri: str, level_name: str, timestamp=None
+) -> Statement:
     result = Result(
         extensions=Extensions(
             {vocabulary.EXT_SELF_ASSESSED_LEVEL: {"level": level_uri, "name": level_name}}
@@ -304,13 +314,15 @@ def self_assessed(*, user, competency: Activity, level_uri: str, level_name: str
             activity=competency,
             context=_context(),
             result=result,
+            timestamp=timestamp,
         )
     )
 
 
 def competency_validated(
-    *, user, competency: Activity, level_uri: str, validator, note: str = ""
+    *, user, competency: Activity, level_uri: str, validator, note: str = "", timestamp=None
 ) -> Statement:
+    """``timestamp``: when the competency was observed (default: now)."""
     extensions = {
         vocabulary.EXT_COMPETENCY_EVIDENCE: _evidence([(competency.iri, level_uri)], "validation")
     }
@@ -325,6 +337,7 @@ def competency_validated(
             activity=competency,
             context=context,
             result=Result(success=True, extensions=Extensions(extensions)),
+            timestamp=timestamp,
         )
     )
 

@@ -1,12 +1,17 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from competencies.demo import load_evidence
-from competencies.models import CompetencyProfile, ReportExport
+from competencies.models import CompetencyProfile, Evidence, ReportExport
+from competencies.reporting import ReportFilters, report_build
 from competencies.selectors import competency_get_by_ref
 from competencies.services import competency_validate, scheduled_reports_run
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnitResponsibility
 from lms.accounts.services import consent_record, responsibility_grant
+from lms.xapi.models import Statement
 from tests.conftest import log_in
 
 
@@ -189,3 +194,23 @@ def test_demo_evidence_is_idempotent(org):
     first = load_evidence(None, personas=personas, colleagues=org["people"]["b"][1:])
     assert first > 0
     assert load_evidence(None, personas=personas, colleagues=org["people"]["b"][1:]) == 0
+
+
+def test_demo_evidence_is_spread_over_the_year_so_the_trend_rises(org):
+    personas = {
+        "Trainer": org["trainer"],
+        "Learner": org["people"]["b"][0],
+        "HR": org["hr_a"],
+        "Administrator": org["hr_all"],
+    }
+    load_evidence(None, personas=personas, colleagues=org["people"]["b"][1:])
+    people = [p.pk for p in org["people"]["b"]]
+    now = timezone.now()
+    dates = list(Evidence.objects.filter(user__in=people).values_list("occurred_at", flat=True))
+    assert len({(d.year, d.month) for d in dates}) >= 4
+    assert all(now - dt.timedelta(days=366) <= d <= now for d in dates)
+    statements = Statement.objects.filter(user__in=people)
+    assert {s.timestamp for s in statements} == set(dates)  # dated at the source
+    report = report_build(user=org["hr_all"], filters=ReportFilters())
+    met = [m for _month, m, _pairs in report.trend if m is not None]
+    assert met == sorted(met) and met[0] < met[-1]
