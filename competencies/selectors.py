@@ -1,8 +1,10 @@
 """Reads about frameworks, targets, profiles and gaps. Other apps call these."""
 
+import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from competencies import rules
 from competencies.formats import (
@@ -19,10 +21,17 @@ from competencies.models import (
     Evidence,
     Framework,
     ProficiencyLevel,
+    ReportExport,
     RoleProfile,
+    ScheduledReport,
 )
 from lms.accounts.models import ConsentRecord
-from lms.accounts.selectors import org_unit_members
+from lms.accounts.selectors import (
+    org_unit_members,
+    units_responsible_for,
+    user_is_administrator,
+    user_is_hr,
+)
 from lms.xapi.models import Statement
 
 
@@ -272,3 +281,37 @@ def framework_data(*, framework: Framework) -> FrameworkData:
             )
         )
     return data
+
+
+def scheduled_reports_visible(*, user) -> QuerySet[ScheduledReport]:
+    """Scheduled reports a person may see and manage, with their latest run.
+
+    Administrators: all. HR: their own and those about a unit they are responsible for
+    (sub-units included). Everyone else: none. One query, whatever the number of runs.
+    """
+    schedules = ScheduledReport.objects.select_related("owner", "org_unit", "framework")
+    if user_is_administrator(user=user):
+        visible = schedules
+    elif user_is_hr(user=user):
+        scope = units_responsible_for(user=user).values("pk")
+        visible = schedules.filter(Q(owner=user) | Q(org_unit__in=scope))
+    else:
+        return schedules.none()
+    latest = ReportExport.objects.filter(schedule=OuterRef("pk")).order_by("-created_at")
+    return visible.annotate(
+        last_export_id=Subquery(latest.values("pk")[:1]),
+        last_export_status=Subquery(latest.values("status")[:1]),
+        last_export_at=Subquery(latest.values("created_at")[:1]),
+    ).order_by("owner__last_name", "owner__email", "org_unit__path", "pk")
+
+
+def scheduled_report_next_run(schedule: ScheduledReport, *, today=None):
+    """The day of the next run (None while paused): monthly, at the first beat run of a
+    month in which the schedule has not run yet."""
+    if not schedule.is_active:
+        return None
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    if schedule.last_run_on and schedule.last_run_on >= first:
+        return (first + dt.timedelta(days=32)).replace(day=1)
+    return today

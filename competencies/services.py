@@ -34,7 +34,7 @@ from competencies.models import (
     ScheduledReport,
 )
 from competencies.reporting import Report, largest_gap, report_build
-from competencies.selectors import level_for
+from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
 from lms.xapi import events, vocabulary
@@ -493,6 +493,40 @@ def scheduled_report_create(*, user, params: dict, fmt: str) -> ScheduledReport:
         defaults={"format": fmt, "is_active": True},
     )
     return schedule
+
+
+def _managed_schedule(*, user, schedule_id: int) -> ScheduledReport:
+    schedule = scheduled_reports_visible(user=user).filter(pk=schedule_id).first()
+    if schedule is None:
+        raise PermissionDenied("Not a scheduled report this person may manage.")
+    return schedule
+
+
+@transaction.atomic
+def scheduled_report_set_active(*, user, schedule_id: int, active: bool) -> ScheduledReport:
+    """Pause or resume a scheduled report (its owner, HR of its unit, administrators)."""
+    schedule = _managed_schedule(user=user, schedule_id=schedule_id)
+    if schedule.is_active != active:
+        schedule.is_active = active
+        schedule.save(update_fields=["is_active"])
+        audit_log(
+            actor=user,
+            action="competencies.schedule.resumed" if active else "competencies.schedule.paused",
+            details={"schedule": schedule.pk, "owner": str(schedule.owner.pseudonym)},
+        )
+    return schedule
+
+
+@transaction.atomic
+def scheduled_report_delete(*, user, schedule_id: int) -> None:
+    """Delete a scheduled report; files already produced stay with their requester."""
+    schedule = _managed_schedule(user=user, schedule_id=schedule_id)
+    audit_log(
+        actor=user,
+        action="competencies.schedule.deleted",
+        details={"schedule": schedule.pk, "owner": str(schedule.owner.pseudonym)},
+    )
+    schedule.delete()
 
 
 def scheduled_reports_run(*, today=None) -> int:

@@ -10,6 +10,8 @@ urlpatterns = [
     path("reports/", views.reports, name="reports"),
     path("reports/export/", views.report_export, name="report_export"),
     path("reports/schedule/", views.report_schedule, name="report_schedule"),
+    path("reports/schedules/", views.schedules, name="schedules"),
+    path("reports/schedules/<int:schedule_id>/", views.schedule_change, name="schedule_change"),
     path("reports/exports/<uuid:export_id>/", views.export_status, name="export_status"),
     path(
         "reports/exports/<uuid:export_id>/status.json",

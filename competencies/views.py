@@ -5,9 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,7 +16,7 @@ from competencies import charts, exports, reporting, selectors, services
 from competencies.forms import ExportForm, ReportFilterForm, ScheduleForm, SelfAssessmentForm
 from competencies.models import Competency, ProficiencyLevel, ReportExport
 from lms.accounts.models import ConsentRecord
-from lms.accounts.selectors import user_is_hr
+from lms.accounts.selectors import user_is_administrator, user_is_hr
 from lms.accounts.services import audit_log
 
 
@@ -186,6 +187,59 @@ def report_schedule(request):
             _("Monthly report scheduled. You will receive an e-mail with a download link."),
         )
     return redirect(reverse("competencies:reports") + "?" + request.POST.get("query", ""))
+
+
+@login_required
+@require_GET
+def schedules(request):
+    if not (user_is_hr(user=request.user) or user_is_administrator(user=request.user)):
+        raise PermissionDenied
+    today = timezone.localdate()
+    statuses = dict(ReportExport.Status.choices)
+    rows = [
+        {
+            "schedule": schedule,
+            "own": schedule.owner_id == request.user.pk,
+            "next_run": selectors.scheduled_report_next_run(schedule, today=today),
+            "last_status": statuses.get(schedule.last_export_status, ""),
+        }
+        for schedule in selectors.scheduled_reports_visible(user=request.user)
+    ]
+    return render(
+        request,
+        "competencies/schedules.html",
+        {"rows": rows, "can_report": user_is_hr(user=request.user)},
+    )
+
+
+SCHEDULE_ACTIONS = {"pause", "resume", "delete"}
+
+
+@login_required
+@require_POST
+def schedule_change(request, schedule_id: int):
+    action = request.POST.get("action")
+    if not (user_is_hr(user=request.user) or user_is_administrator(user=request.user)):
+        raise PermissionDenied
+    if not selectors.scheduled_reports_visible(user=request.user).filter(pk=schedule_id).exists():
+        raise Http404
+    if action not in SCHEDULE_ACTIONS:
+        return HttpResponseBadRequest(_("Unknown action."))
+    try:
+        if action == "delete":
+            services.scheduled_report_delete(user=request.user, schedule_id=schedule_id)
+            messages.success(request, _("The scheduled report was deleted."))
+        else:
+            services.scheduled_report_set_active(
+                user=request.user, schedule_id=schedule_id, active=action == "resume"
+            )
+            if action == "resume":
+                messages.success(request, _("The scheduled report runs again every month."))
+            else:
+                messages.success(request, _("The scheduled report is paused."))
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return redirect("competencies:schedules")
 
 
 def _own_export(request, export_id) -> ReportExport:

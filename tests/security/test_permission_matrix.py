@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services as assessment_services
 from competencies.models import Competency
-from competencies.services import report_export_request
+from competencies.services import report_export_request, scheduled_report_create
 from lms.accounts.models import OrgUnit, OrgUnitResponsibility
 from lms.accounts.services import responsibility_grant
 from tests.conftest import log_in
@@ -84,6 +84,9 @@ MATRIX = {
     "competencies/reports/": row(LOGIN, DENY, DENY, OK, OK, DENY),
     "competencies/reports/export/": same(NOGET, anonymous=LOGIN),  # POST: see POST_MATRIX
     "competencies/reports/schedule/": same(NOGET, anonymous=LOGIN),
+    # Scheduled reports: HR (their own and their units') and administrators manage them.
+    "competencies/reports/schedules/": row(LOGIN, DENY, DENY, OK, OK, OK),
+    "competencies/reports/schedules/<int:schedule_id>/": same(NOGET, anonymous=LOGIN),
     "competencies/reports/exports/<uuid:export_id>/": row(LOGIN, DENY, DENY, DENY, OK, DENY),
     "competencies/reports/exports/<uuid:export_id>/status.json": row(
         LOGIN, DENY, DENY, DENY, OK, DENY
@@ -105,6 +108,10 @@ MATRIX = {
 POST_MATRIX = {
     "competencies/reports/export/": row(LOGIN, DENY, DENY, PUBLIC, PUBLIC, DENY),
     "competencies/reports/schedule/": row(LOGIN, DENY, DENY, PUBLIC, PUBLIC, DENY),
+    # HR of B's schedule for unit B: HR of A may not touch it.
+    "competencies/reports/schedules/<int:schedule_id>/": row(
+        LOGIN, DENY, DENY, DENY, PUBLIC, PUBLIC
+    ),
     "assessments/attempt/<uuid:attempt_uuid>/autosave/": same(DENY, anonymous=LOGIN),
     "assessments/attempt/<uuid:attempt_uuid>/": same(DENY, anonymous=LOGIN),
     "me/consent/": same(PUBLIC, anonymous=LOGIN),
@@ -170,12 +177,14 @@ def world(make_user, make_unit, make_course, final_assessment):  # noqa: F811
     lesson = course.get_children().first()
     attempt = assessment_services.attempt_start(assessment=final_assessment, user=people["other"])
     export = report_export_request(user=people["hr_b"], params={}, fmt="csv")
+    schedule = scheduled_report_create(user=people["hr_b"], params={"unit": unit_b.pk}, fmt="pdf")
     params = {
         "page_id": course.pk,
         "attempt_uuid": attempt.uuid,
         "assessment_uuid": final_assessment.uuid,
         "competency_id": Competency.objects.first().pk,
         "export_id": export.pk,
+        "schedule_id": schedule.pk,
         "code": f"QD-{uuid.uuid4().hex[:10].upper()}",
     }
     return people, params, lesson
