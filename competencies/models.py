@@ -296,6 +296,31 @@ class GapCount(models.Model):
         )
 
 
+class GapTrendCount(models.Model):
+    """Projection row: people of one own org unit and reporting role whose target for one
+    competency was first met in ``month`` (its first day, UTC; see ``gapcounts.py``)."""
+
+    unit_id = models.BigIntegerField()
+    role_id = models.BigIntegerField()
+    competency_id = models.BigIntegerField()
+    month = models.DateField()
+    people = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("trend count")
+        verbose_name_plural = _("trend counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_id", "role_id", "competency_id", "month"],
+                name="unique_gap_trend_count",
+            )
+        ]
+        indexes = [models.Index(fields=["competency_id"], name="gap_trend_competency")]
+
+    def __str__(self):
+        return f"{self.unit_id}/{self.role_id}/{self.competency_id} {self.month}: {self.people}"
+
+
 class ImportJob(models.Model):
     """A framework file imported in the background, with its progress and outcome."""
 

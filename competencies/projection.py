@@ -79,6 +79,7 @@ def apply(statements: list) -> None:
             claims.append((statement, competency_uri, level_uri, source))
 
     touched: set[tuple[int, int]] = set()
+    rows = []
     if claims:
         competencies, scale_of = {}, {}
         for uri, pk, scale_id in Competency.objects.filter(
@@ -92,7 +93,6 @@ def apply(statements: list) -> None:
             ).values_list("uri", "id", "rank", "scale_id")
         }
         validity = _validity_months()
-        rows = []
         for statement, competency_uri, level_uri, source in claims:
             competency_id = competencies.get(competency_uri)
             level = levels.get(level_uri)
@@ -114,17 +114,26 @@ def apply(statements: list) -> None:
                 )
             )
             touched.add((statement.user_id, competency_id))
-        Evidence.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    gone = None
     if voided:
         gone = Evidence.objects.filter(statement_id__in=voided)
         touched.update(gone.values_list("user_id", "competency_id"))
-        gone.delete()
-    if touched:
-        profiles_recompute(pairs=touched)
+    if not touched:
+        return
+    # Evidence and profiles change together; the gap and trend counts follow them.
+    with gapcounts.tracking({u for u, _c in touched}, {c for _u, c in touched}):
+        if rows:
+            Evidence.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+        if gone is not None:
+            gone.delete()
+        profiles_recompute(pairs=touched, tracked=False)
 
 
-def profiles_recompute(*, pairs: set[tuple[int, int]], now=None) -> None:
-    """Recompute the profile rows of the given (user id, competency id) pairs from evidence."""
+def profiles_recompute(*, pairs: set[tuple[int, int]], now=None, tracked: bool = True) -> None:
+    """Recompute the profile rows of the given (user id, competency id) pairs from evidence.
+
+    ``tracked=False``: the caller already keeps the gap counts current around this call.
+    """
     if not pairs:
         return
     now = now or timezone.now()
@@ -138,6 +147,9 @@ def profiles_recompute(*, pairs: set[tuple[int, int]], now=None) -> None:
             items[(user_id, competency_id)].append(
                 rules.EvidenceItem(rank, source, occurred, expires)
             )
+    if not tracked:
+        _profiles_write(pairs, items, now)
+        return
     with gapcounts.tracking(users, comps):
         _profiles_write(pairs, items, now)
 

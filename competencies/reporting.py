@@ -18,20 +18,18 @@ from functools import cached_property
 
 import numpy as np
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db.models import Sum
 
 from competencies import providers
 from competencies.models import (
     Competency,
-    Evidence,
     Framework,
     GapCount,
-    ProficiencyLevel,
+    GapTrendCount,
     RoleProfile,
 )
 from competencies.suppression import Blocks, build_blocks
-from lms.accounts.models import JobRole, OrgUnit, RoleAssignment
+from lms.accounts.models import JobRole, OrgUnit
 from lms.accounts.selectors import units_responsible_for
 
 
@@ -233,12 +231,6 @@ class Cube:
                 matrix=matrix,
             )
         )
-
-
-def _large_work_mem(cursor) -> None:
-    """Let PostgreSQL hash the organisation in memory for this transaction only."""
-    if connection.vendor == "postgresql":
-        cursor.execute("SET LOCAL work_mem = '128MB'")
 
 
 def _unit_parents() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
@@ -541,59 +533,29 @@ def trend_build(
     """Per month end: (person, competency) targets met and targets in the group (1 query).
 
     A target counts as met from the first measured evidence at or above it (expiry is not
-    applied backwards in time). Only competencies whose cell is shown are included, so the
-    trend never reveals a suppressed cell. People are counted by today's unit and role.
+    applied backwards in time); the maintained ``GapTrendCount`` rows hold these counts
+    per month. Only competencies whose cell is shown are included, so the trend never
+    reveals a suppressed cell. People are counted by today's unit and role.
     """
     ends = _month_ends(start, end, months)
     if not competencies or not ends:
         return [(m, None, None) for m in ends]
     ids = [c.pk for c in competencies]
     pairs_total = cube.people_in(atoms, ids)
-    user_table = get_user_model()._meta.db_table
-    placeholders = ", ".join(["%s"] * len(ids))
-    if connection.vendor == "postgresql":
-        month = "to_char(f.met_at AT TIME ZONE 'UTC', 'YYYY-MM')"
-    else:
-        month = "strftime('%%Y-%%m', f.met_at)"
-    # Table names come from model metadata; every value is a query parameter.
-    sql = f"""
-        WITH person AS (
-            SELECT u.id AS user_id, u.org_unit_id AS unit_id, MIN(ra.job_role_id) AS role_id
-            FROM {user_table} u
-            JOIN {RoleAssignment._meta.db_table} ra ON ra.user_id = u.id
-            WHERE u.is_active AND u.org_unit_id IS NOT NULL
-            GROUP BY u.id, u.org_unit_id
-        ),
-        target AS (
-            SELECT ra.user_id, rp.competency_id, MAX(l.rank) AS target_rank
-            FROM {RoleAssignment._meta.db_table} ra
-            JOIN {RoleProfile._meta.db_table} rp ON rp.job_role_id = ra.job_role_id
-            JOIN {ProficiencyLevel._meta.db_table} l ON l.id = rp.target_level_id
-            WHERE rp.competency_id IN ({placeholders})
-            GROUP BY ra.user_id, rp.competency_id
-        ),
-        first_met AS (
-            SELECT e.user_id, e.competency_id, MIN(e.occurred_at) AS met_at
-            FROM {Evidence._meta.db_table} e
-            JOIN target t ON t.user_id = e.user_id AND t.competency_id = e.competency_id
-            WHERE e.source <> 'self' AND e.rank >= t.target_rank
-            GROUP BY e.user_id, e.competency_id
-        )
-        SELECT p.unit_id, p.role_id, {month} AS month, COUNT(*)
-        FROM first_met f JOIN person p ON p.user_id = f.user_id
-        GROUP BY p.unit_id, p.role_id, {month}
-    """  # noqa: S608
+    rows = (
+        GapTrendCount.objects.filter(competency_id__in=ids, month__lte=ends[-1])
+        .exclude(people=0)
+        .values_list("unit_id", "role_id", "month")
+        .annotate(count=Sum("people"))
+        .order_by()
+    )
     counts = [0] * len(ends)
-    with transaction.atomic(), connection.cursor() as cursor:
-        _large_work_mem(cursor)
-        cursor.execute(sql, ids)
-        for unit_id, role_id, month, count in cursor.fetchall():
-            if (unit_id, role_id) not in atoms:
-                continue
-            key = month[:7] if isinstance(month, str) else f"{month:%Y-%m}"
-            for index, limit in enumerate(ends):
-                if key <= f"{limit:%Y-%m}":
-                    counts[index] += count
+    for unit_id, role_id, month, count in rows:
+        if (unit_id, role_id) not in atoms:
+            continue
+        for index, limit in enumerate(ends):
+            if (month.year, month.month) <= (limit.year, limit.month):
+                counts[index] += count
     return [(m, counts[i], pairs_total) for i, m in enumerate(ends)]
 
 

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 # The counts of an existing installation, computed once from its profiles (the same
-# rule as ``competencies.gapcounts.contribution_sql``, frozen here).
+# rule as ``competencies.gapcounts.gap_sql``, frozen here).
 FILL = """
     INSERT INTO competencies_gapcount
         (unit_id, role_id, competency_id, target_rank, reached_rank, people)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from competencies import gapcounts, projection, reporting
-from competencies.models import Competency, GapCount, RoleProfile
+from competencies.models import Competency, GapCount, GapTrendCount, RoleProfile
 from competencies.services import competency_self_assess, competency_validate, role_target_set
 from lms.accounts.models import RoleAssignment
 from lms.accounts.services import user_create_or_update
@@ -126,3 +126,46 @@ def test_the_cube_reads_the_counts_not_the_profiles(org):
         cube.role_index[role.pk],
     )
     assert cube.counts[ci, ui, ri, 3, 8] == 1000
+
+
+def test_the_trend_reads_the_monthly_counts(org):
+    unit, role, comp = org["units"][0], org["roles"][0], org["comps"][0]
+    today = dt.date.today()
+    GapTrendCount.objects.create(
+        unit_id=unit.pk,
+        role_id=role.pk,
+        competency_id=comp.pk,
+        month=today.replace(day=1),
+        people=40,
+    )
+    cube = reporting.cube_build(competency_ids=[comp.pk])
+    trend = reporting.trend_build(
+        cube=cube,
+        competencies=[comp],
+        atoms={(unit.pk, role.pk)},
+        start=None,
+        end=today,
+        months=3,
+    )
+    assert [met for _month, met, _pairs in trend] == [0, 0, 40]
+
+
+def test_trend_counts_follow_evidence_dates(org):
+    """First met in the month of the first measured evidence at or above the target."""
+    person, comp = org["people"][0], org["comps"][0]  # role 0: target 3 for QD.1
+    now = timezone.now()
+    before = now - dt.timedelta(days=100)
+    competency_validate(
+        user=person, competency=comp, rank=2, validator=org["t"], occurred_at=before
+    )
+    competency_validate(
+        user=person, competency=comp, rank=4, validator=org["t"], occurred_at=before
+    )
+    competency_validate(user=person, competency=comp, rank=6, validator=org["t"])
+    _assert_consistent()
+    months = [
+        key[4]
+        for key in gapcounts.stored()
+        if key[0] == gapcounts.TREND and key[3] == comp.pk and key[1] == person.org_unit_id
+    ]
+    assert months == [before.date().replace(day=1)]
