@@ -1,15 +1,17 @@
 """Benchmark: HR gap heatmap and full profile rebuild at organisation scale (PostgreSQL).
 
 Generates people in org units with job roles, a 60-competency framework with role
-targets, and evidence rows (server-side with generate_series, so generation is not the
-bottleneck), then prints:
+targets, and evidence rows (server-side with generate_series, in chunks of people, into
+the evidence table without its keys and indexes, which are built once at the end), then
+prints:
 
-    cube_query_ms          the aggregate query alone
-    heatmap_ms             whole-organisation report data without the trend (cube query,
-                           suppression blocks, heatmap rows, role gaps, distribution, plan)
-                           for an HR person responsible for the agency
-    trend_ms               the trend query alone
-    rebuild_projection_s   full rebuild of the competency profiles from the evidence table
+    cube_query_ms          the cube alone (gap-count query, numpy cube, suppression blocks)
+    heatmap_ms             whole-organisation report data without the trend (cube,
+                           heatmap rows, role gaps, distribution, plan) for an HR person
+                           responsible for the agency
+    trend_ms               the trend alone (one grouped query over the trend counts)
+    rebuild_projection_s   full rebuild of the competency profiles, gap and trend counts
+                           from the evidence table
     peak_rss_mb            peak resident memory of this process (the database server's
                            memory is not included)
 
