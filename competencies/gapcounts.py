@@ -240,6 +240,10 @@ def tracking(user_ids, competency_ids=None):
     _lock(user_ids)
     before = contributions(user_ids=user_ids, competency_ids=competency_ids)
     yield
+    if not before:
+        # Nobody here counts (no unit, role or target for these competencies). Whatever
+        # could change that waits for the locks taken above, so nobody counts after.
+        return
     after = contributions(user_ids=user_ids, competency_ids=competency_ids)
     after.subtract(before)
     add(after)
