@@ -780,23 +780,24 @@ def _finish(
     attempt.score_raw, attempt.score_max, attempt.passed = score_raw, score_max, passed
     attempt.finished_at = finished_at
     attempt.save(update_fields=["status", "score_raw", "score_max", "passed", "finished_at"])
-    for answer in to_record:
-        _record_answer(attempt, answer)
     evidence = []
     if passed and attempt.assessment.kind == Assessment.Kind.FINAL:
         evidence = scoring.evidence(_evidence_items(answers))
     context = AttemptContext.from_dict(attempt.context)
-    events.assessment_completed(
-        user=attempt.user,
-        assessment=assessment_activity(attempt.assessment),
-        registration=attempt.registration,
-        passed=passed,
-        score_raw=score_raw,
-        score_max=score_max if score_max > 0 else 1.0,
-        duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
-        course=context.activity() if context else None,
-        evidence=evidence,
-    )
+    with events.batched():
+        for answer in to_record:
+            _record_answer(attempt, answer)
+        events.assessment_completed(
+            user=attempt.user,
+            assessment=assessment_activity(attempt.assessment),
+            registration=attempt.registration,
+            passed=passed,
+            score_raw=score_raw,
+            score_max=score_max if score_max > 0 else 1.0,
+            duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
+            course=context.activity() if context else None,
+            evidence=evidence,
+        )
 
 
 def _evidence_items(answers: list[Answer]):

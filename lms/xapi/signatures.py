@@ -1,12 +1,23 @@
-"""Signed statements (xAPI 1.0.3 Data 2.6): check the JWS against the statement. Pure."""
+"""Signed statements (xAPI 1.0.3 Data 2.6): check the JWS against the statement. Pure.
+
+The JWS payload must be the statement; when the JWS header carries an X.509 certificate
+chain (``x5c``), the signature must verify against its first certificate. As the
+specification says, that catches mistakes, it does not authenticate the signer.
+"""
 
 import base64
+import binascii
 import json
 import re
 
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
 from lms.xapi.validation import StatementError
 
-ALGORITHMS = ("RS256", "RS384", "RS512")
+ALGORITHMS = {"RS256": hashes.SHA256, "RS384": hashes.SHA384, "RS512": hashes.SHA512}
 
 
 def _b64(segment: str) -> bytes:
@@ -49,3 +60,29 @@ def check_signature(*, statement: dict, jws: bytes, path: str) -> None:
         raise StatementError(path, "the JWS payload is not the statement (id differs)")
     if _comparable(payload) != _comparable(statement):
         raise StatementError(path, "the JWS payload does not match the statement")
+    if "x5c" in header:
+        _verify_with_certificate(
+            header=header,
+            signing_input=f"{header_b64}.{payload_b64}".encode("ascii"),
+            signature=_b64(signature_b64),
+            path=path,
+        )
+
+
+def _verify_with_certificate(*, header: dict, signing_input: bytes, signature: bytes, path: str):
+    chain = header["x5c"]
+    if not isinstance(chain, list) or not chain or not isinstance(chain[0], str):
+        raise StatementError(path, "the JWS header x5c must be a list of certificates")
+    try:
+        certificate = x509.load_der_x509_certificate(base64.b64decode(chain[0], validate=True))
+        key = certificate.public_key()
+    except (ValueError, binascii.Error, TypeError):
+        raise StatementError(path, "the first x5c certificate cannot be read") from None
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise StatementError(path, "the x5c certificate must hold an RSA key")
+    try:
+        key.verify(signature, signing_input, padding.PKCS1v15(), ALGORITHMS[header["alg"]]())
+    except InvalidSignature:
+        raise StatementError(
+            path, "the JWS signature does not verify against its x5c certificate"
+        ) from None

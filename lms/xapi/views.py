@@ -8,6 +8,7 @@ import uuid
 from email.utils import format_datetime
 
 from django.conf import settings
+from django.db import IntegrityError
 from django.http import HttpResponse
 
 from lms.xapi import credentials, identity, multipart, selectors, services, signatures
@@ -262,19 +263,28 @@ def _store(req: LRSRequest, statements: list[dict], attachments: dict, many: boo
             raise LRSError(str(error)) from None
     attachments = _check_attachments(statements, attachments, many)
     _check_scope(req, statements)
-    try:
-        return services.statements_store(
-            statements=statements,
-            authority=req.client.authority or None,
-            client=req.client,
-            version=version,
-            attachments=attachments,
-            validated=True,
-        )
-    except StatementError as error:
-        raise LRSError(str(error)) from None
-    except services.StatementConflict as error:
-        raise LRSError(str(error), status=409) from None
+    for retry in (False, True):
+        try:
+            return services.statements_store(
+                statements=statements,
+                authority=req.client.authority or None,
+                client=req.client,
+                version=version,
+                attachments=attachments,
+                validated=True,
+            )
+        except StatementError as error:
+            raise LRSError(str(error)) from None
+        except services.StatementConflict as error:
+            raise LRSError(str(error), status=409) from None
+        except IntegrityError:
+            # A concurrent request stored one of these ids between the existence check and
+            # the insert (nothing of ours was written). Once more: now the conflict rules
+            # see it (same content: skipped, other content: 409).
+            if retry:
+                raise LRSError(
+                    "Statements with these ids are being stored right now.", 409
+                ) from None
 
 
 def _statements_put(req: LRSRequest) -> HttpResponse:

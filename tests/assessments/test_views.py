@@ -376,3 +376,8 @@ def test_take_and_save_query_counts_do_not_grow_with_the_assessment(
             reverse("assessments:autosave", args=[attempt.uuid]), correct_form(attempt)
         )
     assert response.status_code == 200
+    # Submitting stores every ``answered`` statement and the result in one insert.
+    form = {**correct_form(attempt), "action": "submit", "revision": 1}
+    with django_assert_max_num_queries(28):
+        assert client_in.post(attempt.get_absolute_url(), form).status_code == 302
+    assert statements(vocabulary.ANSWERED).filter(user=attempt.user).count() == size

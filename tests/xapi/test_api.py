@@ -285,3 +285,174 @@ def test_statement_post_uses_few_queries(
     batch = [statement_factory() for _ in range(100)]
     with django_assert_max_num_queries(10):
         assert post(client, lrs_client, batch).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("same_content", "status"), [(True, 204), (False, 409)])
+def test_a_concurrent_insert_of_the_same_id_is_decided_by_the_conflict_rules(
+    client, lrs_client, statement_factory, same_content, status
+):
+    """Another request stores the id between our existence check and our insert: no 500."""
+    import threading
+    import time
+
+    import psycopg
+    from django.db import connection
+
+    data = statement_factory()
+    statement_id = data.pop("id")
+    theirs = dict(data, id=statement_id)
+    if not same_content:
+        theirs["verb"] = {"id": "http://example.org/verbs/other"}
+    settings = connection.settings_dict
+    other = psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
+    )
+    # Their row is written but not committed: our insert waits for it on the primary key.
+    other.execute(
+        "INSERT INTO xapi_statement (id, data, stored, timestamp, actor_key, verb, object_id,"
+        " object_type, object_agent_key, voided) VALUES (%s, %s, now(), now(), %s, %s, %s,"
+        " 'Activity', '', false)",
+        [
+            statement_id,
+            json.dumps(theirs),
+            identity.agent_key(theirs["actor"]),
+            theirs["verb"]["id"],
+            theirs["object"]["id"],
+        ],
+    )
+    watcher = psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
+    )
+
+    def commit_once_we_wait():
+        # Commit only when our request is blocked on their uncommitted row (or after 20 s).
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            waiting = watcher.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND wait_event_type = 'Lock'"
+            ).fetchone()[0]
+            if waiting:
+                break
+            time.sleep(0.02)
+        other.commit()
+
+    committer = threading.Thread(target=commit_once_we_wait)
+    committer.start()
+    try:
+        response = client.put(
+            f"/xapi/statements?statementId={statement_id}",
+            json.dumps(data),
+            content_type="application/json",
+            **auth(lrs_client),
+        )
+    finally:
+        committer.join()
+        other.close()
+        watcher.close()
+    assert response.status_code == status, response.content
+    assert Statement.objects.filter(id=statement_id).count() == 1
+
+
+def _signed_post(client, lrs_client, statement: dict, jws: bytes):
+    sha2 = hashlib.sha256(jws).hexdigest()
+    statement = dict(
+        statement,
+        attachments=[
+            {
+                "usageType": "http://adlnet.gov/expapi/attachments/signature",
+                "display": {"de-DE": "Signatur"},
+                "contentType": "application/octet-stream",
+                "length": len(jws),
+                "sha2": sha2,
+            }
+        ],
+    )
+    boundary = "xapi-signed"
+    body = (
+        (
+            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(statement)}\r\n"
+            f"--{boundary}\r\nContent-Type: application/octet-stream\r\n"
+            f"Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: {sha2}\r\n\r\n"
+        ).encode()
+        + jws
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(
+        "/xapi/statements",
+        body,
+        content_type=f"multipart/mixed; boundary={boundary}",
+        **auth(lrs_client),
+    )
+
+
+def _jws(payload: dict, key, certificate, alg="RS256") -> bytes:
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    def b64(raw: bytes) -> str:
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    header = {"alg": alg, "x5c": [base64.b64encode(der).decode()]}
+    signing_input = f"{b64(json.dumps(header).encode())}.{b64(json.dumps(payload).encode())}"
+    digest = {"RS256": hashes.SHA256, "RS384": hashes.SHA384}[alg]()
+    signature = key.sign(signing_input.encode(), padding.PKCS1v15(), digest)
+    return f"{signing_input}.{b64(signature)}".encode()
+
+
+@pytest.fixture(scope="module")
+def signing_identity():
+    """An RSA key with a self-signed X.509 certificate, as a signing tool would hold it."""
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Lernplattform Signatur")])
+    now = dt.datetime.now(dt.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )
+    return key, certificate
+
+
+@pytest.mark.parametrize("alg", ["RS256", "RS384"])
+def test_signed_statement_verifies_against_its_x5c_certificate(
+    client, lrs_client, statement_factory, signing_identity, alg
+):
+    key, certificate = signing_identity
+    statement = statement_factory()
+    response = _signed_post(client, lrs_client, statement, _jws(statement, key, certificate, alg))
+    assert response.status_code == 200, response.content
+    assert Statement.objects.filter(id=statement["id"]).exists()
+
+
+def test_signed_statement_with_a_broken_signature_is_rejected(
+    client, lrs_client, statement_factory, signing_identity
+):
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key, certificate = signing_identity
+    statement = statement_factory()
+    # Signed by another key than the certificate's: well-formed, but it does not verify.
+    other_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    response = _signed_post(client, lrs_client, statement, _jws(statement, other_key, certificate))
+    assert response.status_code == 400
+    assert "x5c" in response.json()["error"]["message"]
+    # A payload that is another statement is rejected too, before any crypto.
+    changed = dict(statement, verb={"id": "http://example.org/verbs/other"})
+    response = _signed_post(client, lrs_client, statement, _jws(changed, key, certificate))
+    assert response.status_code == 400
+    assert not Statement.objects.filter(id=statement["id"]).exists()
