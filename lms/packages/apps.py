@@ -9,7 +9,8 @@ class PackagesConfig(AppConfig):
 
     def ready(self):
         from lms.accounts.groups import register_group_permissions
-        from lms.packages import projection
+        from lms.packages import projection, selectors
+        from lms.xapi.credentials import register_scope_provider
         from lms.xapi.projections import register_projection
 
         register_projection(
@@ -18,6 +19,7 @@ class PackagesConfig(AppConfig):
             reset=projection.reset,
             erase=projection.erase,
         )
+        register_scope_provider(selectors.launch_scope)
         register_group_permissions(
             "Trainer",
             [f"packages.{action}_contentpackage" for action in ("add", "change", "delete", "view")],

@@ -135,6 +135,11 @@ class ContentPackagePage(Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
+    def serve(self, request, *args, **kwargs):
+        from lms.packages.views import allow_launch_targets
+
+        return allow_launch_targets(super().serve(request, *args, **kwargs), self.package)
+
     class Meta:
         verbose_name = _("content package unit")
         verbose_name_plural = _("content package units")

@@ -2,15 +2,68 @@
 
 import uuid
 from collections import defaultdict
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
-from lms.packages.models import ContentPackage, ContentPackagePage, PackageProgress
+from lms.packages.models import ContentPackage, ContentPackagePage, PackageLaunch, PackageProgress
+from lms.xapi import vocabulary
+from lms.xapi.credentials import ScopeExtension
+
+# cmi5 9.3: the LMS alone records these for an AU; an AU that sends them is refused.
+CMI5_LMS_VERBS = frozenset(
+    verb.id
+    for verb in (
+        vocabulary.LAUNCHED,
+        vocabulary.SATISFIED,
+        vocabulary.WAIVED,
+        vocabulary.ABANDONED,
+    )
+)
 
 
 def package_for_uuid(*, package_uuid) -> ContentPackage | None:
     return ContentPackage.objects.filter(uuid=package_uuid).first()
+
+
+def launch_scope(client) -> ScopeExtension | None:
+    """What a launch credential may name besides the launched activity.
+
+    Tin Can: every activity listed in tincan.xml. cmi5: the AU's publisher id from
+    cmi5.xml (its ``contextTemplate`` grouping), and the LMS-only verbs are refused.
+    """
+    launch = (
+        PackageLaunch.objects.filter(lrs_client=client)
+        .select_related("package")
+        .only("au_index", "package__kind", "package__structure", "package__activity_ids")
+        .first()
+    )
+    if launch is None:
+        return None
+    package = launch.package
+    if package.kind == ContentPackage.Kind.CMI5:
+        aus = package.aus
+        if launch.au_index is None or not 0 <= launch.au_index < len(aus):
+            return ScopeExtension(forbidden_verbs=CMI5_LMS_VERBS)
+        return ScopeExtension(
+            activity_ids=frozenset({aus[launch.au_index]["id"]}), forbidden_verbs=CMI5_LMS_VERBS
+        )
+    return ScopeExtension(activity_ids=frozenset(package.activity_ids))
+
+
+def launch_origins(*, package) -> list[str]:
+    """Origins other than this site that a launch of ``package`` may lead to."""
+    origins = []
+    if settings.QD_CONTENT_ORIGIN:
+        parts = urlsplit(settings.QD_CONTENT_ORIGIN)
+        origins.append(f"{parts.scheme}://{parts.netloc}")
+    for au in package.aus:
+        parts = urlsplit(au.get("url", ""))
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return sorted(set(origins))
 
 
 def package_state(*, user, package, registration=None) -> PackageProgress | None:

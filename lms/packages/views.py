@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllo
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -25,7 +26,11 @@ from lms.packages import selectors, services
 from lms.packages.models import ContentPackage, ContentPackagePage
 from lms.packages.safezip import PackageError
 
-SANDBOX = "sandbox allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox"
+# allow-modals: content asks "Are you sure you want to exit?" with confirm() before it
+# sends its last statements (the Tin Can Golf Example does); blocked, the answer is "no".
+SANDBOX = (
+    "sandbox allow-scripts allow-forms allow-modals allow-popups allow-popups-to-escape-sandbox"
+)
 
 
 def _on_content_origin(request) -> bool:
@@ -46,6 +51,7 @@ def _sandbox_headers(request, response: HttpResponse) -> HttpResponse:
     return response
 
 
+@xframe_options_exempt  # packages frame their own pages (from an opaque origin, too)
 @require_http_methods(["GET", "HEAD"])
 def package_file(request, package_uuid, path):
     """One file of an unpacked package, never with this site's privileges."""
@@ -83,6 +89,21 @@ def cmi5_fetch(request, token):
     return response
 
 
+def allow_launch_targets(response: HttpResponse, package: ContentPackage) -> HttpResponse:
+    """Let the page's start form lead to where the package runs.
+
+    The platform's policy allows forms to post only to itself, and browsers apply that to
+    the redirect after the post as well: without this, a launch to ``QD_CONTENT_ORIGIN``
+    or to an AU on another host is blocked.
+    """
+    origins = selectors.launch_origins(package=package)
+    if origins:
+        policy = dict(settings.QD_CSP)
+        policy["form-action"] = " ".join([policy.get("form-action", "'self'"), *origins])
+        response["Content-Security-Policy"] = "; ".join(f"{k} {v}" for k, v in policy.items())
+    return response
+
+
 def _base_url(request) -> str:
     return f"{request.scheme}://{request.get_host()}"
 
@@ -106,11 +127,12 @@ def launch_page(request, package_uuid):
             return_url=request.build_absolute_uri(),
         )
     state = selectors.package_state(user=request.user, package=package)
-    return render(
+    response = render(
         request,
         "packages/launch.html",
         {"package": package, "state": state, "action": request.path, "aus": package.aus},
     )
+    return allow_launch_targets(response, package)
 
 
 def _start(request, *, package, registration, return_url):

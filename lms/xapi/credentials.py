@@ -10,6 +10,8 @@ import binascii
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 
 
 def new_key() -> str:
@@ -41,3 +43,41 @@ def parse_basic(header: str) -> tuple[str, str] | None:
     if not sep:
         return None
     return key, secret
+
+
+# --- What a scoped launch credential may write ------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopeExtension:
+    """What the app that issued a scoped credential adds to its activity scope.
+
+    ``activity_ids``: further activities the content may name (e.g. the cmi5 publisher id
+    of the AU, which the AU puts in its context as the ``contextTemplate`` grouping);
+    ``forbidden_verbs``: verbs only the platform may use for it (e.g. cmi5 ``launched``).
+    """
+
+    activity_ids: frozenset[str] = frozenset()
+    forbidden_verbs: frozenset[str] = frozenset()
+
+
+ScopeProvider = Callable[[object], "ScopeExtension | None"]
+_scope_providers: list[ScopeProvider] = []
+
+
+def register_scope_provider(provider: ScopeProvider) -> None:
+    """Let an app that issues launch credentials widen or narrow their statement scope."""
+    if provider not in _scope_providers:
+        _scope_providers.append(provider)
+
+
+def scope_extension(client) -> ScopeExtension:
+    """The combined extension of every registered provider for ``client`` (a scoped client)."""
+    activity_ids: set[str] = set()
+    forbidden: set[str] = set()
+    for provider in _scope_providers:
+        extension = provider(client)
+        if extension is not None:
+            activity_ids |= extension.activity_ids
+            forbidden |= extension.forbidden_verbs
+    return ScopeExtension(frozenset(activity_ids), frozenset(forbidden))

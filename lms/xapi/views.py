@@ -11,11 +11,12 @@ from django.conf import settings
 from django.db import IntegrityError
 from django.http import HttpResponse
 
-from lms.xapi import identity, multipart, selectors, services, signatures
+from lms.xapi import credentials, identity, multipart, selectors, services, signatures
 from lms.xapi.models import Document
 from lms.xapi.protocol import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.validation import (
     SIGNATURE_USAGE,
+    VOIDED_VERB,
     StatementError,
     is_iri,
     is_uuid,
@@ -203,6 +204,8 @@ def _check_scope(req: LRSRequest, statements: list[dict]) -> None:
     client = req.client
     if client is None or not client.is_scoped:
         return
+    extension = credentials.scope_extension(client)
+    allowed = {client.scope_activity_id, *extension.activity_ids} - {""}
     for index, statement in enumerate(statements):
         if identity.agent_key(statement.get("actor")) != client.scope_actor_key:
             raise LRSError(f"statements[{index}].actor: outside this credential's scope", 403)
@@ -213,24 +216,42 @@ def _check_scope(req: LRSRequest, statements: list[dict]) -> None:
             raise LRSError(
                 f"statements[{index}].context.registration: outside this credential's scope", 403
             )
-        if client.scope_activity_id and not _within_activity(statement, client.scope_activity_id):
+        verb = (statement.get("verb") or {}).get("id", "")
+        # Content must not void: it could erase the person's other records (cmi5 6.3).
+        if verb == VOIDED_VERB or verb in extension.forbidden_verbs:
+            raise LRSError(f"statements[{index}].verb: this credential may not use {verb}", 403)
+        if allowed and not _within_activity(statement, allowed):
             raise LRSError(f"statements[{index}].object: outside this credential's scope", 403)
 
 
-def _within_activity(statement: dict, activity_id: str) -> bool:
+def _in_scope(activity_id: str, allowed: set[str]) -> bool:
+    """The activity itself or one of its sub-activities (``<id>/…``, ``<id>#…``, ``<id>?…``)."""
+    return any(
+        activity_id == scope or activity_id.startswith((scope + "/", scope + "#", scope + "?"))
+        for scope in allowed
+    )
+
+
+def _within_activity(statement: dict, allowed: set[str]) -> bool:
+    """The object is a scoped activity, or the context names one as parent or grouping.
+
+    Real content reports about parts of itself under ids of its own: a cmi5 AU's
+    statements about a video or a question carry the AU's ``contextTemplate`` (grouping:
+    the publisher id from cmi5.xml), Tin Can pages name the course as parent or grouping.
+    Categories and ``other`` do not count: they classify, they do not place.
+    """
     obj = statement.get("object") or {}
-    ids = []
-    if obj.get("objectType", "Activity") == "Activity":
-        ids.append(obj.get("id", ""))
     if obj.get("objectType") == "StatementRef":
         return True
-    for items in ((statement.get("context") or {}).get("contextActivities") or {}).values():
+    if obj.get("objectType", "Activity") == "Activity" and _in_scope(obj.get("id", ""), allowed):
+        return True
+    activities = (statement.get("context") or {}).get("contextActivities") or {}
+    for key in ("parent", "grouping"):
+        items = activities.get(key) or []
         for item in items if isinstance(items, list) else [items]:
-            ids.append(item.get("id", ""))
-    return any(
-        i == activity_id or i.startswith((activity_id + "/", activity_id + "#", activity_id + "?"))
-        for i in ids
-    )
+            if isinstance(item, dict) and _in_scope(item.get("id", ""), allowed):
+                return True
+    return False
 
 
 def _store(req: LRSRequest, statements: list[dict], attachments: dict, many: bool):
@@ -632,10 +653,8 @@ def _check_document_scope(req: LRSRequest, *, activity_id="", agent_key="", regi
     if (
         activity_id
         and client.scope_activity_id
-        and not (
-            activity_id == client.scope_activity_id
-            or activity_id.startswith(client.scope_activity_id + "/")
-        )
+        and not _in_scope(activity_id, {client.scope_activity_id})
+        and not _in_scope(activity_id, set(credentials.scope_extension(client).activity_ids))
     ):
         raise LRSError("activityId: outside this credential's scope", 403)
     if (

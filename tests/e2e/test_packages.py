@@ -1,4 +1,11 @@
-"""A learner launches a small Tin Can package from a course; its statements become progress."""
+"""Learners launch packages from a course in Chromium; their statements become progress.
+
+Besides a minimal Tin Can package, two of our own packages reproduce what published
+content does: a cmi5 AU that works like ADL's CATAPULT examples (fetch URL, LaunchData,
+statements about a video under the video's own IRI) and a framed Tin Can course like the
+classic Golf Example (bookmark in the state API, pages as sub-activities, the last page
+calling into its parent frame, a confirm() before exit).
+"""
 
 import io
 import re
@@ -13,21 +20,25 @@ from courses.models import CourseProgress
 from lms.home.models import HomePage
 from lms.packages import services
 from lms.packages.models import ContentPackagePage, PackageProgress
+from lms.xapi import vocabulary
+from lms.xapi.models import Statement
 from tests.conftest import TEST_PASSWORD
 from tests.e2e.conftest import axe_violations, browser_log_in
 
-FOLDER = Path(__file__).resolve().parent.parent / "packages" / "files" / "tincan_basic"
+FILES = Path(__file__).resolve().parent.parent / "packages" / "files"
 
 
-def _zip() -> SimpleUploadedFile:
+def _zip(folder="tincan_basic") -> SimpleUploadedFile:
     buffer = io.BytesIO()
+    root = FILES / folder
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(FOLDER.iterdir()):
-            archive.write(path, path.name)
-    return SimpleUploadedFile("datenschutz.zip", buffer.getvalue())
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(root).as_posix())
+    return SimpleUploadedFile(f"{folder}.zip", buffer.getvalue())
 
 
-def _course_with_unit(package):
+def _course_with_unit(package, title="Datenschutz am Schalter"):
     index = course_services.course_index_create_or_update(
         parent=HomePage.objects.get(), title="Kurse", slug="kurse"
     )
@@ -37,7 +48,7 @@ def _course_with_unit(package):
         slug="datenschutz",
         summary="Personenbezogene Daten am Schalter und am Telefon schützen.",
     )
-    unit = ContentPackagePage(title="Datenschutz am Schalter", slug="schalter", package=package)
+    unit = ContentPackagePage(title=title, slug="einheit", package=package)
     course.add_child(instance=unit)
     unit.save_revision().publish()
     return course, unit
@@ -87,4 +98,95 @@ def test_learner_launches_tincan_package_and_progress_changes(
     page.goto(course.url)
     unit_item = page.locator(".package-units li", has_text="Datenschutz am Schalter")
     assert unit_item.locator(".badge--success").inner_text() == "Abgeschlossen"
+    context.close()
+
+
+def _launch_context(browser, live_server, email):
+    # No bypass_csp here: the launch runs with every policy in force.
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    refused = []
+    page.on(
+        "response",
+        lambda response: (
+            refused.append(response.url)
+            if "/xapi/" in response.url
+            and response.status >= 400
+            and "LaunchData" not in response.url
+            and "cmi5LearnerPreferences" not in response.url
+            and "lesezeichen" not in response.url
+            else None
+        ),
+    )
+    browser_log_in(page, email, TEST_PASSWORD)
+    return context, page, refused
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cmi5_au_reporting_a_video_under_its_own_iri(
+    page, browser, live_server, make_user, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    package = services.package_create(title="", upload=_zip("cmi5_video"))
+    course, unit = _course_with_unit(package, title="Akteneinsicht")
+    learner = make_user("lernende@example.org")
+    course_services.course_enrol(user=learner, course=course)
+    context, page, refused = _launch_context(browser, live_server, "lernende@example.org")
+    page.goto(unit.url)
+    page.click("#package-start")
+    status = page.locator("#status")
+    status.filter(has_text="Bereit.").wait_for()
+    page.click("#video")
+    status.filter(has_text="Video gesehen.").wait_for()
+    page.click("#submit")
+    # The AU returns to the unit page (LaunchData returnURL) after terminated.
+    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+    assert refused == []
+    video = Statement.objects.get(object_id="https://medien.example.org/video/akteneinsicht-1")
+    assert video.user_id == learner.pk and video.registration is not None
+    verbs = set(Statement.objects.filter(user=learner).values_list("verb", flat=True))
+    assert {vocabulary.LAUNCHED.id, vocabulary.PASSED.id, vocabulary.SATISFIED.id} <= verbs
+    progress = PackageProgress.objects.get(user=learner, package=package)
+    assert progress.passed_at and progress.completed_at and progress.satisfied_at
+    assert progress.score_scaled == 0.9
+    assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_framed_tincan_course_on_the_content_host(
+    page, browser, live_server, make_user, settings, tmp_path
+):
+    """Frames that call their parent need one origin for the package: QD_CONTENT_ORIGIN."""
+    settings.MEDIA_ROOT = tmp_path
+    # The same server under a second host name: another origin, no session cookies.
+    settings.QD_CONTENT_ORIGIN = live_server.url.replace("localhost", "127.0.0.1")
+    package = services.package_create(title="", upload=_zip("tincan_frames"))
+    course, unit = _course_with_unit(package, title="Bescheide")
+    learner = make_user("lernende@example.org")
+    course_services.course_enrol(user=learner, course=course)
+    context, page, refused = _launch_context(browser, live_server, "lernende@example.org")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    page.goto(unit.url)
+    page.click("#package-start")
+    page.wait_for_url(re.compile(r"^http://127\.0\.0\.1:\d+/content/files/"))
+    status = page.locator("#status")
+    status.filter(has_text="Bereit.").wait_for()
+    assert page.evaluate("() => document.cookie") == ""  # no platform cookies on this host
+    page.click("#weiter")
+    page.frame_locator("#seite").locator("#antwort").click()
+    status.filter(has_text="Abgeschlossen.").wait_for()
+    page.click("#beenden")
+    status.filter(has_text="Beendet.").wait_for()
+    assert dialogs == ["Wirklich beenden?"]
+    assert refused == []
+    course_id = package.activity_id
+    stored = set(Statement.objects.filter(user=learner).values_list("verb", "object_id"))
+    assert ("http://adlnet.gov/expapi/verbs/experienced", f"{course_id}/seiten/frage") in stored
+    assert ("http://adlnet.gov/expapi/verbs/terminated", course_id) in stored
+    progress = PackageProgress.objects.get(user=learner, package=package)
+    assert progress.completed_at and progress.passed_at and progress.satisfied_at
+    assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
     context.close()

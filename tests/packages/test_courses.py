@@ -80,3 +80,19 @@ def test_unit_resolution_ignores_foreign_and_odd_iris(course_with_unit, make_pac
     )
     assert [parent for _page, parent in found[TINCAN_ID + "/schalter"]] == [course.pk]
     assert set(found) == {TINCAN_ID + "/schalter"}  # the cmi5 package is in no course
+
+
+def test_unit_page_lets_its_start_form_reach_the_content_host(
+    client, make_user, course_with_unit, settings
+):
+    settings.QD_CONTENT_ORIGIN = "https://inhalte.example.org"
+    course, unit = course_with_unit
+    learner = make_user("lea@example.org")
+    course_services.course_enrol(user=learner, course=course)
+    log_in(client, learner)
+    page = client.get(unit.url)
+    assert page.status_code == 200
+    assert "form-action 'self' https://inhalte.example.org" in page["Content-Security-Policy"]
+    start = client.post(f"/content/unit/{unit.pk}/start/")
+    assert start.status_code == 302
+    assert start["Location"].startswith("https://inhalte.example.org/content/files/")

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from lms.packages.models import ContentPackage
 from tests.conftest import log_in
-from tests.packages.conftest import upload, zip_folder
+from tests.packages.conftest import FILES, upload, zip_folder
 
 
 def test_files_are_served_sandboxed(client, make_package):
@@ -14,8 +14,12 @@ def test_files_are_served_sandboxed(client, make_package):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     csp = response["Content-Security-Policy"]
-    assert csp.startswith("sandbox allow-scripts allow-forms allow-popups")
+    assert csp.startswith("sandbox ")
+    # confirm() must answer (content asks before it sends its last statements).
+    assert {"allow-scripts", "allow-forms", "allow-popups", "allow-modals"} <= set(csp.split())
     assert "allow-same-origin" not in csp
+    # Packages frame their own pages from an opaque origin: no X-Frame-Options.
+    assert "X-Frame-Options" not in response
     assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
     assert b"Datenschutz" in b"".join(response.streaming_content)
     js = client.get(f"/content/files/{package.uuid}/lesson.js")
@@ -100,3 +104,27 @@ def test_trainer_renames_a_package_without_uploading_again(client, make_user, ma
     assert response.status_code == 302, response.content.decode()[:2000]
     package.refresh_from_db()
     assert (package.title, package.content_prefix) == ("Datenschutz kompakt", prefix)
+
+
+def test_start_forms_may_lead_to_the_content_host(client, make_user, make_package, settings):
+    """Browsers apply form-action to the redirect after the start form's post as well."""
+    package = make_package()
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    default = client.get(f"/content/{package.uuid}/")["Content-Security-Policy"]
+    assert "form-action 'self';" in default + ";"
+    settings.QD_CONTENT_ORIGIN = "https://inhalte.example.org/"
+    policy = client.get(f"/content/{package.uuid}/")["Content-Security-Policy"]
+    assert "form-action 'self' https://inhalte.example.org" in policy
+    assert "script-src 'self'" in policy  # the rest of the policy stays as strict
+
+
+def test_start_forms_may_lead_to_an_au_on_another_host(client, make_user, make_package):
+    cmi5_xml = (FILES / "cmi5_basic" / "cmi5.xml").read_text(encoding="utf-8")
+    cmi5_xml = cmi5_xml.replace(
+        "<url>au/test.html?modus=pruefung</url>",
+        "<url>https://au.example.net/aktenfuehrung/test.html</url>",
+    )
+    package = make_package("cmi5_basic", replace={"cmi5.xml": cmi5_xml.encode()})
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    policy = client.get(f"/content/{package.uuid}/")["Content-Security-Policy"]
+    assert "form-action 'self' https://au.example.net" in policy
