@@ -96,7 +96,7 @@ def test_learner_launches_tincan_package_and_progress_changes(
     assert page.evaluate(cookies) == "blocked"
     assert page.evaluate("() => window.origin") == "null"
     page.goto(course.url)
-    unit_item = page.locator(".package-units li", has_text="Datenschutz am Schalter")
+    unit_item = page.locator(".outline__item", has_text="Datenschutz am Schalter")
     assert unit_item.locator(".badge--success").inner_text() == "Abgeschlossen"
     context.close()
 
