@@ -27,6 +27,7 @@ from courses.models import (
     LessonProgress,
 )
 from lms.accounts.models import RoleAssignment
+from lms.packages import selectors as package_selectors
 
 STEP = LessonPage.steplen
 
@@ -111,10 +112,11 @@ def lesson_progress(*, user, lesson: LessonPage) -> LessonProgress | None:
 
 @dataclass
 class OutlineItem:
-    lesson: LessonPage
+    lesson: LessonPage  # or a content package unit (``kind == "package"``)
     number: int
     status: str  # "completed", "started", "not_started"
     current: bool = False
+    kind: str = "lesson"
 
 
 def _outline(lessons, progress_rows, *, current_id=None) -> list[OutlineItem]:
@@ -130,6 +132,20 @@ def _outline(lessons, progress_rows, *, current_id=None) -> list[OutlineItem]:
             status = "not_started"
         items.append(OutlineItem(lesson, number, status, current=lesson.pk == current_id))
     return items
+
+
+def _with_package_units(items: list[OutlineItem], units: list[dict]) -> list[OutlineItem]:
+    """Package units take their place among the lessons, in the order of the page tree."""
+    if not units:
+        return items
+    merged = [(item.lesson.path, item) for item in items] + [
+        (unit["page"].path, OutlineItem(unit["page"], 0, unit["status"], kind="package"))
+        for unit in units
+    ]
+    merged.sort(key=lambda pair: pair[0])
+    for number, (_path, item) in enumerate(merged, start=1):
+        item.number = number
+    return [item for _path, item in merged]
 
 
 def resume_lesson(*, user, course: CoursePage) -> LessonPage | None:
@@ -158,7 +174,9 @@ def course_outline(*, course: CoursePage, user) -> dict:
         progress = CourseProgress.objects.filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
         certificate = Certificate.objects.filter(user=user, course=course).first()
-    outline = _outline(lessons, rows)
+    outline = _with_package_units(
+        _outline(lessons, rows), package_selectors.units_under(parent=course, user=user)
+    )
     completed = sum(1 for item in outline if item.status == "completed")
     final = course.final_assessment if course.final_assessment_id else None
     resume_id = rules.resume_lesson(
@@ -172,9 +190,9 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "enrolment": enrolment,
         "progress": progress,
         "certificate": certificate,
-        "lessons_total": len(lessons),
+        "lessons_total": len(outline),
         "lessons_completed": completed,
-        "percent": rules.completion_percent(completed=completed, total=len(lessons)),
+        "percent": rules.completion_percent(completed=completed, total=len(outline)),
         "resume_lesson": next((lesson for lesson in lessons if lesson.pk == resume_id), None),
         "audience_roles": list(course.audience_roles.all()),
         "develops": list(
@@ -203,7 +221,10 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
-    outline = _outline(lessons, rows, current_id=lesson.pk)
+    outline = _with_package_units(
+        _outline(lessons, rows, current_id=lesson.pk),
+        package_selectors.units_under(parent=course, user=user),
+    )
     position = next((i for i, item in enumerate(outline) if item.current), None)
     previous = outline[position - 1].lesson if position else None
     following = (
@@ -225,9 +246,9 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
         "previous_lesson": previous,
         "next_lesson": following,
         "lesson_number": (position + 1) if position is not None else None,
-        "lessons_total": len(lessons),
+        "lessons_total": len(outline),
         "lessons_completed": completed,
-        "percent": rules.completion_percent(completed=completed, total=len(lessons)),
+        "percent": rules.completion_percent(completed=completed, total=len(outline)),
     }
 
 

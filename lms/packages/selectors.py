@@ -197,7 +197,7 @@ def units_under(*, parent, user) -> list[dict]:
         ContentPackagePage.objects.live()
         .child_of(parent)
         .order_by("path")
-        .only("id", "title", "url_path", "package_id", "required")
+        .only("id", "title", "path", "url_path", "package_id", "required")
     )
     done, started = set(), set()
     if pages and user.is_authenticated:

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from courses import services as course_services
 from courses.models import CourseProgress
 from lms.home.models import HomePage
+from lms.packages import demo as package_demo
 from lms.packages import services
 from lms.packages.models import ContentPackagePage, PackageProgress
 from lms.xapi import vocabulary
@@ -96,7 +97,7 @@ def test_learner_launches_tincan_package_and_progress_changes(
     assert page.evaluate(cookies) == "blocked"
     assert page.evaluate("() => window.origin") == "null"
     page.goto(course.url)
-    unit_item = page.locator(".package-units li", has_text="Datenschutz am Schalter")
+    unit_item = page.locator(".outline__item", has_text="Datenschutz am Schalter")
     assert unit_item.locator(".badge--success").inner_text() == "Abgeschlossen"
     context.close()
 
@@ -189,4 +190,37 @@ def test_framed_tincan_course_on_the_content_host(
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.completed_at and progress.passed_at and progress.satisfied_at
     assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_cmi5_exercise_runs_in_the_browser(
+    page, browser, live_server, make_user, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    course, _unit = _course_with_unit(services.package_create(title="", upload=_zip()))
+    learner = make_user("lernende@example.org")
+    course_services.course_enrol(user=learner, course=course)
+    unit = package_demo.load_packages_demo(
+        io.StringIO(), personas={}, colleagues=[], course_slug=course.slug
+    )
+    context, page, refused = _launch_context(browser, live_server, "lernende@example.org")
+    page.goto(unit.url)
+    page.click("#package-start")
+    page.locator("#status").filter(has_text="Bereit.").wait_for()
+    page.check("input[name=fall1][value=eindeutigkeit]")
+    page.check("input[name=fall2][value=aktualitaet]")
+    page.check("input[name=fall3][value=konsistenz]")
+    page.click("#abgeben")
+    page.locator("#status").filter(has_text="2 von 3 richtig: bestanden.").wait_for()
+    page.click("#beenden")
+    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+    assert refused == []
+    progress = PackageProgress.objects.get(user=learner, package=unit.package)
+    assert progress.passed_at and progress.completed_at and progress.satisfied_at
+    assert progress.score_scaled == 0.67
+    answered = Statement.objects.filter(
+        user=learner, verb="http://adlnet.gov/expapi/verbs/answered"
+    )
+    assert answered.count() == 3
     context.close()

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import translation
 
+from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Certificate, CourseProgress
 from lms.packages import selectors as package_selectors
@@ -96,3 +97,54 @@ def test_unit_page_lets_its_start_form_reach_the_content_host(
     start = client.post(f"/content/unit/{unit.pk}/start/")
     assert start.status_code == 302
     assert start["Location"].startswith("https://inhalte.example.org/content/files/")
+
+
+def test_package_units_stand_in_the_outline_in_order(
+    client, make_user, course_with_unit, django_assert_max_num_queries
+):
+    course, unit = course_with_unit  # lesson 1, then the unit
+    course_services.lesson_create_or_update(
+        course=course,
+        title="Lektion 2: Auskunftsrechte",
+        slug="lektion-2",
+        summary="Was Betroffene erfahren dürfen.",
+        body=[],
+    )
+    learner = make_user("lea@example.org")
+    enrolment = course_services.course_enrol(user=learner, course=course)
+    outline = course_selectors.course_outline(course=course, user=learner)
+    items = outline["outline"]
+    assert [(item.number, item.lesson.title, item.kind) for item in items] == [
+        (1, "Lektion 1: Datenquellen", "lesson"),
+        (2, "Datenschutz am Schalter", "package"),
+        (3, "Lektion 2: Auskunftsrechte", "lesson"),
+    ]
+    assert items[1].status == "not_started" and outline["lessons_total"] == 3
+
+    params = {
+        k: v[0]
+        for k, v in parse_qs(urlsplit(_start(client, learner, unit)["Location"]).query).items()
+    }
+    actor = json.loads(params["actor"])
+    done = statement(actor, "completed", TINCAN_ID, enrolment.registration)
+    assert xapi(client, "post", "statements", params["auth"], done).status_code == 200
+    outline = course_selectors.course_outline(course=course, user=learner)
+    assert outline["outline"][1].status == "completed"
+    assert outline["lessons_completed"] == 1
+
+    # The course page and a lesson page show the unit in the outline, with its status.
+    with django_assert_max_num_queries(40):
+        page = client.get(course.url).content.decode()
+    outline_html = page[page.index('class="outline"') :]
+    assert outline_html.index("Lektion 1") < outline_html.index("Datenschutz am Schalter")
+    assert outline_html.index("Datenschutz am Schalter") < outline_html.index("Lektion 2")
+    lesson = course.get_children().specific().first()
+    lesson_page = client.get(lesson.url).content.decode()
+    assert f'href="{unit.url}"' in lesson_page
+
+
+def _start(client, learner, unit):
+    log_in(client, learner)
+    response = client.post(f"/content/unit/{unit.pk}/start/")
+    assert response.status_code == 302
+    return response

@@ -15,9 +15,3 @@ def package_unit(page, user):
         else None,
         "aus": page.package.aus,
     }
-
-
-@register.simple_tag
-def package_units(parent, user):
-    """The package units of a course (or other parent page) with the person's status."""
-    return selectors.units_under(parent=parent, user=user)
