@@ -7,7 +7,8 @@ PostgreSQL database. Steps:
 2. fill it with ``--fill`` statements (default 1,000,000) by PostgreSQL ``COPY`` of the same
    rows the LRS writes (statement, agent and activity rows), timed: ``copy_statements_per_s``;
 3. POST batches of 100 statements, ``--batch-total`` in all (default 20,000) from 4
-   concurrent clients: ``batch_statements_per_s``;
+   concurrent clients: ``batch_statements_per_s`` (and ``copy_vs_batch_factor``, how many
+   times faster the raw COPY was);
 4. 1,000 single-statement requests (PUT and POST alternating): ``single_p50_ms``;
 5. filtered GETs (agent + verb, and registration) over the filled store:
    ``get_filtered_p50_ms`` (all), ``get_agent_verb_p50_ms``, ``get_registration_p50_ms``.
@@ -328,6 +329,7 @@ def main() -> None:
     args = parser.parse_args()
 
     fresh = prepare_database(args.database, args.reuse)
+    copy_rate = None
     if fresh:
         copy_rate = fill_by_copy(args.database, args.fill)
         print(f"copy_statements_per_s: {copy_rate:.0f}", flush=True)
@@ -351,6 +353,8 @@ def main() -> None:
         wait_for_server(args.port, server)
         rate = bench_batches(args.port, args.batch_total)
         print(f"batch_statements_per_s: {rate:.0f}", flush=True)
+        if copy_rate:
+            print(f"copy_vs_batch_factor: {copy_rate / rate:.2f}", flush=True)
         single = bench_single(args.port, args.single)
         print(f"single_p50_ms: {single:.1f}", flush=True)
         agent_verb, registration = bench_get(args.port, args.database)

@@ -4,7 +4,8 @@ Every function is keyword-only, stores the statement through ``services.statemen
 in the caller's transaction (projections run there too) and returns the stored
 ``Statement``. While ``rebuild_projections`` replays the log, the functions build the
 statement but do not store it: the follow-up statement is already in the log and is
-replayed in its own turn.
+replayed in its own turn. Inside ``batched()`` they return the unsaved statement and the
+block stores all of them together when it ends.
 """
 
 import datetime as dt

@@ -38,7 +38,9 @@ class Statement(models.Model):
         verbose_name_plural = _("statements")
         indexes = [
             models.Index(fields=["stored", "id"], name="xapi_st_stored"),
-            models.Index(fields=["actor_key", "stored"], name="xapi_st_actor"),
+            # With the verb in the key, "this person's <verb> statements" (the commonest
+            # filter) reads only matching rows instead of every statement of the person.
+            models.Index(fields=["actor_key", "verb", "stored"], name="xapi_st_actor_verb"),
             models.Index(fields=["verb", "stored"], name="xapi_st_verb"),
             models.Index(fields=["object_id", "stored"], name="xapi_st_object"),
             models.Index(

@@ -5,6 +5,7 @@ the platform stores, whether built by ``events.py`` or posted to ``/xapi/``, pas
 through ``validate_statement`` first. Errors name the offending field as a JSON path.
 """
 
+import functools
 import re
 import uuid
 
@@ -139,10 +140,16 @@ def _iri(value, path):
 
 def parse_timestamp(value: str):
     """A timezone-aware datetime from an ISO 8601 timestamp (UTC if no offset); ``None`` if bad."""
-    import datetime as dt
-
     if not isinstance(value, str):
         return None
+    return _parse_timestamp_text(value)
+
+
+# Validation and the insert both parse each statement's timestamp: the second is a hit.
+@functools.lru_cache(maxsize=4096)
+def _parse_timestamp_text(value: str):
+    import datetime as dt
+
     match = TIMESTAMP_RE.match(value)
     if not match:
         return None

@@ -221,3 +221,36 @@ def test_activity_iri_rejects_unknown_kinds_and_blank_identifiers(settings):
         iris.activity_iri("page", 1)
     with pytest.raises(ValueError):
         iris.activity_iri("course", " ")
+
+
+def test_batched_events_are_stored_together_in_order_when_the_block_ends(
+    learner, isolated_projections
+):
+    seen = []
+    isolated_projections.register_projection(
+        "spy", apply=lambda rows: seen.append([row.verb for row in rows]), reset=lambda: None
+    )
+    registration = uuid.uuid4()
+    with events.batched():
+        first = events.lesson_experienced(
+            user=learner, lesson=lesson(), course=course(), registration=registration
+        )
+        with events.batched():  # an inner block leaves the storing to the outer one
+            events.lesson_completed(
+                user=learner, lesson=lesson(), course=course(), registration=registration
+            )
+        assert not Statement.objects.exists()
+        assert first.data["verb"]["id"] == vocabulary.EXPERIENCED.id
+    # One insert, one projection run, in the order the events happened.
+    assert seen == [[vocabulary.EXPERIENCED.id, vocabulary.COMPLETED.id]]
+    stored = list(Statement.objects.order_by("stored").values_list("verb", flat=True))
+    assert stored == [vocabulary.EXPERIENCED.id, vocabulary.COMPLETED.id]
+
+
+def test_a_failing_batched_block_stores_nothing(learner):
+    with pytest.raises(RuntimeError), events.batched():
+        events.lesson_experienced(
+            user=learner, lesson=lesson(), course=course(), registration=uuid.uuid4()
+        )
+        raise RuntimeError("the caller gave up")
+    assert not Statement.objects.exists()
