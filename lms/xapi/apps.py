@@ -27,6 +27,17 @@ class XapiConfig(AppConfig):
             ),
         )
 
+        from django.db.models.signals import post_delete, post_save
+
+        from lms.xapi.models import LRSClient
+        from lms.xapi.protocol import forget_client
+
+        def _client_changed(sender, instance, **kwargs):
+            forget_client(instance.key)
+
+        post_save.connect(_client_changed, sender=LRSClient, weak=False)
+        post_delete.connect(_client_changed, sender=LRSClient, weak=False)
+
         register_group_permissions(
             "Administrator",
             [

@@ -262,7 +262,11 @@ class ForwardingEndpoint(models.Model):
 
     @property
     def verb_list(self) -> list[str]:
-        return [line.strip() for line in self.verbs.splitlines() if line.strip()]
+        return self.parse_verbs(self.verbs)
+
+    @staticmethod
+    def parse_verbs(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     @property
     def lag(self):

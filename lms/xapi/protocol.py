@@ -1,6 +1,7 @@
 """The HTTP edge of the LRS: versions, authentication, CORS, errors, alternate syntax."""
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -100,6 +101,33 @@ def negotiate_version(value: str | None) -> str:
     return value
 
 
+# Clients looked up in the last few seconds, per process: LRS traffic is many requests
+# with the same key, and the lookup was a tenth of a single-statement request. The secret
+# and expiry are still checked on every request. A change to a client (deactivation,
+# deletion, new secret) clears this process's entry at once and reaches the other
+# processes within CLIENT_CACHE_SECONDS.
+CLIENT_CACHE_SECONDS = 5.0
+_CLIENT_CACHE_MAX = 2000
+_clients: dict[str, tuple[float, LRSClient | None]] = {}
+
+
+def _client_for_key(key: str) -> LRSClient | None:
+    now = time.monotonic()
+    cached = _clients.get(key)
+    if cached is not None and now - cached[0] < CLIENT_CACHE_SECONDS:
+        return cached[1]
+    client = LRSClient.objects.filter(key=key, is_active=True).first()
+    if len(_clients) >= _CLIENT_CACHE_MAX:
+        _clients.clear()
+    _clients[key] = (now, client)
+    return client
+
+
+def forget_client(key: str) -> None:
+    """Drop a client from this process's lookup cache (called when a client changes)."""
+    _clients.pop(key, None)
+
+
 def authenticate(header: str | None) -> LRSClient:
     if not header:
         raise LRSError("Authentication is required (HTTP Basic).", status=401)
@@ -107,7 +135,7 @@ def authenticate(header: str | None) -> LRSClient:
     if parsed is None:
         raise LRSError("The Authorization header is not valid HTTP Basic.", status=401)
     key, secret = parsed
-    client = LRSClient.objects.filter(key=key, is_active=True).first()
+    client = _client_for_key(key)
     if client is None or not credentials.secret_matches(secret, client.secret_digest):
         raise LRSError("Unknown key or wrong secret.", status=401)
     if client.expires_at is not None and client.expires_at <= timezone.now():

@@ -473,16 +473,16 @@ def _attachments_store(attachments: dict[str, tuple[str, bytes]]) -> None:
 
 
 def _outbox_fill(rows: list[Statement]) -> None:
-    endpoints = list(ForwardingEndpoint.objects.filter(is_active=True).only("id", "verbs"))
+    endpoints = list(ForwardingEndpoint.objects.filter(is_active=True).values_list("id", "verbs"))
     if not endpoints:
         return
     now = timezone.now()
     entries = []
-    for endpoint in endpoints:
-        verbs = set(endpoint.verb_list)
+    for endpoint_id, verb_filter in endpoints:
+        verbs = set(ForwardingEndpoint.parse_verbs(verb_filter))
         entries.extend(
             OutboxEntry(
-                endpoint_id=endpoint.pk, statement_id=row.id, created_at=now, next_attempt_at=now
+                endpoint_id=endpoint_id, statement_id=row.id, created_at=now, next_attempt_at=now
             )
             for row in rows
             if not verbs or row.verb in verbs

@@ -456,3 +456,17 @@ def test_signed_statement_with_a_broken_signature_is_rejected(
     response = _signed_post(client, lrs_client, statement, _jws(changed, key, certificate))
     assert response.status_code == 400
     assert not Statement.objects.filter(id=statement["id"]).exists()
+
+
+def test_a_deactivated_or_deleted_client_is_refused_at_once(client, statement_factory):
+    lrs_client, secret = lrs_client_create(name="Wird gesperrt")
+    lrs_client.plain_secret = secret
+    assert get(client, lrs_client).status_code == 200  # the lookup is cached now
+    lrs_client.is_active = False
+    lrs_client.save(update_fields=["is_active"])
+    assert get(client, lrs_client).status_code == 401
+    lrs_client.is_active = True
+    lrs_client.save(update_fields=["is_active"])
+    assert get(client, lrs_client).status_code == 200
+    lrs_client.delete()
+    assert get(client, lrs_client).status_code == 401
