@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "lms.middleware.LRSRateLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lms.middleware.SecurityHeadersMiddleware",
+    "lms.packages.middleware.ContentHostMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

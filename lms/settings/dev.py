@@ -7,6 +7,10 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
+# Content packages run on the same server under its second name: an origin of their own
+# (frames and localStorage work), without the platform's cookies. lms.packages'
+# ContentHostMiddleware sends every other path on localhost to 127.0.0.1.
+QD_CONTENT_ORIGIN = "http://localhost:8000"
 
 DATABASES = {
     "default": {

@@ -128,3 +128,29 @@ def test_start_forms_may_lead_to_an_au_on_another_host(client, make_user, make_p
     log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
     policy = client.get(f"/content/{package.uuid}/")["Content-Security-Policy"]
     assert "form-action 'self' https://au.example.net" in policy
+
+
+def test_content_host_serves_package_files_only(client, make_package, settings):
+    """Nobody logs in on the content host: package scripts there would share the session."""
+    settings.QD_CONTENT_ORIGIN = "https://inhalte.example.org"
+    settings.WAGTAILADMIN_BASE_URL = "https://lernen.example.org"
+    settings.ALLOWED_HOSTS = ["*"]
+    package = make_package()
+    on_content_host = {"HTTP_HOST": "inhalte.example.org"}
+    assert (
+        client.get(f"/content/files/{package.uuid}/index.html", **on_content_host).status_code
+        == 200
+    )
+    for path in ("/accounts/login/?next=/me/", "/", "/cms/", "/xapi/about"):
+        response = client.get(path, **on_content_host)
+        assert response.status_code == 302, path
+        assert response["Location"] == f"https://lernen.example.org{path}"
+    assert client.post("/accounts/login/", {}, **on_content_host).status_code == 302
+    # The platform's own host is untouched.
+    assert client.get("/accounts/login/").status_code == 200
+    # Without a platform address to send people to, the content host answers 404.
+    settings.WAGTAILADMIN_BASE_URL = ""
+    assert client.get("/accounts/login/", **on_content_host).status_code == 404
+    # One host for both (a misconfiguration) must not lock the platform out.
+    settings.WAGTAILADMIN_BASE_URL = "https://inhalte.example.org"
+    assert client.get("/accounts/login/", **on_content_host).status_code == 200
