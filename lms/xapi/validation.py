@@ -205,6 +205,18 @@ def _extensions(value, path):
             _fail(f"{path}.{key}", "extension keys must be IRIs")
 
 
+# What the store keeps in indexed columns: longer identifiers are refused (400), not
+# truncated. Agent identifiers leave room for the "account:" prefix of the stored key.
+MAX_IRI = 1024
+MAX_VERB_IRI = 512
+MAX_AGENT_ID = 500
+
+
+def _at_most(value: str, limit: int, path: str) -> None:
+    if len(value) > limit:
+        _fail(path, f"is longer than {limit} characters, which this LRS does not store")
+
+
 def _account(value, path):
     _obj(value, path)
     _keys(value, {"homePage", "name"}, path)
@@ -214,6 +226,7 @@ def _account(value, path):
     if "name" not in value:
         _fail(f"{path}.name", "is required")
     _string(value["name"], f"{path}.name")
+    _at_most(value["homePage"] + value["name"], MAX_AGENT_ID, f"{path}.name")
 
 
 def _ifis(value, path, *, required):
@@ -229,11 +242,13 @@ def _ifis(value, path, *, required):
     if key == "mbox":
         if not isinstance(item, str) or not item.startswith("mailto:") or "@" not in item:
             _fail(f"{path}.mbox", "must be a mailto: IRI")
+        _at_most(item, MAX_AGENT_ID, f"{path}.mbox")
     elif key == "mbox_sha1sum":
         if not isinstance(item, str) or not SHA1_RE.match(item):
             _fail(f"{path}.mbox_sha1sum", "must be a hex-encoded SHA-1 hash")
     elif key == "openid":
         _iri(item, f"{path}.openid")
+        _at_most(item, MAX_AGENT_ID, f"{path}.openid")
     else:
         _account(item, f"{path}.account")
 
@@ -278,6 +293,7 @@ def _verb(value, path):
     if "id" not in value:
         _fail(f"{path}.id", "is required")
     _iri(value["id"], f"{path}.id")
+    _at_most(value["id"], MAX_VERB_IRI, f"{path}.id")
     if "display" in value:
         _language_map(value["display"], f"{path}.display")
 
@@ -351,6 +367,7 @@ def validate_activity(value, path):
     if "id" not in value:
         _fail(f"{path}.id", "is required")
     _iri(value["id"], f"{path}.id")
+    _at_most(value["id"], MAX_IRI, f"{path}.id")
     if "definition" in value:
         _definition(value["definition"], f"{path}.definition")
 

@@ -15,6 +15,7 @@ from lms.xapi import credentials, identity, multipart, selectors, services, sign
 from lms.xapi.models import Document
 from lms.xapi.protocol import LRSError, LRSRequest, json_response, xapi_view
 from lms.xapi.validation import (
+    MAX_IRI,
     SIGNATURE_USAGE,
     VOIDED_VERB,
     StatementError,
@@ -106,6 +107,8 @@ def _iri_param(req: LRSRequest, name: str, *, required: bool = True) -> str | No
         return None
     if not is_iri(value):
         raise LRSError(f"The {name} parameter must be an IRI.")
+    if len(value) > MAX_IRI:
+        raise LRSError(f"The {name} parameter is longer than {MAX_IRI} characters.")
     return value
 
 
@@ -575,11 +578,15 @@ def _document_response(document: Document) -> HttpResponse:
 
 def _documents(req: LRSRequest, *, kind: str, id_param: str, scope: dict) -> HttpResponse:
     document_id = req.params.get(id_param)
+    if document_id is not None and len(document_id) > MAX_IRI:
+        raise LRSError(f"The {id_param} parameter is longer than {MAX_IRI} characters.")
     registration = scope.get("registration", "")
     if req.method in ("PUT", "POST"):
         if document_id is None:
             raise LRSError(f"The {id_param} parameter is required.")
         content_type = req.content_type or "application/octet-stream"
+        if len(content_type) > 255:
+            raise LRSError("The Content-Type header is longer than 255 characters.")
         try:
             document = services.document_write(
                 kind=kind,

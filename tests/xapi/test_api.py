@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from lms.xapi import identity
-from lms.xapi.models import Statement
+from lms.xapi.models import Document, Statement
 from lms.xapi.services import lrs_client_create
 
 pytestmark = pytest.mark.django_db
@@ -470,3 +470,45 @@ def test_a_deactivated_or_deleted_client_is_refused_at_once(client, statement_fa
     assert get(client, lrs_client).status_code == 200
     lrs_client.delete()
     assert get(client, lrs_client).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"verb": {"id": "http://example.org/verbs/" + "v" * 600}}, "verb.id"),
+        ({"object": {"id": "http://example.org/activities/" + "a" * 2000}}, "object.id"),
+        ({"actor": {"mbox": "mailto:" + "p" * 600 + "@example.org"}}, "actor.mbox"),
+        (
+            {"actor": {"account": {"homePage": "http://example.org", "name": "n" * 600}}},
+            "actor.account.name",
+        ),
+    ],
+)
+def test_identifiers_longer_than_the_store_keeps_are_400(
+    client, lrs_client, statement_factory, change, field
+):
+    response = post(client, lrs_client, statement_factory(**change))
+    assert response.status_code == 400
+    assert field in response.json()["error"]["message"]
+    assert not Statement.objects.exists()
+
+
+def test_document_identifiers_longer_than_the_store_keeps_are_400(client, lrs_client):
+    from urllib.parse import urlencode
+
+    agent = json.dumps({"mbox": "mailto:learner@example.org"})
+    good = {"activityId": "http://example.org/a", "agent": agent, "stateId": "s"}
+
+    def put(params, content_type="application/json"):
+        return client.put(
+            f"/xapi/activities/state?{urlencode(params)}",
+            b"{}",
+            content_type=content_type,
+            **auth(lrs_client),
+        )
+
+    assert put(dict(good, activityId="http://example.org/" + "x" * 2000)).status_code == 400
+    assert put(dict(good, stateId="s" * 2000)).status_code == 400
+    assert put(good, content_type="application/json; x=" + "y" * 300).status_code == 400
+    assert not Document.objects.exists()
+    assert put(good).status_code == 204
