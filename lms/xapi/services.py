@@ -181,7 +181,7 @@ def statements_store(
         seen_ids[data["id"]] = data
         _normalise_context_activities(data)
 
-    existing = dict(Statement.objects.filter(id__in=list(seen_ids)).values_list("id", "data"))
+    existing = _stored_data([uuid.UUID(statement_id) for statement_id in seen_ids])
     if existing:
         for statement_id, stored_data in existing.items():
             incoming = seen_ids[str(statement_id)]
@@ -297,6 +297,17 @@ STATEMENT_COLUMNS = (
     "voided",
     "client_id",
 )
+
+
+def _stored_data(ids: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
+    """The stored JSON of those of ``ids`` that are already in the store."""
+    if connection.vendor != "postgresql":
+        return dict(Statement.objects.filter(id__in=ids).values_list("id", "data"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, data FROM xapi_statement WHERE id = ANY(%s)", [ids])
+        rows = cursor.fetchall()
+    # Django reads jsonb as text (its JSONField decodes it); so do we.
+    return {pk: json.loads(data) if isinstance(data, str) else data for pk, data in rows}
 
 
 def _statement_values(row: Statement) -> tuple:
@@ -473,7 +484,11 @@ def _attachments_store(attachments: dict[str, tuple[str, bytes]]) -> None:
 
 
 def _outbox_fill(rows: list[Statement]) -> None:
-    endpoints = list(ForwardingEndpoint.objects.filter(is_active=True).values_list("id", "verbs"))
+    # Plain SQL: these two lookups run on every insert, and composing them with the ORM
+    # cost more than the queries themselves.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, verbs FROM xapi_forwardingendpoint WHERE is_active = %s", [True])
+        endpoints = cursor.fetchall()
     if not endpoints:
         return
     now = timezone.now()
