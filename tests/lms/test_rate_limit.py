@@ -59,3 +59,20 @@ def test_an_unreachable_cache_serves_instead_of_refusing(client, settings, monke
 
     monkeypatch.setattr(cache, "add", broken)
     assert [_about(client, "eps").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_on_redis_the_window_is_counted_in_one_round_trip(client, settings):
+    import redis
+
+    url = "redis://127.0.0.1:6379/13"
+    server = redis.Redis.from_url(url)
+    server.flushdb()
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    }
+    settings.QD_XAPI_RATE_LIMIT = (3, 60)
+    assert [_about(client, "zeta").status_code for _ in range(4)] == [200, 200, 200, 429]
+    (key,) = server.keys("qd:lrs-rate:*")
+    assert int(server.get(key)) == 4
+    assert 0 < server.ttl(key) <= 61  # the window's counter goes away by itself
+    server.flushdb()
