@@ -445,7 +445,9 @@ def _activities_write(definitions: dict[str, dict]) -> None:
         for activity in Activity.objects.filter(activity_id__in=list(definitions))
     }
     new, changed, unchanged = [], [], []
-    for activity_id, definition in definitions.items():
+    # In id order: concurrent batches that add the same new activities then take their
+    # locks in the same order and wait for each other instead of deadlocking.
+    for activity_id, definition in sorted(definitions.items()):
         current = known.get(activity_id)
         if current is None:
             new.append(Activity(activity_id=activity_id, definition=definition))
