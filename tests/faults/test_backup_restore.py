@@ -56,14 +56,19 @@ def _checksum(rows: dict[str, str]) -> str:
 
 
 def _run(script: str, *args, env: dict, check=True) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    result = subprocess.run(
         [str(ROOT / "ops" / script), *args],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
         timeout=300,
-        check=check,
+        check=False,
     )
+    # Say why a script failed: its stderr is the only account of it.
+    assert not check or result.returncode == 0, (
+        f"{script} exited with {result.returncode}: {result.stderr.strip()[-2000:]}"
+    )
+    return result
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
