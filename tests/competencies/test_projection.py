@@ -35,6 +35,32 @@ def _assessment(user, evidence, *, passed=True):
     )
 
 
+PROFILE_FIELDS = (
+    "user_id",
+    "competency_id",
+    "reached_rank",
+    "reached_at",
+    "expires_at",
+    "self_assessed_rank",
+    "self_assessed_at",
+    "last_evidence_at",
+)
+
+
+def _evidence(person, comp, rank, source, occurred, expires) -> Evidence:
+    """An evidence row written directly: the rebuild tests need many of them."""
+    return Evidence(
+        user=person,
+        competency=comp,
+        level=level_for(competency=comp, rank=rank),
+        rank=rank,
+        source=source,
+        statement_id=uuid.uuid4(),
+        occurred_at=occurred,
+        expires_at=expires,
+    )
+
+
 def _profiles():
     return sorted(
         CompetencyProfile.objects.values_list(
@@ -174,35 +200,14 @@ def test_set_based_rebuild_follows_the_pure_rule(learner, make_user):
                     if source != "self" and rng.random() < 0.5
                     else None
                 )
-                rows.append(
-                    Evidence(
-                        user=person,
-                        competency=comp,
-                        level=level_for(competency=comp, rank=rank),
-                        rank=rank,
-                        source=source,
-                        statement_id=uuid.uuid4(),
-                        occurred_at=occurred,
-                        expires_at=expires,
-                    )
-                )
+                rows.append(_evidence(person, comp, rank, source, occurred, expires))
     Evidence.objects.bulk_create(rows)
-    fields = (
-        "user_id",
-        "competency_id",
-        "reached_rank",
-        "reached_at",
-        "expires_at",
-        "self_assessed_rank",
-        "self_assessed_at",
-        "last_evidence_at",
-    )
     projection.profiles_rebuild_from_evidence(now=now)
-    set_based = sorted(CompetencyProfile.objects.values_list(*fields))
+    set_based = sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS))
     CompetencyProfile.objects.all().delete()
     pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
     projection.profiles_recompute(pairs=pairs, now=now)
-    assert sorted(CompetencyProfile.objects.values_list(*fields)) == set_based
+    assert sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS)) == set_based
     assert any(row[4] is not None for row in set_based)  # expiry exercised
     assert any(row[5] for row in set_based)  # self-assessments exercised
 
@@ -255,40 +260,19 @@ def test_chunked_rebuild_follows_the_rule_on_ties_and_chunk_edges(frameworks, ma
     for person, pattern in zip(people, patterns, strict=True):
         for comp in comps:
             for rank, source, occurred, expires in pattern:
-                rows.append(
-                    Evidence(
-                        user=person,
-                        competency=comp,
-                        level=level_for(competency=comp, rank=rank),
-                        rank=rank,
-                        source=source,
-                        statement_id=uuid.uuid4(),
-                        occurred_at=occurred,
-                        expires_at=expires,
-                    )
-                )
+                rows.append(_evidence(person, comp, rank, source, occurred, expires))
     Evidence.objects.bulk_create(rows)
-    fields = (
-        "user_id",
-        "competency_id",
-        "reached_rank",
-        "reached_at",
-        "expires_at",
-        "self_assessed_rank",
-        "self_assessed_at",
-        "last_evidence_at",
-    )
     calls = []
     count = projection.profiles_rebuild_from_evidence(
         now=now, chunk_people=2, progress=lambda done, total: calls.append((done, total))
     )
-    set_based = sorted(CompetencyProfile.objects.values_list(*fields))
+    set_based = sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS))
     assert count == len(set_based) == len(people) * len(comps)
     assert len(calls) >= 3 and calls[-1][0] == calls[-1][1]
     CompetencyProfile.objects.all().delete()
     pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
     projection.profiles_recompute(pairs=pairs, now=now)
-    assert sorted(CompetencyProfile.objects.values_list(*fields)) == set_based
+    assert sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS)) == set_based
     by_user = {row[0]: row for row in set_based}
     assert by_user[people[0].pk][2:5] == (5, t0, None)
     assert by_user[people[1].pk][2:5] == (5, t0, later)
