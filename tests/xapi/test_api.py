@@ -147,6 +147,27 @@ def test_voided_statements_are_only_returned_by_voided_statement_id(
     assert voiding["id"] in listed
 
 
+def _post_with_attachment(client, lrs_client, statement: dict, content: bytes, content_type):
+    """POST one statement with one attachment part as multipart/mixed."""
+    boundary = "xapi-boundary"
+    sha2 = hashlib.sha256(content).hexdigest()
+    body = (
+        (
+            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(statement)}\r\n"
+            f"--{boundary}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: {sha2}\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return client.post(
+        "/xapi/statements",
+        body,
+        content_type=f"multipart/mixed; boundary={boundary}",
+        **auth(lrs_client),
+    )
+
+
 def test_attachments_multipart_round_trip(client, lrs_client, statement_factory):
     content = "Bescheinigung über die Teilnahme".encode()
     sha2 = hashlib.sha256(content).hexdigest()
@@ -161,22 +182,7 @@ def test_attachments_multipart_round_trip(client, lrs_client, statement_factory)
             }
         ]
     )
-    boundary = "xapi-boundary"
-    body = (
-        (
-            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(data)}\r\n"
-            f"--{boundary}\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\n"
-            f"X-Experience-API-Hash: {sha2}\r\n\r\n"
-        ).encode()
-        + content
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    response = client.post(
-        "/xapi/statements",
-        body,
-        content_type=f"multipart/mixed; boundary={boundary}",
-        **auth(lrs_client),
-    )
+    response = _post_with_attachment(client, lrs_client, data, content, "text/plain")
     assert response.status_code == 200, response.content
 
     missing = statement_factory(attachments=data["attachments"])
@@ -369,22 +375,7 @@ def _signed_post(client, lrs_client, statement: dict, jws: bytes):
             }
         ],
     )
-    boundary = "xapi-signed"
-    body = (
-        (
-            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(statement)}\r\n"
-            f"--{boundary}\r\nContent-Type: application/octet-stream\r\n"
-            f"Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: {sha2}\r\n\r\n"
-        ).encode()
-        + jws
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    return client.post(
-        "/xapi/statements",
-        body,
-        content_type=f"multipart/mixed; boundary={boundary}",
-        **auth(lrs_client),
-    )
+    return _post_with_attachment(client, lrs_client, statement, jws, "application/octet-stream")
 
 
 def _jws(payload: dict, key, certificate, alg="RS256") -> bytes:
