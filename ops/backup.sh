@@ -27,18 +27,22 @@ stats_sql=$(cat "$here/stats.sql")
 # One read-only repeatable-read transaction holds the snapshot that pg_dump uses too.
 coproc SNAPSHOT { psql "$DATABASE_URL" --quiet --no-align --tuples-only --no-psqlrc \
   --set ON_ERROR_STOP=1 2>&1; }
-echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${SNAPSHOT[1]}"
-read -r -t 30 snapshot <&"${SNAPSHOT[0]}"
+# Bash unsets SNAPSHOT_PID and SNAPSHOT[] once psql has exited: keep our own copies.
+snapshot_pid=$SNAPSHOT_PID
+exec {to_psql}>&"${SNAPSHOT[1]}" {from_psql}<&"${SNAPSHOT[0]}"
+exec {SNAPSHOT[1]}>&- {SNAPSHOT[0]}<&-
+echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"$to_psql"
+read -r -t 30 snapshot <&"$from_psql"
 case $snapshot in *-*) ;; *) echo "could not export a snapshot: $snapshot" >&2; exit 1 ;; esac
 
 pg_dump --dbname="$DATABASE_URL" --format=custom --no-owner --no-privileges \
   --snapshot="$snapshot" --file="$out/database.dump"
 
-echo "$stats_sql" >&"${SNAPSHOT[1]}"
-read -r -t 600 stats <&"${SNAPSHOT[0]}"
-echo "COMMIT;" >&"${SNAPSHOT[1]}"
-exec {SNAPSHOT[1]}>&-
-wait "$SNAPSHOT_PID" || true
+echo "$stats_sql" >&"$to_psql"
+read -r -t 600 stats <&"$from_psql"
+echo "COMMIT;" >&"$to_psql"
+exec {to_psql}>&- {from_psql}<&-
+wait "$snapshot_pid" || true
 
 if [ -d "$MEDIA_ROOT" ]; then
   tar -C "$MEDIA_ROOT" -czf "$out/media.tar.gz" .
