@@ -10,7 +10,7 @@ class PackagesConfig(AppConfig):
     def ready(self):
         from lms.accounts.groups import register_group_permissions
         from lms.packages import projection, selectors
-        from lms.xapi.credentials import register_scope_provider
+        from lms.xapi.credentials import register_scope_provider, register_statement_guard
         from lms.xapi.projections import register_projection
 
         register_projection(
@@ -20,6 +20,7 @@ class PackagesConfig(AppConfig):
             erase=projection.erase,
         )
         register_scope_provider(selectors.launch_scope)
+        register_statement_guard(selectors.cmi5_session_refusal)
         register_group_permissions(
             "Trainer",
             [f"packages.{action}_contentpackage" for action in ("add", "change", "delete", "view")],

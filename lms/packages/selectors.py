@@ -1,16 +1,21 @@
 """Reads for content packages: launch pages, package state, and unit completion for courses."""
 
+import datetime as dt
 import uuid
 from collections import defaultdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Page
 
+from lms.packages import session_rules
 from lms.packages.models import ContentPackage, ContentPackagePage, PackageLaunch, PackageProgress
 from lms.xapi import vocabulary
 from lms.xapi.credentials import ScopeExtension
+from lms.xapi.models import Statement
 
 # cmi5 9.3: the LMS alone records these for an AU; an AU that sends them is refused.
 CMI5_LMS_VERBS = frozenset(
@@ -51,6 +56,56 @@ def launch_scope(client) -> ScopeExtension | None:
             activity_ids=frozenset({aus[launch.au_index]["id"]}), forbidden_verbs=CMI5_LMS_VERBS
         )
     return ScopeExtension(activity_ids=frozenset(package.activity_ids))
+
+
+def cmi5_session_refusal(client, statements: list[dict]) -> tuple[int, str] | None:
+    """Refuse what a cmi5 AU's launch credential sends against the session rules.
+
+    Registered as an LRS statement guard; see ``session_rules``. Three queries: the launch
+    (locked until the insert commits, so one session's requests pass the rules one by one),
+    the AU's cmi5 statements in the registration, and which of the batch's ids are stored.
+    """
+    launches = PackageLaunch.objects.filter(lrs_client=client, au_index__isnull=False)
+    if connection.in_atomic_block:
+        launches = launches.select_for_update(of=("self",))
+    launch = launches.select_related("package").first()
+    if launch is None or launch.package.kind != ContentPackage.Kind.CMI5:
+        return None
+    aus = launch.package.aus
+    au = aus[launch.au_index] if launch.au_index < len(aus) else {}
+    recorded = [
+        session_rules.Recorded(
+            verb=verb,
+            session_id=session_rules.session_id_of(data) or "",
+            timestamp=timestamp,
+            stored=stored,
+        )
+        for verb, data, timestamp, stored in Statement.objects.filter(
+            user_id=launch.user_id,
+            registration=launch.registration,
+            object_id=launch.activity_id,
+            verb__in=session_rules.AU_VERBS,
+            voided=False,
+        ).values_list("verb", "data", "timestamp", "stored")
+    ]
+    # A statement sent again (same id) is the LRS's business: skipped or a conflict.
+    ids = [str(s["id"]).lower() for s in statements if s.get("id")]
+    known = {str(pk) for pk in Statement.objects.filter(id__in=ids).values_list("id", flat=True)}
+    refusal = session_rules.refusal(
+        session=session_rules.Session(
+            session_id=str(launch.session_id),
+            au_activity_id=launch.activity_id,
+            launch_mode=launch.launch_mode,
+            mastery_score=au.get("mastery_score"),
+            abandoned=launch.abandoned_at is not None,
+        ),
+        recorded=recorded,
+        statements=statements,
+        known_ids=known,
+        now=timezone.now(),
+        grace=dt.timedelta(seconds=settings.QD_CMI5_TERMINATED_GRACE_SECONDS),
+    )
+    return None if refusal is None else (refusal.index, refusal.message)
 
 
 def launch_origins(*, package) -> list[str]:

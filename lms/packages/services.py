@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.packages import activities, cmi5, manifests, moveon
-from lms.packages.models import ContentPackage, PackageLaunch
+from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import Limits, PackageError, delete_files, extract_zip, inspect_zip
 from lms.xapi import identity
 from lms.xapi import services as xapi_services
@@ -268,6 +268,9 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
         registration=registration,
         au_index=au_index,
         activity_id=au["activity_id"],
+        launch_mode=_launch_mode(
+            user=user, package=package, registration=registration, au=au_index
+        ),
         created_at=now,
         expires_at=now + dt.timedelta(seconds=settings.QD_PACKAGE_CREDENTIAL_TTL),
         fetch_token_digest=_token_digest(token),
@@ -316,6 +319,28 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
     )
     cmi5.launched(user=user, launch=launch, au=au, launch_url=target, publisher_id=au["id"])
     return url
+
+
+def _launch_mode(*, user, package, registration, au: int) -> str:
+    """``Review`` once the AU's moveOn criterion is met in the registration, else ``Normal``.
+
+    cmi5 10.2.2: a review revisits finished material and records no new results, which
+    is also what the session rules allow after ``passed`` or ``completed``.
+    """
+    progress = PackageProgress.objects.filter(
+        user=user, package=package, registration=registration
+    ).first()
+    state = (progress.au_state.get(str(au)) if progress else None) or {}
+    move_on = package.aus[au]["move_on"]
+    finished = moveon.au_satisfied(
+        move_on=move_on,
+        completed=bool(state.get("completed")),
+        passed=bool(state.get("passed")),
+        waived=bool(state.get("waived")),
+    )
+    if move_on == "NotApplicable":
+        finished = bool(state.get("completed") or state.get("passed"))
+    return "Review" if finished else "Normal"
 
 
 def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:

@@ -274,5 +274,8 @@ QD_PACKAGE_MAX_FILE_BYTES = 200 * 1024 * 1024
 QD_PACKAGE_MAX_FILES = 5000
 QD_PACKAGE_MAX_RATIO = 100  # uncompressed / compressed size per file
 QD_PACKAGE_CREDENTIAL_TTL = 4 * 60 * 60  # seconds
+# cmi5: statements timestamped before "terminated" that arrive up to this long after it
+# are still accepted (requests in flight when the AU closed).
+QD_CMI5_TERMINATED_GRACE_SECONDS = 10
 QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, sandboxed
 QD_CSP_EXEMPT_PREFIXES = [*QD_CSP_EXEMPT_PREFIXES, "/content/files/"]

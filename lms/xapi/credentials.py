@@ -81,3 +81,27 @@ def scope_extension(client) -> ScopeExtension:
             activity_ids |= extension.activity_ids
             forbidden |= extension.forbidden_verbs
     return ScopeExtension(frozenset(activity_ids), frozenset(forbidden))
+
+
+# --- Rules an app enforces on what its scoped credentials write ----------------------------
+
+# A guard gets the client and the statements of one request and returns the index of the
+# first statement it refuses and why, or ``None``. It runs in the insert's transaction, so
+# it may lock what it reads until the statements are stored.
+StatementGuard = Callable[[object, list[dict]], "tuple[int, str] | None"]
+_statement_guards: list[StatementGuard] = []
+
+
+def register_statement_guard(guard: StatementGuard) -> None:
+    """Let an app that issues launch credentials refuse statements by its own rules."""
+    if guard not in _statement_guards:
+        _statement_guards.append(guard)
+
+
+def statement_refusal(client, statements: list[dict]) -> tuple[int, str] | None:
+    """The first refusal of any registered guard for a scoped ``client``'s statements."""
+    for guard in _statement_guards:
+        refusal = guard(client, statements)
+        if refusal is not None:
+            return refusal
+    return None

@@ -2,13 +2,14 @@
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 import uuid
 from email.utils import format_datetime
 
 from django.conf import settings
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 
 from lms.xapi import credentials, identity, multipart, selectors, services, signatures
@@ -225,6 +226,9 @@ def _check_scope(req: LRSRequest, statements: list[dict]) -> None:
             raise LRSError(f"statements[{index}].verb: this credential may not use {verb}", 403)
         if allowed and not _within_activity(statement, allowed):
             raise LRSError(f"statements[{index}].object: outside this credential's scope", 403)
+    refusal = credentials.statement_refusal(client, statements)
+    if refusal is not None:
+        raise LRSError(refusal[1], 403)
 
 
 def _in_scope(activity_id: str, allowed: set[str]) -> bool:
@@ -265,7 +269,15 @@ def _store(req: LRSRequest, statements: list[dict], attachments: dict, many: boo
         except StatementError as error:
             raise LRSError(str(error)) from None
     attachments = _check_attachments(statements, attachments, many)
-    _check_scope(req, statements)
+    # A scoped client's rules (e.g. a cmi5 session's) are checked in the insert's transaction
+    # so that two requests of one session cannot both pass them.
+    scoped = req.client is not None and req.client.is_scoped
+    with transaction.atomic() if scoped else contextlib.nullcontext():
+        _check_scope(req, statements)
+        return _insert(req, statements, attachments, version)
+
+
+def _insert(req: LRSRequest, statements: list[dict], attachments: dict, version: str):
     for retry in (False, True):
         try:
             return services.statements_store(

@@ -223,4 +223,25 @@ def test_demo_cmi5_exercise_runs_in_the_browser(
         user=learner, verb="http://adlnet.gov/expapi/verbs/answered"
     )
     assert answered.count() == 3
+    # Launched again the passed exercise is a review (cmi5 launchMode): nothing new is stored
+    # but the session itself.
+    page.click("#package-start")
+    page.locator("#status").filter(has_text="Wiederholung").wait_for()
+    page.check("input[name=fall1][value=eindeutigkeit]")
+    page.check("input[name=fall2][value=aktualitaet]")
+    page.check("input[name=fall3][value=vollstaendigkeit]")
+    page.click("#abgeben")
+    page.locator("#status").filter(has_text="3 von 3 richtig (Wiederholung").wait_for()
+    page.click("#beenden")
+    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+    assert refused == []
+    assert answered.count() == 3
+    progress.refresh_from_db()
+    assert progress.score_scaled == 0.67
+    assert (
+        Statement.objects.filter(
+            user=learner, verb="http://adlnet.gov/expapi/verbs/terminated"
+        ).count()
+        == 2
+    )
     context.close()

@@ -38,9 +38,12 @@ def call(client, method, path, auth, body=None, **params):
 
 @pytest.fixture
 def au_session(client, make_package, learner):
-    """A launched cmi5 AU as the AU sees it: launch parameters, token, LaunchData."""
-    package = make_package("cmi5_basic")
-    registration = uuid.uuid4()
+    """A launched cmi5 AU (the test, mastery score 0.8) as the AU sees it."""
+    return start_au_session(client, make_package("cmi5_basic"), learner, uuid.uuid4())
+
+
+def start_au_session(client, package, learner, registration):
+    """Launch AU 1 of ``package``: launch parameters, token, LaunchData."""
     params = launch_params(
         services.launch_url(
             user=learner,
@@ -70,6 +73,7 @@ def au_session(client, make_package, learner):
         "actor": json.loads(params["actor"]),
         "registration": registration,
         "context": launch_data["contextTemplate"],
+        "launch_mode": launch_data["launchMode"],
     }
 
 
@@ -218,3 +222,77 @@ def test_tincan_package_may_use_every_activity_of_its_manifest(client, make_pack
     voiding = statement(actor, "voided", "x", registration)
     voiding["object"] = {"objectType": "StatementRef", "id": str(uuid.uuid4())}
     assert call(client, "post", "statements", auth, voiding).status_code == 403
+
+
+def au_result(session, verb, result):
+    au_id = session["params"]["activityId"]
+    extra = {"result": result} if result is not None else {}
+    data = au_statement(session, f"{ADL}/{verb}", au_id, **extra)
+    data["context"]["contextActivities"]["category"] = [{"id": vocabulary.CMI5_CATEGORY}]
+    return data
+
+
+def post(client, session, data):
+    return call(client, "post", "statements", session["auth"], data)
+
+
+def test_cmi5_session_rules_are_enforced_by_the_lrs(client, au_session, learner):
+    session = au_session
+    assert session["launch_mode"] == "Normal"
+    au_id = session["params"]["activityId"]
+    before = Statement.objects.count()
+    slide = au_statement(session, f"{ADL}/experienced", f"{au_id}/folie/1")
+    response = post(client, session, slide)
+    assert response.status_code == 403
+    assert "starts with 'initialized'" in response.json()["error"]["message"]
+    assert Statement.objects.count() == before
+
+    assert post(client, session, au_result(session, "initialized", None)).status_code == 200
+    assert post(client, session, slide).status_code == 200
+    low = au_result(
+        session, "passed", {"success": True, "score": {"scaled": 0.6}, "duration": "PT3M"}
+    )
+    response = post(client, session, low)
+    assert response.status_code == 403
+    assert "statements[0].result.score.scaled" in response.json()["error"]["message"]
+    passed = au_result(
+        session, "passed", {"success": True, "score": {"scaled": 0.9}, "duration": "PT3M"}
+    )
+    assert post(client, session, passed).status_code == 200
+    # The same statement again is the LRS's idempotent case, not a second "passed".
+    assert post(client, session, passed).status_code == 200
+    again = au_result(
+        session, "passed", {"success": True, "score": {"scaled": 1.0}, "duration": "PT4M"}
+    )
+    assert post(client, session, again).status_code == 403
+    # A batch with one statement against the rules stores none of it.
+    count = Statement.objects.count()
+    batch = [au_statement(session, f"{ADL}/experienced", f"{au_id}/folie/2"), again]
+    response = post(client, session, batch)
+    assert response.status_code == 403 and "statements[1]" in response.json()["error"]["message"]
+    assert Statement.objects.count() == count
+    assert (
+        post(client, session, au_result(session, "terminated", {"duration": "PT5M"})).status_code
+        == 200
+    )
+    response = post(
+        client, session, au_statement(session, f"{ADL}/experienced", f"{au_id}/folie/3")
+    )
+    assert response.status_code == 403 and "terminated" in response.json()["error"]["message"]
+
+    # The AU is passed (its moveOn): the next launch is a review that records no results.
+    second = start_au_session(client, session["package"], learner, session["registration"])
+    assert second["launch_mode"] == "Review"
+    assert post(client, second, au_result(second, "initialized", None)).status_code == 200
+    failed = au_result(
+        second, "failed", {"success": False, "score": {"scaled": 0.2}, "duration": "PT1M"}
+    )
+    response = post(client, second, failed)
+    assert response.status_code == 403
+    assert "Review launch" in response.json()["error"]["message"]
+    # Launching again without terminating abandons the session: its credential is done.
+    third = start_au_session(client, session["package"], learner, session["registration"])
+    assert Statement.objects.filter(verb=vocabulary.ABANDONED.id).count() == 1
+    response = post(client, second, au_statement(second, f"{ADL}/experienced", f"{au_id}/folie/4"))
+    assert response.status_code == 403 and "abandoned" in response.json()["error"]["message"]
+    assert post(client, third, au_result(third, "initialized", None)).status_code == 200

@@ -264,42 +264,60 @@ def _au_session(client, package, learner, registration, au):
     return f"Basic {token}", json.loads(params["actor"]), params["activityId"], launch_data
 
 
+def au_statements(auth_actor_au_template, registration, *steps):
+    """The statements of one AU session: (verb, result) steps, each carrying the template."""
+    _auth, actor, au_id, template = auth_actor_au_template
+    context = {**template["contextTemplate"], "registration": str(registration)}
+    context["contextActivities"] = {
+        **context["contextActivities"],
+        "category": [{"id": vocabulary.CMI5_CATEGORY}],
+    }
+    return [
+        statement(actor, verb, au_id, registration, context=context, result=result)
+        if result is not None
+        else statement(actor, verb, au_id, registration, context=context)
+        for verb, result in steps
+    ]
+
+
 def test_cmi5_move_on_and_satisfied(client, make_package, learner):
     package = make_package("cmi5_basic")
     registration = uuid.uuid4()
-    auth, actor, intro, template = _au_session(client, package, learner, registration, 0)
-    context = {**template["contextTemplate"], "registration": str(registration)}
-    done = statement(
-        actor, "completed", intro, registration, context=context, result={"completion": True}
+    session = _au_session(client, package, learner, registration, 0)
+    initialized, done = au_statements(
+        session,
+        registration,
+        ("initialized", None),
+        ("completed", {"completion": True, "duration": "PT4M"}),
     )
-    assert xapi(client, "post", "statements", auth, done).status_code == 200
+    assert xapi(client, "post", "statements", session[0], initialized).status_code == 200
+    assert xapi(client, "post", "statements", session[0], done).status_code == 200
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.au_state["0"]["completed"] is True
     assert progress.satisfied_at is None
     assert not Statement.objects.filter(verb=vocabulary.SATISFIED.id).exists()
 
-    auth, actor, test_au, template = _au_session(client, package, learner, registration, 1)
-    context = {**template["contextTemplate"], "registration": str(registration)}
-    failed = statement(
-        actor,
-        "failed",
-        test_au,
+    # The test AU, first session: failed (below the mastery score 0.8), then terminated.
+    session = _au_session(client, package, learner, registration, 1)
+    first = au_statements(
+        session,
         registration,
-        context=context,
-        result={"success": False, "score": {"scaled": 0.5}},
+        ("initialized", None),
+        ("failed", {"success": False, "score": {"scaled": 0.5}, "duration": "PT9M"}),
+        ("terminated", {"duration": "PT10M"}),
     )
-    assert xapi(client, "post", "statements", auth, failed).status_code == 200
+    assert xapi(client, "post", "statements", session[0], first).status_code == 200
     progress.refresh_from_db()
     assert progress.satisfied_at is None
-    passed = statement(
-        actor,
-        "passed",
-        test_au,
+    # Second session of the test AU: passed.
+    session = _au_session(client, package, learner, registration, 1)
+    second = au_statements(
+        session,
         registration,
-        context=context,
-        result={"success": True, "score": {"scaled": 0.9}},
+        ("initialized", None),
+        ("passed", {"success": True, "score": {"scaled": 0.9}, "duration": "PT7M"}),
     )
-    assert xapi(client, "post", "statements", auth, passed).status_code == 200
+    assert xapi(client, "post", "statements", session[0], second).status_code == 200
     progress.refresh_from_db()
     assert progress.satisfied_at is not None
     satisfied = set(
@@ -341,13 +359,17 @@ def test_waived_au_counts_for_move_on(client, make_package, learner):
         user=learner, package=package, au=1, registration=registration, reason="Tested"
     )
     # A waiver alone is not a launch: the LMS still records it, but progress needs a launch.
-    auth, actor, intro, template = _au_session(client, package, learner, registration, 0)
+    session = _au_session(client, package, learner, registration, 0)
     services.au_waive(
         user=learner, package=package, au=1, registration=registration, reason="Tested"
     )
-    context = {**template["contextTemplate"], "registration": str(registration)}
-    done = statement(actor, "completed", intro, registration, context=context)
-    assert xapi(client, "post", "statements", auth, done).status_code == 200
+    done = au_statements(
+        session,
+        registration,
+        ("initialized", None),
+        ("completed", {"completion": True, "duration": "PT2M"}),
+    )
+    assert xapi(client, "post", "statements", session[0], done).status_code == 200
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.au_state["1"]["waived"] is True
     assert progress.satisfied_at is not None

@@ -61,6 +61,8 @@
     };
   }
 
+  function review() { return launchData && launchData.launchMode !== "Normal"; }
+
   function fail(error) { status.textContent = "Fehler: " + error.message; }
 
   fetch(params.get("fetch"), { method: "POST" })
@@ -76,7 +78,9 @@
     .then(function (r) { return r.json(); })
     .then(function (data) { launchData = data; return send(ADL + "initialized", au(), [CMI5]); })
     .then(function () {
-      status.textContent = "Bereit.";
+      status.textContent = review()
+        ? "Wiederholung: Sie haben die Übung bereits abgeschlossen. Diese Runde wird nicht gespeichert."
+        : "Bereit.";
       document.getElementById("abgeben").disabled = false;
       document.getElementById("beenden").disabled = false;
     })
@@ -90,11 +94,16 @@
       var choice = form.elements[name].value;
       var success = choice === KEY[name];
       if (success) { correct += 1; }
-      return send(ADL + "answered", question(name), [], { response: choice, success: success });
+      return review() ? null : send(ADL + "answered", question(name), [], { response: choice, success: success });
     });
     var scaled = Math.round((correct / 3) * 100) / 100;
     var passed = scaled >= (launchData.masteryScore || 0.6);
     document.getElementById("abgeben").disabled = true;
+    if (review()) {
+      // cmi5 10.2.2: a review records no results; the LMS would refuse them.
+      status.textContent = correct + " von 3 richtig (Wiederholung, nicht gespeichert).";
+      return;
+    }
     Promise.all(answers)
       .then(function () {
         return send(ADL + (passed ? "passed" : "failed"), au(), [CMI5, MOVEON], {
