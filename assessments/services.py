@@ -734,7 +734,7 @@ def _score_answer(answer: Answer) -> None:
     answer.score, answer.correct = result.score, result.correct
 
 
-def _record_answer(attempt: Attempt, answer: Answer) -> None:
+def _record_answer(attempt: Attempt, answer: Answer, timestamp=None) -> None:
     context = AttemptContext.from_dict(attempt.context)
     events.question_answered(
         user=attempt.user,
@@ -746,6 +746,7 @@ def _record_answer(attempt: Attempt, answer: Answer) -> None:
         score_raw=answer.score or 0.0,
         score_max=float(answer.spec["points"]),
         course=context.activity() if context else None,
+        timestamp=timestamp,
     )
 
 
@@ -822,9 +823,11 @@ def _finish(
     if passed and attempt.assessment.kind == Assessment.Kind.FINAL:
         evidence = scoring.evidence(_evidence_items(answers))
     context = AttemptContext.from_dict(attempt.context)
+    # The statements say when the attempt ended (for an expired attempt: its deadline), not
+    # when it was closed, so evidence and trends date it correctly.
     with events.batched():
         for answer in to_record:
-            _record_answer(attempt, answer)
+            _record_answer(attempt, answer, timestamp=finished_at)
         events.assessment_completed(
             user=attempt.user,
             assessment=assessment_activity(attempt.assessment),
@@ -835,6 +838,7 @@ def _finish(
             duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
             course=context.activity() if context else None,
             evidence=evidence,
+            timestamp=finished_at,
         )
 
 

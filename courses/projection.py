@@ -401,12 +401,14 @@ def _record_completion(*, user, course, progress, evidence) -> None:
     if progress.started_at and progress.last_activity_at:
         duration = max(progress.last_activity_at - progress.started_at, datetime.timedelta(0))
     activity = tracking.course_activity(course)
+    # Completed when the learning event that met the rule happened, not when it was projected.
     events.course_completed(
         user=user,
         course=activity,
         registration=registration,
         duration=duration,
         evidence=evidence,
+        timestamp=progress.last_activity_at,
     )
     code = new_certificate_code()
     events.certificate_earned(

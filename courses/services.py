@@ -4,6 +4,7 @@ Learning events are recorded only through ``lms.xapi.events``; progress rows fol
 from the stored statements (``courses.projection``).
 """
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -238,8 +239,11 @@ def course_enrol(*, user, course: CoursePage) -> Enrolment:
 
 
 @transaction.atomic
-def course_continue(*, user, course: CoursePage) -> LessonPage | None:
-    """Enrol if needed, record the launch on first start, and return the lesson to resume."""
+def course_continue(*, user, course: CoursePage, now=None) -> LessonPage | None:
+    """Enrol if needed, record the launch on first start, and return the lesson to resume.
+
+    ``now`` (here and in the lesson services): when it happened, if not now (demo data).
+    """
     if not course.live:
         raise CourseActionError(_("This course is not available."))
     enrolment = enrolment_ensure(user=user, course=course)
@@ -249,12 +253,13 @@ def course_continue(*, user, course: CoursePage) -> LessonPage | None:
             user=user,
             course=tracking.course_activity(course),
             registration=enrolment.registration,
+            timestamp=now,
         )
     return selectors.resume_lesson(user=user, course=course)
 
 
 @transaction.atomic
-def lesson_experience(*, user, lesson: LessonPage) -> None:
+def lesson_experience(*, user, lesson: LessonPage, now=None) -> None:
     """Record that the learner opened the lesson (only within an enrolment)."""
     course = selectors.course_of_lesson(lesson=lesson)
     enrolment = Enrolment.objects.filter(user=user, course=course).first()
@@ -265,11 +270,12 @@ def lesson_experience(*, user, lesson: LessonPage) -> None:
         lesson=tracking.lesson_activity(lesson),
         course=tracking.course_activity(course),
         registration=enrolment.registration,
+        timestamp=now,
     )
 
 
 @transaction.atomic
-def lesson_complete(*, user, lesson: LessonPage) -> LessonPage | None:
+def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonPage | None:
     """Complete the lesson if its rule allows it; returns the next lesson (or None)."""
     if not lesson.live:
         raise CourseActionError(_("This lesson is not available."))
@@ -286,12 +292,14 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonPage | None:
                 _("Please answer every knowledge check in this lesson before you complete it.")
             )
         started = progress.first_experienced_at if progress else None
+        now = now or timezone.now()
         events.lesson_completed(
             user=user,
             lesson=tracking.lesson_activity(lesson),
             course=tracking.course_activity(course),
             registration=enrolment.registration,
-            duration=(timezone.now() - started) if started else None,
+            duration=max(now - started, dt.timedelta(0)) if started else None,
+            timestamp=now,
         )
     return selectors.next_lesson(lesson=lesson, course=course)
 

@@ -214,19 +214,22 @@ def _store(statement: TinCanStatement) -> Statement:
     return services.statements_store(statements=[data], validated=True)[0]
 
 
-def lesson_experienced(*, user, lesson: Activity, course: Activity, registration) -> Statement:
+def lesson_experienced(
+    *, user, lesson: Activity, course: Activity, registration, timestamp=None
+) -> Statement:
     return _store(
         _build(
             user=user,
             verb=vocabulary.EXPERIENCED,
             activity=lesson,
             context=_context(registration=registration, parent=course),
+            timestamp=timestamp,
         )
     )
 
 
 def lesson_completed(
-    *, user, lesson: Activity, course: Activity, registration, duration=None
+    *, user, lesson: Activity, course: Activity, registration, duration=None, timestamp=None
 ) -> Statement:
     return _store(
         _build(
@@ -235,23 +238,25 @@ def lesson_completed(
             activity=lesson,
             context=_context(registration=registration, parent=course),
             result=Result(completion=True, duration=_duration(duration)),
+            timestamp=timestamp,
         )
     )
 
 
-def course_launched(*, user, course: Activity, registration) -> Statement:
+def course_launched(*, user, course: Activity, registration, timestamp=None) -> Statement:
     return _store(
         _build(
             user=user,
             verb=vocabulary.LAUNCHED,
             activity=course,
             context=_context(registration=registration),
+            timestamp=timestamp,
         )
     )
 
 
 def course_completed(
-    *, user, course: Activity, registration, duration=None, evidence=()
+    *, user, course: Activity, registration, duration=None, evidence=(), timestamp=None
 ) -> Statement:
     result = Result(completion=True, duration=_duration(duration))
     items = _evidence(evidence, "course")
@@ -264,6 +269,7 @@ def course_completed(
             activity=course,
             context=_context(registration=registration),
             result=result,
+            timestamp=timestamp,
         )
     )
 
@@ -279,6 +285,7 @@ def question_answered(
     score_raw: float,
     score_max: float,
     course: Activity | None = None,
+    timestamp=None,
 ) -> Statement:
     result = Result(
         response=str(response),
@@ -295,6 +302,7 @@ def question_answered(
                 registration=registration, parent=assessment, grouping=[course] if course else []
             ),
             result=result,
+            timestamp=timestamp,
         )
     )
 
@@ -310,6 +318,7 @@ def assessment_completed(
     duration=None,
     course: Activity | None = None,
     evidence=(),
+    timestamp=None,
 ) -> Statement:
     result = Result(
         score=_score(score_raw, score_max),
@@ -327,6 +336,7 @@ def assessment_completed(
             activity=assessment,
             context=_context(registration=registration, parent=course),
             result=result,
+            timestamp=timestamp,
         )
     )
 

@@ -244,6 +244,11 @@ def test_time_limit_enforced_on_the_server(client_in, learner, make_assessment):
     assert attempt.score_raw == 1  # only the numeric answer saved in time
     assert attempt.finished_at == attempt.deadline
     assert statements(vocabulary.FAILED).filter(user=learner).count() == 1
+    # The statements are dated when the attempt ended (its deadline), not when it was closed.
+    failed = statements(vocabulary.FAILED).get(user=learner)
+    answered = statements(vocabulary.ANSWERED).filter(user=learner)
+    assert failed.timestamp == attempt.deadline < failed.stored
+    assert answered.exists() and {a.timestamp for a in answered} == {attempt.deadline}
     late_save = client_in.post(reverse("assessments:autosave", args=[attempt.uuid]), {name: "1"})
     assert late_save.status_code == 409
 

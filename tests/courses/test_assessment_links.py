@@ -1,10 +1,13 @@
 """Knowledge checks inside lessons and final assessments that complete a course."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from assessments import services as assessment_services
-from competencies.models import Competency, ProficiencyLevel
+from competencies.models import Competency, Evidence, ProficiencyLevel
 from courses import selectors, services, tracking
 from courses.models import Certificate, CourseCompetency, CourseProgress, LessonPage
 from lms.xapi import vocabulary
@@ -81,11 +84,19 @@ def test_passing_the_final_assessment_completes_the_course_with_evidence(
     progress = CourseProgress.objects.get(user=learner, course=course)
     assert progress.completed_at is None  # the final assessment is still missing
 
+    # Submitted with its own clock (as a late sync would be): the records keep that time.
+    submitted = timezone.now() + dt.timedelta(hours=1)
     attempt = assessment_services.attempt_start(
-        assessment=final_assessment, user=learner, use_providers=True
+        assessment=final_assessment,
+        user=learner,
+        use_providers=True,
+        now=submitted - dt.timedelta(minutes=5),
     )
     assessment_services.attempt_submit(
-        attempt_uuid=attempt.uuid, user=learner, data={f"q_{question.uuid}": ["false"]}
+        attempt_uuid=attempt.uuid,
+        user=learner,
+        data={f"q_{question.uuid}": ["false"]},
+        now=submitted,
     )
     progress.refresh_from_db()
     assert progress.assessment_passed_at is not None
@@ -96,6 +107,11 @@ def test_passing_the_final_assessment_completes_the_course_with_evidence(
     assert completed.evidence == [
         {"competency": competency.uri, "level": "urn:test:level:3", "source": "course"}
     ]
+    # The course was completed when the attempt that met its rule ended, and so was the
+    # competency evidenced.
+    assert completed.timestamp == submitted == progress.completed_at
+    evidence = Evidence.objects.get(user=learner, competency=competency, source="course")
+    assert evidence.occurred_at == submitted
     assert Certificate.objects.filter(user=learner, course=course).exists()
 
 
