@@ -7,8 +7,11 @@ curricula, so the dashboard, the course analytics and the HR reports show real d
 Both are idempotent: what exists already is kept.
 """
 
+import datetime as dt
 import importlib
 import random
+
+from django.utils import timezone
 
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
@@ -212,18 +215,32 @@ def load_courses_activity_demo(stdout, *, personas, colleagues):
             if rng.random() > (0.85 if entry.required else 0.3) * (0.4 + zeal):
                 continue
             lessons = selectors.course_lessons(course=entry.course)
-            services.course_continue(user=person, course=entry.course)
+            clock = _learning_days(person, entry.course, len(lessons) + 1)
+            services.course_continue(user=person, course=entry.course, now=next(clock))
             statements += 1
             done = (
                 len(lessons) if rng.random() < 0.35 + 0.5 * zeal else rng.randint(0, len(lessons))
             )
             for lesson in lessons[:done]:
-                services.lesson_complete(user=person, lesson=lesson)
+                services.lesson_complete(user=person, lesson=lesson, now=next(clock))
                 statements += 1
             if done < len(lessons):
-                services.lesson_experience(user=person, lesson=lessons[done])
+                services.lesson_experience(user=person, lesson=lessons[done], now=next(clock))
                 statements += 1
     stdout.write(f"  courses: {statements} learning events by demo colleagues")
+
+
+def _learning_days(person, course, steps: int):
+    """When a colleague's course events happened: a start within the last eleven months,
+    then one step every one to six days, never later than an hour ago (seeded per person
+    and course, so the HR trend shows a year of learning rather than one day)."""
+    rng = random.Random(f"{SEED}-{person.pk}-{course.pk}")  # noqa: S311 - demo data
+    latest = timezone.now() - dt.timedelta(hours=1)
+    days = rng.randint(min(steps * 6, 330), 330)
+    moment = latest - dt.timedelta(days=days, minutes=rng.randint(0, 600))
+    for _ in range(steps):
+        yield min(moment, latest)
+        moment += dt.timedelta(days=rng.randint(1, 6), minutes=rng.randint(5, 90))
 
 
 def _lea(learner) -> int:

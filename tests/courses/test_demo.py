@@ -1,13 +1,16 @@
 """The demo steps build courses, curricula and activity through the services."""
 
+import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from wagtail.models import WorkflowPage
 
 from assessments.models import Assessment, Question
 from courses import demo, selectors
 from courses.models import CoursePage, Curriculum, Enrolment, LessonPage
+from lms.xapi.models import Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +51,17 @@ def test_demo_builds_pages_curricula_and_activity_idempotently(
     assert outline["lessons_completed"] == 2
     assert outline["resume_lesson"] == outline["outline"][2].lesson
     assert Enrolment.objects.exclude(user=lea).exists()
+    # The colleagues' learning is spread over the past year (so HR trends show a history)
+    # and never lies in the future.
+    stamps = list(
+        Statement.objects.filter(user__in=colleagues)
+        .order_by("timestamp")
+        .values_list("timestamp", flat=True)
+    )
+    now = timezone.now()
+    assert stamps and stamps[-1] < now
+    assert stamps[0] < now - dt.timedelta(days=30)
+    assert len({(now - stamp).days // 30 for stamp in stamps}) >= 3
     index = CoursePage.objects.get(slug="datenqualitaet").get_parent()
     assert WorkflowPage.objects.get(page=index).workflow.name == "Kursfreigabe"
 
