@@ -15,11 +15,13 @@ import datetime as dt
 import math
 import random
 
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from assessments import scoring, selectors, services
 from assessments.models import Assessment, Attempt
+from lms.xapi.models import Statement
 
 SEED = 5150
 PARTICIPATION = 0.75  # share of eligible colleagues who take each assessment
@@ -55,7 +57,7 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
             if (assessment.pk, person.pk) in taken:
                 continue
             context = contexts[person.pk]
-            started = now - dt.timedelta(days=arng.randint(20, 60), minutes=arng.randint(0, 600))
+            started = _start_time(context, now, arng)
             for attempt_number in range(assessment.max_attempts or 2):
                 attempt = services.attempt_start(
                     assessment=assessment, user=person, context=context, now=started
@@ -71,8 +73,26 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
                 count += 1
                 if attempt.passed or arng.random() < 0.4:
                     break
-                started = attempt.finished_at + dt.timedelta(days=arng.randint(1, 7))
+                started = min(
+                    attempt.finished_at + dt.timedelta(days=arng.randint(1, 7)),
+                    now - dt.timedelta(hours=2),
+                )
     stdout.write(f"  assessments: {count} finished attempts by demo colleagues")
+
+
+def _start_time(context, now, rng: random.Random) -> dt.datetime:
+    """A few days after the person's last activity in the course the test belongs to (so a
+    final test follows its lessons), else 20 to 60 days ago; never later than a day ago (a
+    second attempt then still fits before now)."""
+    latest = now - dt.timedelta(days=1)
+    last = None
+    if context is not None:
+        last = Statement.objects.filter(registration=context.registration).aggregate(
+            last=Max("timestamp")
+        )["last"]
+    if last is None:
+        return now - dt.timedelta(days=rng.randint(20, 60), minutes=rng.randint(0, 600))
+    return min(last + dt.timedelta(days=rng.randint(1, 10), minutes=rng.randint(0, 600)), latest)
 
 
 def _answers(attempt: Attempt, ability: float, rng: random.Random) -> MultiValueDict:
