@@ -401,8 +401,8 @@ def _record_completion(*, user, course, progress, evidence) -> None:
     if progress.started_at and progress.last_activity_at:
         duration = max(progress.last_activity_at - progress.started_at, datetime.timedelta(0))
     activity = tracking.course_activity(course)
-    # Dated by the course's latest learning event (normally the one that met the rule), not
-    # by when it was projected.
+    # Completion and certificate are dated by the course's latest learning event (normally
+    # the one that met the rule), not by when it was projected.
     events.course_completed(
         user=user,
         course=activity,
@@ -417,6 +417,7 @@ def _record_completion(*, user, course, progress, evidence) -> None:
         course=activity,
         registration=registration,
         certificate=tracking.certificate_activity(code=code, course=course),
+        timestamp=progress.last_activity_at,
     )
 
 

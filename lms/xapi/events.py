@@ -384,12 +384,15 @@ def competency_validated(
     )
 
 
-def certificate_earned(*, user, course: Activity, registration, certificate: Activity) -> Statement:
+def certificate_earned(
+    *, user, course: Activity, registration, certificate: Activity, timestamp=None
+) -> Statement:
     return _store(
         _build(
             user=user,
             verb=vocabulary.EARNED,
             activity=certificate,
             context=_context(registration=registration, grouping=[course]),
+            timestamp=timestamp,
         )
     )

@@ -112,7 +112,7 @@ def test_passing_the_final_assessment_completes_the_course_with_evidence(
     assert completed.timestamp == submitted == progress.completed_at
     evidence = Evidence.objects.get(user=learner, competency=competency, source="course")
     assert evidence.occurred_at == submitted
-    assert Certificate.objects.filter(user=learner, course=course).exists()
+    assert Certificate.objects.get(user=learner, course=course).issued_at == submitted
 
 
 def test_failing_the_final_assessment_leaves_the_course_open(
