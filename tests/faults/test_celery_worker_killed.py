@@ -30,6 +30,16 @@ def _job(database_url, job_id):
         ).fetchone()
 
 
+def _waiting_on_a_lock(database_url) -> bool:
+    with psycopg.connect(database_url) as conn:
+        return bool(
+            conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND wait_event_type = 'Lock'"
+            ).fetchone()[0]
+        )
+
+
 def _framework_rows(database_url):
     with psycopg.connect(database_url) as conn:
         frameworks = conn.execute(
@@ -49,6 +59,11 @@ def test_worker_killed_mid_import_leaves_nothing_half_written_and_the_task_rerun
     code = CREATE_JOB.format(name=DIGCOMP_FILE.name, path=str(DIGCOMP_FILE))
     job_id = manage("shell", "-c", code, env=platform_env).strip().splitlines()[-1]
     assert _job(fault_db, job_id)[0] == "pending"
+    # Hold writes to the competency table: the import then stops inside its transaction
+    # (after the framework row) and is certainly unfinished when the worker is killed,
+    # however fast the machine is.
+    blocker = psycopg.connect(fault_db)
+    blocker.execute("LOCK TABLE competencies_competency IN SHARE MODE")
     worker = start_celery_worker(platform_env)
 
     wait_until(
@@ -57,12 +72,19 @@ def test_worker_killed_mid_import_leaves_nothing_half_written_and_the_task_rerun
         interval=0.02,
         what="the import running in the worker",
     )
-    time.sleep(0.3)  # inside the import (it takes about 1.5 s)
+    wait_until(
+        lambda: _waiting_on_a_lock(fault_db),
+        timeout=60,
+        interval=0.02,
+        what="the import waiting inside its transaction",
+    )
     worker.kill()
     killed_at = time.monotonic()
     status, progress, _message = _job(fault_db, job_id)
     assert status == "running", f"the import finished before the kill ({status})"
     assert _framework_rows(fault_db) == (0, 0), "a half-imported framework is visible"
+    blocker.rollback()
+    blocker.close()
 
     start_celery_worker(platform_env)
     final = wait_until(
