@@ -53,11 +53,13 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
         }
         if any(contexts.values()):
             participants = [p for p in participants if contexts[p.pk] is not None]
+        last_activity = _last_activity(c.registration for c in contexts.values() if c)
         for person in participants:
             if (assessment.pk, person.pk) in taken:
                 continue
             context = contexts[person.pk]
-            started = _start_time(context, now, arng)
+            last = last_activity.get(context.registration) if context else None
+            started = _start_time(last, now, arng)
             for attempt_number in range(assessment.max_attempts or 2):
                 attempt = services.attempt_start(
                     assessment=assessment, user=person, context=context, now=started
@@ -80,18 +82,23 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
     stdout.write(f"  assessments: {count} finished attempts by demo colleagues")
 
 
-def _start_time(context, now, rng: random.Random) -> dt.datetime:
-    """A few days after the person's last activity in the course the test belongs to (so a
-    final test follows its lessons), else 20 to 60 days ago; never later than a day ago (a
-    second attempt then still fits before now)."""
-    latest = now - dt.timedelta(days=1)
-    last = None
-    if context is not None:
-        last = Statement.objects.filter(registration=context.registration).aggregate(
-            last=Max("timestamp")
-        )["last"]
+def _last_activity(registrations) -> dict:
+    """The latest statement timestamp per registration (one query)."""
+    return dict(
+        Statement.objects.filter(registration__in=set(registrations))
+        .values("registration")
+        .annotate(last=Max("timestamp"))
+        .values_list("registration", "last")
+    )
+
+
+def _start_time(last, now, rng: random.Random) -> dt.datetime:
+    """A few days after ``last``, the person's last activity in the course the test belongs
+    to (so a final test follows its lessons), else 20 to 60 days ago; never later than a
+    day ago (a second attempt then still fits before now)."""
     if last is None:
         return now - dt.timedelta(days=rng.randint(20, 60), minutes=rng.randint(0, 600))
+    latest = now - dt.timedelta(days=1)
     return min(last + dt.timedelta(days=rng.randint(1, 10), minutes=rng.randint(0, 600)), latest)
 
 

@@ -20,14 +20,14 @@ COURSE_SLUG = "datenqualitaet-und-bias"
 UNIT_SLUG = "uebung-datenqualitaet-erkennen"
 
 
-def demo_zip(folder: str = "datenqualitaet_uebung") -> SimpleUploadedFile:
+def zip_folder(root: Path) -> SimpleUploadedFile:
+    """A folder of package files as the zip upload a trainer would make of it."""
     buffer = io.BytesIO()
-    root = CONTENT / folder
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(root.rglob("*")):
             if path.is_file():
                 archive.write(path, path.relative_to(root).as_posix())
-    return SimpleUploadedFile(f"{folder}.zip", buffer.getvalue(), content_type="application/zip")
+    return SimpleUploadedFile(f"{root.name}.zip", buffer.getvalue(), content_type="application/zip")
 
 
 def load_packages_demo(stdout, *, personas, colleagues, course_slug: str = COURSE_SLUG):
@@ -38,7 +38,9 @@ def load_packages_demo(stdout, *, personas, colleagues, course_slug: str = COURS
     package = ContentPackage.objects.filter(title=PACKAGE_TITLE).first()
     if package is None:
         package = services.package_create(
-            title=PACKAGE_TITLE, upload=demo_zip(), uploaded_by=personas.get("Trainer")
+            title=PACKAGE_TITLE,
+            upload=zip_folder(CONTENT / "datenqualitaet_uebung"),
+            uploaded_by=personas.get("Trainer"),
         )
     unit = ContentPackagePage.objects.child_of(course).filter(slug=UNIT_SLUG).first()
     if unit is None:

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.packages import activities, cmi5, manifests, moveon
+from lms.packages import activities, cmi5, manifests, moveon, session_rules
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import Limits, PackageError, delete_files, extract_zip, inspect_zip
 from lms.xapi import identity
@@ -357,7 +357,7 @@ def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:
     if not open_launches:
         return
     terminated = {
-        str(((data.get("context") or {}).get("extensions") or {}).get(cmi5.EXT_SESSION))
+        session_rules.session_id_of(data)
         for data in Statement.objects.filter(
             registration=registration,
             object_id=au["activity_id"],

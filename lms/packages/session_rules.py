@@ -22,18 +22,20 @@ category out must not be a way round them. The order is the timestamps' order (9
 import datetime as dt
 from dataclasses import dataclass
 
+from lms.packages.cmi5 import EXT_SESSION
 from lms.xapi import vocabulary
 from lms.xapi.validation import parse_timestamp
 
-EXT_SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
-INITIALIZED = vocabulary.INITIALIZED.id
-COMPLETED = vocabulary.COMPLETED.id
-PASSED = vocabulary.PASSED.id
-FAILED = vocabulary.FAILED.id
-TERMINATED = vocabulary.TERMINATED.id
-AU_VERBS = frozenset({INITIALIZED, COMPLETED, PASSED, FAILED, TERMINATED})
-NAMES = {INITIALIZED: "initialized", COMPLETED: "completed", PASSED: "passed"}
-NAMES |= {FAILED: "failed", TERMINATED: "terminated"}
+_AU_VERBS = (
+    vocabulary.INITIALIZED,
+    vocabulary.COMPLETED,
+    vocabulary.PASSED,
+    vocabulary.FAILED,
+    vocabulary.TERMINATED,
+)
+INITIALIZED, COMPLETED, PASSED, FAILED, TERMINATED = (verb.id for verb in _AU_VERBS)
+AU_VERBS = frozenset(verb.id for verb in _AU_VERBS)
+NAMES = {verb.id: verb.display_en for verb in _AU_VERBS}
 NEEDS_DURATION = frozenset({COMPLETED, PASSED, FAILED, TERMINATED})
 
 

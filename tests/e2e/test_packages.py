@@ -9,7 +9,6 @@ calling into its parent frame, a confirm() before exit).
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,7 @@ FILES = Path(__file__).resolve().parent.parent / "packages" / "files"
 
 
 def _zip(folder="tincan_basic") -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    root = FILES / folder
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                archive.write(path, path.relative_to(root).as_posix())
-    return SimpleUploadedFile(f"{folder}.zip", buffer.getvalue())
+    return package_demo.zip_folder(FILES / folder)
 
 
 def _course_with_unit(package, title="Datenschutz am Schalter"):
@@ -193,6 +186,19 @@ def test_framed_tincan_course_on_the_content_host(
     context.close()
 
 
+def _do_exercise(page, unit, ready: str, third_answer: str, outcome: str) -> None:
+    """Start the demo exercise from its unit page, answer, submit and leave it again."""
+    page.click("#package-start")
+    page.locator("#status").filter(has_text=ready).wait_for()
+    page.check("input[name=fall1][value=eindeutigkeit]")
+    page.check("input[name=fall2][value=aktualitaet]")
+    page.check(f"input[name=fall3][value={third_answer}]")
+    page.click("#abgeben")
+    page.locator("#status").filter(has_text=outcome).wait_for()
+    page.click("#beenden")
+    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+
+
 @pytest.mark.django_db(transaction=True)
 def test_demo_cmi5_exercise_runs_in_the_browser(
     page, browser, live_server, make_user, settings, tmp_path
@@ -206,15 +212,7 @@ def test_demo_cmi5_exercise_runs_in_the_browser(
     )
     context, page, refused = _launch_context(browser, live_server, "lernende@example.org")
     page.goto(unit.url)
-    page.click("#package-start")
-    page.locator("#status").filter(has_text="Bereit.").wait_for()
-    page.check("input[name=fall1][value=eindeutigkeit]")
-    page.check("input[name=fall2][value=aktualitaet]")
-    page.check("input[name=fall3][value=konsistenz]")
-    page.click("#abgeben")
-    page.locator("#status").filter(has_text="2 von 3 richtig: bestanden.").wait_for()
-    page.click("#beenden")
-    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+    _do_exercise(page, unit, "Bereit.", "konsistenz", "2 von 3 richtig: bestanden.")
     assert refused == []
     progress = PackageProgress.objects.get(user=learner, package=unit.package)
     assert progress.passed_at and progress.completed_at and progress.satisfied_at
@@ -225,15 +223,7 @@ def test_demo_cmi5_exercise_runs_in_the_browser(
     assert answered.count() == 3
     # Launched again the passed exercise is a review (cmi5 launchMode): nothing new is stored
     # but the session itself.
-    page.click("#package-start")
-    page.locator("#status").filter(has_text="Wiederholung").wait_for()
-    page.check("input[name=fall1][value=eindeutigkeit]")
-    page.check("input[name=fall2][value=aktualitaet]")
-    page.check("input[name=fall3][value=vollstaendigkeit]")
-    page.click("#abgeben")
-    page.locator("#status").filter(has_text="3 von 3 richtig (Wiederholung").wait_for()
-    page.click("#beenden")
-    page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
+    _do_exercise(page, unit, "Wiederholung", "vollstaendigkeit", "3 von 3 richtig (Wiederholung")
     assert refused == []
     assert answered.count() == 3
     progress.refresh_from_db()

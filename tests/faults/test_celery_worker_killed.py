@@ -12,6 +12,7 @@ import psycopg
 
 from competencies.demo import DIGCOMP_FILE
 from tests.faults.procs import manage, wait_until
+from tests.pglocks import someone_waits_on_a_lock
 
 CREATE_JOB = """
 from pathlib import Path
@@ -32,12 +33,7 @@ def _job(database_url, job_id):
 
 def _waiting_on_a_lock(database_url) -> bool:
     with psycopg.connect(database_url) as conn:
-        return bool(
-            conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND wait_event_type = 'Lock'"
-            ).fetchone()[0]
-        )
+        return someone_waits_on_a_lock(conn)
 
 
 def _framework_rows(database_url):

@@ -14,9 +14,12 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from lms.packages import services
+from lms.packages.cmi5 import EXT_SESSION
+from lms.packages.models import PackageLaunch
 from lms.xapi import identity, vocabulary
 from lms.xapi.models import Statement
 from tests.packages.test_services import BASE, TINCAN_ID, launch_params, statement
+from tests.pglocks import committed_once_blocked, connect_test_database, insert_statement
 
 VIDEO = "https://example.com/vid/id1924"
 
@@ -304,59 +307,16 @@ def test_two_requests_of_one_session_pass_the_rules_one_at_a_time(client, au_ses
 
     Our 'passed' must wait for it and then be refused; without the lock both would pass.
     """
-    import threading
-    import time
-
-    import psycopg
-    from django.db import connection
-
-    from lms.packages.models import PackageLaunch
-    from lms.packages.session_rules import EXT_SESSION
-
     session = au_session
     assert post(client, session, au_result(session, "initialized", None)).status_code == 200
     result = {"success": True, "score": {"scaled": 0.9}, "duration": "PT3M"}
     theirs, ours = au_result(session, "passed", result), au_result(session, "passed", result)
     launch = PackageLaunch.objects.get(session_id=session["context"]["extensions"][EXT_SESSION])
-    db = connection.settings_dict
-    params = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"], "dbname": db["NAME"]}
-    other, watcher = psycopg.connect(**params), psycopg.connect(**params)
+    other = connect_test_database()
     other.execute("SELECT id FROM packages_packagelaunch WHERE id = %s FOR UPDATE", [launch.pk])
-    other.execute(
-        "INSERT INTO xapi_statement (id, data, stored, timestamp, actor_key, verb, object_id,"
-        " object_type, object_agent_key, voided, registration, user_id)"
-        " VALUES (%s, %s, now(), now(), %s, %s, %s, 'Activity', '', false, %s, %s)",
-        [
-            theirs["id"],
-            json.dumps(theirs),
-            identity.agent_key(theirs["actor"]),
-            theirs["verb"]["id"],
-            theirs["object"]["id"],
-            session["registration"],
-            learner.pk,
-        ],
-    )
-
-    def commit_once_we_wait():
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            waiting = watcher.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND wait_event_type = 'Lock'"
-            ).fetchone()[0]
-            if waiting:
-                break
-            time.sleep(0.02)
-        other.commit()
-
-    committer = threading.Thread(target=commit_once_we_wait)
-    committer.start()
-    try:
+    insert_statement(other, theirs, registration=session["registration"], user_id=learner.pk)
+    with committed_once_blocked(other):
         response = post(client, session, ours)
-    finally:
-        committer.join()
-        other.close()
-        watcher.close()
     assert response.status_code == 403, response.content
     assert "already recorded in this cmi5 session" in response.json()["error"]["message"]
     assert Statement.objects.filter(verb=vocabulary.PASSED.id).count() == 1

@@ -10,6 +10,7 @@ import pytest
 from lms.xapi import identity
 from lms.xapi.models import Document, Statement
 from lms.xapi.services import lrs_client_create
+from tests.pglocks import committed_once_blocked, connect_test_database, insert_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -299,64 +300,21 @@ def test_a_concurrent_insert_of_the_same_id_is_decided_by_the_conflict_rules(
     client, lrs_client, statement_factory, same_content, status
 ):
     """Another request stores the id between our existence check and our insert: no 500."""
-    import threading
-    import time
-
-    import psycopg
-    from django.db import connection
-
     data = statement_factory()
     statement_id = data.pop("id")
     theirs = dict(data, id=statement_id)
     if not same_content:
         theirs["verb"] = {"id": "http://example.org/verbs/other"}
-    settings = connection.settings_dict
-    other = psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
-    )
+    other = connect_test_database()
     # Their row is written but not committed: our insert waits for it on the primary key.
-    other.execute(
-        "INSERT INTO xapi_statement (id, data, stored, timestamp, actor_key, verb, object_id,"
-        " object_type, object_agent_key, voided) VALUES (%s, %s, now(), now(), %s, %s, %s,"
-        " 'Activity', '', false)",
-        [
-            statement_id,
-            json.dumps(theirs),
-            identity.agent_key(theirs["actor"]),
-            theirs["verb"]["id"],
-            theirs["object"]["id"],
-        ],
-    )
-    watcher = psycopg.connect(
-        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
-    )
-
-    def commit_once_we_wait():
-        # Commit only when our request is blocked on their uncommitted row (or after 20 s).
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            waiting = watcher.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                " AND wait_event_type = 'Lock'"
-            ).fetchone()[0]
-            if waiting:
-                break
-            time.sleep(0.02)
-        other.commit()
-
-    committer = threading.Thread(target=commit_once_we_wait)
-    committer.start()
-    try:
+    insert_statement(other, theirs)
+    with committed_once_blocked(other):
         response = client.put(
             f"/xapi/statements?statementId={statement_id}",
             json.dumps(data),
             content_type="application/json",
             **auth(lrs_client),
         )
-    finally:
-        committer.join()
-        other.close()
-        watcher.close()
     assert response.status_code == status, response.content
     assert Statement.objects.filter(id=statement_id).count() == 1
 
