@@ -736,17 +736,19 @@ def _score_answer(answer: Answer) -> None:
 
 def _record_answer(attempt: Attempt, answer: Answer, timestamp=None) -> None:
     context = AttemptContext.from_dict(attempt.context)
-    events.question_answered(
-        user=attempt.user,
-        question=question_activity(answer.question, answer.spec),
-        assessment=assessment_activity(attempt.assessment),
-        registration=attempt.registration,
-        response=scoring.response_string(answer.spec, answer.response),
-        success=bool(answer.correct),
-        score_raw=answer.score or 0.0,
-        score_max=float(answer.spec["points"]),
-        course=context.activity() if context else None,
-        timestamp=timestamp,
+    events.record(
+        events.question_answered(
+            user=attempt.user,
+            question=question_activity(answer.question, answer.spec),
+            assessment=assessment_activity(attempt.assessment),
+            registration=attempt.registration,
+            response=scoring.response_string(answer.spec, answer.response),
+            success=bool(answer.correct),
+            score_raw=answer.score or 0.0,
+            score_max=float(answer.spec["points"]),
+            course=context.activity() if context else None,
+            timestamp=timestamp,
+        )
     )
 
 
@@ -828,17 +830,19 @@ def _finish(
     with events.batched():
         for answer in to_record:
             _record_answer(attempt, answer, timestamp=finished_at)
-        events.assessment_completed(
-            user=attempt.user,
-            assessment=assessment_activity(attempt.assessment),
-            registration=attempt.registration,
-            passed=passed,
-            score_raw=score_raw,
-            score_max=score_max if score_max > 0 else 1.0,
-            duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
-            course=context.activity() if context else None,
-            evidence=evidence,
-            timestamp=finished_at,
+        events.record(
+            events.assessment_completed(
+                user=attempt.user,
+                assessment=assessment_activity(attempt.assessment),
+                registration=attempt.registration,
+                passed=passed,
+                score_raw=score_raw,
+                score_max=score_max if score_max > 0 else 1.0,
+                duration=max(finished_at - attempt.started_at, dt.timedelta(0)),
+                course=context.activity() if context else None,
+                evidence=evidence,
+                timestamp=finished_at,
+            )
         )
 
 
@@ -941,14 +945,16 @@ def knowledge_check_answer(*, user, token: str, data) -> KnowledgeCheckResult:
     parent = events.Activity(
         iri=claims.parent_iri, name=claims.parent_name or claims.parent_iri, type=claims.parent_type
     )
-    events.question_answered(
-        user=user,
-        question=question_activity(question, spec),
-        assessment=parent,
-        registration=claims.registration,
-        response=scoring.response_string(spec, response),
-        success=result.correct,
-        score_raw=result.score,
-        score_max=result.max_score,
+    events.record(
+        events.question_answered(
+            user=user,
+            question=question_activity(question, spec),
+            assessment=parent,
+            registration=claims.registration,
+            response=scoring.response_string(spec, response),
+            success=result.correct,
+            score_raw=result.score,
+            score_max=result.max_score,
+        )
     )
     return KnowledgeCheckResult(question=question, spec=spec, response=response, result=result)

@@ -10,10 +10,11 @@ constant number of bulk queries:
 4. recompute the profile rows of every (person, competency) the batch touched with the
    pure rule in ``rules.profile_state`` (1 read, 1 upsert, 1 delete).
 
-What counts as evidence
+What counts as evidence (only statements the platform itself recorded: an LRS client's
+evidence extension or self-assessment is ignored, see ``lms.xapi.trust``)
 - ``result.extensions[EXT_COMPETENCY_EVIDENCE]`` items with source ``assessment``,
   ``course`` or ``validation`` on statements that are not failed (``result.success`` is
-  not false); trainer validations only from the platform itself (not from LRS clients).
+  not false);
 - self-assessment statements (verb self-assessed, object = competency activity,
   ``result.extensions[EXT_SELF_ASSESSED_LEVEL].level``) become evidence with source
   ``self``; the rule keeps them apart from measured levels.
@@ -42,6 +43,8 @@ def _validity_months() -> int | None:
 
 def _claims(statement) -> list[tuple[str, str, str]]:
     """(competency URI, level URI, source) claimed by one statement."""
+    if not statement.by_platform:
+        return []
     if statement.verb == vocabulary.SELF_ASSESSED.id:
         ext = (statement.result.get("extensions") or {}).get(vocabulary.EXT_SELF_ASSESSED_LEVEL)
         level = ext.get("level") if isinstance(ext, dict) else ext
@@ -54,8 +57,6 @@ def _claims(statement) -> list[tuple[str, str, str]]:
     for item in statement.evidence:
         source = item.get("source")
         if source not in rules.MEASURED_SOURCES:
-            continue
-        if source == "validation" and statement.client_id is not None:
             continue
         competency, level = item.get("competency"), item.get("level")
         if isinstance(competency, str) and isinstance(level, str):

@@ -311,12 +311,14 @@ def competency_self_assess(
     if competency.kind != Competency.Kind.COMPETENCY:
         raise ValidationError("Only competencies (not areas) can be rated.")
     level = _level(competency, rank)
-    return events.self_assessed(
-        user=user,
-        competency=competency_activity(competency),
-        level_uri=level.uri,
-        level_name=str(level),
-        timestamp=occurred_at,
+    return events.record(
+        events.self_assessed(
+            user=user,
+            competency=competency_activity(competency),
+            level_uri=level.uri,
+            level_name=str(level),
+            timestamp=occurred_at,
+        )
     )
 
 
@@ -335,13 +337,15 @@ def competency_validate(
     if competency.kind != Competency.Kind.COMPETENCY:
         raise ValidationError("Only competencies (not areas) can be validated.")
     level = _level(competency, rank)
-    return events.competency_validated(
-        user=user,
-        competency=competency_activity(competency),
-        level_uri=level.uri,
-        validator=validator,
-        note=note,
-        timestamp=occurred_at,
+    return events.record(
+        events.competency_validated(
+            user=user,
+            competency=competency_activity(competency),
+            level_uri=level.uri,
+            validator=validator,
+            note=note,
+            timestamp=occurred_at,
+        )
     )
 
 

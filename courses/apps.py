@@ -43,6 +43,7 @@ class CoursesConfig(AppConfig):
         from competencies.providers import register_offer_provider
         from courses import package_units, projection, selectors, services
         from lms.accounts.groups import register_group_permissions
+        from lms.packages import projection as package_projection
         from lms.packages.services import register_registration_provider
         from lms.xapi.projections import register_projection
 
@@ -51,6 +52,8 @@ class CoursesConfig(AppConfig):
             apply=projection.apply,
             reset=projection.reset,
             erase=projection.erase,
+            # Package units count once the packages app says they are satisfied.
+            after=(package_projection.PROJECTION_NAME,),
         )
         register_attempt_context_provider(services.final_assessment_context)
         register_offer_provider("courses", selectors.competency_offers)

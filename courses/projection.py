@@ -2,9 +2,16 @@
 
 ``apply`` receives the statements of one insert (inside its transaction) and updates
 the progress rows with a constant number of bulk queries per batch. When a course's
-completion rule is met for the first time, it records ``course_completed`` and
-``certificate_earned`` through ``lms.xapi.events``; both checks look at the statement
-store first, so replaying the log (``rebuild_projections``) never records them twice.
+completion rule is met for the first time, it returns ``course completed`` and
+``certificate earned`` as follow-ups (the store records them right after); it never
+stores a statement itself.
+
+Trust: only statements the platform recorded (``Statement.by_platform``) move lessons,
+courses, final assessments and certificates. Statements of LRS clients (content launch
+credentials) count only for content package units, and only as a prompt to re-check the
+course: whether a package unit is done is the packages app's decision (its progress
+projection runs before this one), and their time is when the LRS stored them, not what
+the content claims.
 
 Which course and lesson a statement belongs to is decided by unit resolvers: the
 built-in one knows the platform's own lesson and course IRIs; apps that add other
@@ -32,8 +39,9 @@ from courses.models import (
 )
 from lms.packages import selectors as package_selectors
 from lms.xapi import events, vocabulary
+from lms.xapi import selectors as xapi_selectors
 from lms.xapi.models import Statement
-from lms.xapi.services import is_replaying
+from lms.xapi.projections import FollowUp
 
 User = get_user_model()
 
@@ -126,15 +134,13 @@ def context_activity_ids(data: dict, key: str) -> list[str]:
     return [item["id"] for item in items if isinstance(item, dict) and item.get("id")]
 
 
-def apply(statements: list[Statement]) -> None:
+def apply(statements: list[Statement]) -> list[FollowUp]:
     relevant = [s for s in statements if s.user_id and s.verb in HANDLED_VERBS]
     voiding = [s for s in relevant if s.verb == VOIDED]
-    regular = [s for s in relevant if s.verb != VOIDED and not s.voided]
-    if regular:
-        _apply(regular)
-    if voiding and not is_replaying():
-        # While the log is replayed, voided statements are left out already.
-        _recompute_after_voiding([s.object_id for s in voiding])
+    follow_ups = _apply([s for s in relevant if s.verb != VOIDED and not s.voided])
+    if voiding:
+        follow_ups += _recompute_after_voiding([s.object_id for s in voiding])
+    return follow_ups
 
 
 def reset() -> None:
@@ -219,7 +225,9 @@ class _Batch:
             Certificate.objects.bulk_create(self.certificates, ignore_conflicts=True)
 
 
-def _apply(statements: list[Statement]) -> None:
+def _apply(statements: list[Statement]) -> list[FollowUp]:
+    if not statements:
+        return []
     iris = set()
     for statement in statements:
         iris.add(statement.object_id)
@@ -236,17 +244,20 @@ def _apply(statements: list[Statement]) -> None:
         if unit is not None:
             units.append((statement, unit))
     if not units:
-        return
+        return []
     batch = _Batch(statements, units)
     for statement, unit in units:
         _fold(batch, statement, unit, final_assessments)
     batch.save()
-    _complete_courses(list(batch.courses.values()))
+    return _completions(list(batch.courses.values()))
 
 
 def _unit_for(statement, found, final_assessments) -> Unit | None:
     """The course unit a statement is about, or None when it is not about a course."""
     own = found.get(statement.object_id)
+    if not statement.by_platform:
+        # A client's statement only ever concerns a content package unit.
+        return own if own is not None and own.kind == "package" else None
     if own is not None:
         return own
     parents = [found[i] for i in context_activity_ids(statement.data, "parent") if i in found]
@@ -273,7 +284,8 @@ def _unit_for(statement, found, final_assessments) -> Unit | None:
 
 
 def _fold(batch: _Batch, statement: Statement, unit: Unit, final_assessments) -> None:
-    when = statement.timestamp or statement.stored
+    # The platform dates its own events; a client's claimed time could backdate a deadline.
+    when = (statement.timestamp or statement.stored) if statement.by_platform else statement.stored
     progress = batch.courses[(statement.user_id, unit.course_id)]
     if statement.registration and not progress.registration:
         progress.registration = statement.registration
@@ -337,11 +349,11 @@ def _recount_completed_lessons(progress_rows) -> None:
         row.lessons_completed = counts.get((row.user_id, row.course_id), 0)
 
 
-def _complete_courses(progress_rows: list[CourseProgress]) -> None:
-    """Record completion (and the certificate) for courses whose rule is newly met."""
+def _completions(progress_rows: list[CourseProgress]) -> list[FollowUp]:
+    """Completion and certificate follow-ups for courses whose rule is newly met."""
     open_rows = [r for r in progress_rows if r.completed_at is None and r.started_at]
     if not open_rows:
-        return
+        return []
     courses = CoursePage.objects.in_bulk({r.course_id for r in open_rows})
     required = _required_lessons(courses.values())
     completed = defaultdict(set)
@@ -372,7 +384,7 @@ def _complete_courses(progress_rows: list[CourseProgress]) -> None:
         )
     ]
     if not candidates:
-        return
+        return []
     already = set(
         Statement.objects.filter(
             user_id__in={r.user_id for r in candidates},
@@ -383,19 +395,21 @@ def _complete_courses(progress_rows: list[CourseProgress]) -> None:
     )
     users = User.objects.in_bulk({r.user_id for r in candidates})
     evidence = _course_evidence(courses.keys())
+    follow_ups = []
     for row in candidates:
         course = courses[row.course_id]
         if (row.user_id, tracking.course_iri(course)) in already:
             continue
-        _record_completion(
+        follow_ups += _completion(
             user=users[row.user_id],
             course=course,
             progress=row,
             evidence=evidence.get(course.pk, ()),
         )
+    return follow_ups
 
 
-def _record_completion(*, user, course, progress, evidence) -> None:
+def _completion(*, user, course, progress, evidence) -> list[FollowUp]:
     registration = progress.registration
     duration = None
     if progress.started_at and progress.last_activity_at:
@@ -403,7 +417,7 @@ def _record_completion(*, user, course, progress, evidence) -> None:
     activity = tracking.course_activity(course)
     # Completion and certificate are dated by the course's latest learning event (normally
     # the one that met the rule), not by when it was projected.
-    events.course_completed(
+    completed = events.course_completed(
         user=user,
         course=activity,
         registration=registration,
@@ -411,14 +425,17 @@ def _record_completion(*, user, course, progress, evidence) -> None:
         evidence=evidence,
         timestamp=progress.last_activity_at,
     )
-    code = new_certificate_code()
-    events.certificate_earned(
+    earned = events.certificate_earned(
         user=user,
         course=activity,
         registration=registration,
-        certificate=tracking.certificate_activity(code=code, course=course),
+        certificate=tracking.certificate_activity(code=new_certificate_code(), course=course),
         timestamp=progress.last_activity_at,
     )
+    return [
+        FollowUp(reason="course completed", statement=completed),
+        FollowUp(reason="certificate earned", statement=earned),
+    ]
 
 
 def new_certificate_code() -> str:
@@ -464,11 +481,11 @@ def _course_evidence(course_ids) -> dict[int, tuple]:
     return {course_id: tuple(items) for course_id, items in evidence.items()}
 
 
-def _recompute_after_voiding(statement_ids: list[str]) -> None:
+def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
     """Rebuild the progress of every enrolment a voided statement belonged to."""
     voided = list(Statement.objects.filter(id__in=statement_ids))
     if not voided:
-        return
+        return []
     found = resolve_units(
         {s.object_id for s in voided}
         | {i for s in voided for i in context_activity_ids(s.data, "parent")}
@@ -480,6 +497,7 @@ def _recompute_after_voiding(statement_ids: list[str]) -> None:
         )
         if unit is not None and statement.user_id:
             affected.add((statement.user_id, unit.course_id, statement.registration))
+    follow_ups: list[FollowUp] = []
     for user_id, course_id, registration in affected:
         LessonProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
         CourseProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
@@ -487,13 +505,12 @@ def _recompute_after_voiding(statement_ids: list[str]) -> None:
             Certificate.objects.filter(user_id=user_id, course_id=course_id).delete()
         if registration is None:
             continue
-        remaining = list(
-            Statement.objects.filter(user_id=user_id, registration=registration, voided=False)
-            .exclude(id__in=statement_ids)
-            .order_by("stored")
+        follow_ups += _apply(
+            xapi_selectors.registration_statements(
+                user_id=user_id, registration=registration, exclude_ids=statement_ids
+            )
         )
-        if remaining:
-            _apply(remaining)
+    return follow_ups
 
 
 def _earliest(current, new):

@@ -249,11 +249,13 @@ def course_continue(*, user, course: CoursePage, now=None) -> LessonPage | None:
     enrolment = enrolment_ensure(user=user, course=course)
     progress = selectors.course_progress(user=user, course=course)
     if progress is None or progress.started_at is None:
-        events.course_launched(
-            user=user,
-            course=tracking.course_activity(course),
-            registration=enrolment.registration,
-            timestamp=now,
+        events.record(
+            events.course_launched(
+                user=user,
+                course=tracking.course_activity(course),
+                registration=enrolment.registration,
+                timestamp=now,
+            )
         )
     return selectors.resume_lesson(user=user, course=course)
 
@@ -265,12 +267,14 @@ def lesson_experience(*, user, lesson: LessonPage, now=None) -> None:
     enrolment = Enrolment.objects.filter(user=user, course=course).first()
     if enrolment is None or not lesson.live:
         raise CourseActionError(_("Please enrol in the course first."))
-    events.lesson_experienced(
-        user=user,
-        lesson=tracking.lesson_activity(lesson),
-        course=tracking.course_activity(course),
-        registration=enrolment.registration,
-        timestamp=now,
+    events.record(
+        events.lesson_experienced(
+            user=user,
+            lesson=tracking.lesson_activity(lesson),
+            course=tracking.course_activity(course),
+            registration=enrolment.registration,
+            timestamp=now,
+        )
     )
 
 
@@ -293,13 +297,15 @@ def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonPage | None:
             )
         started = progress.first_experienced_at if progress else None
         now = now or timezone.now()
-        events.lesson_completed(
-            user=user,
-            lesson=tracking.lesson_activity(lesson),
-            course=tracking.course_activity(course),
-            registration=enrolment.registration,
-            duration=max(now - started, dt.timedelta(0)) if started else None,
-            timestamp=now,
+        events.record(
+            events.lesson_completed(
+                user=user,
+                lesson=tracking.lesson_activity(lesson),
+                course=tracking.course_activity(course),
+                registration=enrolment.registration,
+                duration=max(now - started, dt.timedelta(0)) if started else None,
+                timestamp=now,
+            )
         )
     return selectors.next_lesson(lesson=lesson, course=course)
 

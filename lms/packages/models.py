@@ -79,6 +79,9 @@ class PackageLaunch(models.Model):
     lrs_client = models.ForeignKey(
         LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The id of the launch credential, kept after the client row is cleaned up: statements
+    # name their writer by this id, and package progress counts only the launch's own.
+    credential_id = models.BigIntegerField(null=True, blank=True, editable=False)
     abandoned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

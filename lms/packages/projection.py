@@ -1,22 +1,25 @@
 """Package progress as a projection of stored statements.
 
-A statement counts for a package when its registration and activity match a launch of
-that package by the same person (so two packages that reuse activity ids never mix).
-Tin Can: completed / passed / failed about the package's main activity. cmi5: the AU
-states (completed, passed, failed, waived) and the moveOn rule of each AU; when a block
-or the whole course becomes satisfied the LMS records ``satisfied`` (never during a
-replay: those statements are already in the log). Constant number of queries per batch.
+A statement counts for a package only through this app's rules: its person and
+registration match a launch of that package, it was written by one of that launch's
+own credentials (or by the platform itself, e.g. ``waived``), and its object is one of
+the package's activities. So two packages that reuse activity ids never mix, and an
+integrator's key cannot move a learner's package state. Tin Can: completed / passed /
+failed about the package's main activity. cmi5: the AU states (completed, passed,
+failed, waived) and the moveOn rule of each AU; when a block or the whole course becomes
+satisfied, ``apply`` returns the LMS's ``satisfied`` statement as a follow-up (the store
+records it). Constant number of queries per batch.
 """
 
 from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 
-from lms.packages import cmi5, moveon
+from lms.packages import moveon
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
-from lms.xapi import vocabulary
+from lms.xapi import events, selectors, vocabulary
 from lms.xapi.models import LRSClient, Statement
-from lms.xapi.services import is_replaying
+from lms.xapi.projections import FollowUp
 
 PROJECTION_NAME = "packages.progress"
 COMPLETED = vocabulary.COMPLETED.id
@@ -42,14 +45,13 @@ def _matches(object_id: str, activity_id: str) -> bool:
     )
 
 
-def apply(statements: list[Statement]) -> None:
+def apply(statements: list[Statement]) -> list[FollowUp]:
     voiding = [s for s in statements if s.verb == VOIDED]
     regular = [s for s in statements if s.user_id and s.registration and s.verb != VOIDED]
-    regular = [s for s in regular if not s.voided]
-    if regular:
-        _apply(regular)
-    if voiding and not is_replaying():
-        _recompute_after_voiding([s.object_id for s in voiding])
+    follow_ups = _apply([s for s in regular if not s.voided])
+    if voiding:
+        follow_ups += _recompute_after_voiding([s.object_id for s in voiding])
+    return follow_ups
 
 
 def reset() -> None:
@@ -68,25 +70,29 @@ def erase(user_id) -> None:
     LRSClient.objects.filter(id__in=client_ids).delete()
 
 
-def _apply(statements: list[Statement]) -> None:
-    launched = defaultdict(set)
-    for user_id, registration, package_id in (
-        PackageLaunch.objects.filter(
-            registration__in={s.registration for s in statements},
-            user_id__in={s.user_id for s in statements},
-        )
-        .values_list("user_id", "registration", "package_id")
-        .distinct()
-    ):
-        launched[(user_id, registration)].add(package_id)
+def _apply(statements: list[Statement]) -> list[FollowUp]:
+    if not statements:
+        return []
+    # (person, registration) -> package -> the ids of its launches' credentials
+    launched: dict = defaultdict(lambda: defaultdict(set))
+    for user_id, registration, package_id, credential_id in PackageLaunch.objects.filter(
+        registration__in={s.registration for s in statements},
+        user_id__in={s.user_id for s in statements},
+    ).values_list("user_id", "registration", "package_id", "credential_id"):
+        launched[(user_id, registration)][package_id].add(credential_id)
     if not launched:
-        return
-    packages = ContentPackage.objects.in_bulk({p for ids in launched.values() for p in ids})
+        return []
+    packages = ContentPackage.objects.in_bulk(
+        {p for by_package in launched.values() for p in by_package}
+    )
     matched = []
     for statement in statements:
         if statement.verb == vocabulary.SATISFIED.id:
             continue
-        for package_id in sorted(launched.get((statement.user_id, statement.registration), ())):
+        by_package = launched.get((statement.user_id, statement.registration), {})
+        for package_id in sorted(by_package):
+            if not (statement.by_platform or statement.client_id in by_package[package_id]):
+                continue
             package = packages[package_id]
             if package.kind == ContentPackage.Kind.CMI5:
                 if statement.object_id in package.activity_ids:
@@ -98,7 +104,7 @@ def _apply(statements: list[Statement]) -> None:
                 matched.append((statement, package_id, None, is_main))
                 break
     if not matched:
-        return
+        return []
     keys = {(s.user_id, p, s.registration) for s, p, _a, _m in matched}
     rows = {
         (r.user_id, r.package_id, r.registration): r
@@ -114,19 +120,14 @@ def _apply(statements: list[Statement]) -> None:
             rows[key] = new[key] = PackageProgress(
                 user_id=key[0], package_id=key[1], registration=key[2], au_state={}
             )
-    newly_satisfied = []
     for statement, package_id, au_index, is_main in matched:
         row = rows[(statement.user_id, package_id, statement.registration)]
-        before = row.satisfied_at
         _fold(row, statement, packages[package_id], au_index, is_main)
-        if before is None and row.satisfied_at is not None:
-            newly_satisfied.append((row, packages[package_id], statement))
     PackageProgress.objects.bulk_create(new.values())
     changed = [row for key, row in rows.items() if key not in new]
     if changed:
         PackageProgress.objects.bulk_update(changed, FIELDS)
-    if not is_replaying():
-        _record_satisfied(matched, rows, packages)
+    return _satisfied_follow_ups(matched, rows, packages)
 
 
 def _earliest(current, new):
@@ -197,8 +198,8 @@ def _au_satisfied(aus, states) -> list[bool]:
     ]
 
 
-def _record_satisfied(matched, rows, packages) -> None:
-    """cmi5: record ``satisfied`` for blocks and the course whose AUs are all satisfied."""
+def _satisfied_follow_ups(matched, rows, packages) -> list[FollowUp]:
+    """cmi5: the LMS's ``satisfied`` for blocks and the course whose AUs are all satisfied."""
     candidates = {}
     for statement, package_id, au_index, _is_main in matched:
         if au_index is None:
@@ -206,7 +207,7 @@ def _record_satisfied(matched, rows, packages) -> None:
         key = (statement.user_id, package_id, statement.registration)
         candidates[key] = statement
     if not candidates:
-        return
+        return []
     targets = []
     for key, statement in candidates.items():
         package = packages[key[1]]
@@ -222,7 +223,7 @@ def _record_satisfied(matched, rows, packages) -> None:
                         key,
                         statement,
                         block["activity_id"],
-                        cmi5.TYPE_BLOCK,
+                        vocabulary.CMI5_TYPE_BLOCK,
                         block.get("title", ""),
                         block["id"],
                     )
@@ -233,13 +234,13 @@ def _record_satisfied(matched, rows, packages) -> None:
                     key,
                     statement,
                     package.activity_id,
-                    cmi5.TYPE_COURSE,
+                    vocabulary.CMI5_TYPE_COURSE,
                     package.title,
                     package.structure["course"]["id"],
                 )
             )
     if not targets:
-        return
+        return []
     done = set(
         Statement.objects.filter(
             verb=vocabulary.SATISFIED.id,
@@ -249,36 +250,39 @@ def _record_satisfied(matched, rows, packages) -> None:
             voided=False,
         ).values_list("user_id", "registration", "object_id")
     )
-    users = get_user_model().objects.in_bulk({t[0][0] for t in targets})
+    users = {u.pk: u for u in get_user_model().objects.filter(pk__in={t[0][0] for t in targets})}
+    follow_ups = []
     for key, statement, object_id, object_type, name, publisher in targets:
         if (key[0], key[2], object_id) in done:
             continue
         done.add((key[0], key[2], object_id))
         session = ((statement.data.get("context") or {}).get("extensions") or {}).get(
-            cmi5.EXT_SESSION, ""
+            vocabulary.CMI5_EXT_SESSION, ""
         )
-        cmi5.satisfied(
-            user=users[key[0]],
-            object_id=object_id,
-            object_type=object_type,
-            name=name,
-            registration=key[2],
-            publisher_id=publisher,
-            session_id=session or statement.id,
+        follow_ups.append(
+            FollowUp(
+                reason="cmi5 satisfied",
+                statement=events.cmi5_satisfied(
+                    user=users[key[0]],
+                    block=events.Activity(iri=object_id, name=name, type=object_type),
+                    registration=key[2],
+                    publisher_id=publisher,
+                    session_id=session or statement.id,
+                ),
+            )
         )
+    return follow_ups
 
 
-def _recompute_after_voiding(statement_ids: list[str]) -> None:
+def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
+    """Rebuild the package state of every registration a voided statement belonged to."""
     voided = list(Statement.objects.filter(id__in=statement_ids, registration__isnull=False))
-    if not voided:
-        return
-    pairs = {(s.user_id, s.registration) for s in voided if s.user_id}
-    for user_id, registration in pairs:
+    follow_ups: list[FollowUp] = []
+    for user_id, registration in {(s.user_id, s.registration) for s in voided if s.user_id}:
         PackageProgress.objects.filter(user_id=user_id, registration=registration).delete()
-        remaining = list(
-            Statement.objects.filter(user_id=user_id, registration=registration, voided=False)
-            .exclude(id__in=statement_ids)
-            .order_by("stored")
+        follow_ups += _apply(
+            selectors.registration_statements(
+                user_id=user_id, registration=registration, exclude_ids=statement_ids
+            )
         )
-        if remaining:
-            _apply(remaining)
+    return follow_ups

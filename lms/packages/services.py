@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.packages import activities, cmi5, manifests, moveon, session_rules
+from lms.packages import activities, manifests, moveon, session_rules
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import Limits, PackageError, delete_files, extract_zip, inspect_zip
-from lms.xapi import identity
+from lms.xapi import events, identity, vocabulary
 from lms.xapi import services as xapi_services
 from lms.xapi.models import Document, Statement
 
@@ -236,6 +236,7 @@ def launch_url(
         created_at=now,
         expires_at=client.expires_at,
         lrs_client=client,
+        credential_id=client.pk,
     )
     target = content_url(package=package, path=package.launch_path, base_url=base_url)
     return _with_query(
@@ -277,7 +278,7 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
     )
     actor_key = identity.actor_key_for_user(user)
     launch_data = {
-        "contextTemplate": cmi5.context_template(
+        "contextTemplate": events.cmi5_context_template(
             publisher_id=au["id"], session_id=launch.session_id
         ),
         "launchMode": launch.launch_mode,
@@ -317,7 +318,20 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
             "activityId": au["activity_id"],
         },
     )
-    cmi5.launched(user=user, launch=launch, au=au, launch_url=target, publisher_id=au["id"])
+    events.record(
+        events.cmi5_launched(
+            user=user,
+            activity_id=launch.activity_id,
+            registration=launch.registration,
+            publisher_id=au["id"],
+            session_id=launch.session_id,
+            launch_mode=launch.launch_mode,
+            launch_url=target,
+            move_on=au["move_on"],
+            launch_parameters=au.get("launch_parameters") or "",
+            mastery_score=au.get("mastery_score"),
+        )
+    )
     return url
 
 
@@ -361,7 +375,7 @@ def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:
         for data in Statement.objects.filter(
             registration=registration,
             object_id=au["activity_id"],
-            verb=cmi5.vocabulary.TERMINATED.id,
+            verb=vocabulary.TERMINATED.id,
             user=user,
         ).values_list("data", flat=True)
     }
@@ -369,8 +383,15 @@ def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:
     for launch in open_launches:
         if str(launch.session_id) in terminated:
             continue
-        cmi5.abandoned(
-            user=user, launch=launch, publisher_id=au["id"], duration=now - launch.created_at
+        events.record(
+            events.cmi5_abandoned(
+                user=user,
+                activity_id=launch.activity_id,
+                registration=launch.registration,
+                publisher_id=au["id"],
+                session_id=launch.session_id,
+                duration=now - launch.created_at,
+            )
         )
         launch.abandoned_at = now
         launch.save(update_fields=["abandoned_at"])
@@ -398,7 +419,8 @@ def fetch_token_redeem(*, token: str) -> dict:
     )
     launch.fetch_used_at = timezone.now()
     launch.lrs_client = client
-    launch.save(update_fields=["fetch_used_at", "lrs_client"])
+    launch.credential_id = client.pk
+    launch.save(update_fields=["fetch_used_at", "lrs_client", "credential_id"])
     return {"auth-token": base64.b64encode(f"{client.key}:{secret}".encode()).decode()}
 
 
@@ -407,12 +429,14 @@ def au_waive(*, user, package: ContentPackage, au: int, registration, reason: st
     aus = package.aus
     if not 0 <= au < len(aus):
         raise PackageError(_("This package has no such unit."))
-    return cmi5.waived(
-        user=user,
-        activity_id=aus[au]["activity_id"],
-        registration=uuid.UUID(str(registration)),
-        publisher_id=aus[au]["id"],
-        reason=reason,
+    return events.record(
+        events.cmi5_waived(
+            user=user,
+            activity_id=aus[au]["activity_id"],
+            registration=uuid.UUID(str(registration)),
+            publisher_id=aus[au]["id"],
+            reason=reason,
+        )
     )
 
 

@@ -22,7 +22,6 @@ category out must not be a way round them. The order is the timestamps' order (9
 import datetime as dt
 from dataclasses import dataclass
 
-from lms.packages.cmi5 import EXT_SESSION
 from lms.xapi import vocabulary
 from lms.xapi.validation import parse_timestamp
 
@@ -68,7 +67,7 @@ class Refusal:
 
 def session_id_of(statement: dict) -> str | None:
     extensions = (statement.get("context") or {}).get("extensions") or {}
-    value = extensions.get(EXT_SESSION) if isinstance(extensions, dict) else None
+    value = extensions.get(vocabulary.CMI5_EXT_SESSION) if isinstance(extensions, dict) else None
     return str(value).lower() if value is not None else None
 
 

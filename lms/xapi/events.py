@@ -1,11 +1,14 @@
-"""One function per platform learning event: build the statement with tincan, validate, store.
+"""The platform's learning events: one keyword-only builder per event, and ``record``.
 
-Every function is keyword-only, stores the statement through ``services.statements_store``
-in the caller's transaction (projections run there too) and returns the stored
-``Statement``. While ``rebuild_projections`` replays the log, the functions build the
-statement but do not store it: the follow-up statement is already in the log and is
-replayed in its own turn. Inside ``batched()`` they return the unsaved statement and the
-block stores all of them together when it ends.
+Each builder returns the event's statement as xAPI JSON, built with tincan, with the
+platform's vocabulary (``vocabulary``) and the person's pseudonymous account. It stores
+nothing. Services record what happened with ``record(statement)`` (through
+``services.statements_store``, in the caller's transaction; the projections run there);
+projections return built statements as ``FollowUp``s instead, and the store records them.
+Golden files (``tests/xapi/golden/``) pin what every builder produces.
+
+Answer keys are left out of question definitions: statements leave the platform through
+the LRS API and forwarding, and a key must not.
 """
 
 import datetime as dt
@@ -43,7 +46,6 @@ from tincan import (
 
 from lms.xapi import identity, services, vocabulary
 from lms.xapi.models import Statement
-from lms.xapi.validation import validate_statement
 
 
 @dataclass(frozen=True)
@@ -76,16 +78,16 @@ def _components(items) -> InteractionComponentList:
 
 
 def _activity(activity: Activity, *, full: bool = True) -> TinCanActivity:
-    if not full:
+    if not full or not (activity.name or activity.type):
         return TinCanActivity(id=activity.iri)
-    definition = ActivityDefinition(name=_language_map(activity.name), type=activity.type)
+    definition = ActivityDefinition(type=activity.type)
+    if activity.name:
+        definition.name = _language_map(activity.name)
     if activity.description:
         definition.description = _language_map(activity.description)
     interaction = activity.interaction or {}
     if interaction:
         definition.interaction_type = interaction["interactionType"]
-        if "correctResponsesPattern" in interaction:
-            definition.correct_responses_pattern = list(interaction["correctResponsesPattern"])
         for key in ("choices", "scale", "source", "target", "steps"):
             if interaction.get(key):
                 setattr(definition, key, _components(interaction[key]))
@@ -173,7 +175,7 @@ def _build(
     )
     if result is not None:
         statement.result = result
-    return statement
+    return json.loads(statement.to_json())
 
 
 # The statements of an open ``batched()`` block, in the order the events happened.
@@ -182,12 +184,12 @@ _batch: ContextVar[list[dict] | None] = ContextVar("xapi_event_batch", default=N
 
 @contextmanager
 def batched():
-    """Store the statements of the events inside the block together when it ends.
+    """Store the statements recorded inside the block together when it ends.
 
     One insert and one projection run instead of one per event (an assessment's 40
-    ``answered`` statements and its ``passed``). Inside the block the event functions
-    return unsaved ``Statement`` objects. If the block raises, nothing is stored; the
-    caller's transaction decides about everything else.
+    ``answered`` statements and its ``passed``). Inside the block ``record`` returns
+    unsaved ``Statement`` objects. If the block raises, nothing is stored; the caller's
+    transaction decides about everything else.
     """
     if _batch.get() is not None:  # already inside a batch: the outer block stores
         yield
@@ -198,79 +200,74 @@ def batched():
         yield
     finally:
         _batch.reset(token)
-    if pending and not services.is_replaying():
-        services.statements_store(statements=pending, validated=True)
+    if pending:
+        services.statements_store(statements=pending)
 
 
-def _store(statement: TinCanStatement) -> Statement:
-    """Validate and store a tincan statement; the JSON tincan emits is our input."""
-    data = json.loads(statement.to_json())
-    validate_statement(data)
+def record(statement: dict) -> dict:
+    """Record a statement a builder made, as the platform; return the stored row.
+
+    Inside ``batched()`` the row is not stored yet (it is, with the block's others, when
+    the block ends).
+    """
     pending = _batch.get()
-    if services.is_replaying() or pending is not None:
-        if pending is not None:
-            pending.append(data)
-        return Statement(id=uuid.UUID(data["id"]), data=data, verb=data["verb"]["id"])
-    return services.statements_store(statements=[data], validated=True)[0]
+    if pending is not None:
+        pending.append(statement)
+        return Statement(
+            id=uuid.UUID(statement["id"]), data=statement, verb=statement["verb"]["id"]
+        )
+    return services.statements_store(statements=[statement]).stored[0]
 
 
 def lesson_experienced(
     *, user, lesson: Activity, course: Activity, registration, timestamp=None
-) -> Statement:
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.EXPERIENCED,
-            activity=lesson,
-            context=_context(registration=registration, parent=course),
-            timestamp=timestamp,
-        )
+) -> dict:
+    return _build(
+        user=user,
+        verb=vocabulary.EXPERIENCED,
+        activity=lesson,
+        context=_context(registration=registration, parent=course),
+        timestamp=timestamp,
     )
 
 
 def lesson_completed(
     *, user, lesson: Activity, course: Activity, registration, duration=None, timestamp=None
-) -> Statement:
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.COMPLETED,
-            activity=lesson,
-            context=_context(registration=registration, parent=course),
-            result=Result(completion=True, duration=_duration(duration)),
-            timestamp=timestamp,
-        )
+) -> dict:
+    return _build(
+        user=user,
+        verb=vocabulary.COMPLETED,
+        activity=lesson,
+        context=_context(registration=registration, parent=course),
+        result=Result(completion=True, duration=_duration(duration)),
+        timestamp=timestamp,
     )
 
 
-def course_launched(*, user, course: Activity, registration, timestamp=None) -> Statement:
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.LAUNCHED,
-            activity=course,
-            context=_context(registration=registration),
-            timestamp=timestamp,
-        )
+def course_launched(*, user, course: Activity, registration, timestamp=None) -> dict:
+    return _build(
+        user=user,
+        verb=vocabulary.LAUNCHED,
+        activity=course,
+        context=_context(registration=registration),
+        timestamp=timestamp,
     )
 
 
 def course_completed(
     *, user, course: Activity, registration, duration=None, evidence=(), timestamp=None
-) -> Statement:
+) -> dict:
     result = Result(completion=True, duration=_duration(duration))
     items = _evidence(evidence, "course")
     if items:
         result.extensions = Extensions({vocabulary.EXT_COMPETENCY_EVIDENCE: items})
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.COMPLETED,
-            activity=course,
-            context=_context(registration=registration),
-            result=result,
-            timestamp=timestamp,
-        )
+    return _build(
+        user=user,
+        verb=vocabulary.COMPLETED,
+        activity=course,
+        context=_context(registration=registration),
+        result=result,
+        timestamp=timestamp,
     )
 
 
@@ -286,24 +283,22 @@ def question_answered(
     score_max: float,
     course: Activity | None = None,
     timestamp=None,
-) -> Statement:
+) -> dict:
     result = Result(
         response=str(response),
         success=bool(success),
         completion=True,
         score=_score(score_raw, score_max),
     )
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.ANSWERED,
-            activity=question,
-            context=_context(
-                registration=registration, parent=assessment, grouping=[course] if course else []
-            ),
-            result=result,
-            timestamp=timestamp,
-        )
+    return _build(
+        user=user,
+        verb=vocabulary.ANSWERED,
+        activity=question,
+        context=_context(
+            registration=registration, parent=assessment, grouping=[course] if course else []
+        ),
+        result=result,
+        timestamp=timestamp,
     )
 
 
@@ -319,7 +314,7 @@ def assessment_completed(
     course: Activity | None = None,
     evidence=(),
     timestamp=None,
-) -> Statement:
+) -> dict:
     result = Result(
         score=_score(score_raw, score_max),
         success=bool(passed),
@@ -329,41 +324,37 @@ def assessment_completed(
     items = _evidence(evidence, "assessment") if passed else []
     if items:
         result.extensions = Extensions({vocabulary.EXT_COMPETENCY_EVIDENCE: items})
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.PASSED if passed else vocabulary.FAILED,
-            activity=assessment,
-            context=_context(registration=registration, parent=course),
-            result=result,
-            timestamp=timestamp,
-        )
+    return _build(
+        user=user,
+        verb=vocabulary.PASSED if passed else vocabulary.FAILED,
+        activity=assessment,
+        context=_context(registration=registration, parent=course),
+        result=result,
+        timestamp=timestamp,
     )
 
 
 def self_assessed(
     *, user, competency: Activity, level_uri: str, level_name: str, timestamp=None
-) -> Statement:
+) -> dict:
     result = Result(
         extensions=Extensions(
             {vocabulary.EXT_SELF_ASSESSED_LEVEL: {"level": level_uri, "name": level_name}}
         )
     )
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.SELF_ASSESSED,
-            activity=competency,
-            context=_context(),
-            result=result,
-            timestamp=timestamp,
-        )
+    return _build(
+        user=user,
+        verb=vocabulary.SELF_ASSESSED,
+        activity=competency,
+        context=_context(),
+        result=result,
+        timestamp=timestamp,
     )
 
 
 def competency_validated(
     *, user, competency: Activity, level_uri: str, validator, note: str = "", timestamp=None
-) -> Statement:
+) -> dict:
     """``timestamp``: when the competency was observed (default: now)."""
     extensions = {
         vocabulary.EXT_COMPETENCY_EVIDENCE: _evidence([(competency.iri, level_uri)], "validation")
@@ -372,27 +363,154 @@ def competency_validated(
         extensions[vocabulary.EXT_VALIDATION_NOTE] = note
     context = _context()
     context.instructor = _actor(validator)
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.VALIDATED,
-            activity=competency,
-            context=context,
-            result=Result(success=True, extensions=Extensions(extensions)),
-            timestamp=timestamp,
-        )
+    return _build(
+        user=user,
+        verb=vocabulary.VALIDATED,
+        activity=competency,
+        context=context,
+        result=Result(success=True, extensions=Extensions(extensions)),
+        timestamp=timestamp,
     )
 
 
 def certificate_earned(
     *, user, course: Activity, registration, certificate: Activity, timestamp=None
-) -> Statement:
-    return _store(
-        _build(
-            user=user,
-            verb=vocabulary.EARNED,
-            activity=certificate,
-            context=_context(registration=registration, grouping=[course]),
-            timestamp=timestamp,
-        )
+) -> dict:
+    return _build(
+        user=user,
+        verb=vocabulary.EARNED,
+        activity=certificate,
+        context=_context(registration=registration, grouping=[course]),
+        timestamp=timestamp,
+    )
+
+
+# --- cmi5: what the LMS itself states in a cmi5 session (cmi5 9.3, 9.5, 10) -------------
+
+
+def cmi5_context_template(*, publisher_id: str, session_id) -> dict:
+    """The context every statement of a cmi5 session carries (also in ``LMS.LaunchData``)."""
+    return {
+        "contextActivities": {"grouping": [{"id": publisher_id, "objectType": "Activity"}]},
+        "extensions": {vocabulary.CMI5_EXT_SESSION: str(session_id)},
+    }
+
+
+def _cmi5_context(
+    *, registration, publisher_id: str, session_id, move_on: bool = False, extensions=None
+) -> Context:
+    categories = [vocabulary.CMI5_CATEGORY]
+    if move_on:
+        categories.append(vocabulary.CMI5_MOVE_ON_CATEGORY)
+    context = _context(
+        registration=registration,
+        grouping=[Activity(iri=publisher_id, name="", type="")],
+        category=categories,
+    )
+    context.extensions = Extensions(
+        {vocabulary.CMI5_EXT_SESSION: str(session_id), **(extensions or {})}
+    )
+    return context
+
+
+def _au(activity_id: str) -> Activity:
+    return Activity(iri=activity_id, name="", type="")
+
+
+def cmi5_launched(
+    *,
+    user,
+    activity_id: str,
+    registration,
+    publisher_id: str,
+    session_id,
+    launch_mode: str,
+    launch_url: str,
+    move_on: str,
+    launch_parameters: str = "",
+    mastery_score: float | None = None,
+    timestamp=None,
+) -> dict:
+    """The LMS launched an AU (cmi5 9.3.1), with the launch's mode, URL and moveOn."""
+    extensions = {
+        vocabulary.CMI5_EXT_LAUNCH_MODE: launch_mode,
+        vocabulary.CMI5_EXT_LAUNCH_URL: launch_url,
+        vocabulary.CMI5_EXT_MOVE_ON: move_on,
+    }
+    if launch_parameters:
+        extensions[vocabulary.CMI5_EXT_LAUNCH_PARAMETERS] = launch_parameters
+    if mastery_score is not None:
+        extensions[vocabulary.CMI5_EXT_MASTERY_SCORE] = mastery_score
+    return _build(
+        user=user,
+        verb=vocabulary.LAUNCHED,
+        activity=_au(activity_id),
+        context=_cmi5_context(
+            registration=registration,
+            publisher_id=publisher_id,
+            session_id=session_id,
+            extensions=extensions,
+        ),
+        timestamp=timestamp,
+    )
+
+
+def cmi5_abandoned(
+    *, user, activity_id: str, registration, publisher_id: str, session_id, duration, timestamp=None
+) -> dict:
+    """A session that never terminated, abandoned by the LMS (cmi5 9.3.8)."""
+    seconds = max(int(_duration(duration).total_seconds()), 0)
+    return _build(
+        user=user,
+        verb=vocabulary.ABANDONED,
+        activity=_au(activity_id),
+        context=_cmi5_context(
+            registration=registration, publisher_id=publisher_id, session_id=session_id
+        ),
+        result=Result(duration=dt.timedelta(seconds=seconds)),
+        timestamp=timestamp,
+    )
+
+
+def cmi5_waived(
+    *, user, activity_id: str, registration, publisher_id: str, reason: str, timestamp=None
+) -> dict:
+    """The learner need not take the AU (cmi5 9.3.9); outside any launch, so a new session."""
+    return _build(
+        user=user,
+        verb=vocabulary.WAIVED,
+        activity=_au(activity_id),
+        context=_cmi5_context(
+            registration=registration,
+            publisher_id=publisher_id,
+            session_id=uuid.uuid4(),
+            move_on=True,
+        ),
+        result=Result(
+            success=True,
+            completion=True,
+            extensions=Extensions({vocabulary.CMI5_EXT_REASON: reason}),
+        ),
+        timestamp=timestamp,
+    )
+
+
+def cmi5_satisfied(
+    *, user, block: Activity, registration, publisher_id: str, session_id, timestamp=None
+) -> dict:
+    """Every AU of a block or of the course met its moveOn (cmi5 9.3.7).
+
+    ``block``: the block's or the course's activity (type cmi5 block or course).
+    """
+    return _build(
+        user=user,
+        verb=vocabulary.SATISFIED,
+        activity=block,
+        context=_cmi5_context(
+            registration=registration,
+            publisher_id=publisher_id,
+            session_id=session_id,
+            move_on=True,
+        ),
+        timestamp=timestamp,
     )

@@ -88,6 +88,11 @@ class Statement(models.Model):
     def is_voiding(self) -> bool:
         return self.verb == vocabulary.VOIDED.id
 
+    @property
+    def by_platform(self) -> bool:
+        """Recorded by the platform itself, not sent by an LRS client (see ``trust``)."""
+        return self.client_id is None
+
 
 class StatementAgent(models.Model):
     """Every agent a statement names (actor, object, authority, context, sub-statement)."""

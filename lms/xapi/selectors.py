@@ -9,11 +9,15 @@ format is served without decoding and re-encoding every statement.
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connection
 
+from lms.xapi import trust
 from lms.xapi.models import Activity, Attachment, Document, Statement
+from lms.xapi.vocabulary import VOIDED as VOIDED_VERB
+
+VOIDED = VOIDED_VERB.id
 
 
 @dataclass
@@ -30,10 +34,9 @@ class StatementQuery:
     ascending: bool = False
     # Paging cursor: (stored, id) of the last statement already returned.
     after: tuple[dt.datetime, str] | None = None
-    # Scoped credentials may only see one actor's statements (and one registration).
-    scope_actor_key: str | None = None
-    scope_registration: uuid.UUID | None = None
-    extra: dict = field(default_factory=dict)
+    # A launch credential sees only its person's statements in its registration about
+    # its own activities (``trust.Scope``).
+    scope: "trust.Scope | None" = None
 
 
 def _table(model) -> str:
@@ -89,13 +92,7 @@ def statements_query(query: StatementQuery) -> list[tuple[str, dt.datetime, obje
     """``(data_json_text, stored, id)`` of up to ``limit + 1`` matching statements, in order."""
     table = _table(Statement)
     filters, params = _filter_sql(query)
-    scope, scope_params = [], []
-    if query.scope_actor_key is not None:
-        scope.append("s.actor_key = %s")
-        scope_params.append(query.scope_actor_key)
-    if query.scope_registration is not None:
-        scope.append("s.registration = %s")
-        scope_params.append(_uuid_param(query.scope_registration))
+    scope, scope_params = _scope_sql(query.scope)
 
     bounds, bound_params = ["s.voided = %s"], [False]
     if query.since is not None:
@@ -145,6 +142,26 @@ def statements_query(query: StatementQuery) -> list[tuple[str, dt.datetime, obje
         cursor.execute(sql, all_params)
         rows = cursor.fetchall()
     return [(_as_text(data), _aware(stored), pk) for data, stored, pk in rows]
+
+
+def _scope_sql(scope: "trust.Scope | None") -> tuple[list[str], list]:
+    """WHERE clauses that keep a launch credential to its own statements (``trust.within``)."""
+    if scope is None:
+        return [], []
+    where, params = ["s.actor_key = %s"], [scope.actor_key]
+    if scope.registration is not None:
+        where.append("s.registration = %s")
+        params.append(_uuid_param(scope.registration))
+    if not scope.activity_ids:
+        return [*where, "1 = 0"], params
+    alternatives = []
+    for activity_id in sorted(scope.activity_ids):
+        # The activity, or a sub-activity: its id followed by "/", "#" or "?".
+        alternatives.append("s.object_id = %s OR substr(s.object_id, 1, %s) IN (%s, %s, %s)")
+        params += [activity_id, len(activity_id) + 1]
+        params += [activity_id + "/", activity_id + "#", activity_id + "?"]
+    where.append("s.object_type = 'Activity' AND (" + " OR ".join(alternatives) + ")")
+    return where, params
 
 
 def _as_text(data) -> str:
@@ -208,3 +225,17 @@ def document_ids(*, kind: str, activity_id="", agent_key="", registration=None, 
     if since is not None:
         query = query.filter(updated__gt=since)
     return list(query.order_by("document_id").values_list("document_id", flat=True))
+
+
+def registration_statements(*, user_id, registration, exclude_ids=()) -> list[Statement]:
+    """A person's statements in one registration that still count, in ``stored`` order.
+
+    Not voided, not voiding; ``exclude_ids`` are left out too (statements being voided by
+    the insert that asks). Projections rebuild an enrolment from these after voiding.
+    """
+    return list(
+        Statement.objects.filter(user_id=user_id, registration=registration, voided=False)
+        .exclude(verb=VOIDED)
+        .exclude(id__in=list(exclude_ids))
+        .order_by("stored", "id")
+    )

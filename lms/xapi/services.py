@@ -1,9 +1,20 @@
 """Writes to the Learning Record Store. Everything that stores a statement comes through here.
 
-``statements_store`` is the single road: platform events (``events.py``) and the HTTP API
-both call it. In one transaction it validates, stores the statements (bulk inserts, a
-constant number of queries per batch), marks voided statements, records activity
-definitions, fills the forwarding outbox and runs the registered projections.
+``statements_store`` is the single road: platform events (``events.record``) and the HTTP
+API both call it, and it returns what it did (``StoreResult``). In order:
+
+1. validate every statement (one bad statement stores none; linear patterns only);
+2. for a launch credential, the scope (``trust.statements_refusal``): who, which
+   registration, which object;
+3. match attachment parts and check signatures (``attachments.attachments_match``);
+4. in one transaction: the issuing app's statement guards (e.g. the cmi5 session rules,
+   which lock the launch row), the inserts (a constant number of queries per batch),
+   voiding, activity definitions, the forwarding outbox, the registered projections;
+5. the projections' follow-ups (``projections.FollowUp``: course completed, certificate
+   earned, cmi5 satisfied) are recorded by the platform in a second, final pass.
+
+A projection never stores a statement itself; the store refuses to be entered while
+projections run.
 """
 
 import datetime as dt
@@ -13,14 +24,16 @@ import logging
 import time
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import psycopg
 from django.contrib.auth import get_user_model
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from lms.xapi import credentials, identity, projections, tasks, vocabulary
+from lms.xapi import credentials, identity, projections, tasks, trust, vocabulary
+from lms.xapi.attachments import attachments_match
 from lms.xapi.models import (
     Activity,
     Attachment,
@@ -36,8 +49,6 @@ from lms.xapi.validation import StatementError, parse_timestamp, validate_statem
 
 logger = logging.getLogger(__name__)
 
-_state = {"replaying": False}
-
 
 class StatementConflict(Exception):
     """A statement id already exists with different content (HTTP 409)."""
@@ -45,6 +56,32 @@ class StatementConflict(Exception):
     def __init__(self, statement_id, message=None):
         self.statement_id = statement_id
         super().__init__(message or f"Statement {statement_id} already exists with other content.")
+
+
+class StatementRefused(Exception):
+    """The client may not write these statements (HTTP 403)."""
+
+    def __init__(self, refusal: trust.Refusal):
+        self.refusal = refusal
+        super().__init__(str(refusal))
+
+
+class FollowUpLoop(RuntimeError):
+    """A follow-up statement asked for further follow-ups: a projection is wrong."""
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What ``statements_store`` did.
+
+    ``ids``: the ids of the given statements, in the given order (the POST answer), also of
+    those already stored (skipped); ``stored``: the rows written for them (skipped ones left
+    out); ``follow_ups``: the rows the platform recorded in consequence.
+    """
+
+    ids: list[str] = field(default_factory=list)
+    stored: list[Statement] = field(default_factory=list)
+    follow_ups: list[Statement] = field(default_factory=list)
 
 
 def platform_authority() -> dict:
@@ -55,19 +92,20 @@ def platform_authority() -> dict:
     }
 
 
-def is_replaying() -> bool:
-    """True while ``rebuild_projections`` replays the log (event functions must not write)."""
-    return _state["replaying"]
+def client_authority(*, name: str, key: str) -> dict:
+    """The authority of a client's statements unless an administrator set another."""
+    return {
+        "objectType": "Agent",
+        "name": name,
+        "account": {"homePage": identity.account_homepage(), "name": f"lrs-client:{key}"},
+    }
 
 
-@contextmanager
-def replaying():
-    previous = _state["replaying"]
-    _state["replaying"] = True
-    try:
-        yield
-    finally:
-        _state["replaying"] = previous
+def _authority_for(client) -> dict:
+    # A client's statements never carry the platform's authority, whatever it is set to.
+    if client is None:
+        return platform_authority()
+    return client.authority or client_authority(name=client.name, key=client.key)
 
 
 def format_stored(value: dt.datetime) -> str:
@@ -147,45 +185,104 @@ def _normalise_context_activities(statement: dict) -> None:
                     activities[key] = [value]
 
 
-@transaction.atomic
 def statements_store(
     *,
     statements: list[dict],
-    authority: dict | None = None,
-    client=None,
-    version: str = "1.0.3",
+    client: LRSClient | None = None,
     attachments: dict[str, tuple[str, bytes]] | None = None,
-    validated: bool = False,
-) -> list[Statement]:
-    """Store statements atomically (all or none) and project them; return the stored rows.
+    version: str = "1.0.3",
+) -> StoreResult:
+    """Store statements atomically (all or none), project them, record their follow-ups.
 
-    Statements already stored with the same id and content are skipped (not returned);
-    the same id with other content raises ``StatementConflict``. Invalid statements raise
-    ``StatementError`` naming the field; nothing is written then.
+    ``client``: the LRS client that sent them, ``None`` for the platform itself (the only
+    writer whose statements move course, certificate and evidence projections).
+    ``attachments``: the parts of a multipart request, ``{sha2: (content type, content)}``.
+
+    Raises ``StatementError`` (invalid, HTTP 400), ``StatementRefused`` (outside the
+    client's scope or against its guards, 403) or ``StatementConflict`` (an id stored with
+    other content, 409); nothing is written then. Statements already stored with the same
+    id and content are skipped. Runs in its own transaction (a savepoint inside the
+    caller's), and must not be called from a projection: projections return follow-ups.
     """
+    if projections.is_running():
+        raise FollowUpLoop("A projection may not store statements; return a FollowUp instead.")
     if not statements:
-        return []
+        return StoreResult()
     many = len(statements) > 1
-    seen_ids: dict[str, dict] = {}
     for index, data in enumerate(statements):
-        if not validated:
-            validate_statement(data, f"statements[{index}]" if many else "", version=version)
-        if "id" not in data:
-            data["id"] = str(uuid.uuid4())
-        else:
-            data["id"] = data["id"].lower()
-        if data["id"] in seen_ids:
+        validate_statement(data, f"statements[{index}]" if many else "", version=version)
+    scope = trust.scope_of(client)
+    if scope is not None:
+        refusal = trust.statements_refusal(scope, statements)
+        if refusal is not None:
+            raise StatementRefused(refusal)
+    used_parts = attachments_match(statements, attachments or {}, many=many)
+    ids = _assign_ids(statements)
+    for retry in (False, True):
+        try:
+            with transaction.atomic():
+                if scope is not None:
+                    guarded = credentials.statement_refusal(client, statements)
+                    if guarded is not None:
+                        raise StatementRefused(trust.Refusal("", guarded[1]))
+                stored = _write(statements, client=client, attachments=used_parts, many=many)
+                follow_ups = _record_follow_ups(projections.run_projections(stored))
+            return StoreResult(ids=ids, stored=stored, follow_ups=follow_ups)
+        except IntegrityError:
+            # A concurrent request stored one of these ids between the existence check
+            # and the insert (our savepoint is rolled back). Once more: now the conflict
+            # rules see it (same content: skipped, other content: 409).
+            if retry:
+                raise StatementConflict(
+                    ids[0], "Statements with these ids are being stored right now."
+                ) from None
+    raise AssertionError("unreachable")
+
+
+def _assign_ids(statements: list[dict]) -> list[str]:
+    """Give every statement its lower-case id (a new one if it has none); refuse repeats."""
+    ids: list[str] = []
+    seen: set[str] = set()
+    for index, data in enumerate(statements):
+        data["id"] = str(data["id"]).lower() if "id" in data else str(uuid.uuid4())
+        if data["id"] in seen:
             raise StatementError(
                 f"statements[{index}].id", f"the id {data['id']} appears twice in the batch"
             )
-        seen_ids[data["id"]] = data
+        seen.add(data["id"])
+        ids.append(data["id"])
         _normalise_context_activities(data)
+    return ids
 
-    existing = _stored_data([uuid.UUID(statement_id) for statement_id in seen_ids])
+
+def _record_follow_ups(follow_ups: list[projections.FollowUp]) -> list[Statement]:
+    """The second pass: store what the projections asked for, as the platform.
+
+    Bounded: what follow-ups cause is projected, but may not ask for more (a course
+    completion and its certificate complete nothing further).
+    """
+    if not follow_ups:
+        return []
+    statements = [follow_up.statement for follow_up in follow_ups]
+    for index, data in enumerate(statements):
+        validate_statement(data, f"follow_ups[{index}]")
+    _assign_ids(statements)
+    rows = _write(statements, client=None, attachments={}, many=len(statements) > 1)
+    more = projections.run_projections(rows)
+    if more:
+        raise FollowUpLoop(
+            "Follow-up statements asked for more: " + ", ".join(f.reason for f in more)
+        )
+    return rows
+
+
+def _write(statements: list[dict], *, client, attachments: dict, many: bool) -> list[Statement]:
+    """Insert the statements that are new (the caller holds the transaction); return them."""
+    existing = _stored_data([uuid.UUID(data["id"]) for data in statements])
     if existing:
+        by_id = {data["id"]: data for data in statements}
         for statement_id, stored_data in existing.items():
-            incoming = seen_ids[str(statement_id)]
-            if _comparable(stored_data) != _comparable(incoming):
+            if _comparable(stored_data) != _comparable(by_id[str(statement_id)]):
                 raise StatementConflict(str(statement_id))
         statements = [data for data in statements if uuid.UUID(data["id"]) not in existing]
         if not statements:
@@ -213,7 +310,7 @@ def statements_store(
                 path = f"statements[{index}].object.id" if many else "object.id"
                 raise StatementError(path, "a voiding statement cannot be voided")
 
-    authority = authority or platform_authority()
+    authority = _authority_for(client)
     now = timezone.now()
     rows: list[Statement] = []
     agent_rows: list[tuple[uuid.UUID, str]] = []
@@ -278,7 +375,6 @@ def statements_store(
     if attachments:
         _attachments_store(attachments)
     _outbox_fill(rows)
-    projections.run_projections(rows)
     return rows
 
 
@@ -403,14 +499,6 @@ def _copy(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]) -> No
             copy.write_row(row)
 
 
-def statement_record(*, statement: dict, authority: dict | None = None, client=None) -> Statement:
-    """Store one statement (see ``statements_store``) and return it."""
-    rows = statements_store(statements=[statement], authority=authority, client=client)
-    if rows:
-        return rows[0]
-    return Statement.objects.get(id=statement["id"])
-
-
 # Activity definitions this process knows to be stored (a bounded cache): a batch whose
 # definitions add nothing new costs no query. Another process may have merged more into a
 # definition meanwhile; then the stored one is a superset and skipping the write is right.
@@ -517,14 +605,25 @@ def _schedule_forwarding() -> None:
 
 
 def projections_rebuild(*, batch_size: int = 1000, stdout=None) -> int:
-    """Reset every projection and replay the non-voided log in ``stored`` order."""
+    """Reset every projection and replay the log through them; return how many were replayed.
+
+    Replayed: every statement that is neither voided nor a voiding statement (what voiding
+    did is already there: its targets are left out), in ``stored`` order. Follow-ups the
+    projections ask for are dropped by construction: the live store recorded them right
+    after what caused them, so they are replayed in their own turn. Nothing is written to
+    the log. A test holds rebuild to live ingest.
+    """
     count = 0
-    with transaction.atomic(), replaying():
+    with transaction.atomic():
         for projection in projections.registered_projections():
             projection.reset()
         last = None
         while True:
-            query = Statement.objects.filter(voided=False).order_by("stored", "id")
+            query = (
+                Statement.objects.filter(voided=False)
+                .exclude(verb=vocabulary.VOIDED.id)
+                .order_by("stored", "id")
+            )
             if last is not None:
                 query = query.filter(Q(stored__gt=last[0]) | Q(stored=last[0], id__gt=last[1]))
             batch = list(query[:batch_size])
@@ -592,12 +691,7 @@ def lrs_client_create(
         key=key,
         secret_digest=credentials.digest(secret),
         read_only=read_only,
-        authority=authority
-        or {
-            "objectType": "Agent",
-            "name": name,
-            "account": {"homePage": identity.account_homepage(), "name": f"lrs-client:{key}"},
-        },
+        authority=authority or client_authority(name=name, key=key),
         scope_actor_key=scope_actor_key,
         scope_registration=scope_registration,
         scope_activity_id=scope_activity_id,

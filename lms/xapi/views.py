@@ -2,29 +2,25 @@
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
 import uuid
 from email.utils import format_datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 
-from lms.xapi import credentials, identity, multipart, selectors, services, signatures
+from lms.xapi import identity, multipart, selectors, services, trust
 from lms.xapi.models import Document
 from lms.xapi.protocol import LRSError, LRSRequest, json_response, xapi_view
+from lms.xapi.serialization import statements_formatted
 from lms.xapi.validation import (
     MAX_IRI,
-    SIGNATURE_USAGE,
-    VOIDED_VERB,
     StatementError,
     is_iri,
     is_uuid,
     parse_timestamp,
     validate_agent,
-    validate_statement,
 )
 
 STATEMENT_GET_PARAMS = {
@@ -176,130 +172,19 @@ def _attachment_parts(req: LRSRequest) -> tuple[object, dict[str, tuple[str, byt
     raise LRSError("Content-Type must be application/json or multipart/mixed.")
 
 
-def _check_attachments(statements: list[dict], parts: dict, many: bool) -> dict:
-    used = set()
-    for index, statement in enumerate(statements):
-        prefix = f"statements[{index}]." if many else ""
-        for number, attachment in enumerate(statement.get("attachments") or []):
-            path = f"{prefix}attachments[{number}]"
-            sha2 = attachment["sha2"].lower()
-            if attachment["usageType"] == SIGNATURE_USAGE:
-                if attachment["contentType"] != "application/octet-stream":
-                    raise LRSError(
-                        f"{path}.contentType: a signature must be application/octet-stream"
-                    )
-                if sha2 not in parts:
-                    raise LRSError(f"{path}: the signature part is missing")
-                try:
-                    signatures.check_signature(statement=statement, jws=parts[sha2][1], path=path)
-                except StatementError as error:
-                    raise LRSError(str(error)) from None
-            if "fileUrl" not in attachment and sha2 not in parts:
-                raise LRSError(f"{path}: no part carries the attachment with sha2 {sha2}")
-            if sha2 in parts:
-                used.add(sha2)
-    unused = set(parts) - used
-    if unused:
-        raise LRSError(f"Attachment parts {', '.join(sorted(unused))} belong to no statement.")
-    return {sha2: parts[sha2] for sha2 in used}
-
-
-def _check_scope(req: LRSRequest, statements: list[dict]) -> None:
-    client = req.client
-    if client is None or not client.is_scoped:
-        return
-    extension = credentials.scope_extension(client)
-    allowed = {client.scope_activity_id, *extension.activity_ids} - {""}
-    for index, statement in enumerate(statements):
-        if identity.agent_key(statement.get("actor")) != client.scope_actor_key:
-            raise LRSError(f"statements[{index}].actor: outside this credential's scope", 403)
-        context = statement.get("context") or {}
-        if client.scope_registration is not None and str(
-            context.get("registration", "")
-        ).lower() != str(client.scope_registration):
-            raise LRSError(
-                f"statements[{index}].context.registration: outside this credential's scope", 403
-            )
-        verb = (statement.get("verb") or {}).get("id", "")
-        # Content must not void: it could erase the person's other records (cmi5 6.3).
-        if verb == VOIDED_VERB or verb in extension.forbidden_verbs:
-            raise LRSError(f"statements[{index}].verb: this credential may not use {verb}", 403)
-        if allowed and not _within_activity(statement, allowed):
-            raise LRSError(f"statements[{index}].object: outside this credential's scope", 403)
-    refusal = credentials.statement_refusal(client, statements)
-    if refusal is not None:
-        raise LRSError(refusal[1], 403)
-
-
-def _in_scope(activity_id: str, allowed: set[str]) -> bool:
-    """The activity itself or one of its sub-activities (``<id>/…``, ``<id>#…``, ``<id>?…``)."""
-    return any(
-        activity_id == scope or activity_id.startswith((scope + "/", scope + "#", scope + "?"))
-        for scope in allowed
-    )
-
-
-def _within_activity(statement: dict, allowed: set[str]) -> bool:
-    """The object is a scoped activity, or the context names one as parent or grouping.
-
-    Real content reports about parts of itself under ids of its own: a cmi5 AU's
-    statements about a video or a question carry the AU's ``contextTemplate`` (grouping:
-    the publisher id from cmi5.xml), Tin Can pages name the course as parent or grouping.
-    Categories and ``other`` do not count: they classify, they do not place.
-    """
-    obj = statement.get("object") or {}
-    if obj.get("objectType") == "StatementRef":
-        return True
-    if obj.get("objectType", "Activity") == "Activity" and _in_scope(obj.get("id", ""), allowed):
-        return True
-    activities = (statement.get("context") or {}).get("contextActivities") or {}
-    for key in ("parent", "grouping"):
-        items = activities.get(key) or []
-        for item in items if isinstance(items, list) else [items]:
-            if isinstance(item, dict) and _in_scope(item.get("id", ""), allowed):
-                return True
-    return False
-
-
-def _store(req: LRSRequest, statements: list[dict], attachments: dict, many: bool):
-    version = req.version
-    for index, statement in enumerate(statements):
-        try:
-            validate_statement(statement, f"statements[{index}]" if many else "", version=version)
-        except StatementError as error:
-            raise LRSError(str(error)) from None
-    attachments = _check_attachments(statements, attachments, many)
-    # A scoped client's rules (e.g. a cmi5 session's) are checked in the insert's transaction
-    # so that two requests of one session cannot both pass them.
-    scoped = req.client is not None and req.client.is_scoped
-    with transaction.atomic() if scoped else contextlib.nullcontext():
-        _check_scope(req, statements)
-        return _insert(req, statements, attachments, version)
-
-
-def _insert(req: LRSRequest, statements: list[dict], attachments: dict, version: str):
-    for retry in (False, True):
-        try:
-            return services.statements_store(
-                statements=statements,
-                authority=req.client.authority or None,
-                client=req.client,
-                version=version,
-                attachments=attachments,
-                validated=True,
-            )
-        except StatementError as error:
-            raise LRSError(str(error)) from None
-        except services.StatementConflict as error:
-            raise LRSError(str(error), status=409) from None
-        except IntegrityError:
-            # A concurrent request stored one of these ids between the existence check and
-            # the insert (nothing of ours was written). Once more: now the conflict rules
-            # see it (same content: skipped, other content: 409).
-            if retry:
-                raise LRSError(
-                    "Statements with these ids are being stored right now.", 409
-                ) from None
+def _store(req: LRSRequest, statements: list[dict], attachments: dict) -> list[str]:
+    """Hand the statements to the store; its refusals become the LRS's 4xx answers."""
+    try:
+        result = services.statements_store(
+            statements=statements, client=req.client, attachments=attachments, version=req.version
+        )
+    except StatementError as error:
+        raise LRSError(str(error)) from None
+    except services.StatementRefused as error:
+        raise LRSError(str(error), status=403) from None
+    except services.StatementConflict as error:
+        raise LRSError(str(error), status=409) from None
+    return result.ids
 
 
 def _statements_put(req: LRSRequest) -> HttpResponse:
@@ -317,7 +202,7 @@ def _statements_put(req: LRSRequest) -> HttpResponse:
     if "id" in data and str(data["id"]).lower() != statement_id.lower():
         raise LRSError("The statement id does not match the statementId parameter.")
     data["id"] = statement_id.lower()
-    _store(req, [data], parts, False)
+    _store(req, [data], parts)
     return HttpResponse(status=204)
 
 
@@ -330,118 +215,7 @@ def _statements_post(req: LRSRequest) -> HttpResponse:
     for index, statement in enumerate(statements):
         if not isinstance(statement, dict):
             raise LRSError(f"statements[{index}]: must be a JSON object")
-    _store(req, statements, parts, many)
-    return json_response([statement["id"] for statement in statements])
-
-
-def _ids_agent(agent):
-    if not isinstance(agent, dict):
-        return agent
-    out = {}
-    if "objectType" in agent:
-        out["objectType"] = agent["objectType"]
-    for key in ("mbox", "mbox_sha1sum", "openid", "account"):
-        if key in agent:
-            out[key] = agent[key]
-    if agent.get("objectType") == "Group" and "member" in agent and len(out) <= 1:
-        out["member"] = [_ids_agent(member) for member in agent["member"]]
-    return out
-
-
-def _ids_object(obj):
-    kind = obj.get("objectType", "Activity")
-    if kind == "Activity":
-        return {"id": obj["id"]}
-    if kind in ("Agent", "Group"):
-        return _ids_agent(obj)
-    if kind == "SubStatement":
-        return _format_ids(obj)
-    return obj
-
-
-def _format_ids(statement: dict) -> dict:
-    out = dict(statement)
-    out["actor"] = _ids_agent(statement["actor"])
-    out["verb"] = {"id": statement["verb"]["id"]}
-    out["object"] = _ids_object(statement["object"])
-    if "authority" in out:
-        out["authority"] = _ids_agent(out["authority"])
-    context = statement.get("context")
-    if context:
-        context = dict(context)
-        for key in ("instructor", "team"):
-            if key in context:
-                context[key] = _ids_agent(context[key])
-        if "contextActivities" in context:
-            context["contextActivities"] = {
-                key: [{"id": item["id"]} for item in items]
-                for key, items in context["contextActivities"].items()
-            }
-        out["context"] = context
-    return out
-
-
-def _pick_language(language_map: dict, accepted: list[str]) -> dict:
-    if not isinstance(language_map, dict) or not language_map:
-        return language_map
-    lower = {key.lower(): key for key in language_map}
-    for language in accepted:
-        if language.lower() in lower:
-            key = lower[language.lower()]
-            return {key: language_map[key]}
-        for key_lower, key in lower.items():
-            if key_lower.split("-")[0] == language.lower().split("-")[0]:
-                return {key: language_map[key]}
-    key = next(iter(language_map))
-    return {key: language_map[key]}
-
-
-def _canonical(value, accepted: list[str], parent_key: str = ""):
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if (
-                key in ("display", "name", "description")
-                and isinstance(item, dict)
-                and (parent_key != "account")
-            ):
-                if key == "name" and parent_key in ("actor", "authority", "member", "instructor"):
-                    out[key] = item
-                else:
-                    out[key] = _pick_language(item, accepted)
-            elif key == "extensions":
-                out[key] = item
-            else:
-                out[key] = _canonical(item, accepted, key)
-        return out
-    if isinstance(value, list):
-        return [_canonical(item, accepted, parent_key) for item in value]
-    return value
-
-
-def _accepted_languages(header: str) -> list[str]:
-    languages = []
-    for part in header.split(","):
-        tag, _sep, quality = part.strip().partition(";q=")
-        if tag.strip() and tag.strip() != "*":
-            try:
-                weight = float(quality) if quality else 1.0
-            except ValueError:
-                weight = 0.0
-            languages.append((weight, tag.strip()))
-    return [tag for _weight, tag in sorted(languages, key=lambda pair: -pair[0])]
-
-
-def _format(texts: list[str], fmt: str, req: LRSRequest) -> tuple[list[dict] | None, bytes]:
-    if fmt == "exact":
-        return None, ("[" + ",".join(texts) + "]").encode()
-    statements = [json.loads(text) for text in texts]
-    if fmt == "ids":
-        statements = [_format_ids(statement) for statement in statements]
-    else:
-        accepted = _accepted_languages(req.headers.get("accept-language") or "")
-        statements = [_canonical(statement, accepted) for statement in statements]
-    return statements, json.dumps(statements).encode()
+    return json_response(_store(req, statements, parts))
 
 
 def _statement_response(req, body: bytes, statements_for_attachments, with_attachments: bool):
@@ -505,7 +279,6 @@ def _statements_get(req: LRSRequest) -> HttpResponse:
         limit = settings.QD_XAPI_STATEMENT_LIMIT
     else:
         limit = max_limit if int(limit_raw) == 0 else min(int(limit_raw), max_limit)
-    client = req.client
     query = selectors.StatementQuery(
         agent_key=agent_key,
         verb=verb,
@@ -518,8 +291,7 @@ def _statements_get(req: LRSRequest) -> HttpResponse:
         limit=limit,
         ascending=_bool_param(req, "ascending"),
         after=after,
-        scope_actor_key=client.scope_actor_key if client and client.is_scoped else None,
-        scope_registration=client.scope_registration if client and client.is_scoped else None,
+        scope=trust.scope_of(req.client),
     )
     rows = selectors.statements_query(query)
     more = ""
@@ -528,7 +300,7 @@ def _statements_get(req: LRSRequest) -> HttpResponse:
         token = _encode_more(params, rows[-1])
         more = f"{req.django.path.rstrip('/')}?more={token}"
     texts = [row[0] for row in rows]
-    statements, body = _format(texts, fmt, req)
+    statements, body = statements_formatted(texts, fmt, req.headers.get("accept-language") or "")
     envelope = b'{"statements":' + body + b',"more":' + json.dumps(more).encode() + b"}"
     if with_attachments and statements is None:
         statements = [json.loads(text) for text in texts]
@@ -549,17 +321,13 @@ def _single_statement(req, params, fmt, with_attachments):
     if not is_uuid(statement_id):
         raise LRSError(f"The {name} parameter must be a UUID.")
     row = selectors.statement_get(statement_id=statement_id, voided=voided)
-    client = req.client
-    if (
-        row is not None
-        and client is not None
-        and client.is_scoped
-        and row.actor_key != client.scope_actor_key
-    ):
+    if row is not None and not trust.statement_readable(trust.scope_of(req.client), row):
         row = None
     if row is None:
         raise LRSError(f"No statement with {name} {statement_id}.", status=404)
-    statements, body = _format([json.dumps(row.data)], fmt, req)
+    statements, body = statements_formatted(
+        [json.dumps(row.data)], fmt, req.headers.get("accept-language") or ""
+    )
     data = (statements or [row.data])[0]
     body = json.dumps(data).encode()
     response = _statement_response(req, body, [data], with_attachments)
@@ -663,25 +431,19 @@ def _documents(req: LRSRequest, *, kind: str, id_param: str, scope: dict) -> Htt
     return json_response(ids)
 
 
-def _check_document_scope(req: LRSRequest, *, activity_id="", agent_key="", registration=""):
-    client = req.client
-    if client is None or not client.is_scoped:
-        return
-    if agent_key and agent_key != client.scope_actor_key:
-        raise LRSError("agent: outside this credential's scope", 403)
-    if (
-        activity_id
-        and client.scope_activity_id
-        and not _in_scope(activity_id, {client.scope_activity_id})
-        and not _in_scope(activity_id, set(credentials.scope_extension(client).activity_ids))
-    ):
-        raise LRSError("activityId: outside this credential's scope", 403)
-    if (
-        registration
-        and client.scope_registration is not None
-        and registration != str(client.scope_registration)
-    ):
-        raise LRSError("registration: outside this credential's scope", 403)
+def _check_document_scope(
+    req: LRSRequest, *, kind: str, activity_id="", agent_key="", registration=None
+) -> None:
+    refusal = trust.document_refusal(
+        trust.scope_of(req.client),
+        kind=kind,
+        writes=req.method not in ("GET", "HEAD"),
+        activity_id=activity_id,
+        agent_key=agent_key,
+        registration=registration,
+    )
+    if refusal is not None:
+        raise LRSError(str(refusal), 403)
 
 
 def _unknown_params(req: LRSRequest, allowed: set[str]) -> None:
@@ -696,7 +458,11 @@ def _state(req: LRSRequest) -> HttpResponse:
     _agent, agent_key = _agent_param(req)
     registration = _uuid_param(req, "registration") or ""
     _check_document_scope(
-        req, activity_id=activity_id, agent_key=agent_key, registration=registration
+        req,
+        kind=Document.Kind.STATE,
+        activity_id=activity_id,
+        agent_key=agent_key,
+        registration=registration,
     )
     return _documents(
         req,
@@ -709,7 +475,7 @@ def _state(req: LRSRequest) -> HttpResponse:
 def _activity_profile(req: LRSRequest) -> HttpResponse:
     _unknown_params(req, {"activityId", "profileId", "since"})
     activity_id = _iri_param(req, "activityId")
-    _check_document_scope(req, activity_id=activity_id)
+    _check_document_scope(req, kind=Document.Kind.ACTIVITY_PROFILE, activity_id=activity_id)
     return _documents(
         req,
         kind=Document.Kind.ACTIVITY_PROFILE,
@@ -721,7 +487,7 @@ def _activity_profile(req: LRSRequest) -> HttpResponse:
 def _agent_profile(req: LRSRequest) -> HttpResponse:
     _unknown_params(req, {"agent", "profileId", "since"})
     _agent, agent_key = _agent_param(req)
-    _check_document_scope(req, agent_key=agent_key)
+    _check_document_scope(req, kind=Document.Kind.AGENT_PROFILE, agent_key=agent_key)
     return _documents(
         req, kind=Document.Kind.AGENT_PROFILE, id_param="profileId", scope={"agent_key": agent_key}
     )
@@ -738,10 +504,12 @@ agent_profile = xapi_view(_agent_profile, methods=("GET", "HEAD", "PUT", "POST",
 def _activities(req: LRSRequest) -> HttpResponse:
     _unknown_params(req, {"activityId"})
     activity_id = _iri_param(req, "activityId")
+    if not trust.activity_readable(trust.scope_of(req.client), activity_id):
+        raise LRSError("activityId: outside this credential's scope", 403)
     activity = selectors.activity_get(activity_id=activity_id)
     data = {"objectType": "Activity", "id": activity_id}
     if activity is not None and activity.definition:
-        data["definition"] = activity.definition
+        data["definition"] = trust.without_answer_key(activity_id, activity.definition)
     return json_response(data)
 
 

@@ -76,8 +76,20 @@ EXT_SELF_ASSESSED_LEVEL = f"{DEFAULT_BASE_IRI}/extensions/self-assessed-level"
 EXT_VALIDATOR = f"{DEFAULT_BASE_IRI}/extensions/validator"
 EXT_VALIDATION_NOTE = f"{DEFAULT_BASE_IRI}/extensions/validation-note"
 
-# cmi5 context category and the platform name in every statement we build.
+# cmi5 (the LMS's statements in a cmi5 session, section 9 of the cmi5 specification).
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+CMI5_MOVE_ON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon"
+CMI5_EXT_SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
+CMI5_EXT_LAUNCH_MODE = "https://w3id.org/xapi/cmi5/context/extensions/launchmode"
+CMI5_EXT_LAUNCH_URL = "https://w3id.org/xapi/cmi5/context/extensions/launchurl"
+CMI5_EXT_MOVE_ON = "https://w3id.org/xapi/cmi5/context/extensions/moveon"
+CMI5_EXT_LAUNCH_PARAMETERS = "https://w3id.org/xapi/cmi5/context/extensions/launchparameters"
+CMI5_EXT_MASTERY_SCORE = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore"
+CMI5_EXT_REASON = "https://w3id.org/xapi/cmi5/result/extensions/reason"
+CMI5_TYPE_BLOCK = "https://w3id.org/xapi/cmi5/activitytype/block"
+CMI5_TYPE_COURSE = "https://w3id.org/xapi/cmi5/activitytype/course"
+
+# The platform name in every statement we build.
 PLATFORM = "Qualifica Digitalis"
 LANGUAGE = "de-DE"
 

@@ -22,16 +22,20 @@ from lms.xapi.services import actor_erase, projections_rebuild, statements_store
 
 
 def _assessment(user, evidence, *, passed=True):
-    return events.assessment_completed(
-        user=user,
-        assessment=events.Activity(
-            iri=activity_iri("assessment", "test-1"), name="Test", type=vocabulary.TYPE_ASSESSMENT
-        ),
-        registration=uuid.uuid4(),
-        passed=passed,
-        score_raw=8,
-        score_max=10,
-        evidence=evidence,
+    return events.record(
+        events.assessment_completed(
+            user=user,
+            assessment=events.Activity(
+                iri=activity_iri("assessment", "test-1"),
+                name="Test",
+                type=vocabulary.TYPE_ASSESSMENT,
+            ),
+            registration=uuid.uuid4(),
+            passed=passed,
+            score_raw=8,
+            score_max=10,
+            evidence=evidence,
+        )
     )
 
 

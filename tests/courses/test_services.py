@@ -171,15 +171,17 @@ def test_voiding_a_lesson_completion_recomputes_progress(make_course, learner):
 
 def test_statements_of_other_content_leave_progress_alone(make_course, learner):
     make_course(lessons=1)
-    events.lesson_experienced(
-        user=learner,
-        lesson=events.Activity(
-            iri="https://example.org/other/1", name="X", type=vocabulary.TYPE_LESSON
-        ),
-        course=events.Activity(
-            iri="https://example.org/other", name="Y", type=vocabulary.TYPE_COURSE
-        ),
-        registration=None,
+    events.record(
+        events.lesson_experienced(
+            user=learner,
+            lesson=events.Activity(
+                iri="https://example.org/other/1", name="X", type=vocabulary.TYPE_LESSON
+            ),
+            course=events.Activity(
+                iri="https://example.org/other", name="Y", type=vocabulary.TYPE_COURSE
+            ),
+            registration=None,
+        )
     )
     assert not LessonProgress.objects.exists() and not CourseProgress.objects.exists()
 

@@ -1,9 +1,10 @@
 """What a launch credential accepts: what real content legitimately sends, nothing else.
 
 The statements below copy the shapes real packages send: a cmi5 AU (as ADL's CATAPULT
-examples do) reports slides, questions and a video under ids of its own, carrying the
+examples do) reports slides and questions as sub-activities of the AU, carrying the
 ``contextTemplate`` from ``LMS.LaunchData`` (grouping: the AU's publisher id); a Tin Can
-package (as the Golf Example does) reports pages as sub-activities of its course.
+package (as the Golf Example does) reports pages as sub-activities of its course. The
+object decides the scope; context activities never do.
 """
 
 import copy
@@ -14,10 +15,10 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from lms.packages import services
-from lms.packages.cmi5 import EXT_SESSION
 from lms.packages.models import PackageLaunch
 from lms.xapi import identity, vocabulary
 from lms.xapi.models import Statement
+from lms.xapi.vocabulary import CMI5_EXT_SESSION as EXT_SESSION
 from tests.packages.test_services import BASE, TINCAN_ID, launch_params, statement
 from tests.pglocks import committed_once_blocked, connect_test_database, insert_statement
 
@@ -98,7 +99,7 @@ def au_statement(session, verb, object_id, **extra):
 ADL = "http://adlnet.gov/expapi/verbs"
 
 
-def test_cmi5_au_may_report_its_parts_under_its_own_ids(client, au_session):
+def test_cmi5_au_may_report_its_parts_as_sub_activities(client, au_session):
     session = au_session
     au_id = session["params"]["activityId"]
     publisher_id = session["package"].aus[1]["id"]
@@ -106,14 +107,22 @@ def test_cmi5_au_may_report_its_parts_under_its_own_ids(client, au_session):
         au_statement(session, f"{ADL}/initialized", au_id),
         au_statement(session, f"{ADL}/experienced", f"{au_id}/slide/3"),
         au_statement(session, f"{ADL}/answered", f"{au_id}/test/quiz1/question/q0"),
-        # A video with an IRI of its own: only the contextTemplate grouping places it.
-        au_statement(session, "https://w3id.org/xapi/video/verbs/played", VIDEO),
+        au_statement(session, "https://w3id.org/xapi/video/verbs/played", f"{au_id}/video/1"),
         au_statement(session, f"{ADL}/experienced", publisher_id),
+        au_statement(session, f"{ADL}/experienced", f"{publisher_id}#kapitel-2"),
     ]
     for data in accepted:
         response = call(client, "put", "statements", session["auth"], data, statementId=data["id"])
         assert response.status_code == 204, (data["object"]["id"], response.content)
-    assert Statement.objects.filter(object_id=VIDEO, registration=session["registration"]).exists()
+    # A video under an IRI of its own is outside, although the contextTemplate grouping
+    # names the AU: context activities never place a statement in scope.
+    video = au_statement(session, "https://w3id.org/xapi/video/verbs/played", VIDEO)
+    response = call(client, "post", "statements", session["auth"], video)
+    assert response.status_code == 403, response.content
+    assert response.json()["error"]["message"] == (
+        "statements[0].object: outside this credential's scope"
+    )
+    assert not Statement.objects.filter(object_id=VIDEO).exists()
     # The state API accepts the publisher id as well (bookmarks kept under it).
     state = call(
         client,
@@ -139,7 +148,7 @@ def test_cmi5_au_is_refused_outside_its_scope(client, au_session, make_user):
         # A category naming the AU classifies the statement, it does not place it.
         "category": [{"id": au_id}],
     }
-    other_person = au_statement(session, "https://w3id.org/xapi/video/verbs/played", VIDEO)
+    other_person = au_statement(session, f"{ADL}/experienced", f"{au_id}/slide/1")
     other_person["actor"] = other_actor
     other_registration = au_statement(session, f"{ADL}/experienced", f"{au_id}/slide/1")
     other_registration["context"]["registration"] = str(uuid.uuid4())

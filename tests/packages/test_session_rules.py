@@ -23,7 +23,7 @@ RESULTS = {
 
 
 def au(verb, *, session=SESSION, result="default", at=None, object_id=AU, category=True):
-    context = {"extensions": {rules.EXT_SESSION: session}} if session else {}
+    context = {"extensions": {vocabulary.CMI5_EXT_SESSION: session}} if session else {}
     if category:
         context["contextActivities"] = {"category": [{"id": vocabulary.CMI5_CATEGORY}]}
     data = {

@@ -94,11 +94,15 @@ def test_outbox_is_filled_in_the_insert_transaction_with_the_verb_filter(
     registration = uuid.uuid4()
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        events.lesson_experienced(
-            user=user, lesson=lesson(1), course=COURSE, registration=registration
+        events.record(
+            events.lesson_experienced(
+                user=user, lesson=lesson(1), course=COURSE, registration=registration
+            )
         )
-        events.lesson_completed(
-            user=user, lesson=lesson(1), course=COURSE, registration=registration
+        events.record(
+            events.lesson_completed(
+                user=user, lesson=lesson(1), course=COURSE, registration=registration
+            )
         )
 
     assert callbacks
@@ -128,8 +132,10 @@ def test_outbox_send_delivers_to_a_second_lrs_in_batches(
     user = make_user("kein.export@example.org")
     registration = uuid.uuid4()
     for n in range(5):
-        events.lesson_completed(
-            user=user, lesson=lesson(n), course=COURSE, registration=registration
+        events.record(
+            events.lesson_completed(
+                user=user, lesson=lesson(n), course=COURSE, registration=registration
+            )
         )
     assert OutboxEntry.objects.count() == 5
 
@@ -159,8 +165,10 @@ def test_forwarding_through_a_real_worker_survives_a_failing_remote(
     registration = uuid.uuid4()
 
     stored = [
-        events.lesson_completed(
-            user=user, lesson=lesson(n), course=COURSE, registration=registration
+        events.record(
+            events.lesson_completed(
+                user=user, lesson=lesson(n), course=COURSE, registration=registration
+            )
         )
         for n in range(3)
     ]

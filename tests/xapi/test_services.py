@@ -9,7 +9,9 @@ from lms.xapi import events, iris, vocabulary
 from lms.xapi.events import Activity
 from lms.xapi.models import Activity as ActivityRow
 from lms.xapi.models import Document, Statement, StatementActivity, StatementAgent
+from lms.xapi.projections import FollowUp
 from lms.xapi.services import (
+    FollowUpLoop,
     StatementConflict,
     _activities_upsert,
     actor_erase,
@@ -55,7 +57,7 @@ def test_store_fills_stored_authority_version_and_query_columns(statement_factor
         }
     )
 
-    [row] = statements_store(statements=[data])
+    [row] = statements_store(statements=[data]).stored
 
     row = Statement.objects.get(pk=row.pk)
     assert row.data["stored"].endswith("Z")
@@ -80,7 +82,8 @@ def test_same_id_same_content_is_skipped_other_content_conflicts(statement_facto
     data = statement_factory()
     statements_store(statements=[dict(data)])
 
-    assert statements_store(statements=[dict(data)]) == []
+    again = statements_store(statements=[dict(data)])
+    assert again.stored == [] and again.ids == [data["id"]]
     changed = dict(data, verb={"id": "http://adlnet.gov/expapi/verbs/completed"})
     with pytest.raises(StatementConflict):
         statements_store(statements=[changed])
@@ -128,6 +131,7 @@ class _Progress:
 
     def apply(self, statements):
         self.calls.append(len(statements))
+        follow_ups = []
         for statement in statements:
             if statement.verb != vocabulary.COMPLETED.id or statement.user_id is None:
                 continue
@@ -135,12 +139,19 @@ class _Progress:
                 done = self.completed.setdefault(statement.user_id, set())
                 done.add(statement.object_id)
                 if len(done) == 2:
-                    user = statement.user
-                    events.course_completed(
-                        user=user, course=COURSE, registration=statement.registration
+                    follow_ups.append(
+                        FollowUp(
+                            reason="course completed",
+                            statement=events.course_completed(
+                                user=statement.user,
+                                course=COURSE,
+                                registration=statement.registration,
+                            ),
+                        )
                     )
             elif statement.object_id == COURSE.iri:
                 self.completed.setdefault(("course", statement.user_id), set()).add(COURSE.iri)
+        return follow_ups
 
     def reset(self):
         self.completed = {}
@@ -149,23 +160,86 @@ class _Progress:
         return {key: sorted(value) for key, value in self.completed.items()}
 
 
-def test_nested_recording_inside_apply_is_stored_and_projected(make_user, isolated_projections):
+def test_follow_ups_are_recorded_by_the_platform_in_a_second_pass(make_user, isolated_projections):
     progress = _Progress()
     isolated_projections.register_projection("progress", apply=progress.apply, reset=progress.reset)
     user = make_user()
     registration = uuid.uuid4()
 
     with transaction.atomic():
-        events.lesson_completed(
-            user=user, lesson=lesson(1), course=COURSE, registration=registration
+        events.record(
+            events.lesson_completed(
+                user=user, lesson=lesson(1), course=COURSE, registration=registration
+            )
         )
-        events.lesson_completed(
-            user=user, lesson=lesson(2), course=COURSE, registration=registration
+        events.record(
+            events.lesson_completed(
+                user=user, lesson=lesson(2), course=COURSE, registration=registration
+            )
         )
 
     completions = Statement.objects.filter(verb=vocabulary.COMPLETED.id, object_id=COURSE.iri)
     assert completions.count() == 1
+    assert completions.get().by_platform
     assert progress.completed[("course", user.pk)] == {COURSE.iri}
+    # One pass for each lesson, one for the completion they caused.
+    assert progress.calls == [1, 1, 1]
+
+
+def test_a_projection_that_stores_a_statement_itself_is_refused(
+    make_user, isolated_projections, statement_factory
+):
+    user = make_user()
+
+    def storing(rows):
+        if any(row.verb == vocabulary.EXPERIENCED.id for row in rows):
+            events.record(
+                events.course_launched(user=user, course=COURSE, registration=uuid.uuid4())
+            )
+
+    isolated_projections.register_projection("storing", apply=storing, reset=lambda: None)
+    with pytest.raises(FollowUpLoop):
+        events.record(
+            events.lesson_experienced(
+                user=user, lesson=lesson(1), course=COURSE, registration=uuid.uuid4()
+            )
+        )
+    assert not Statement.objects.exists()
+
+
+def test_follow_ups_may_not_ask_for_more_follow_ups(make_user, isolated_projections):
+    user = make_user()
+
+    def endless(rows):
+        return [
+            FollowUp(
+                reason="again",
+                statement=events.course_launched(
+                    user=user, course=COURSE, registration=uuid.uuid4()
+                ),
+            )
+        ]
+
+    isolated_projections.register_projection("endless", apply=endless, reset=lambda: None)
+    with pytest.raises(FollowUpLoop, match="again"):
+        events.record(
+            events.lesson_experienced(
+                user=user, lesson=lesson(1), course=COURSE, registration=uuid.uuid4()
+            )
+        )
+    assert not Statement.objects.exists()
+
+
+def test_projections_run_after_the_ones_they_name(isolated_projections, statement_factory):
+    order = []
+    isolated_projections.register_projection(
+        "late", apply=lambda rows: order.append("late"), reset=lambda: None, after=("early",)
+    )
+    isolated_projections.register_projection(
+        "early", apply=lambda rows: order.append("early"), reset=lambda: None
+    )
+    statements_store(statements=[statement_factory()])
+    assert order == ["early", "late"]
 
 
 def test_rebuild_equals_incremental_state_and_writes_no_new_statements(
@@ -177,11 +251,15 @@ def test_rebuild_equals_incremental_state_and_writes_no_new_statements(
     for index, user in enumerate(learners):
         registration = uuid.uuid4()
         for n in range(1, 2 + index):
-            events.lesson_completed(
-                user=user, lesson=lesson(n), course=COURSE, registration=registration
+            events.record(
+                events.lesson_completed(
+                    user=user, lesson=lesson(n), course=COURSE, registration=registration
+                )
             )
-    voided_target = events.lesson_completed(
-        user=learners[0], lesson=lesson(9), course=COURSE, registration=uuid.uuid4()
+    voided_target = events.record(
+        events.lesson_completed(
+            user=learners[0], lesson=lesson(9), course=COURSE, registration=uuid.uuid4()
+        )
     )
     statements_store(
         statements=[
@@ -199,7 +277,10 @@ def test_rebuild_equals_incremental_state_and_writes_no_new_statements(
 
     assert progress.snapshot() == incremental
     assert Statement.objects.count() == count_before
-    assert replayed == Statement.objects.filter(voided=False).count()
+    assert (
+        replayed
+        == Statement.objects.filter(voided=False).exclude(verb=vocabulary.VOIDED.id).count()
+    )
 
 
 def test_actor_erase_deletes_statements_documents_and_calls_erase_hooks(
@@ -211,15 +292,25 @@ def test_actor_erase_deletes_statements_documents_and_calls_erase_hooks(
     )
     user, other = make_user(), make_user()
     registration = uuid.uuid4()
-    events.lesson_experienced(user=user, lesson=lesson(1), course=COURSE, registration=registration)
-    events.lesson_experienced(
-        user=other, lesson=lesson(1), course=COURSE, registration=registration
+    events.record(
+        events.lesson_experienced(
+            user=user, lesson=lesson(1), course=COURSE, registration=registration
+        )
     )
-    events.competency_validated(
-        user=other,
-        competency=Activity(iri="https://example.org/c", name="K", type=vocabulary.TYPE_COMPETENCY),
-        level_uri="https://example.org/l",
-        validator=user,
+    events.record(
+        events.lesson_experienced(
+            user=other, lesson=lesson(1), course=COURSE, registration=registration
+        )
+    )
+    events.record(
+        events.competency_validated(
+            user=other,
+            competency=Activity(
+                iri="https://example.org/c", name="K", type=vocabulary.TYPE_COMPETENCY
+            ),
+            level_uri="https://example.org/l",
+            validator=user,
+        )
     )
     Document.objects.create(
         kind=Document.Kind.STATE,
@@ -258,8 +349,8 @@ def test_store_runs_a_constant_number_of_queries_per_batch(
         for n in range(50)
     ]
     with django_assert_max_num_queries(12):
-        rows = statements_store(statements=batch)
-    assert len(rows) == 50
+        result = statements_store(statements=batch)
+    assert len(result.stored) == 50 and result.ids == [data["id"] for data in batch]
     assert Statement.objects.filter(user=user).count() == 50
 
 
