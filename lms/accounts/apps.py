@@ -9,6 +9,14 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisation")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
         from lms.accounts.groups import ensure_permission_groups_after_migrate
+        from lms.accounts.services import erase_on_delete
 
         post_migrate.connect(ensure_permission_groups_after_migrate, sender=self)
+        # Deleting a person by any path is erasure (see ``services.person_erase``).
+        pre_delete.connect(
+            erase_on_delete, sender=get_user_model(), dispatch_uid="accounts.erase_on_delete"
+        )

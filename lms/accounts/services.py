@@ -1,6 +1,8 @@
 """Writes about people and the organisation. Views, commands and the demo call these."""
 
 import datetime
+from collections.abc import Callable
+from contextvars import ContextVar
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -124,3 +126,52 @@ def audit_log(*, actor, action: str, subject=None, details: dict | None = None) 
         subject_label=str(subject) if subject is not None else "",
         details=details or {},
     )
+
+
+# --- Erasure (GDPR Art. 17) ---------------------------------------------------------------
+
+# An eraser removes what one app keeps about a person (or that names them) and returns
+# counts for the audit log. The apps register theirs in ``AppConfig.ready()``: accounts
+# imports none of them.
+PersonEraser = Callable[[object], "dict | None"]
+_erasers: list[PersonEraser] = []
+# Ids of the people ``person_erase`` is erasing in this context (their deletion is expected).
+_erasing: ContextVar[frozenset] = ContextVar("accounts_erasing", default=frozenset())
+
+
+def register_person_eraser(eraser: PersonEraser) -> None:
+    if eraser not in _erasers:
+        _erasers.append(eraser)
+
+
+def _run_erasers(user) -> dict:
+    erased: dict = {}
+    for eraser in _erasers:
+        erased.update(eraser(user) or {})
+    return erased
+
+
+@transaction.atomic
+def person_erase(*, user, actor=None) -> dict:
+    """Erase a person everywhere and delete the account; return what was erased.
+
+    Every registered eraser runs first (learning records that name the person anywhere,
+    documents, projections, counts), then the account and what hangs on it by foreign
+    key go. The audit entry names the person only by pseudonym. All or nothing.
+    """
+    label = str(user.pseudonym)
+    token = _erasing.set(_erasing.get() | {user.pk})
+    try:
+        erased = _run_erasers(user)
+        user.delete()
+    finally:
+        _erasing.reset(token)
+    audit_log(actor=actor, action="person.erased", subject=label, details=erased)
+    return erased
+
+
+def erase_on_delete(sender, instance, **kwargs) -> None:
+    """``pre_delete`` of the user model: a deletion that bypasses ``person_erase`` (the
+    shell, a queryset ``delete()``, another app's admin) still leaves nothing behind."""
+    if instance.pk is not None and instance.pk not in _erasing.get():
+        _run_erasers(instance)

@@ -1,3 +1,5 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,7 +11,7 @@ from lms.accounts import admin_views
 from lms.accounts.admin_forms import OrgUnitForm
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
 from lms.accounts.selectors import user_is_administrator
-from lms.accounts.services import audit_log
+from lms.accounts.services import audit_log, person_erase
 
 
 class OrgUnitViewSet(SnippetViewSet):
@@ -110,8 +112,17 @@ def audit_user_edited(request, user):
 
 
 @hooks.register("before_delete_user")
-def audit_user_deleted(request, user):
-    # Written before deletion, so the entry can name what was removed.
+def erase_deleted_person(request, user):
+    """Deleting a person in the admin is erasure (``person_erase``), audited.
+
+    Wagtail runs this hook for the confirmation page too: only the confirmed POST erases.
+    Its permission checks have run by then.
+    """
+    if request.method != "POST":
+        return None
     audit_log(
         actor=request.user, action="person.deleted", subject=user, details=_person_snapshot(user)
     )
+    person_erase(user=user, actor=request.user)
+    messages.success(request, _("The person and all of their data were erased."))
+    return redirect("wagtailusers_users:index")

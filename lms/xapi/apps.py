@@ -10,7 +10,11 @@ class XapiConfig(AppConfig):
     def ready(self):
         from lms.accounts.groups import register_group_permissions
         from lms.accounts.personal_data import register_personal_data
+        from lms.accounts.services import register_person_eraser
+        from lms.xapi import services
         from lms.xapi.models import Document, Statement
+
+        register_person_eraser(lambda user: services.actor_erase(user=user))
 
         register_personal_data(
             "learning_records",

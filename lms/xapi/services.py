@@ -648,10 +648,11 @@ def actor_erase(*, user) -> dict:
     with transaction.atomic():
         named = StatementAgent.objects.filter(agent_key=key).values("statement_id")
         statements = Statement.objects.filter(Q(user=user) | Q(id__in=named))
-        deleted_statements, _detail = statements.delete()
-        deleted_documents, _detail = Document.objects.filter(
-            Q(user=user) | Q(agent_key=key)
-        ).delete()
+        # Counted per model: delete() also counts the index rows that cascade.
+        _total, by_model = statements.delete()
+        deleted_statements = by_model.get(Statement._meta.label, 0)
+        _total, by_model = Document.objects.filter(Q(user=user) | Q(agent_key=key)).delete()
+        deleted_documents = by_model.get(Document._meta.label, 0)
         for projection in projections.registered_projections():
             if projection.erase is not None:
                 projection.erase(user.pk)

@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -16,7 +15,7 @@ from wagtail.snippets.views.snippets import (
 
 from lms.xapi.forwarding import endpoints_with_lag
 from lms.xapi.models import ForwardingEndpoint, LRSClient
-from lms.xapi.services import actor_erase, lrs_client_create
+from lms.xapi.services import lrs_client_create
 
 
 class LRSClientForm(WagtailAdminModelForm):
@@ -134,10 +133,3 @@ class LRSGroup(SnippetViewSetGroup):
 
 
 register_snippet(LRSGroup)
-
-
-@hooks.register("before_delete_user")
-def erase_learning_records_of_deleted_person(request, user):
-    # Deleting a person is erasure (PRODUCT.md §5): statements naming them anywhere,
-    # their documents and every projection row go too, not just rows tied by foreign key.
-    actor_erase(user=user)

@@ -83,3 +83,72 @@ def test_erase_person_command_removes_account_and_records(make_user):
     assert not Statement.objects.exists()
     entry = AuditLogEntry.objects.get(action="person.erased")
     assert entry.details["statements"] >= 1
+
+
+def _validated_by(trainer, learner):
+    """A statement that names ``trainer`` only as the instructor (not as its actor)."""
+    return events.record(
+        events.competency_validated(
+            user=learner,
+            competency=events.Activity(
+                iri="urn:test:qd:QD.1", name="Kompetenz", type=vocabulary.TYPE_COMPETENCY
+            ),
+            level_uri="urn:test:level:2",
+            validator=trainer,
+        )
+    )
+
+
+def test_opening_the_delete_confirmation_erases_nothing(client, make_user):
+    admin = make_user("admin@example.org", groups=("Learner", "Administrator"))
+    lea = make_user("lea@example.org")
+    events.record(events.course_launched(user=lea, course=COURSE, registration=uuid.uuid4()))
+    log_in(client, admin)
+
+    response = client.get(f"/cms/users/delete/{lea.pk}/")
+
+    assert response.status_code == 200
+    assert Statement.objects.filter(user=lea).exists()
+    assert not AuditLogEntry.objects.filter(action__startswith="person.").exists()
+
+
+def test_admin_deletion_is_erasure_by_person_erase_and_is_audited(client, make_user):
+    admin = make_user("admin@example.org", groups=("Learner", "Administrator"))
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    colleague = make_user("kollegin@example.org")
+    _validated_by(trainer, colleague)
+    log_in(client, admin)
+
+    response = client.post(f"/cms/users/delete/{trainer.pk}/")
+
+    assert response.status_code == 302
+    assert not get_user_model().objects.filter(pk=trainer.pk).exists()
+    # The statement named the trainer only as instructor: it goes too.
+    assert str(trainer.pseudonym) not in json.dumps(list(Statement.objects.values("data")))
+    erased = AuditLogEntry.objects.get(action="person.erased")
+    assert erased.actor == admin and erased.subject_label == str(trainer.pseudonym)
+    assert erased.details["statements"] == 1
+    assert AuditLogEntry.objects.filter(action="person.deleted", actor=admin).exists()
+
+
+def test_a_trainer_cannot_delete_people(client, make_user):
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    lea = make_user("lea@example.org")
+    log_in(client, trainer)
+
+    response = client.post(f"/cms/users/delete/{lea.pk}/")
+
+    assert response.status_code in (302, 403)
+    assert get_user_model().objects.filter(pk=lea.pk).exists()
+
+
+def test_deleting_a_person_by_any_path_leaves_no_statement_naming_them(make_user):
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    lea = make_user("lea@example.org")
+    _validated_by(trainer, lea)
+    events.record(events.course_launched(user=trainer, course=COURSE, registration=uuid.uuid4()))
+
+    get_user_model().objects.filter(pk=trainer.pk).delete()  # past every service
+
+    assert str(trainer.pseudonym) not in json.dumps(list(Statement.objects.values("data")))
+    assert not Statement.objects.filter(object_id=COURSE.iri).exists()

@@ -1,9 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from lms.accounts.services import audit_log
-from lms.xapi.services import actor_erase
+from lms.accounts.services import person_erase
 
 
 class Command(BaseCommand):
@@ -19,11 +17,8 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(email__iexact=email).first()
         if user is None:
             raise CommandError(f"No person with the e-mail address {email}.")
-        with transaction.atomic():
-            label = str(user.pseudonym)
-            erased = actor_erase(user=user)
-            user.delete()
-            audit_log(actor=None, action="person.erased", subject=label, details=erased)
+        label = str(user.pseudonym)
+        erased = person_erase(user=user)
         self.stdout.write(
             f"Erased person {label}: {erased['statements']} statements, "
             f"{erased['documents']} documents."
