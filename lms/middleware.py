@@ -143,12 +143,19 @@ def server_error(request, *args, **kwargs):
 
 
 class LRSRateLimitMiddleware:
-    """At most ``QD_XAPI_RATE_LIMIT = (requests, seconds)`` LRS requests per client.
+    """LRS requests per client, and failed sign-ins per address.
 
-    A client is its HTTP Basic key (read from the header, no database query; an unknown key
-    is limited like any other), or its address when it sends none. Fixed windows in the
-    cache (Redis in production, shared by every web process): one round trip per request
-    (``_window_count``). If the cache is unreachable the request is served, not refused.
+    ``QD_XAPI_RATE_LIMIT = (requests, seconds)``: a client is its HTTP Basic key (read from
+    the header, no database query; an unknown key is limited like any other), or its
+    address when it sends none. A claimed key is not proof of anything, so
+    ``QD_XAPI_AUTH_FAILURE_LIMIT = (failures, seconds)`` also counts the requests the LRS
+    answers with 401 per client address: rotating made-up keys does not escape it. Fixed
+    windows in the cache (Redis in production, shared by every web process): one round trip
+    per request for both (``_window_counts``), one more after a 401. If the cache is
+    unreachable the request is served, not refused.
+
+    The address is ``REMOTE_ADDR``: behind a reverse proxy, the proxy must pass the
+    client's address there (see README, operations).
     """
 
     def __init__(self, get_response):
@@ -156,11 +163,17 @@ class LRSRateLimitMiddleware:
 
     def __call__(self, request):
         limit = getattr(settings, "QD_XAPI_RATE_LIMIT", None)
-        if limit and request.path.startswith("/xapi/") and request.method != "OPTIONS":
-            retry_after = self._over_limit(request, *limit)
+        failures = getattr(settings, "QD_XAPI_AUTH_FAILURE_LIMIT", None)
+        if not request.path.startswith("/xapi/") or request.method == "OPTIONS":
+            return self.get_response(request)
+        if limit or failures:
+            retry_after = self._over_limit(request, limit, failures)
             if retry_after:
                 return _too_many_requests(retry_after)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if failures and response.status_code == 401:
+            self._count_failure(request, failures[1])
+        return response
 
     @staticmethod
     def _client_id(request) -> str:
@@ -169,36 +182,60 @@ class LRSRateLimitMiddleware:
             return "key:" + hashlib.sha256(parsed[0].encode()).hexdigest()[:32]
         return "addr:" + request.META.get("REMOTE_ADDR", "")
 
-    def _over_limit(self, request, allowed: int, seconds: int) -> int:
+    @staticmethod
+    def _failure_key(request, seconds: int) -> tuple[str, int]:
         now = int(time.time())
         window = now - now % seconds
-        key = f"qd:lrs-rate:{self._client_id(request)}:{window}"
+        address = request.META.get("REMOTE_ADDR", "")
+        return f"qd:lrs-auth-failures:{address}:{window}", window + seconds - now
+
+    def _over_limit(self, request, limit, failures) -> int:
+        now = int(time.time())
+        count_key, seconds, peek_key = None, 1, None
+        if limit:
+            seconds = limit[1]
+            window = now - now % seconds
+            count_key = f"qd:lrs-rate:{self._client_id(request)}:{window}"
+        if failures:
+            peek_key, failure_retry = self._failure_key(request, failures[1])
         try:
-            count = _window_count(key, seconds)
+            count, failed = _window_counts(count_key, seconds, peek_key)
         except Exception:  # the cache is down: serve rather than refuse everyone
             logger.warning("LRS rate limit skipped: the cache is unreachable.")
             return 0
-        if count > allowed:
+        if failures and failed >= failures[0]:
+            return max(1, failure_retry)
+        if limit and count > limit[0]:
             return max(1, window + seconds - now)
         return 0
+
+    def _count_failure(self, request, seconds: int) -> None:
+        key, _retry = self._failure_key(request, seconds)
+        try:
+            _window_counts(key, seconds, None)
+        except Exception:
+            logger.warning("LRS sign-in failure not counted: the cache is unreachable.")
 
 
 _REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 _redis_clients: dict[str, object] = {}
 
 
-def _window_count(key: str, seconds: int) -> int:
-    """Count one request in a fixed window and return the count so far.
+def _window_counts(count_key: str | None, seconds: int, peek_key: str | None) -> tuple[int, int]:
+    """Count one request under ``count_key`` in a fixed window; read ``peek_key``'s count.
 
-    On Redis this is one round trip (INCR and EXPIRE in a pipeline) on a client kept per
+    On Redis this is one round trip (INCR, EXPIRE, GET in a pipeline) on a client kept per
     process; through Django's cache API it was three commands and a new client object per
     request, over half of a small LRS request's time. Other caches (tests, the demo) use
     the cache API.
     """
     config = settings.CACHES["default"]
     if config["BACKEND"] != _REDIS_CACHE:
-        cache.add(key, 0, timeout=seconds + 1)
-        return cache.incr(key)
+        count = 0
+        if count_key is not None:
+            cache.add(count_key, 0, timeout=seconds + 1)
+            count = cache.incr(count_key)
+        return count, (cache.get(peek_key) or 0) if peek_key is not None else 0
     location = config["LOCATION"]
     if isinstance(location, list | tuple):
         location = location[0]
@@ -210,10 +247,15 @@ def _window_count(key: str, seconds: int) -> int:
         client = redis.Redis.from_url(location, socket_timeout=0.5, socket_connect_timeout=0.5)
         _redis_clients[location] = client
     pipeline = client.pipeline(transaction=False)
-    pipeline.incr(key)
-    pipeline.expire(key, seconds + 1)
-    count, _expiry_set = pipeline.execute()
-    return count
+    if count_key is not None:
+        pipeline.incr(count_key)
+        pipeline.expire(count_key, seconds + 1)
+    if peek_key is not None:
+        pipeline.get(peek_key)
+    results = pipeline.execute()
+    count = int(results[0]) if count_key is not None else 0
+    peeked = int(results[-1] or 0) if peek_key is not None else 0
+    return count, peeked
 
 
 def _too_many_requests(retry_after: int) -> HttpResponse:

@@ -265,6 +265,9 @@ CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
 # Reliability: LRS requests per client (HTTP Basic key, or address) per window of seconds;
 # None switches the limit off. Generous enough for bulk loads and the benchmark.
 QD_XAPI_RATE_LIMIT = (3000, 60)
+# Requests the LRS answers with 401, per client address: a wrong or made-up key is no
+# identity, so guessing keys is limited by where the guesses come from.
+QD_XAPI_AUTH_FAILURE_LIMIT = (30, 300)
 
 # lms.packages (external Tin Can / cmi5 content): unpacking limits, launch credential
 # lifetime, and an optional second host name that serves package files (no session cookies

@@ -76,3 +76,33 @@ def test_on_redis_the_window_is_counted_in_one_round_trip(client, settings):
     assert int(server.get(key)) == 4
     assert 0 < server.ttl(key) <= 61  # the window's counter goes away by itself
     server.flushdb()
+
+
+def _statements(client, key, secret="secret", address="203.0.113.7"):
+    token = base64.b64encode(f"{key}:{secret}".encode()).decode()
+    return client.get(
+        "/xapi/statements",
+        HTTP_AUTHORIZATION=f"Basic {token}",
+        HTTP_X_EXPERIENCE_API_VERSION="1.0.3",
+        REMOTE_ADDR=address,
+    )
+
+
+def test_guessing_with_ever_new_keys_is_limited_by_address(client, settings):
+    """Each made-up key has a fresh bucket of its own; its failures still count per address."""
+    from lms.xapi.services import lrs_client_create
+
+    settings.QD_XAPI_RATE_LIMIT = (1000, 60)
+    settings.QD_XAPI_AUTH_FAILURE_LIMIT = (5, 300)
+    real, secret = lrs_client_create(name="Fachverfahren")
+    statuses = [_statements(client, f"guess-{n}").status_code for n in range(7)]
+    assert statuses[:5] == [401] * 5
+    assert statuses[5:] == [429, 429]
+    # The real client from the same address waits too; from elsewhere it is served.
+    assert _statements(client, real.key, secret).status_code == 429
+    assert _statements(client, real.key, secret, address="198.51.100.2").status_code == 200
+    # Successful requests are no failures.
+    assert all(
+        _statements(client, real.key, secret, address="198.51.100.2").status_code == 200
+        for _ in range(10)
+    )

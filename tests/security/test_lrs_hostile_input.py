@@ -3,6 +3,7 @@ stored, and never a 500 (the test client re-raises any unhandled exception)."""
 
 import base64
 import copy
+import hashlib
 import json
 import uuid
 
@@ -379,3 +380,69 @@ def test_documents_with_unstorable_json_and_parameters(lrs, resource):
         )  # fmt: skip
         assert 400 <= response.status_code < 500, (resource, name, response.status_code)
     assert Document.objects.count() <= before + 1
+
+
+# --- Signed statements: hostile JWS parts -------------------------------------------------
+
+
+def _segment(value) -> str:
+    raw = value if isinstance(value, bytes) else json.dumps(value).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@st.composite
+def hostile_jws(draw):
+    """A JWS-shaped part: hostile headers, payloads (the statement with mutations, long
+    durations, other types) and signature segments, or plain garbage bytes."""
+    statement = copy.deepcopy(VALID)
+    statement["id"] = str(uuid.uuid4())
+    kind = draw(st.sampled_from(["garbage", "header", "payload", "duration", "segments"]))
+    if kind == "garbage":
+        return statement, draw(st.binary(max_size=300))
+    header = {"alg": "RS256"}
+    payload = copy.deepcopy(statement)
+    if kind == "header":
+        header = draw(json_values)
+    elif kind == "payload":
+        payload = _mutate(draw(st.sampled_from(PATHS)), draw(json_values), draw(st.booleans()))
+    elif kind == "duration":
+        digits = draw(st.integers(min_value=1, max_value=60_000))
+        tail = draw(st.sampled_from(["", "S", ".", ".1", "1S", "M"]))
+        payload["result"]["duration"] = "PT" + "1" * digits + "." + "9" * digits + tail
+    parts = [_segment(header), _segment(payload), _segment(b"signature")]
+    if kind == "segments":
+        parts = draw(st.lists(st.sampled_from([*parts, "", "!!", "=" * 5, "a.b"]), max_size=5))
+    return statement, ".".join(parts).encode()
+
+
+@SETTINGS
+@given(case=hostile_jws())
+def test_post_statement_with_hostile_signature(lrs, case):
+    statement, jws = case
+    sha2 = hashlib.sha256(jws).hexdigest()
+    statement["attachments"] = [
+        {
+            "usageType": "http://adlnet.gov/expapi/attachments/signature",
+            "display": {"de-DE": "Signatur"},
+            "contentType": "application/octet-stream",
+            "length": len(jws),
+            "sha2": sha2,
+        }
+    ]
+    boundary = "hostile"
+    body = (
+        (
+            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(statement)}\r\n"
+            f"--{boundary}\r\nContent-Type: application/octet-stream\r\n"
+            f"Content-Transfer-Encoding: binary\r\nX-Experience-API-Hash: {sha2}\r\n\r\n"
+        ).encode()
+        + jws
+        + f"\r\n--{boundary}--".encode()
+    )
+    before = _counts()
+    response = lrs.post(
+        "/xapi/statements", body, content_type=f"multipart/mixed; boundary={boundary}"
+    )
+    # A payload that differs only where signatures may differ (id, timestamp) is a valid
+    # signature of the statement; everything else is refused with a message.
+    _assert_rejected_or_fine(response, before, stored_ok=True)
