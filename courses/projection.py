@@ -54,8 +54,10 @@ PASSED = vocabulary.PASSED.id
 FAILED = vocabulary.FAILED.id
 EARNED = vocabulary.EARNED.id
 VOIDED = vocabulary.VOIDED.id
+# A waived package AU can be what satisfies a package unit, so it prompts the course check.
+WAIVED = vocabulary.WAIVED.id
 HANDLED_VERBS = frozenset(
-    {LAUNCHED, EXPERIENCED, COMPLETED, ANSWERED, PASSED, FAILED, EARNED, VOIDED}
+    {LAUNCHED, EXPERIENCED, COMPLETED, ANSWERED, PASSED, FAILED, EARNED, VOIDED, WAIVED}
 )
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -135,12 +137,20 @@ def context_activity_ids(data: dict, key: str) -> list[str]:
 
 
 def apply(statements: list[Statement]) -> list[FollowUp]:
-    relevant = [s for s in statements if s.user_id and s.verb in HANDLED_VERBS]
-    voiding = [s for s in relevant if s.verb == VOIDED]
-    follow_ups = _apply([s for s in relevant if s.verb != VOIDED and not s.voided])
+    voiding = [s for s in statements if s.user_id and s.verb == VOIDED]
+    follow_ups = _apply(_progress_statements(statements))
     if voiding:
         follow_ups += _recompute_after_voiding([s.object_id for s in voiding])
     return follow_ups
+
+
+def _progress_statements(statements: list[Statement]) -> list[Statement]:
+    """The statements that can move progress: a person's, of a handled verb, in force."""
+    return [
+        s
+        for s in statements
+        if s.user_id and s.verb in HANDLED_VERBS and s.verb != VOIDED and not s.voided
+    ]
 
 
 def reset() -> None:
@@ -486,15 +496,18 @@ def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
     voided = list(Statement.objects.filter(id__in=statement_ids))
     if not voided:
         return []
-    found = resolve_units(
-        {s.object_id for s in voided}
-        | {i for s in voided for i in context_activity_ids(s.data, "parent")}
-    )
+    # A certificate names its course as grouping; everything else as object or parent.
+    def places(statement):
+        return [
+            statement.object_id,
+            *context_activity_ids(statement.data, "parent"),
+            *context_activity_ids(statement.data, "grouping"),
+        ]
+
+    found = resolve_units({iri for s in voided for iri in places(s)})
     affected = set()
     for statement in voided:
-        unit = found.get(statement.object_id) or next(
-            (found[i] for i in context_activity_ids(statement.data, "parent") if i in found), None
-        )
+        unit = next((found[iri] for iri in places(statement) if iri in found), None)
         if unit is not None and statement.user_id:
             affected.add((statement.user_id, unit.course_id, statement.registration))
     follow_ups: list[FollowUp] = []
@@ -506,8 +519,10 @@ def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
         if registration is None:
             continue
         follow_ups += _apply(
-            xapi_selectors.registration_statements(
-                user_id=user_id, registration=registration, exclude_ids=statement_ids
+            _progress_statements(
+                xapi_selectors.registration_statements(
+                    user_id=user_id, registration=registration, exclude_ids=statement_ids
+                )
             )
         )
     return follow_ups

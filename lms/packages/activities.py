@@ -4,6 +4,8 @@ The LMS must give every AU, block and course its own activity id, different from
 publisher's id in ``cmi5.xml``; ours live under the platform's base IRI.
 """
 
+import uuid
+
 from lms.xapi.iris import base_iri
 
 
@@ -17,3 +19,15 @@ def cmi5_au_iri(package_uuid, index: int) -> str:
 
 def cmi5_block_iri(package_uuid, number: int) -> str:
     return f"{base_iri()}/activities/cmi5-block/{package_uuid}-{number}"
+
+
+def cmi5_au_package_uuid(iri: str) -> uuid.UUID | None:
+    """The package of a platform AU IRI (``cmi5_au_iri``), or ``None`` for any other IRI."""
+    prefix = f"{base_iri()}/activities/cmi5-au/"
+    if not iri.startswith(prefix):
+        return None
+    package, _sep, index = iri[len(prefix) :].rpartition("-")
+    try:
+        return uuid.UUID(package) if index.isdigit() else None
+    except ValueError:
+        return None

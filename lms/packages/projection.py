@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from django.contrib.auth import get_user_model
 
-from lms.packages import moveon
+from lms.packages import activities, moveon
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.xapi import events, selectors, vocabulary
 from lms.xapi.models import LRSClient, Statement
@@ -80,6 +80,23 @@ def _apply(statements: list[Statement]) -> list[FollowUp]:
         user_id__in={s.user_id for s in statements},
     ).values_list("user_id", "registration", "package_id", "credential_id"):
         launched[(user_id, registration)][package_id].add(credential_id)
+    # The platform's own statements about an AU (a waiver) need no launch: the AU's IRI
+    # names its package, so the order of launch and waiver does not matter.
+    platform = {
+        (s.user_id, s.registration, activities.cmi5_au_package_uuid(s.object_id))
+        for s in statements
+        if s.by_platform
+    }
+    platform = {item for item in platform if item[2] is not None}
+    if platform:
+        by_uuid = dict(
+            ContentPackage.objects.filter(uuid__in={p for _u, _r, p in platform}).values_list(
+                "uuid", "pk"
+            )
+        )
+        for user_id, registration, package_uuid in platform:
+            if package_uuid in by_uuid:
+                launched[(user_id, registration)].setdefault(by_uuid[package_uuid], set())
     if not launched:
         return []
     packages = ContentPackage.objects.in_bulk(

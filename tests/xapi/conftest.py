@@ -6,6 +6,13 @@ import pytest
 
 from lms.xapi import projections
 from lms.xapi.services import lrs_client_create
+from tests.courses.conftest import (  # noqa: F401 (fixtures for the rebuild tests)
+    course_index,
+    final_assessment,
+    make_course,
+    question,
+)
+from tests.packages.conftest import _media, make_package  # noqa: F401 (fixtures)
 
 ACTOR = {"objectType": "Agent", "mbox": "mailto:learner@example.org", "name": "Learner"}
 
