@@ -9,6 +9,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisation")
 
     def ready(self):
+        from lms import crypto
         from lms.accounts.groups import ensure_permission_groups_after_migrate
+        from lms.accounts.services import mfa_secrets_reencrypt
 
         post_migrate.connect(ensure_permission_groups_after_migrate, sender=self)
+        crypto.register_encrypted_secrets("mfa_authenticators", mfa_secrets_reencrypt)

@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+QD_ENCRYPTION_KEYS = ["eNrwpPTkxUouLe9yskBEBRxs-8CTmZQ308TpD_Wte88="]  # not secret: tests only
 ALLOWED_HOSTS = ["*"]
 
 DATABASES = {

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone
 
+from lms import crypto
 from lms.xapi import identity
 from lms.xapi.models import ForwardingEndpoint, OutboxEntry
 
@@ -68,8 +69,12 @@ def _post(endpoint: ForwardingEndpoint, statements: list[dict]) -> list[str]:
     request = urllib.request.Request(url, data=body, method="POST")  # noqa: S310 (admin-set URL)
     request.add_header("Content-Type", "application/json")
     request.add_header("X-Experience-API-Version", endpoint.version)
-    if endpoint.username or endpoint.password:
-        token = base64.b64encode(f"{endpoint.username}:{endpoint.password}".encode()).decode()
+    try:
+        password = endpoint.password
+    except crypto.DecryptionError as error:
+        raise ForwardingError(str(error)) from None
+    if endpoint.username or password:
+        token = base64.b64encode(f"{endpoint.username}:{password}".encode()).decode()
         request.add_header("Authorization", f"Basic {token}")
     timeout = settings.QD_XAPI_FORWARD_TIMEOUT
     try:
@@ -168,6 +173,21 @@ def outbox_send(*, endpoint_id: int | None = None) -> int:
                 break
             delivered += sent
     return delivered
+
+
+def endpoint_secrets_reencrypt() -> int:
+    """Re-encrypt every endpoint's stored password under the first key; returns how many.
+
+    Raises ``lms.crypto.DecryptionError`` if one cannot be decrypted (the caller's
+    transaction then keeps the old values).
+    """
+    count = 0
+    endpoints = ForwardingEndpoint.objects.select_for_update().exclude(password_encrypted="")
+    for endpoint in endpoints.order_by("pk"):
+        endpoint.password_encrypted = crypto.reencrypt(endpoint.password_encrypted)
+        endpoint.save(update_fields=["password_encrypted"])
+        count += 1
+    return count
 
 
 def endpoints_with_lag():

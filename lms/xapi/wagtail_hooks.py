@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -83,7 +84,6 @@ class ForwardingEndpointForm(WagtailAdminModelForm):
             "name",
             "url",
             "username",
-            "password",
             "version",
             "verbs",
             "is_active",
@@ -91,11 +91,11 @@ class ForwardingEndpointForm(WagtailAdminModelForm):
             "retry_base_seconds",
         ]
 
-    def clean_password(self):
-        password = self.cleaned_data.get("password")
-        if not password and self.instance.pk:
-            return self.instance.password
-        return password
+    def save(self, commit=True):
+        # Stored encrypted by the model; an empty field keeps the current secret.
+        if self.cleaned_data.get("password"):
+            self.instance.password = self.cleaned_data["password"]
+        return super().save(commit=commit)
 
 
 class ForwardingIndexView(IndexView):
@@ -108,6 +108,17 @@ class ForwardingEndpointViewSet(SnippetViewSet):
     icon = "redirect"
     menu_label = _("Forwarding")
     index_view_class = ForwardingIndexView
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("username"),
+        FieldPanel("password"),
+        FieldPanel("version"),
+        FieldPanel("verbs"),
+        FieldPanel("is_active"),
+        FieldPanel("batch_size"),
+        FieldPanel("retry_base_seconds"),
+    ]
     list_display = [
         "name",
         "url",

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lms.xapi import credentials
@@ -71,3 +72,43 @@ def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
     assert response.status_code == 200
     assert "Landes-LRS 2" in page
     assert "HTTP 503: Wartung" in page
+
+
+def _endpoint_form(**overrides):
+    return {
+        "name": "Landes-LRS",
+        "url": "https://lrs.example.org/xapi",
+        "username": "qualifica",
+        "password": "",
+        "version": "1.0.3",
+        "verbs": "",
+        "is_active": "on",
+        "batch_size": "100",
+        "retry_base_seconds": "30",
+        **overrides,
+    }
+
+
+def test_forwarding_password_is_stored_encrypted_and_never_shown_again(client, make_user):
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    log_in(client, admin)
+
+    response = client.post(
+        "/cms/snippets/xapi/forwardingendpoint/add/", _endpoint_form(password="remote-secret-42")
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    endpoint = ForwardingEndpoint.objects.get(name="Landes-LRS")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM xapi_forwardingendpoint WHERE id = %s", [endpoint.pk])
+        row = cursor.fetchone()
+    assert not any("remote-secret-42" in str(value) for value in row)
+    assert endpoint.password == "remote-secret-42"
+    edit_url = f"/cms/snippets/xapi/forwardingendpoint/edit/{endpoint.pk}/"
+    page = client.get(edit_url).content.decode()
+    assert 'name="password"' in page and "remote-secret-42" not in page
+    # Saving with an empty password field keeps the secret.
+    response = client.post(edit_url, _endpoint_form(name="Landes-LRS Nord"))
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert (endpoint.name, endpoint.password) == ("Landes-LRS Nord", "remote-secret-42")

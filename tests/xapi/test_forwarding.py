@@ -177,7 +177,7 @@ def test_forwarding_through_a_real_worker_survives_a_failing_remote(
 
     # An administrator fixes the secret; the next sweep delivers everything.
     endpoint.password = secret
-    endpoint.save(update_fields=["password"])
+    endpoint.save(update_fields=["password_encrypted"])
 
     # A task queued before the fix may still fail once more and push the retry further out,
     # so sweep like the periodic beat task does until the outbox is empty.

@@ -1,0 +1,33 @@
+"""Data migrations of the LRS: forwarding passwords stored in clear get encrypted."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from lms.xapi.models import ForwardingEndpoint
+
+BEFORE = ("xapi", "0003_statement_actor_verb_index")
+AFTER = ("xapi", "0004_forwarding_password_encrypted")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_existing_clear_text_passwords_are_encrypted_and_the_column_dropped():
+    executor = MigrationExecutor(connection)
+    executor.migrate([BEFORE])
+    old = executor.loader.project_state([BEFORE]).apps.get_model("xapi", "ForwardingEndpoint")
+    old.objects.create(name="Alt", url="https://lrs.example.org/xapi", password="klartext-1234")
+    old.objects.create(name="Ohne", url="https://lrs.example.org/xapi", password="")
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([AFTER])  # also when the test fails, the schema must end up current
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM xapi_forwardingendpoint")
+        columns = [column.name for column in cursor.description]
+        rows = cursor.fetchall()
+    assert "password" not in columns
+    assert not any("klartext-1234" in str(value) for row in rows for value in row)
+    endpoints = {e.name: e for e in ForwardingEndpoint.objects.all()}
+    assert endpoints["Alt"].password == "klartext-1234"
+    assert (endpoints["Ohne"].password_encrypted, endpoints["Ohne"].password) == ("", "")
