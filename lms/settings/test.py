@@ -18,6 +18,10 @@ DATABASES = {
     )
 }
 
+# Forwarding tests send to the live test server (http://localhost:<port>), also from a
+# Celery worker process; tests of the refusals set their own allow-list.
+QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["localhost"]
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -15,7 +15,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from lms.xapi.forwarding import endpoints_with_lag
+from lms.xapi import egress
+from lms.xapi.forwarding import endpoints_with_lag, error_text
 from lms.xapi.models import ForwardingEndpoint, LRSClient
 from lms.xapi.services import actor_erase, lrs_client_create
 
@@ -69,7 +70,13 @@ class LRSClientViewSet(SnippetViewSet):
 
 class ForwardingEndpointForm(WagtailAdminModelForm):
     url = forms.URLField(
-        label=_("statements endpoint base URL"), max_length=500, assume_scheme="https"
+        label=_("statements endpoint base URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_(
+            "https to a public address, e.g. https://lrs.example.org/xapi. Plain http and "
+            "internal addresses only for hosts the operator has allowed."
+        ),
     )
     password = forms.CharField(
         label=_("password (secret)"),
@@ -90,6 +97,15 @@ class ForwardingEndpointForm(WagtailAdminModelForm):
             "batch_size",
             "retry_base_seconds",
         ]
+
+    def clean_url(self):
+        # The same rules apply again on every send, with the addresses resolved then.
+        url = self.cleaned_data["url"]
+        try:
+            egress.validate_target(url)
+        except egress.RefusedTarget as error:
+            raise forms.ValidationError(error.message, code="target_refused") from None
+        return url
 
     def save(self, commit=True):
         # Stored encrypted by the model; an empty field keeps the current secret.
@@ -128,7 +144,11 @@ class ForwardingEndpointViewSet(SnippetViewSet):
         Column("consecutive_failures", label=_("Failures in a row")),
         "last_success_at",
         "last_failure_at",
-        Column("last_error", label=_("Last error")),
+        Column(
+            "last_error",
+            label=_("Last error"),
+            accessor=lambda endpoint: error_text(endpoint.last_error),
+        ),
     ]
     search_fields = ["name", "url"]
 

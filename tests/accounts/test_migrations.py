@@ -28,7 +28,7 @@ def test_clear_text_authenticators_are_encrypted_and_still_work(make_user):
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate([AFTER])  # also when the test fails, the schema must end up current
+    executor.migrate(executor.loader.graph.leaf_nodes())  # the current schema, with AFTER
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT data::text FROM mfa_authenticator")

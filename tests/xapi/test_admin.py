@@ -50,7 +50,7 @@ def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
             name=f"Landes-LRS {n}",
             url="https://lrs.example.org/xapi",
             consecutive_failures=2,
-            last_error="HTTP 503: Wartung",
+            last_error="http:503" if n else "HTTP 503: <h1>Interne Wartungsseite</h1>",
         )
         statement = Statement.objects.create(
             id=uuid.uuid4(),
@@ -71,7 +71,9 @@ def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Landes-LRS 2" in page
-    assert "HTTP 503: Wartung" in page
+    assert "Das entfernte LRS hat mit HTTP-Status 503 geantwortet." in page
+    # Text a remote sent (stored by earlier versions) is never shown.
+    assert "Interne Wartungsseite" not in page and "Die Weiterleitung ist fehlgeschlagen." in page
 
 
 def _endpoint_form(**overrides):
@@ -112,3 +114,41 @@ def test_forwarding_password_is_stored_encrypted_and_never_shown_again(client, m
     assert response.status_code == 302
     endpoint.refresh_from_db()
     assert (endpoint.name, endpoint.password) == ("Landes-LRS Nord", "remote-secret-42")
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("http://lrs.example.org/xapi", "Verwenden Sie https."),
+        ("https://10.0.0.1/xapi", "nicht öffentliche Adresse"),
+        ("https://[::ffff:169.254.169.254]/xapi", "nicht öffentliche Adresse"),
+        ("https://localhost:8000/xapi", "nicht öffentliche Adresse"),
+        ("https://admin:pw@lrs.example.org/xapi", "ohne Benutzername, Passwort"),
+    ],
+)
+def test_forwarding_url_to_internal_or_plain_http_target_is_a_form_error(
+    client, make_user, settings, url, error
+):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = []
+    log_in(client, make_user("admin@example.org", groups=("Administrator",)))
+
+    response = client.post("/cms/snippets/xapi/forwardingendpoint/add/", _endpoint_form(url=url))
+
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not ForwardingEndpoint.objects.exists()
+
+
+def test_forwarding_url_with_plain_http_is_accepted_for_an_allowed_host(
+    client, make_user, settings
+):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["lrs.intern.example"]
+    log_in(client, make_user("admin@example.org", groups=("Administrator",)))
+
+    response = client.post(
+        "/cms/snippets/xapi/forwardingendpoint/add/",
+        _endpoint_form(url="http://lrs.intern.example:8080/xapi"),
+    )
+
+    assert response.status_code == 302
+    assert ForwardingEndpoint.objects.get().url == "http://lrs.intern.example:8080/xapi"
