@@ -2,8 +2,6 @@
 
 import ipaddress
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -13,38 +11,6 @@ from lms.xapi import egress
 @pytest.fixture(autouse=True)
 def _no_allowed_hosts(settings):
     settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = []
-
-
-@pytest.fixture
-def local_server():
-    """A real HTTP server on 127.0.0.1 that records requests and answers as told."""
-
-    class Handler(BaseHTTPRequestHandler):
-        answers: dict[str, tuple[int, dict, bytes]] = {}
-        seen: list[tuple[str, str]] = []
-
-        def do_POST(self):  # noqa: N802 (http.server's name)
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            self.seen.append((self.path, self.headers.get("Authorization", "")))
-            status, headers, body = self.answers.get(self.path, (200, {}, b"[]"))
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def fake_dns(monkeypatch, answers: dict[str, list[str]]):
@@ -129,9 +95,9 @@ def test_names_and_numeric_forms_resolving_to_internal_addresses_are_refused(mon
         egress.validate_target(f"https://{host}/xapi")
 
 
-def test_allow_listed_host_may_use_http_and_a_private_address(settings, local_server):
+def test_allow_listed_host_may_use_http_and_a_private_address(settings, remote_http_server):
     settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
-    url = f"http://127.0.0.1:{local_server.server_port}/xapi/statements"
+    url = f"http://127.0.0.1:{remote_http_server.server_port}/xapi/statements"
 
     status, answer = egress.post(url, body=b"[]", headers={}, timeout=5)
 
@@ -142,7 +108,7 @@ def test_allow_listed_host_may_use_http_and_a_private_address(settings, local_se
 
 
 def test_rebinding_dns_cannot_swap_in_an_internal_address_after_the_check(
-    monkeypatch, local_server
+    monkeypatch, remote_http_server
 ):
     # Public when the administrator saved the endpoint, loopback when the worker connects.
     lookups = fake_dns(monkeypatch, {"lrs.example.org": ["93.184.215.14", "127.0.0.1"]})
@@ -152,32 +118,31 @@ def test_rebinding_dns_cannot_swap_in_an_internal_address_after_the_check(
         egress.post("https://lrs.example.org/xapi/statements", body=b"[]", headers={}, timeout=5)
 
     assert lookups == ["lrs.example.org", "lrs.example.org"]
-    assert local_server.RequestHandlerClass.seen == []
+    assert remote_http_server.seen == []
 
 
-def test_the_connection_goes_to_the_one_checked_address(settings, monkeypatch, local_server):
+def test_the_connection_goes_to_the_one_checked_address(settings, monkeypatch, remote_http_server):
     # An allowed internal host: resolved once, and the socket connects to that answer.
     settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["lrs.intern"]
     lookups = fake_dns(monkeypatch, {"lrs.intern": ["127.0.0.1", "10.99.99.99"]})
 
     status, _answer = egress.post(
-        f"http://lrs.intern:{local_server.server_port}/xapi/statements",
+        f"http://lrs.intern:{remote_http_server.server_port}/xapi/statements",
         body=b"[]",
         headers={},
         timeout=5,
     )
 
     assert status == 200 and lookups == ["lrs.intern"]
-    assert local_server.RequestHandlerClass.seen[0][0] == "/xapi/statements"
+    assert remote_http_server.seen[0][0] == "/xapi/statements"
 
 
-def test_redirects_are_answers_not_followed(settings, local_server):
+def test_redirects_are_answers_not_followed(settings, remote_http_server):
     settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
-    handler = local_server.RequestHandlerClass
-    handler.answers = {"/xapi/statements": (307, {"Location": "/internal/admin"}, b"")}
-    url = f"http://127.0.0.1:{local_server.server_port}/xapi/statements"
+    remote_http_server.answers["/xapi/statements"] = (307, {"Location": "/internal/admin"}, b"")
+    url = f"http://127.0.0.1:{remote_http_server.server_port}/xapi/statements"
 
     status, _answer = egress.post(url, body=b"[]", headers={"Authorization": "Basic x"}, timeout=5)
 
     assert status == 307
-    assert [path for path, _auth in handler.seen] == ["/xapi/statements"]
+    assert [path for path, _auth in remote_http_server.seen] == ["/xapi/statements"]

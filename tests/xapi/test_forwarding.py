@@ -2,7 +2,6 @@
 
 import datetime as dt
 import json
-import threading
 import time
 import uuid
 
@@ -202,41 +201,6 @@ def test_forwarding_through_a_real_worker_survives_a_failing_remote(
     assert Statement.objects.count() == 3
 
 
-@pytest.fixture
-def answering_remote(settings):
-    """A real HTTP server on 127.0.0.1 (allow-listed) that answers every POST as told."""
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
-
-    class Handler(BaseHTTPRequestHandler):
-        answer = (500, {}, b"")
-        paths: list[str] = []
-
-        def do_POST(self):  # noqa: N802 (http.server's name)
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            self.paths.append(self.path)
-            status, headers, body = self.answer
-            self.send_response(status)
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def _queue_one(endpoint, make_user):
     user = make_user()
     events.lesson_completed(user=user, lesson=lesson(1), course=COURSE, registration=uuid.uuid4())
@@ -253,12 +217,13 @@ def _queue_one(endpoint, make_user):
     ],
 )
 def test_a_failed_send_keeps_a_fixed_code_never_the_remote_answer(
-    answering_remote, make_user, monkeypatch, caplog, answer, code
+    remote_http_server, make_user, monkeypatch, settings, caplog, answer, code
 ):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
     monkeypatch.setattr(services, "_schedule_forwarding", lambda: None)
-    answering_remote.RequestHandlerClass.answer = answer
+    remote_http_server.answers["/xapi/statements"] = answer
     endpoint = ForwardingEndpoint.objects.create(
-        name="Landes-LRS", url=f"http://127.0.0.1:{answering_remote.server_port}/xapi"
+        name="Landes-LRS", url=f"http://127.0.0.1:{remote_http_server.server_port}/xapi"
     )
     entry = _queue_one(endpoint, make_user)
 
@@ -267,7 +232,7 @@ def test_a_failed_send_keeps_a_fixed_code_never_the_remote_answer(
     endpoint.refresh_from_db()
     entry.refresh_from_db()
     assert endpoint.last_error == entry.last_error == code
-    assert answering_remote.RequestHandlerClass.paths == ["/xapi/statements"]  # no redirect
+    assert [path for path, _auth in remote_http_server.seen] == ["/xapi/statements"]
     assert "Intern" not in caplog.text and "hunter2" not in caplog.text
     assert "Forwarding to Landes-LRS failed: The remote LRS" in caplog.text
 

@@ -38,7 +38,7 @@ def test_stored_remote_answer_texts_are_replaced_by_a_generic_code():
     executor = MigrationExecutor(connection)
     executor.migrate([AFTER])
     old = executor.loader.project_state([AFTER]).apps.get_model("xapi", "ForwardingEndpoint")
-    old.objects.create(name="A", url="https://a.example.org", last_error="HTTP 500: <h1>intern</h1>")
+    old.objects.create(name="A", url="https://a.example.org", last_error="HTTP 500: <h1>x</h1>")
     old.objects.create(name="B", url="https://b.example.org", last_error="http:503")
     old.objects.create(name="C", url="https://c.example.org", last_error="")
 
