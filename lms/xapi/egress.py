@@ -7,8 +7,9 @@ The rules, checked when an endpoint is saved and again on every request:
 - A URL is scheme, host, optional port and path: no user name or password (they belong in
   the endpoint's key and secret), no query, no fragment, no whitespace or control characters.
 - Every address the host resolves to must be public: no private, loopback, link-local,
-  multicast, reserved, unspecified or shared addresses, IPv4 or IPv6; IPv6 addresses that
-  carry an IPv4 address (IPv4-mapped, 6to4, NAT64) are judged by that address too.
+  multicast, reserved, unspecified, shared or documentation addresses, IPv4 or IPv6
+  (``address_refused``); no IPv4-mapped IPv6 addresses; 6to4 and NAT64 addresses are
+  judged by the IPv4 address they carry.
   Allow-listed hosts may resolve to private addresses.
 - The host is resolved when connecting, and the socket connects to one of exactly those
   checked addresses: there is no second lookup that a rebinding DNS server could answer
@@ -28,7 +29,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 MAX_ANSWER_BYTES = 5 * 1024 * 1024
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class RefusedTarget(ValueError):
@@ -56,16 +56,40 @@ def host_allowed(host: str) -> bool:
     return host.lower().strip("[]") in {entry.lower().strip("[]") for entry in allowed}
 
 
+# Special-purpose ranges that are not globally reachable (IANA registries), checked in
+# addition to Python's flags, whose coverage differs between Python versions.
+_REFUSED_V4 = [
+    ipaddress.ip_network(net)
+    for net in (
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+        "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.31.196.0/24", "192.52.193.0/24",
+        "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15",
+        "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+    )
+]  # fmt: skip
+_GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
+_REFUSED_V6 = [ipaddress.ip_network(net) for net in ("2001::/23", "2001:db8::/32", "3fff::/20")]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def address_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """True unless ``ip`` is a public unicast address."""
+    """True unless ``ip`` is a public unicast address.
+
+    IPv6: only global unicast (2000::/3) outside the special ranges, or a NAT64 or 6to4
+    address whose IPv4 address is public. IPv4-mapped addresses (::ffff:a.b.c.d) are
+    refused: no public service is published under one, and they reach IPv4 hosts.
+    """
     if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour
-        if embedded is None and ip in _NAT64:
-            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
-        if embedded is not None and address_refused(embedded):
+        if ip.ipv4_mapped is not None:
             return True
-        if ip.is_site_local:
+        if ip in _NAT64:
+            return address_refused(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+        if ip.sixtofour is not None:
+            return address_refused(ip.sixtofour)
+        if ip not in _GLOBAL_UNICAST_V6 or any(ip in net for net in _REFUSED_V6):
             return True
+    elif any(ip in net for net in _REFUSED_V4):
+        return True
     return (
         not ip.is_global
         or ip.is_private
