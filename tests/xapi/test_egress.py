@@ -56,6 +56,10 @@ REFUSED_URLS = [
     "https://[::ffff:10.0.0.1]/xapi",
     "https://[2002:a00:1::]/xapi",  # 6to4 carrying 10.0.0.1
     "https://[64:ff9b::a9fe:a9fe]/xapi",  # NAT64 carrying 169.254.169.254
+    "https://192.0.0.8/xapi",  # IETF protocol assignment (Python 3.11 calls it global)
+    "https://[::ffff:8.8.8.8]/xapi",  # IPv4-mapped, even of a public address
+    "https://[4000::1]/xapi",  # outside global unicast
+    "https://[3fff::1]/xapi",  # documentation
     "https://user:pw@lrs.example.org/xapi",
     "https://lrs.example.org/xapi?x=1",
     "https://lrs.example.org/xapi#f",
@@ -78,7 +82,13 @@ def test_refused_urls(url):
 
 @pytest.mark.parametrize(
     "url",
-    ["https://lrs.example.org/xapi", "https://8.8.8.8:8443/xapi", "https://[2001:4860::1]/xapi"],
+    [
+        "https://lrs.example.org/xapi",
+        "https://8.8.8.8:8443/xapi",
+        "https://[2001:4860::1]/xapi",
+        "https://[64:ff9b::808:808]/xapi",  # NAT64 carrying 8.8.8.8
+        "https://[2002:808:808::1]/xapi",  # 6to4 carrying 8.8.8.8
+    ],
 )
 def test_public_https_urls_pass(url):
     assert egress.check_url(url).scheme == "https"
