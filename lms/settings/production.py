@@ -64,6 +64,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = _env("BASE_URL", "https://localhost")
+# Forwarding may reach these hosts over plain http or on internal addresses (exact names).
+QD_FORWARDING_ALLOWED_HTTP_HOSTS = _env_list("QD_FORWARDING_ALLOWED_HTTP_HOSTS")
 
 SECURE_SSL_REDIRECT = _env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -71,3 +71,24 @@ def test_production_settings_refuse_to_start_without_valid_encryption_keys(keys,
     )
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_production_reads_the_forwarding_allow_list_from_the_environment():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="x" * 60,
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
+        QD_FORWARDING_ALLOWED_HTTP_HOSTS=" lrs.intern.example , 10.0.0.5 ",
+    )
+    code = "from django.conf import settings; print(settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['lrs.intern.example', '10.0.0.5']"
