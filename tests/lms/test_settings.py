@@ -91,4 +91,4 @@ def test_production_reads_the_forwarding_allow_list_from_the_environment():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "['lrs.intern.example', '10.0.0.5']"
+    assert result.stdout.strip().endswith("['lrs.intern.example', '10.0.0.5']")
