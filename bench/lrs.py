@@ -127,7 +127,7 @@ def prepare_database(database: str, reuse: bool) -> bool:
         conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
         conn.execute(f'CREATE DATABASE "{database}"')
     manage(database, "migrate", "-v0")
-    manage(database, "create_lrs_client", "Benchmark", "--key", KEY, "--secret", SECRET)
+    manage(database, "create_lrs_client", "Benchmark", "--key", KEY, f"--secret={SECRET}")
     return True
 
 

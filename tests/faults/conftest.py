@@ -143,6 +143,6 @@ def platform_env(fault_db, private_redis):
 def lrs_basic_auth(platform_env):
     """Credentials of a fresh LRS client in the test's database, as an Authorization header."""
     key, secret = f"faults-{uuid.uuid4().hex[:12]}", secrets.token_urlsafe(32)
-    manage("create_lrs_client", "Fault tests", "--key", key, "--secret", secret, env=platform_env)
+    manage("create_lrs_client", "Fault tests", "--key", key, f"--secret={secret}", env=platform_env)
     token = base64.b64encode(f"{key}:{secret}".encode()).decode()
     return f"Basic {token}"

@@ -48,7 +48,7 @@ def test_forwarding_with_remote_down_and_broker_restart_delivers_each_statement_
             database_url=remote_db, broker_url=private_redis.url(2), cache_url=private_redis.url(3)
         )
         key, secret = f"remote-{uuid.uuid4().hex[:8]}", secrets.token_urlsafe(32)
-        manage("create_lrs_client", "Source", "--key", key, "--secret", secret, env=remote_env)
+        manage("create_lrs_client", "Source", "--key", key, f"--secret={secret}", env=remote_env)
         remote = start_gunicorn(remote_env, workers=1)
         manage(
             "shell", "-c",
