@@ -99,6 +99,7 @@ def env_for(database: str) -> dict:
         DJANGO_SETTINGS_MODULE="lms.settings.production",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{database}",
         SECRET_KEY="bench-only-secret-key",
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",  # not secret
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         CACHE_URL=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/1"),
@@ -126,7 +127,7 @@ def prepare_database(database: str, reuse: bool) -> bool:
         conn.execute(f'DROP DATABASE IF EXISTS "{database}"')
         conn.execute(f'CREATE DATABASE "{database}"')
     manage(database, "migrate", "-v0")
-    manage(database, "create_lrs_client", "Benchmark", "--key", KEY, "--secret", SECRET)
+    manage(database, "create_lrs_client", "Benchmark", "--key", KEY, f"--secret={SECRET}")
     return True
 
 

@@ -1,7 +1,8 @@
 """Report exports: the report's data tables as CSV, XLSX or PDF (with PNG charts).
 
 The tables are the same ones the page shows; suppressed cells are written as the word
-for "suppressed", never as a number.
+for "suppressed", never as a number. Names come from people who author courses, units
+and frameworks, so CSV and XLSX cells go through ``lms.spreadsheets`` (no formulas).
 """
 
 import csv
@@ -15,13 +16,15 @@ from openpyxl import Workbook
 
 from competencies import charts
 from competencies.reporting import Report
+from lms.spreadsheets import csv_row, xlsx_append
 
 
 def _fmt(value, digits=1):
+    """A figure rounded for the table, still a number (spreadsheets can compute with it)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.{digits}f}"
+        return round(float(value), digits) if digits else round(float(value))
     return value
 
 
@@ -144,9 +147,9 @@ def to_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for title, header, rows in report_tables(report):
-        writer.writerow([title])
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(csv_row([title]))
+        writer.writerow(csv_row(header))
+        writer.writerows(csv_row(row) for row in rows)
         writer.writerow([])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -157,9 +160,9 @@ def to_xlsx(report: Report) -> bytes:
     for title, header, rows in report_tables(report):
         safe = "".join(ch for ch in title if ch not in "[]:*?/\\")
         sheet = workbook.create_sheet(safe[:31])
-        sheet.append(header)
+        xlsx_append(sheet, header)
         for row in rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
         sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)

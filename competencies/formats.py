@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from competencies import iris
+from lms.spreadsheets import csv_row, csv_text_restore
 
 
 class FormatProblem(ValueError):
@@ -543,6 +544,8 @@ Row types (columns not listed stay empty):
 - outcome     like statement; name = outcome type (Knowledge, Skill, Attitude)
 
 Empty uri columns get the platform's stable URIs. Re-importing updates by identifier.
+A value beginning with = + - @ (or an apostrophe) is exported with one more leading
+apostrophe, so spreadsheets show it as text; the import removes that apostrophe again.
 """
 
 
@@ -570,7 +573,7 @@ def parse_csv(content: bytes) -> FrameworkData:
             raise FormatProblem(
                 f"line {line}", f"expected {len(header)} columns, found {len(row_values)}"
             )
-        row = {h: v.strip() for h, v in zip(header, row_values, strict=True)}
+        row = {h: csv_text_restore(v.strip()) for h, v in zip(header, row_values, strict=True)}
         kind = row["type"]
 
         def need(column, row=row, line=line):
@@ -661,7 +664,7 @@ def to_csv(framework: FrameworkData) -> str:
     writer.writerow(CSV_COLUMNS)
 
     def row(**values):
-        writer.writerow([values.get(c, "") for c in CSV_COLUMNS])
+        writer.writerow(csv_row(values.get(c, "") for c in CSV_COLUMNS))
 
     row(
         type="framework",

@@ -496,6 +496,7 @@ def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
     voided = list(Statement.objects.filter(id__in=statement_ids))
     if not voided:
         return []
+
     # A certificate names its course as grouping; everything else as object or parent.
     def places(statement):
         return [

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import QuerySet
 
 from lms.accounts.models import AuditLogEntry, ConsentRecord, RoleAssignment
+from lms.spreadsheets import csv_cell
 
 Provider = Callable[[object], QuerySet | Iterable[dict]]
 _PROVIDERS: dict[str, Provider] = {}
@@ -93,7 +94,11 @@ def personal_data_json(*, user) -> bytes:
 
 
 def personal_data_zip(*, user) -> bytes:
-    """A ZIP with ``data.json`` and one CSV per section (nested values as JSON text)."""
+    """A ZIP with ``data.json`` and one CSV per section (nested values as JSON text).
+
+    CSV text cells are neutralised against formula injection (``lms.spreadsheets``);
+    ``data.json`` holds the values exactly.
+    """
     sections = personal_data_export(user=user)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -106,9 +111,11 @@ def personal_data_zip(*, user) -> bytes:
             for row in rows:
                 writer.writerow(
                     {
-                        key: json.dumps(value, ensure_ascii=False)
-                        if isinstance(value, dict | list)
-                        else value
+                        key: csv_cell(
+                            json.dumps(value, ensure_ascii=False)
+                            if isinstance(value, dict | list)
+                            else value
+                        )
                         for key, value in row.items()
                     }
                 )

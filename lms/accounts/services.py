@@ -5,11 +5,13 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from lms import crypto
 from lms.accounts.models import (
     AuditLogEntry,
     ConsentRecord,
@@ -175,3 +177,34 @@ def erase_on_delete(sender, instance, **kwargs) -> None:
     shell, a queryset ``delete()``, another app's admin) still leaves nothing behind."""
     if instance.pk is not None and instance.pk not in _erasing.get():
         _run_erasers(instance)
+
+
+# The values of an authenticator's data that allauth stores through the MFA adapter's
+# encrypt() (lms.accounts.adapters.MFAAdapter); "migrated_codes" is a list of them.
+MFA_ENCRYPTED_VALUES = {
+    Authenticator.Type.TOTP: ("secret",),
+    Authenticator.Type.RECOVERY_CODES: ("seed",),
+}
+
+
+def mfa_secrets_reencrypt() -> int:
+    """Re-encrypt every TOTP secret and recovery-code seed under the first key.
+
+    Returns the number of authenticators; raises ``lms.crypto.DecryptionError`` if one
+    cannot be decrypted (the caller's transaction then keeps the old values).
+    """
+    count = 0
+    authenticators = Authenticator.objects.select_for_update().filter(
+        type__in=list(MFA_ENCRYPTED_VALUES)
+    )
+    for authenticator in authenticators.order_by("pk"):
+        data = dict(authenticator.data)
+        for key in MFA_ENCRYPTED_VALUES[authenticator.type]:
+            if data.get(key):
+                data[key] = crypto.reencrypt(data[key])
+        if data.get("migrated_codes"):
+            data["migrated_codes"] = [crypto.reencrypt(code) for code in data["migrated_codes"]]
+        authenticator.data = data
+        authenticator.save(update_fields=["data"])
+        count += 1
+    return count

@@ -124,11 +124,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/m/ip,3/m/key",
     "signup": "20/m/ip",
 }
+MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"  # TOTP secrets encrypted at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Qualifica Digitalis"
 
 # Platform switches (deployment decisions, see docs/ARCHITECTURE.md).
 QD_SELF_SIGNUP = False
+# lms.crypto: Fernet keys for secrets stored in the database (forwarding passwords, TOTP
+# secrets); the first encrypts, all decrypt. Production: QD_ENCRYPTION_KEYS (environment).
+QD_ENCRYPTION_KEYS: list[str] = []
 QD_MFA_REQUIRED_GROUPS = ("Trainer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
@@ -227,6 +231,10 @@ QD_XAPI_ACCOUNT_HOMEPAGE = "https://qualifica-digitalis.example"
 QD_XAPI_STATEMENT_LIMIT = 100  # default page size of GET /xapi/statements
 QD_XAPI_MAX_LIMIT = 1000
 QD_XAPI_FORWARD_TIMEOUT = 10  # seconds per HTTP call to a forwarding endpoint
+# Forwarding targets must be https on public addresses. Plain http and private, loopback or
+# link-local addresses are allowed only for the host names listed here (exact names, e.g.
+# an LRS inside the agency's network). Empty: none.
+QD_FORWARDING_ALLOWED_HTTP_HOSTS: list[str] = []
 CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
     "task": "lms.xapi.tasks.forward_outbox",

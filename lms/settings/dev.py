@@ -5,6 +5,8 @@ from .base import BASE_DIR
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+# Not secret (it is in the repository): protects only the embedded demo's data.
+QD_ENCRYPTION_KEYS = ["YZpmloS5H5xjvdBize4sXfCr8mD1cHV9NNWc1Qug-Ew="]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
 # Content packages run on the same server under its second name: an origin of their own

@@ -5,6 +5,8 @@ import os
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from lms.crypto import validate_keys
+
 from .base import *  # noqa: F403
 
 
@@ -21,6 +23,10 @@ def _env_list(name, default=""):
 
 DEBUG = False
 SECRET_KEY = _env("SECRET_KEY", required=True)
+# Secrets stored in the database are encrypted with these (comma-separated Fernet keys,
+# newest first; README "Encryption keys"). Without them the platform does not start.
+QD_ENCRYPTION_KEYS = _env_list("QD_ENCRYPTION_KEYS")
+validate_keys(QD_ENCRYPTION_KEYS)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "localhost")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -58,6 +64,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = _env("BASE_URL", "https://localhost")
+# Forwarding may reach these hosts over plain http or on internal addresses (exact names).
+QD_FORWARDING_ALLOWED_HTTP_HOSTS = _env_list("QD_FORWARDING_ALLOWED_HTTP_HOSTS")
 
 SECURE_SSL_REDIRECT = _env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

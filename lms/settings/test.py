@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+QD_ENCRYPTION_KEYS = ["eNrwpPTkxUouLe9yskBEBRxs-8CTmZQ308TpD_Wte88="]  # not secret: tests only
 ALLOWED_HOSTS = ["*"]
 
 DATABASES = {
@@ -16,6 +17,10 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+
+# Forwarding tests send to the live test server (http://localhost:<port>), also from a
+# Celery worker process; tests of the refusals set their own allow-list.
+QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["localhost"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

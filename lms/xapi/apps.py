@@ -8,13 +8,16 @@ class XapiConfig(AppConfig):
     verbose_name = _("Learning Record Store")
 
     def ready(self):
+        from lms import crypto
         from lms.accounts.groups import register_group_permissions
         from lms.accounts.personal_data import register_personal_data
         from lms.accounts.services import register_person_eraser
         from lms.xapi import services
+        from lms.xapi.forwarding import endpoint_secrets_reencrypt
         from lms.xapi.models import Document, Statement
 
         register_person_eraser(lambda user: services.actor_erase(user=user))
+        crypto.register_encrypted_secrets("forwarding_passwords", endpoint_secrets_reencrypt)
 
         register_personal_data(
             "learning_records",

@@ -2,7 +2,8 @@
 
 A slow password hasher is the wrong tool here (it costs tens of milliseconds per request
 and protects low-entropy secrets); a 256-bit random token only needs a plain digest,
-compared in constant time.
+compared in constant time. That is only sound if secrets really are random, so the
+platform generates them, and a secret given by hand must pass ``secret_problem``.
 """
 
 import base64
@@ -10,6 +11,7 @@ import binascii
 import hashlib
 import hmac
 import secrets
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,8 +20,48 @@ def new_key() -> str:
     return secrets.token_urlsafe(18)
 
 
+# The rule for a secret given by hand (documented in README, "Learning Record Store"):
+SECRET_MIN_LENGTH = 32
+SECRET_MAX_LENGTH = 256
+SECRET_ALPHABET = frozenset(string.ascii_letters + string.digits + "-_.~+/=")
+SECRET_MIN_DISTINCT = 8
+
+
+def secret_problem(secret: str) -> str | None:
+    """Why ``secret`` is too weak for an LRS client, or ``None`` if it passes the rule.
+
+    The rule: 32 to 256 characters from A–Z, a–z, 0–9 and ``- _ . ~ + / =`` (base64,
+    base64url and hex tokens fit); at least 8 different characters; no character more
+    than a third of the secret; no stretch of a third of its length twice in it (such as
+    ``abcabc…`` or ``word-word``). A random hexadecimal token of 32 characters passes
+    (about one in 40,000 is refused); repeated words and padding do not. A checklist
+    cannot measure randomness: secrets given by hand should come from a generator.
+    """
+    if not SECRET_MIN_LENGTH <= len(secret) <= SECRET_MAX_LENGTH:
+        return (
+            f"The secret must be {SECRET_MIN_LENGTH} to {SECRET_MAX_LENGTH} characters long; "
+            "leave it out to have a random one generated."
+        )
+    if not set(secret) <= SECRET_ALPHABET:
+        return "The secret may contain only letters A-Z and a-z, digits and - _ . ~ + / =."
+    if len(set(secret)) < SECRET_MIN_DISTINCT:
+        return f"The secret must use at least {SECRET_MIN_DISTINCT} different characters."
+    if max(secret.count(ch) for ch in set(secret)) * 3 > len(secret):
+        return "No character may make up more than a third of the secret."
+    stretch = -(-len(secret) // 3)  # a third of the length, rounded up
+    if any(
+        secret.find(secret[i : i + stretch], i + 1) != -1 for i in range(len(secret) - stretch + 1)
+    ):
+        return "No part of a third of the secret's length may appear in it twice."
+    return None
+
+
 def new_secret() -> str:
-    return secrets.token_urlsafe(32)
+    """A random secret of 256 bits (43 base64url characters) that passes the rule."""
+    while True:
+        secret = secrets.token_urlsafe(32)
+        if secret_problem(secret) is None:
+            return secret
 
 
 def digest(secret: str) -> str:

@@ -4,24 +4,28 @@ The outbox rows are written in the same transaction as the statements, so nothin
 when the broker or the remote LRS is down. ``outbox_send`` takes the rows of an endpoint
 strictly in outbox order (the endpoint row is locked, so two workers never send for one
 endpoint), sends them in one POST with a timeout, deletes them on success and otherwise
-schedules a retry with exponential backoff.
+schedules a retry with exponential backoff. Requests go through ``egress`` (https, public
+addresses checked at connect time, no redirects); failures are kept as fixed error codes,
+never with the remote's answer.
 Actors are pseudonymised on the way out: platform users already are accounts with an
 opaque id; any other e-mail, SHA-1 or OpenID identifier becomes a salted hash account.
 """
 
 import base64
 import datetime as dt
+import http.client
 import json
 import logging
-import urllib.error
-import urllib.request
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Min
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from lms.xapi import identity
+from lms import crypto
+from lms.xapi import egress, identity
 from lms.xapi.models import ForwardingEndpoint, OutboxEntry
 
 logger = logging.getLogger(__name__)
@@ -30,7 +34,43 @@ MAX_BACKOFF = dt.timedelta(hours=1)
 
 
 class ForwardingError(Exception):
-    pass
+    """A failed send; ``str(error)`` is one of the codes below (``http:<status>`` for HTTP).
+
+    The code is what ``last_error`` stores; ``error_text`` turns it into a fixed message
+    in the reader's language. Nothing from the remote's answer is kept.
+    """
+
+    TARGET_REFUSED = "target_refused"
+    UNREACHABLE = "unreachable"
+    HTTP = "http"
+    BAD_ANSWER = "bad_answer"
+    UNCONFIRMED = "unconfirmed"
+    DECRYPTION = "decryption"
+
+
+_ERROR_TEXTS = {
+    ForwardingError.TARGET_REFUSED: _(
+        "The endpoint's address is not allowed (https to a public address required)."
+    ),
+    ForwardingError.UNREACHABLE: _(
+        "The remote LRS could not be reached (connection, TLS or time-out)."
+    ),
+    ForwardingError.BAD_ANSWER: _("The remote LRS did not answer with a list of statement ids."),
+    ForwardingError.UNCONFIRMED: _("The remote LRS did not confirm every statement id."),
+    ForwardingError.DECRYPTION: _(
+        "The stored password cannot be decrypted with the configured keys (QD_ENCRYPTION_KEYS)."
+    ),
+}
+
+
+def error_text(code: str) -> str:
+    """The fixed message for a stored error code, in the active language ("" for none)."""
+    if not code:
+        return ""
+    kind, _sep, status = code.partition(":")
+    if kind == ForwardingError.HTTP and status.isdigit():
+        return gettext("The remote LRS answered with HTTP status %(status)s.") % {"status": status}
+    return str(_ERROR_TEXTS.get(code, _("Forwarding failed.")))
 
 
 def _salt() -> str:
@@ -63,28 +103,36 @@ def backoff(attempts: int, base_seconds: int) -> dt.timedelta:
 
 
 def _post(endpoint: ForwardingEndpoint, statements: list[dict]) -> list[str]:
-    url = endpoint.url.rstrip("/") + "/statements"
-    body = json.dumps(statements).encode()
-    request = urllib.request.Request(url, data=body, method="POST")  # noqa: S310 (admin-set URL)
-    request.add_header("Content-Type", "application/json")
-    request.add_header("X-Experience-API-Version", endpoint.version)
-    if endpoint.username or endpoint.password:
-        token = base64.b64encode(f"{endpoint.username}:{endpoint.password}".encode()).decode()
-        request.add_header("Authorization", f"Basic {token}")
-    timeout = settings.QD_XAPI_FORWARD_TIMEOUT
+    """POST the batch through ``egress`` (no private targets, no redirects); the ids answered."""
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            answer = response.read()
-    except urllib.error.HTTPError as error:
-        detail = error.read()[:300].decode("utf-8", "replace")
-        raise ForwardingError(f"HTTP {error.code}: {detail}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise ForwardingError(f"{type(error).__name__}: {error}") from None
+        password = endpoint.password
+    except crypto.DecryptionError:
+        raise ForwardingError(ForwardingError.DECRYPTION) from None
+    headers = {"Content-Type": "application/json", "X-Experience-API-Version": endpoint.version}
+    if endpoint.username or password:
+        token = base64.b64encode(f"{endpoint.username}:{password}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    try:
+        status, answer = egress.post(
+            endpoint.url.rstrip("/") + "/statements",
+            body=json.dumps(statements).encode(),
+            headers=headers,
+            timeout=settings.QD_XAPI_FORWARD_TIMEOUT,
+        )
+    except egress.RefusedTarget:
+        raise ForwardingError(ForwardingError.TARGET_REFUSED) from None
+    except (OSError, http.client.HTTPException, ValueError):
+        raise ForwardingError(ForwardingError.UNREACHABLE) from None
+    if not 200 <= status < 300:
+        # The remote's body is never kept: it could be anything (e.g. an internal page).
+        raise ForwardingError(f"{ForwardingError.HTTP}:{status}")
     try:
         ids = json.loads(answer)
     except ValueError:
-        raise ForwardingError("The remote LRS did not answer with a list of ids.") from None
-    return ids if isinstance(ids, list) else []
+        raise ForwardingError(ForwardingError.BAD_ANSWER) from None
+    if not isinstance(ids, list):
+        raise ForwardingError(ForwardingError.BAD_ANSWER)
+    return ids
 
 
 def _due_entries(endpoint: ForwardingEndpoint, now) -> list[OutboxEntry]:
@@ -134,9 +182,9 @@ def _send_batch(endpoint: ForwardingEndpoint) -> int | None:
             returned = _post(endpoint, payload)
             sent = [statement["id"] for statement in payload]
             if [str(i).lower() for i in returned] != sent:
-                raise ForwardingError("The remote LRS did not confirm every statement id.")
+                raise ForwardingError(ForwardingError.UNCONFIRMED)
         except ForwardingError as error:
-            message = str(error)[:1000]
+            message = str(error)
             for entry in entries:
                 entry.attempts += 1
                 entry.last_error = message
@@ -146,7 +194,8 @@ def _send_batch(endpoint: ForwardingEndpoint) -> int | None:
             endpoint.last_error = message
             endpoint.consecutive_failures += 1
             endpoint.save(update_fields=["last_failure_at", "last_error", "consecutive_failures"])
-            logger.warning("Forwarding to %s failed: %s", endpoint.name, message)
+            with translation.override("en"):
+                logger.warning("Forwarding to %s failed: %s", endpoint.name, error_text(message))
             return 0
         OutboxEntry.objects.filter(pk__in=[entry.pk for entry in entries]).delete()
         endpoint.last_success_at = now
@@ -168,6 +217,21 @@ def outbox_send(*, endpoint_id: int | None = None) -> int:
                 break
             delivered += sent
     return delivered
+
+
+def endpoint_secrets_reencrypt() -> int:
+    """Re-encrypt every endpoint's stored password under the first key; returns how many.
+
+    Raises ``lms.crypto.DecryptionError`` if one cannot be decrypted (the caller's
+    transaction then keeps the old values).
+    """
+    count = 0
+    endpoints = ForwardingEndpoint.objects.select_for_update().exclude(password_encrypted="")
+    for endpoint in endpoints.order_by("pk"):
+        endpoint.password_encrypted = crypto.reencrypt(endpoint.password_encrypted)
+        endpoint.save(update_fields=["password_encrypted"])
+        count += 1
+    return count
 
 
 def endpoints_with_lag():

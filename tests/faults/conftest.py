@@ -7,6 +7,7 @@ The shared PostgreSQL (5432) and Redis (6379) are never touched by these fixture
 import base64
 import itertools
 import os
+import secrets
 import signal
 import sys
 import tempfile
@@ -141,7 +142,7 @@ def platform_env(fault_db, private_redis):
 @pytest.fixture
 def lrs_basic_auth(platform_env):
     """Credentials of a fresh LRS client in the test's database, as an Authorization header."""
-    key, secret = f"faults-{uuid.uuid4().hex[:12]}", uuid.uuid4().hex + uuid.uuid4().hex
-    manage("create_lrs_client", "Fault tests", "--key", key, "--secret", secret, env=platform_env)
+    key, secret = f"faults-{uuid.uuid4().hex[:12]}", secrets.token_urlsafe(32)
+    manage("create_lrs_client", "Fault tests", "--key", key, f"--secret={secret}", env=platform_env)
     token = base64.b64encode(f"{key}:{secret}".encode()).decode()
     return f"Basic {token}"

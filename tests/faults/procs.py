@@ -310,6 +310,10 @@ class RedisServer(ManagedProcess):
 # --- Django processes --------------------------------------------------------------------
 
 
+# Not secret: encrypts only the fault tests' throw-away data.
+FAULT_TESTS_ENCRYPTION_KEY = "30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ="
+
+
 def django_env(*, database_url: str, broker_url: str, cache_url: str | None = None, **extra):
     """Environment for a platform process (gunicorn, Celery, manage.py) on private services.
 
@@ -323,6 +327,7 @@ def django_env(*, database_url: str, broker_url: str, cache_url: str | None = No
     env.update(
         DJANGO_SETTINGS_MODULE="tests.faults.settings",
         SECRET_KEY="fault-tests-" + "x" * 50,
+        QD_ENCRYPTION_KEYS=FAULT_TESTS_ENCRYPTION_KEY,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",

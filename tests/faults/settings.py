@@ -22,3 +22,6 @@ CELERY_BEAT_SCHEDULE = {
     **CELERY_BEAT_SCHEDULE,  # noqa: F405
     "xapi-forward-outbox": {"task": "lms.xapi.tasks.forward_outbox", "schedule": 2.0},
 }
+
+# The forwarding fault test sends to a second platform instance on this machine over http.
+QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]

@@ -7,6 +7,7 @@ post statements; the remote goes down; more statements arrive; the broker is res
 must be at the remote exactly once, in the order of the platform's store per actor.
 """
 
+import secrets
 import time
 import uuid
 
@@ -46,8 +47,8 @@ def test_forwarding_with_remote_down_and_broker_restart_delivers_each_statement_
         remote_env = django_env(
             database_url=remote_db, broker_url=private_redis.url(2), cache_url=private_redis.url(3)
         )
-        key, secret = f"remote-{uuid.uuid4().hex[:8]}", uuid.uuid4().hex * 2
-        manage("create_lrs_client", "Source", "--key", key, "--secret", secret, env=remote_env)
+        key, secret = f"remote-{uuid.uuid4().hex[:8]}", secrets.token_urlsafe(32)
+        manage("create_lrs_client", "Source", "--key", key, f"--secret={secret}", env=remote_env)
         remote = start_gunicorn(remote_env, workers=1)
         manage(
             "shell", "-c",

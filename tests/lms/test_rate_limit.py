@@ -78,7 +78,7 @@ def test_on_redis_the_window_is_counted_in_one_round_trip(client, settings):
     server.flushdb()
 
 
-def _statements(client, key, secret="secret", address="203.0.113.7"):
+def _statements(client, key, secret="wrong", address="203.0.113.7"):  # noqa: S107
     token = base64.b64encode(f"{key}:{secret}".encode()).decode()
     return client.get(
         "/xapi/statements",

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
@@ -15,6 +17,7 @@ def test_check_deploy_is_clean_with_production_settings():
         SECRET_KEY="x" * 30 + "-a-long-random-production-secret-value",
         ALLOWED_HOSTS="lms.example.org",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -43,3 +46,49 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [(None, "QD_ENCRYPTION_KEYS is empty"), ("kein-schluessel", "key 1 is not a Fernet key")],
+)
+def test_production_settings_refuse_to_start_without_valid_encryption_keys(keys, message):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    env.update(DJANGO_SETTINGS_MODULE="lms.settings.production", SECRET_KEY="x" * 60)
+    if keys is not None:
+        env["QD_ENCRYPTION_KEYS"] = keys
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and message in result.stderr
+
+
+def test_production_reads_the_forwarding_allow_list_from_the_environment():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="x" * 60,
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
+        QD_FORWARDING_ALLOWED_HTTP_HOSTS=" lrs.intern.example , 10.0.0.5 ",
+    )
+    code = "from django.conf import settings; print(settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS)"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("['lrs.intern.example', '10.0.0.5']")

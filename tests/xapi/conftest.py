@@ -1,6 +1,8 @@
 """Builders for the LRS tests."""
 
+import threading
 import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -62,3 +64,39 @@ def _forget_known_activity_definitions():
     services._KNOWN_DEFINITIONS.clear()
     yield
     services._KNOWN_DEFINITIONS.clear()
+
+
+@pytest.fixture
+def remote_http_server():
+    """A real HTTP server on 127.0.0.1 standing in for a remote LRS.
+
+    ``server.answers`` maps a path to (status, headers, body) (default: 200 and ``[]``);
+    ``server.seen`` lists (path, Authorization header) of every POST it received.
+    """
+    answers: dict[str, tuple[int, dict, bytes]] = {}
+    seen: list[tuple[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            seen.append((self.path, self.headers.get("Authorization", "")))
+            status, headers, body = answers.get(self.path, (200, {}, b"[]"))
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.answers, server.seen = answers, seen
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from lms.xapi import credentials
@@ -49,7 +50,7 @@ def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
             name=f"Landes-LRS {n}",
             url="https://lrs.example.org/xapi",
             consecutive_failures=2,
-            last_error="HTTP 503: Wartung",
+            last_error="http:503" if n else "HTTP 503: <h1>Interne Wartungsseite</h1>",
         )
         statement = Statement.objects.create(
             id=uuid.uuid4(),
@@ -70,4 +71,84 @@ def test_forwarding_page_shows_lag_and_failures_with_bounded_queries(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Landes-LRS 2" in page
-    assert "HTTP 503: Wartung" in page
+    assert "Das entfernte LRS hat mit HTTP-Status 503 geantwortet." in page
+    # Text a remote sent (stored by earlier versions) is never shown.
+    assert "Interne Wartungsseite" not in page and "Die Weiterleitung ist fehlgeschlagen." in page
+
+
+def _endpoint_form(**overrides):
+    return {
+        "name": "Landes-LRS",
+        "url": "https://lrs.example.org/xapi",
+        "username": "qualifica",
+        "password": "",
+        "version": "1.0.3",
+        "verbs": "",
+        "is_active": "on",
+        "batch_size": "100",
+        "retry_base_seconds": "30",
+        **overrides,
+    }
+
+
+def test_forwarding_password_is_stored_encrypted_and_never_shown_again(client, make_user):
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    log_in(client, admin)
+
+    response = client.post(
+        "/cms/snippets/xapi/forwardingendpoint/add/", _endpoint_form(password="remote-secret-42")
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    endpoint = ForwardingEndpoint.objects.get(name="Landes-LRS")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM xapi_forwardingendpoint WHERE id = %s", [endpoint.pk])
+        row = cursor.fetchone()
+    assert not any("remote-secret-42" in str(value) for value in row)
+    assert endpoint.password == "remote-secret-42"
+    edit_url = f"/cms/snippets/xapi/forwardingendpoint/edit/{endpoint.pk}/"
+    page = client.get(edit_url).content.decode()
+    assert 'name="password"' in page and "remote-secret-42" not in page
+    # Saving with an empty password field keeps the secret.
+    response = client.post(edit_url, _endpoint_form(name="Landes-LRS Nord"))
+    assert response.status_code == 302
+    endpoint.refresh_from_db()
+    assert (endpoint.name, endpoint.password) == ("Landes-LRS Nord", "remote-secret-42")
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("http://lrs.example.org/xapi", "Verwenden Sie https."),
+        ("https://10.0.0.1/xapi", "nicht öffentliche Adresse"),
+        ("https://[::ffff:169.254.169.254]/xapi", "nicht öffentliche Adresse"),
+        ("https://localhost:8000/xapi", "nicht öffentliche Adresse"),
+        ("https://admin:pw@lrs.example.org/xapi", "ohne Benutzername, Passwort"),
+    ],
+)
+def test_forwarding_url_to_internal_or_plain_http_target_is_a_form_error(
+    client, make_user, settings, url, error
+):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = []
+    log_in(client, make_user("admin@example.org", groups=("Administrator",)))
+
+    response = client.post("/cms/snippets/xapi/forwardingendpoint/add/", _endpoint_form(url=url))
+
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert not ForwardingEndpoint.objects.exists()
+
+
+def test_forwarding_url_with_plain_http_is_accepted_for_an_allowed_host(
+    client, make_user, settings
+):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["lrs.intern.example"]
+    log_in(client, make_user("admin@example.org", groups=("Administrator",)))
+
+    response = client.post(
+        "/cms/snippets/xapi/forwardingendpoint/add/",
+        _endpoint_form(url="http://lrs.intern.example:8080/xapi"),
+    )
+
+    assert response.status_code == 302
+    assert ForwardingEndpoint.objects.get().url == "http://lrs.intern.example:8080/xapi"

@@ -82,14 +82,14 @@ def test_backoff_doubles_and_is_capped():
 def test_outbox_is_filled_in_the_insert_transaction_with_the_verb_filter(
     make_user, django_capture_on_commit_callbacks
 ):
-    every = ForwardingEndpoint.objects.create(name="Alle", url="http://127.0.0.1:9/xapi")
+    every = ForwardingEndpoint.objects.create(name="Alle", url="http://localhost:9/xapi")
     only = ForwardingEndpoint.objects.create(
         name="Nur Abschlüsse",
-        url="http://127.0.0.1:9/xapi",
+        url="http://localhost:9/xapi",
         verbs=vocabulary.COMPLETED.id,
         is_active=True,
     )
-    ForwardingEndpoint.objects.create(name="Aus", url="http://127.0.0.1:9/xapi", is_active=False)
+    ForwardingEndpoint.objects.create(name="Aus", url="http://localhost:9/xapi", is_active=False)
     user = make_user()
     registration = uuid.uuid4()
 
@@ -110,7 +110,7 @@ def test_outbox_is_filled_in_the_insert_transaction_with_the_verb_filter(
     assert OutboxEntry.objects.filter(endpoint=only).count() == 1
     # Nothing listens on port 9: the eager forwarding attempt failed and was rescheduled.
     failed = OutboxEntry.objects.filter(endpoint=every).first()
-    assert failed.attempts >= 1 and failed.last_error
+    assert failed.attempts >= 1 and failed.last_error == "unreachable"
     listed = endpoints_with_lag().get(pk=every.pk)
     assert listed.pending == 2 and listed.lag is not None
 
@@ -185,7 +185,7 @@ def test_forwarding_through_a_real_worker_survives_a_failing_remote(
 
     # An administrator fixes the secret; the next sweep delivers everything.
     endpoint.password = secret
-    endpoint.save(update_fields=["password"])
+    endpoint.save(update_fields=["password_encrypted"])
 
     # A task queued before the fix may still fail once more and push the retry further out,
     # so sweep like the periodic beat task does until the outbox is empty.
@@ -207,3 +207,85 @@ def test_forwarding_through_a_real_worker_survives_a_failing_remote(
     for _key, body in remote_spy:
         assert b"lernende@example.org" not in body and b"mailto" not in body
     assert Statement.objects.count() == 3
+
+
+def _queue_one(endpoint, make_user):
+    user = make_user()
+    events.record(
+        events.lesson_completed(
+            user=user, lesson=lesson(1), course=COURSE, registration=uuid.uuid4()
+        )
+    )
+    return OutboxEntry.objects.get(endpoint=endpoint)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [
+        ((500, {}, b"<h1>Intern: db01.behoerde.local, Passwort=hunter2</h1>"), "http:500"),
+        ((302, {"Location": "http://169.254.169.254/latest/"}, b"<a>Intern</a>"), "http:302"),
+        ((200, {}, b"Intern: kein JSON"), "bad_answer"),
+    ],
+)
+def test_a_failed_send_keeps_a_fixed_code_never_the_remote_answer(
+    remote_http_server, make_user, monkeypatch, settings, caplog, answer, code
+):
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
+    monkeypatch.setattr(services, "_schedule_forwarding", lambda: None)
+    remote_http_server.answers["/xapi/statements"] = answer
+    endpoint = ForwardingEndpoint.objects.create(
+        name="Landes-LRS", url=f"http://127.0.0.1:{remote_http_server.server_port}/xapi"
+    )
+    entry = _queue_one(endpoint, make_user)
+
+    assert forwarding.outbox_send() == 0
+
+    endpoint.refresh_from_db()
+    entry.refresh_from_db()
+    assert endpoint.last_error == entry.last_error == code
+    assert [path for path, _auth in remote_http_server.seen] == ["/xapi/statements"]
+    assert "Intern" not in caplog.text and "hunter2" not in caplog.text
+    assert "Forwarding to Landes-LRS failed: The remote LRS" in caplog.text
+
+
+@pytest.mark.django_db
+def test_an_endpoint_stored_with_an_internal_address_is_refused_at_send_time(
+    make_user, monkeypatch, settings
+):
+    # Saved before the rules existed (or straight into the database): checked on every send.
+    settings.QD_FORWARDING_ALLOWED_HTTP_HOSTS = []
+    monkeypatch.setattr(services, "_schedule_forwarding", lambda: None)
+    connections = []
+    monkeypatch.setattr(
+        forwarding.egress.socket, "socket", lambda *a, **k: connections.append(a) or 1 / 0
+    )
+    endpoint = ForwardingEndpoint.objects.create(
+        name="Metadaten", url="https://169.254.169.254/latest", password="x"
+    )
+    entry = _queue_one(endpoint, make_user)
+
+    assert forwarding.outbox_send() == 0
+
+    entry.refresh_from_db()
+    assert entry.last_error == "target_refused" and entry.attempts == 1
+    assert connections == []
+    assert forwarding.error_text(entry.last_error).startswith("Die Adresse des Endpunkts")
+
+
+@pytest.mark.django_db
+def test_an_undecryptable_password_is_a_clear_failure_not_a_crash(make_user, monkeypatch, settings):
+    from lms import crypto
+
+    monkeypatch.setattr(services, "_schedule_forwarding", lambda: None)
+    endpoint = ForwardingEndpoint.objects.create(
+        name="Landes-LRS", url="https://lrs.example.org/xapi", password="remote-secret"
+    )
+    entry = _queue_one(endpoint, make_user)
+    settings.QD_ENCRYPTION_KEYS = [crypto.new_key()]  # the key was lost
+
+    assert forwarding.outbox_send() == 0
+
+    entry.refresh_from_db()
+    assert entry.last_error == "decryption" and OutboxEntry.objects.count() == 1
+    assert "QD_ENCRYPTION_KEYS" in forwarding.error_text(entry.last_error)
