@@ -1,9 +1,10 @@
 """Verbs, activity types and extensions: every IRI the platform emits, in one place.
 
-Verbs come from the ADL registry, the cmi5 profile and the TinCan registry; the
-platform's own verbs and extensions live under ``settings.QD_XAPI_BASE_IRI``, which
-is fixed per deployment (see ``docs/ARCHITECTURE.md``). The base IRI below is the
-default; ``iris.platform_iri`` builds deployment-specific ones at run time.
+Verbs come from the ADL registry, the cmi5 profile and the TinCan registry. The platform's
+own verbs, activity types and extensions are vocabulary: they stay under
+``DEFAULT_BASE_IRI`` in every deployment, so statements from different agencies mean the
+same. Activity IRIs (courses, lessons, questions …) are per deployment: ``iris.activity_iri``
+builds them under ``settings.QD_XAPI_BASE_IRI``.
 """
 
 from typing import NamedTuple
