@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from competencies.rules import MAX_RANK
+
 
 class ProficiencyScale(models.Model):
     """An ordered scale of proficiency levels (rank 1 is the lowest)."""
@@ -32,7 +34,10 @@ class ProficiencyScale(models.Model):
 
 
 class ProficiencyLevel(models.Model):
-    """One level of a scale; ``band`` groups levels (e.g. DigComp: 8 levels in 4 bands)."""
+    """One level of a scale; ``band`` groups levels (e.g. DigComp: 8 levels in 4 bands).
+
+    ``rank`` is 1..``rules.MAX_RANK`` (a database constraint).
+    """
 
     scale = models.ForeignKey(ProficiencyScale, on_delete=models.CASCADE, related_name="levels")
     rank = models.PositiveSmallIntegerField(_("rank"))
@@ -49,7 +54,9 @@ class ProficiencyLevel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["scale", "rank"], name="unique_level_rank"),
             models.UniqueConstraint(fields=["scale", "code"], name="unique_level_code"),
-            models.CheckConstraint(condition=models.Q(rank__gte=1), name="level_rank_positive"),
+            models.CheckConstraint(
+                condition=models.Q(rank__gte=1, rank__lte=MAX_RANK), name="level_rank_in_range"
+            ),
         ]
 
     def __str__(self):

@@ -17,6 +17,10 @@ Expiry
 
 Gap
     gap = max(target − reached, 0). A competency without a target has no gap.
+
+Scales
+    A proficiency scale has levels of rank 1..n with n at most ``MAX_RANK``; the database
+    refuses other ranks and framework imports report them.
 """
 
 import calendar
@@ -24,6 +28,9 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Real scales have 3 to 10 levels (DigComp 8, CEFR 6, EQF 8); the tests cover every rank
+# up to this bound.
+MAX_RANK = 20
 MEASURED_SOURCES = frozenset({"assessment", "course", "validation"})
 SELF_SOURCE = "self"
 
