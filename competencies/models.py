@@ -9,6 +9,7 @@ they are rebuilt from the statement log and never written by hand.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -201,6 +202,16 @@ class RoleProfile(models.Model):
 
     def __str__(self):
         return f"{self.job_role}: {self.competency.code} ≥ {self.target_level.rank}"
+
+    def clean(self):
+        if (
+            self.competency_id
+            and self.target_level_id
+            and self.target_level.scale_id != self.competency.framework.scale_id
+        ):
+            raise ValidationError(
+                {"target_level": _("Choose a level of the scale of this competency's framework.")}
+            )
 
 
 class Evidence(models.Model):

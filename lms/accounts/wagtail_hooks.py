@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,6 +7,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.accounts import admin_views
+from lms.accounts.admin_actions import (
+    PeopleDeleteBulkAction,
+    PeopleSetActiveBulkAction,
+    PersonDeleteAction,
+)
 from lms.accounts.admin_forms import OrgUnitForm
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
 from lms.accounts.selectors import user_is_administrator
@@ -52,6 +58,17 @@ class OrganisationGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationGroup)
+
+
+@hooks.register("register_actions")
+def register_person_actions(registry):
+    registry.register(get_user_model(), PersonDeleteAction)
+
+
+# Registered after Wagtail's own (order 0) for the same model and action type, so they
+# replace them.
+hooks.register("register_bulk_action", PeopleDeleteBulkAction, order=100)
+hooks.register("register_bulk_action", PeopleSetActiveBulkAction, order=100)
 
 
 @hooks.register("register_admin_urls")

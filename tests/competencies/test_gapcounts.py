@@ -8,9 +8,20 @@ from django.utils import timezone
 
 from competencies import gapcounts, projection, reporting
 from competencies.models import Competency, GapCount, GapTrendCount, RoleProfile
-from competencies.services import competency_self_assess, competency_validate, role_target_set
-from lms.accounts.models import RoleAssignment
-from lms.accounts.services import user_create_or_update
+from competencies.services import (
+    competency_self_assess,
+    competency_validate,
+    role_target_delete,
+    role_target_set,
+)
+from lms.accounts.services import (
+    people_set_active,
+    role_assignment_add,
+    role_assignments_set,
+    user_create_or_update,
+    user_set_org_unit,
+)
+from lms.accounts.trackers import people_changing
 from lms.xapi.services import actor_erase, projections_rebuild
 
 
@@ -59,7 +70,7 @@ def test_counts_follow_every_kind_of_change(org, settings):
     _assert_consistent()
     settings.QD_EVIDENCE_VALIDITY_MONTHS = None
 
-    # A move to another unit through the provisioning service, and one through save().
+    # A move to another unit through the provisioning service, and one on its own.
     mover = people[1]
     user_create_or_update(
         email=mover.email,
@@ -69,28 +80,28 @@ def test_counts_follow_every_kind_of_change(org, settings):
         job_roles=[roles[1]],
     )
     _assert_consistent()
-    people[2].org_unit = units[0]
-    people[2].save()
+    user_set_org_unit(user=people[2], org_unit=units[0])
     _assert_consistent()
 
     # Role changes: a second role (changes the reporting role and the targets), then none.
-    RoleAssignment.objects.create(user=people[4], job_role=roles[0])
+    role_assignment_add(user=people[4], job_role=roles[0])
     _assert_consistent()
-    RoleAssignment.objects.filter(user=people[3]).delete()
+    role_assignments_set(user=people[3], job_roles=[])
     _assert_consistent()
 
     # Leaving, a changed role target, a removed target, erasure and deletion.
-    people[5].is_active = False
-    people[5].save()
+    people_set_active(user_ids=[people[5].pk], active=False)
     _assert_consistent()
     role_target_set(job_role=roles[1], competency=comps[1], rank=6)
     role_target_set(job_role=roles[0], competency=comps[0], rank=7)
     _assert_consistent()
-    RoleProfile.objects.filter(job_role=roles[2]).delete()
+    for target in RoleProfile.objects.filter(job_role=roles[2]):
+        role_target_delete(target=target)
     _assert_consistent()
     actor_erase(user=people[6])
     _assert_consistent()
-    people[7].delete()
+    with people_changing({people[7].pk}):
+        people[7].delete()
     _assert_consistent()
 
     # Full rebuilds reproduce the same counts (evaluated at the same time).
@@ -108,6 +119,7 @@ def test_login_does_not_touch_the_counts(org, django_assert_max_num_queries):
         person.save(update_fields=["last_login"])
 
 
+@pytest.mark.counts_written_directly
 def test_the_cube_reads_the_counts_not_the_profiles(org):
     """Counts written directly show up in the cube: it never scans the per-person rows."""
     unit, role, comp = org["units"][0], org["roles"][0], org["comps"][0]
@@ -128,6 +140,7 @@ def test_the_cube_reads_the_counts_not_the_profiles(org):
     assert cube.counts[ci, ui, ri, 3, 8] == 1000
 
 
+@pytest.mark.counts_written_directly
 def test_the_trend_reads_the_monthly_counts(org):
     unit, role, comp = org["units"][0], org["roles"][0], org["comps"][0]
     today = dt.date.today()
@@ -169,3 +182,35 @@ def test_trend_counts_follow_evidence_dates(org):
         if key[0] == gapcounts.TREND and key[3] == comp.pk and key[1] == person.org_unit_id
     ]
     assert months == [before.date().replace(day=1)]
+
+
+def test_a_change_to_thousands_of_people_takes_a_bounded_number_of_locks(db):
+    """One advisory lock per person exhausts PostgreSQL's shared lock table when one
+    transaction (a CSV import) changes tens of thousands of people."""
+    from django.db import connection
+
+    with gapcounts.tracking(range(1, 3001)), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+        )
+        held = cursor.fetchone()[0]
+    assert 1 < held <= 1 + 256
+
+
+def test_evidence_recorded_inside_a_people_change_is_counted_once(org):
+    person, comp, units = org["people"][0], org["comps"][0], org["units"]
+    with people_changing({person.pk}):
+        user_set_org_unit(user=person, org_unit=units[1])
+        competency_validate(user=person, competency=comp, rank=8, validator=org["t"])
+        role_assignment_add(user=person, job_role=org["roles"][1])
+    _assert_consistent()
+
+
+def test_nesting_that_would_count_twice_is_refused(org):
+    person, comps = org["people"][0], org["comps"]
+    narrow = gapcounts.tracking({person.pk}, {comps[0].pk})
+    with pytest.raises(RuntimeError), narrow, gapcounts.people_tracking({person.pk}):
+        pass
+    with pytest.raises(RuntimeError), people_changing({person.pk}):
+        role_target_set(job_role=org["roles"][0], competency=comps[0], rank=2)
+    _assert_consistent()
