@@ -269,12 +269,21 @@ class CompetencyProfile(models.Model):
     self_assessed_at = models.DateTimeField(_("self-assessed at"), null=True, blank=True)
     last_evidence_at = models.DateTimeField(_("last evidence"), null=True, blank=True)
     expires_at = models.DateTimeField(_("reached level expires at"), null=True, blank=True)
+    # When the row may next change by time passing alone (``rules.profile_state``).
+    next_expiry_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("competency profile")
         verbose_name_plural = _("competency profiles")
         constraints = [
             models.UniqueConstraint(fields=["user", "competency"], name="unique_profile")
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_expiry_at"],
+                name="profile_next_expiry",
+                condition=models.Q(next_expiry_at__isnull=False),
+            )
         ]
 
     def __str__(self):

@@ -171,6 +171,7 @@ def _profiles_write(pairs, items, now) -> None:
                 self_assessed_rank=state.self_assessed_rank,
                 self_assessed_at=state.self_assessed_at,
                 last_evidence_at=state.last_evidence_at,
+                next_expiry_at=state.next_expiry_at,
             )
         )
     CompetencyProfile.objects.bulk_create(
@@ -184,6 +185,7 @@ def _profiles_write(pairs, items, now) -> None:
             "self_assessed_rank",
             "self_assessed_at",
             "last_evidence_at",
+            "next_expiry_at",
         ],
         batch_size=1000,
     )
@@ -207,10 +209,11 @@ def erase(user_id: int) -> None:
 
 
 def profiles_refresh_expired(*, now=None) -> int:
-    """Recompute profiles whose reached level has expired (run daily by Celery beat)."""
+    """Recompute profiles that evidence expiring by ``now`` changes (run daily by Celery
+    beat): their reached level drops, or dates from later evidence."""
     now = now or timezone.now()
     pairs = set(
-        CompetencyProfile.objects.filter(expires_at__lte=now).values_list(
+        CompetencyProfile.objects.filter(next_expiry_at__lte=now).values_list(
             "user_id", "competency_id"
         )
     )
@@ -227,6 +230,7 @@ def profiles_refresh_expired(*, now=None) -> int:
 #   top:        highest measured rank                       -> reached_rank (0: none)
 #   reached_at: earliest time among measured rows at top
 #   expires_at: latest expiry among measured rows at top; NULL if any of them never expires
+#   next_expiry_at: earliest expiry among measured rows at top
 #   self_at:    latest self-assessment; self_assessed_rank = highest rank at that time
 _REBUILD_SQL = """
 WITH e AS (
@@ -245,7 +249,7 @@ w AS (
 )
 INSERT INTO competencies_competencyprofile
     (user_id, competency_id, reached_rank, reached_at, expires_at,
-     self_assessed_rank, self_assessed_at, last_evidence_at)
+     self_assessed_rank, self_assessed_at, last_evidence_at, next_expiry_at)
 SELECT user_id, competency_id,
     COALESCE(MAX(top), 0),
     MIN(occurred_at) FILTER (WHERE measured AND rank = top),
@@ -253,7 +257,8 @@ SELECT user_id, competency_id,
          ELSE MAX(expires_at) FILTER (WHERE measured AND rank = top) END,
     COALESCE(MAX(rank) FILTER (WHERE source = %(self)s AND occurred_at = self_at), 0),
     MAX(self_at),
-    MAX(occurred_at)
+    MAX(occurred_at),
+    MIN(expires_at) FILTER (WHERE measured AND rank = top)
 FROM w
 GROUP BY user_id, competency_id
 """

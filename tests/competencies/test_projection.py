@@ -46,6 +46,7 @@ PROFILE_FIELDS = (
     "self_assessed_rank",
     "self_assessed_at",
     "last_evidence_at",
+    "next_expiry_at",
 )
 
 
@@ -366,6 +367,32 @@ def test_set_based_rebuild_equals_the_pure_rule_on_any_scale(drawn, make_framewo
                 state.self_assessed_rank,
                 state.self_assessed_at,
                 state.last_evidence_at,
+                state.next_expiry_at,
             )
         assert rebuilt == expected
         transaction.set_rollback(True)
+
+
+def test_the_daily_refresh_moves_reached_at_when_its_evidence_expires(make_framework, make_user):
+    """Two pieces of evidence hold the reached rank; the earlier one expires first. From
+    then on the reached level dates from the later one, in the live profile as in a
+    rebuild, although the reached level itself has not expired."""
+    framework = make_framework(levels=5)
+    comp = framework.competencies.get(code="C.1")
+    person = make_user()
+    now = timezone.now().replace(microsecond=0)
+    first, second = now - dt.timedelta(days=20), now - dt.timedelta(days=5)
+    Evidence.objects.bulk_create(
+        [
+            _evidence(person, comp, 4, "assessment", first, now + dt.timedelta(days=10)),
+            _evidence(person, comp, 4, "validation", second, now + dt.timedelta(days=60)),
+        ]
+    )
+    projection.profiles_recompute(pairs={(person.pk, comp.pk)}, now=now)
+    assert CompetencyProfile.objects.get(user=person).reached_at == first
+    later = now + dt.timedelta(days=15)
+    assert projection.profiles_refresh_expired(now=later) == 1
+    live = CompetencyProfile.objects.values_list(*PROFILE_FIELDS).get(user=person)
+    assert live[2:5] == (4, second, now + dt.timedelta(days=60))
+    projection.profiles_rebuild_from_evidence(now=later)
+    assert CompetencyProfile.objects.values_list(*PROFILE_FIELDS).get(user=person) == live
