@@ -142,3 +142,19 @@ def test_org_units_are_created_and_moved_in_the_admin_through_the_services(clien
     assert (unit.name, unit.code, unit.get_parent()) == ("Sachgebiet 1a", "sg-1a", org["units"][1])
     assert OrgUnit.find_problems() == ([], [], [], [], [])
     _assert_consistent()
+
+
+def test_the_replaced_actions_keep_wagtails_permission_checks(client, org, make_user):
+    """A trainer enters the admin but may not deactivate or delete people."""
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    log_in(client, trainer)
+    people = org["people"]
+    query = "&".join(f"id={person.pk}" for person in people)
+    client.post(f"/cms/bulk/accounts/user/set_active_state/?{query}", {"mark_as_active": "False"})
+    client.post(f"/cms/bulk/accounts/user/delete/?{query}")
+    client.post(f"/cms/users/delete/{people[0].pk}/")
+    assert (
+        get_user_model().objects.filter(pk__in=[p.pk for p in people], is_active=True).count() == 4
+    )
+    _assert_consistent()
+    assert _people_counted() == 4 * 2

@@ -130,3 +130,26 @@ def test_deleting_competencies_and_frameworks_in_the_admin_removes_their_counts(
     assert not Framework.objects.filter(pk=qd2.framework_id).exists()
     _assert_consistent()
     assert not GapCount.objects.exists()
+
+
+def test_the_replaced_actions_keep_wagtails_permission_checks(client, org, make_user):
+    """A trainer enters the admin but may not change role targets or competencies."""
+    log_in(client, make_user("trainer@example.org", groups=("Learner", "Trainer")))
+    target = RoleProfile.objects.get()
+    before = gapcounts.stored()
+    client.post(
+        "/cms/snippets/competencies/roleprofile/add/",
+        {
+            "job_role": org["role"].pk,
+            "competency": org["qd2"].pk,
+            "target_level": target.target_level_id,
+            "importance": "required",
+        },
+    )
+    client.post(f"/cms/snippets/competencies/roleprofile/delete/{target.pk}/")
+    client.post(f"/cms/bulk/competencies/roleprofile/delete/?id={target.pk}")
+    client.post(f"/cms/bulk/competencies/competency/delete/?id={org['qd1'].pk}")
+    client.post(f"/cms/snippets/competencies/framework/delete/{org['qd1'].framework_id}/")
+    assert list(RoleProfile.objects.all()) == [target]
+    assert Competency.objects.filter(pk=org["qd1"].pk).exists()
+    assert gapcounts.stored() == before
