@@ -102,7 +102,8 @@ def build(*, n_courses, n_lessons, n_learners, rng):
         LessonProgress,
     )
     from courses.services import CurriculumEntry
-    from lms.accounts.models import JobRole, RoleAssignment, User
+    from lms.accounts.models import JobRole, User
+    from lms.accounts.services import role_assignments_add_many
     from lms.home.services import site_root_ensure
 
     started = time.perf_counter()
@@ -149,9 +150,8 @@ def build(*, n_courses, n_lessons, n_learners, rng):
         User(email=f"learner{i}@example.org", first_name="Lern", last_name=f"Person {i}")
         for i in range(n_learners)
     )
-    RoleAssignment.objects.bulk_create(
-        RoleAssignment(user=user, job_role=roles[i % len(roles)], since=timezone.localdate())
-        for i, user in enumerate(users)
+    role_assignments_add_many(
+        assignments=[(user.pk, roles[i % len(roles)].pk) for i, user in enumerate(users)]
     )
     lessons_of = {}
     for course in courses:

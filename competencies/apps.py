@@ -31,7 +31,9 @@ class CompetenciesConfig(AppConfig):
                 "competency__uri", "rank", "source", "statement_id", "occurred_at", "expires_at"
             ),
         )
-        gapcounts.connect_signals()
+        from lms.accounts.trackers import register_people_tracker
+
+        register_people_tracker("competencies.gapcounts", gapcounts.people_tracking)
         from lms.xapi.projections import register_projection
 
         register_projection(

@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from competencies import iris
+from competencies.rules import MAX_RANK
 from lms.spreadsheets import csv_row, csv_text_restore
 
 
@@ -99,6 +100,10 @@ class FrameworkData:
         if not self.scale or not self.scale.levels:
             raise FormatProblem("scale", "the framework has no proficiency levels")
         ranks = sorted(level.rank for level in self.scale.levels)
+        if len(ranks) > MAX_RANK:
+            raise FormatProblem(
+                "scale", f"a scale has at most {MAX_RANK} levels, this one has {len(ranks)}"
+            )
         if ranks != list(range(1, len(ranks) + 1)):
             raise FormatProblem("scale", f"level ranks must be 1..n without gaps, got {ranks}")
         codes = {}
@@ -247,8 +252,9 @@ def parse_digcomp(data: dict, *, key: str = "digcomp") -> FrameworkData:
             )
         elif kind == "ProficiencyLevel":
             rank = _require(obj, "eight_levels_mapping", where)
-            if not isinstance(rank, int):
+            if not isinstance(rank, int) or isinstance(rank, bool):
                 raise FormatProblem(where, "'eight_levels_mapping' must be a number")
+            _check_rank(rank, where)
             band = _require(obj, "four_levels_name", where)
             if band not in DIGCOMP_BANDS:
                 raise FormatProblem(where, f"unknown band '{band}'")
@@ -404,6 +410,7 @@ def parse_case(data: dict, *, key: str | None = None) -> FrameworkData:
             )
             for rank, (l_index, level) in enumerate(ordered, start=1):
                 lwhere = f"{where}.CFRubricCriterionLevels[{l_index}]"
+                _check_rank(rank, lwhere)
                 quality = (level.get("quality") or "").strip() or f"Level {rank}"
                 if len(scale.levels) < rank:
                     scale.levels.append(LevelData(rank=rank, code=str(rank), name=quality))
@@ -536,7 +543,7 @@ Row types (columns not listed stay empty):
 - framework   id = framework key, name = title, description, uri, version,
               band = source / publisher (exactly one framework row, first)
 - scale       id = scale key, name, description, uri (exactly one scale row)
-- level       id = level code, rank (1..n), band (optional group), name, description, uri
+- level       id = level code, rank (1..n, n ≤ 20), band (optional group), name, description, uri
 - area        id = code, parent = code of a parent area (optional), name, description, uri
 - competency  id = code, parent = area code, name, description, uri
 - statement   id = identifier, parent = competency code, rank (one level) or band,
@@ -606,7 +613,10 @@ def parse_csv(content: bytes) -> FrameworkData:
                 raise FormatProblem(f"line {line}", "a level row before the scale row")
             scale.levels.append(
                 LevelData(
-                    rank=_int(need("rank"), f"line {line}, column 'rank'"),
+                    rank=_check_rank(
+                        _int(need("rank"), f"line {line}, column 'rank'"),
+                        f"line {line}, column 'rank'",
+                    ),
                     code=need("id"),
                     name=need("name"),
                     band=row["band"],
@@ -649,6 +659,12 @@ def parse_csv(content: bytes) -> FrameworkData:
     if scale is None:
         raise FormatProblem("end of file", "no scale row")
     return framework
+
+
+def _check_rank(rank: int, where: str) -> int:
+    if not 1 <= rank <= MAX_RANK:
+        raise FormatProblem(where, f"level rank {rank} is outside 1..{MAX_RANK}")
+    return rank
 
 
 def _int(value: str, where: str) -> int:

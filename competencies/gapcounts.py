@@ -6,25 +6,31 @@ per (own org unit, reporting role, competency, month) with the number of people 
 target was first met in that month by measured evidence (``reporting.trend_build``).
 A report therefore costs the same for 1,000 or 100,000 people. Both are derived from
 people (active, org unit), their role assignments, the role targets, the evidence and
-the competency profiles, and kept current in the transaction of every change to them:
+the competency profiles, and kept current explicitly, in the transaction of every change
+to them (no signals: a queryset ``update()`` or ``bulk_create`` would slip past them):
 
 - evidence and profile changes (``projection.apply``, ``profiles_recompute``, erasure)
-  run inside ``tracking``: the affected people's contribution is read before and after
-  the change and the difference is added (constant number of queries per batch);
-- a person's org unit or active flag and their role assignments: signal handlers do the
-  same around ``save``/``delete`` (the ``pre_*`` handler reads, the ``post_*`` applies);
-- a role target: the counts of that competency are recomputed from scratch;
+  run inside ``tracking``;
+- people changes (org unit, active flag, role assignments, deletion): every write in
+  ``lms.accounts`` runs inside ``lms.accounts.trackers.people_changing``, which enters
+  ``people_tracking`` (registered in ``CompetenciesConfig.ready()``);
+- both read the affected people's contribution before and after the change and add the
+  difference (constant number of queries per change);
+- role targets (``services.role_target_*``, competency and framework deletion): the
+  counts of the affected competencies are recomputed from scratch;
 - ``rebuild`` recomputes everything (projection reset and full rebuild).
 
-Concurrency (PostgreSQL): a change locks its people (advisory, per person, in id order)
-before reading, and takes the shared side of one table-wide advisory lock; full
-recomputations take its exclusive side, so no difference is computed against a state
-another transaction is about to change. Rows whose count drops to 0 stay (their number is
-bounded by units × roles × competencies × levels²); readers skip them.
+Concurrency (PostgreSQL): a change locks its people (advisory locks on at most
+``_LOCK_BUCKETS`` buckets of person ids, in order) before reading, and takes the shared
+side of one table-wide advisory lock; full recomputations take its exclusive side, so no
+difference is computed against a state another transaction is about to change. Rows
+whose count drops to 0 stay (their number is bounded by units × roles × competencies ×
+levels²); readers skip them.
 """
 
+import contextvars
 import datetime as dt
-import threading
+import json
 from collections import Counter
 from contextlib import contextmanager
 
@@ -47,6 +53,9 @@ GAP, TREND = "gap", "trend"
 
 _LOCK_NAMESPACE = 7301  # advisory lock class of this table (first key of the two-int form)
 _TABLE_LOCK = 0
+# People share locks by id modulo this: one lock per person would exhaust PostgreSQL's
+# shared lock table (max_locks_per_transaction) when one transaction changes thousands.
+_LOCK_BUCKETS = 256
 
 
 def _is_postgres() -> bool:
@@ -59,10 +68,9 @@ def _in(column: str, values, params: list) -> str:
     if _is_postgres():
         params.append(values)
         return f"{column} = ANY(%s)"
-    if not values:
-        return "FALSE"
-    params.extend(values)
-    return f"{column} IN ({', '.join(['%s'] * len(values))})"
+    # SQLite: one JSON parameter, whatever the number of values.
+    params.append(json.dumps(values))
+    return f"{column} IN (SELECT value FROM json_each(%s))"  # noqa: S608 (column: ours)
 
 
 def _ctes(*, user_ids, competency_ids, params: list) -> str:
@@ -193,64 +201,117 @@ def _lock(user_ids) -> None:
     """Serialise changes to the same people; let full recomputations wait for them."""
     if not _is_postgres():
         return
+    buckets = sorted({1 + user_id % _LOCK_BUCKETS for user_id in user_ids})
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_advisory_xact_lock_shared(%s, %s), "
-            "(SELECT COUNT(pg_advisory_xact_lock((%s::bigint << 40) | s.id)) FROM "
-            "(SELECT DISTINCT id FROM unnest(%s::bigint[]) AS id ORDER BY id) s)",
-            [_LOCK_NAMESPACE, _TABLE_LOCK, _LOCK_NAMESPACE, sorted(user_ids or ())],
+            "(SELECT COUNT(pg_advisory_xact_lock(%s, s.b)) FROM "
+            "(SELECT b FROM unnest(%s::int[]) AS b ORDER BY b) s)",
+            [_LOCK_NAMESPACE, _TABLE_LOCK, _LOCK_NAMESPACE, buckets],
         )
 
 
 def _lock_table() -> None:
+    if _frames.get():
+        # The enclosing block would add its difference on top of the recomputed rows.
+        raise RuntimeError("gap counts cannot be recomputed inside a tracking block")
     if _is_postgres():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_NAMESPACE, _TABLE_LOCK])
 
 
 def add(delta: Counter) -> None:
-    """Add (signed) differences to the counts, one statement per table."""
+    """Add (signed) differences to the counts, one statement per table and 1,000 rows
+    (a statement holds at most 65,535 parameters)."""
     for model, tag, fields in (
         (GapCount, GAP, "target_rank, reached_rank"),
         (GapTrendCount, TREND, "month"),
     ):
         rows = [(*key[1:], value) for key, value in delta.items() if value and key[0] == tag]
-        if not rows:
-            continue
-        width = len(rows[0])
-        values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(rows))
-        params = [value for row in rows for value in row]
         table = model._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"""
-                INSERT INTO {table} AS g (unit_id, role_id, competency_id, {fields}, people)
-                VALUES {values}
-                ON CONFLICT (unit_id, role_id, competency_id, {fields})
-                DO UPDATE SET people = g.people + EXCLUDED.people
-                """,  # noqa: S608 (table and column names from this module)
-                params,
-            )
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start : start + 1000]
+            width = len(chunk[0])
+            values = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"""
+                    INSERT INTO {table} AS g (unit_id, role_id, competency_id, {fields}, people)
+                    VALUES {values}
+                    ON CONFLICT (unit_id, role_id, competency_id, {fields})
+                    DO UPDATE SET people = g.people + EXCLUDED.people
+                    """,  # noqa: S608 (table and column names from this module)
+                    [value for row in chunk for value in row],
+                )
+
+
+# The people (and competencies, None: all) whose counts enclosing ``tracking`` blocks of
+# this thread keep current.
+_frames: contextvars.ContextVar[tuple[tuple[frozenset, frozenset | None], ...]] = (
+    contextvars.ContextVar("gapcounts_tracking", default=())
+)
+
+
+def _not_yet_tracked(user_ids: frozenset, competency_ids: frozenset | None) -> frozenset:
+    """The people no enclosing block tracks for these competencies. A person tracked for
+    fewer competencies than asked for here cannot be split: that nesting is refused."""
+    left = set()
+    for user_id in user_ids:
+        scopes = [scope for ids, scope in _frames.get() if user_id in ids]
+        if not scopes:
+            left.add(user_id)
+        elif not any(
+            scope is None or (competency_ids is not None and competency_ids <= scope)
+            for scope in scopes
+        ):
+            raise RuntimeError("a tracking block may not widen an enclosing one")
+    return frozenset(left)
+
+
+def tracking(user_ids, competency_ids=None):
+    """Keep the counts current across a change to the evidence or profiles of these people
+    (and competencies, None: all). Such a change never moves anybody between groups, so
+    when nobody here counts before, nobody counts after."""
+    return _tracked(user_ids, competency_ids, membership_fixed=True)
+
+
+def people_tracking(user_ids):
+    """Keep the counts current across a change to these people themselves: org unit,
+    active flag, role assignments, deletion. The tracker ``lms.accounts`` enters around
+    every such change (registered in ``CompetenciesConfig.ready()``)."""
+    return _tracked(user_ids, None, membership_fixed=False)
 
 
 @contextmanager
-def tracking(user_ids, competency_ids=None):
-    """Keep the counts current across a change to these people (and competencies)."""
-    user_ids = set(user_ids)
+def _tracked(user_ids, competency_ids, *, membership_fixed: bool):
+    """Read the people's contribution before and after the block and add the difference.
+
+    Blocks nest: people an enclosing block tracks are left to it.
+    """
+    scope = None if competency_ids is None else frozenset(competency_ids)
+    user_ids = _not_yet_tracked(frozenset(user_ids), scope)
+    if not user_ids:
+        yield
+        return
     _lock(user_ids)
-    before = contributions(user_ids=user_ids, competency_ids=competency_ids)
-    yield
-    if not before:
+    before = contributions(user_ids=user_ids, competency_ids=scope)
+    token = _frames.set((*_frames.get(), (user_ids, scope)))
+    try:
+        yield
+    finally:
+        _frames.reset(token)
+    if membership_fixed and not before:
         # Nobody here counts (no unit, role or target for these competencies). Whatever
         # could change that waits for the locks taken above, so nobody counts after.
         return
-    after = contributions(user_ids=user_ids, competency_ids=competency_ids)
+    after = contributions(user_ids=user_ids, competency_ids=scope)
     after.subtract(before)
     add(after)
 
 
 def recompute_competencies(competency_ids) -> None:
-    """Recompute the counts of some competencies from scratch (a role target changed)."""
+    """Recompute the counts of some competencies from scratch (a role target changed, a
+    competency was deleted)."""
     competency_ids = set(competency_ids)
     if not competency_ids:
         return
@@ -290,97 +351,3 @@ def _insert_from_scratch(competency_ids) -> None:
             """,
             trend_params,
         )
-
-
-# --------------------------------------------------------------------------- signals
-# A person's contribution is read in ``pre_save``/``pre_delete`` and the difference
-# applied in ``post_*``. Several rows of one person deleted in one batch send all their
-# ``pre_delete`` signals first; they read the same state, and only the first ``post_*``
-# applies the difference (it pops the pending entry).
-
-_pending = threading.local()
-
-
-def _pending_map() -> dict:
-    if not hasattr(_pending, "before"):
-        _pending.before = {}
-    return _pending.before
-
-
-def _remember(user_id) -> None:
-    if user_id is None:
-        return
-    _lock({user_id})
-    _pending_map()[(connection.alias, user_id)] = contributions(user_ids={user_id})
-
-
-def _settle(user_id) -> None:
-    before = _pending_map().pop((connection.alias, user_id), None)
-    if before is None:
-        return
-    after = contributions(user_ids={user_id})
-    after.subtract(before)
-    add(after)
-
-
-def _person_fields_may_change(update_fields) -> bool:
-    return update_fields is None or bool({"org_unit", "is_active"} & set(update_fields))
-
-
-def on_user_pre_save(sender, instance, update_fields=None, raw=False, **kwargs):
-    if raw or instance.pk is None or not _person_fields_may_change(update_fields):
-        return
-    _remember(instance.pk)
-
-
-def on_user_post_save(sender, instance, created, update_fields=None, raw=False, **kwargs):
-    if raw or created or not _person_fields_may_change(update_fields):
-        return  # a new person holds no role yet, so counts nowhere
-    _settle(instance.pk)
-
-
-def on_assignment_pre_change(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    _remember(instance.user_id)
-
-
-def on_assignment_post_change(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    _settle(instance.user_id)
-
-
-def on_target_pre_save(sender, instance, raw=False, **kwargs):
-    if raw or instance.pk is None:
-        instance._gap_previous_competency = None
-        return
-    instance._gap_previous_competency = (
-        RoleProfile.objects.filter(pk=instance.pk).values_list("competency_id", flat=True).first()
-    )
-
-
-def on_target_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    previous = getattr(instance, "_gap_previous_competency", None)
-    recompute_competencies({instance.competency_id} | ({previous} if previous else set()))
-
-
-def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-
-    user = get_user_model()
-    uid = "competencies.gapcounts"
-    pre_save.connect(on_user_pre_save, sender=user, dispatch_uid=f"{uid}.user.pre")
-    post_save.connect(on_user_post_save, sender=user, dispatch_uid=f"{uid}.user.post")
-    for signal, handler, tag in (
-        (pre_save, on_assignment_pre_change, "pre_save"),
-        (pre_delete, on_assignment_pre_change, "pre_delete"),
-        (post_save, on_assignment_post_change, "post_save"),
-        (post_delete, on_assignment_post_change, "post_delete"),
-    ):
-        signal.connect(handler, sender=RoleAssignment, dispatch_uid=f"{uid}.assignment.{tag}")
-    pre_save.connect(on_target_pre_save, sender=RoleProfile, dispatch_uid=f"{uid}.target.pre")
-    post_save.connect(on_target_changed, sender=RoleProfile, dispatch_uid=f"{uid}.target.save")
-    post_delete.connect(on_target_changed, sender=RoleProfile, dispatch_uid=f"{uid}.target.del")

@@ -9,9 +9,12 @@ they are rebuilt from the statement log and never written by hand.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from competencies.rules import MAX_RANK
 
 
 class ProficiencyScale(models.Model):
@@ -32,7 +35,10 @@ class ProficiencyScale(models.Model):
 
 
 class ProficiencyLevel(models.Model):
-    """One level of a scale; ``band`` groups levels (e.g. DigComp: 8 levels in 4 bands)."""
+    """One level of a scale; ``band`` groups levels (e.g. DigComp: 8 levels in 4 bands).
+
+    ``rank`` is 1..``rules.MAX_RANK`` (a database constraint).
+    """
 
     scale = models.ForeignKey(ProficiencyScale, on_delete=models.CASCADE, related_name="levels")
     rank = models.PositiveSmallIntegerField(_("rank"))
@@ -49,7 +55,9 @@ class ProficiencyLevel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["scale", "rank"], name="unique_level_rank"),
             models.UniqueConstraint(fields=["scale", "code"], name="unique_level_code"),
-            models.CheckConstraint(condition=models.Q(rank__gte=1), name="level_rank_positive"),
+            models.CheckConstraint(
+                condition=models.Q(rank__gte=1, rank__lte=MAX_RANK), name="level_rank_in_range"
+            ),
         ]
 
     def __str__(self):
@@ -195,6 +203,16 @@ class RoleProfile(models.Model):
     def __str__(self):
         return f"{self.job_role}: {self.competency.code} ≥ {self.target_level.rank}"
 
+    def clean(self):
+        if (
+            self.competency_id
+            and self.target_level_id
+            and self.target_level.scale_id != self.competency.framework.scale_id
+        ):
+            raise ValidationError(
+                {"target_level": _("Choose a level of the scale of this competency's framework.")}
+            )
+
 
 class Evidence(models.Model):
     """Projection row: one statement evidences a person's competency at a level.
@@ -251,12 +269,21 @@ class CompetencyProfile(models.Model):
     self_assessed_at = models.DateTimeField(_("self-assessed at"), null=True, blank=True)
     last_evidence_at = models.DateTimeField(_("last evidence"), null=True, blank=True)
     expires_at = models.DateTimeField(_("reached level expires at"), null=True, blank=True)
+    # When the row may next change by time passing alone (``rules.profile_state``).
+    next_expiry_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("competency profile")
         verbose_name_plural = _("competency profiles")
         constraints = [
             models.UniqueConstraint(fields=["user", "competency"], name="unique_profile")
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_expiry_at"],
+                name="profile_next_expiry",
+                condition=models.Q(next_expiry_at__isnull=False),
+            )
         ]
 
     def __str__(self):

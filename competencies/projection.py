@@ -172,6 +172,7 @@ def _profiles_write(pairs, items, now) -> None:
                 self_assessed_rank=state.self_assessed_rank,
                 self_assessed_at=state.self_assessed_at,
                 last_evidence_at=state.last_evidence_at,
+                next_expiry_at=state.next_expiry_at,
             )
         )
     CompetencyProfile.objects.bulk_create(
@@ -185,6 +186,7 @@ def _profiles_write(pairs, items, now) -> None:
             "self_assessed_rank",
             "self_assessed_at",
             "last_evidence_at",
+            "next_expiry_at",
         ],
         batch_size=1000,
     )
@@ -208,10 +210,11 @@ def erase(user_id: int) -> None:
 
 
 def profiles_refresh_expired(*, now=None) -> int:
-    """Recompute profiles whose reached level has expired (run daily by Celery beat)."""
+    """Recompute profiles that evidence expiring by ``now`` changes (run daily by Celery
+    beat): their reached level drops, or dates from later evidence."""
     now = now or timezone.now()
     pairs = set(
-        CompetencyProfile.objects.filter(expires_at__lte=now).values_list(
+        CompetencyProfile.objects.filter(next_expiry_at__lte=now).values_list(
             "user_id", "competency_id"
         )
     )
@@ -219,46 +222,46 @@ def profiles_refresh_expired(*, now=None) -> int:
     return len(pairs)
 
 
-# The same rule as ``rules.profile_state``, set-based, in ONE pass over the evidence table
-# (PostgreSQL; tests compare it with the pure rule on random data). "Arg-max" aggregates
-# are packed into bigints: rank and a microsecond timestamp in one sortable number.
-#   reached:  max(rank * 10^16 + (10^16 - µs(occurred)))  -> highest rank, earliest time
-#   expiry:   max(rank * 10^16 + µs(expires) or 10^16-1)  -> at that rank, NULL = never
-#   self:     max(µs(occurred) * 10 + rank)               -> latest self-assessment
+# The same rule as ``rules.profile_state``, set-based, in ONE sorted pass over the evidence
+# of a chunk of people (PostgreSQL; a property test holds it to the pure rule on random
+# scales and histories). Window aggregates find each pair's top current measured rank and
+# latest self-assessment time; the outer aggregates read the rows at those values. No
+# value is packed into another, so any rank and any timestamp come back exactly.
+#   measured:   a measured source (rules.MEASURED_SOURCES) that has not expired at %(now)s
+#   top:        highest measured rank                       -> reached_rank (0: none)
+#   reached_at: earliest time among measured rows at top
+#   expires_at: latest expiry among measured rows at top; NULL if any of them never expires
+#   next_expiry_at: earliest expiry among measured rows at top
+#   self_at:    latest self-assessment; self_assessed_rank = highest rank at that time
 _REBUILD_SQL = """
-WITH packed AS (
-    SELECT user_id, competency_id,
-        MAX(rank::bigint * 10000000000000000
-            + (10000000000000000 - (EXTRACT(EPOCH FROM occurred_at) * 1000000)::bigint))
-            FILTER (WHERE measured) AS reached_key,
-        MAX(rank::bigint * 10000000000000000
-            + COALESCE((EXTRACT(EPOCH FROM expires_at) * 1000000)::bigint,
-                       9999999999999999))
-            FILTER (WHERE measured) AS expiry_key,
-        MAX((EXTRACT(EPOCH FROM occurred_at) * 1000000)::bigint * 10 + rank)
-            FILTER (WHERE source = 'self') AS self_key,
-        MAX(occurred_at) AS last_at
-    FROM (
-        SELECT user_id, competency_id, rank, source, occurred_at, expires_at,
-               source <> 'self' AND (expires_at IS NULL OR expires_at > %(now)s) AS measured
-        FROM competencies_evidence
-        WHERE user_id >= %(low)s AND user_id < %(high)s
-    ) e
-    GROUP BY user_id, competency_id
+WITH e AS (
+    SELECT user_id, competency_id, rank, source, occurred_at, expires_at,
+           source = ANY(%(measured)s) AND (expires_at IS NULL OR expires_at > %(now)s)
+               AS measured
+    FROM competencies_evidence
+    WHERE user_id >= %(low)s AND user_id < %(high)s
+),
+w AS (
+    SELECT e.*,
+        MAX(rank) FILTER (WHERE measured) OVER pair AS top,
+        MAX(occurred_at) FILTER (WHERE source = %(self)s) OVER pair AS self_at
+    FROM e
+    WINDOW pair AS (PARTITION BY user_id, competency_id)
 )
 INSERT INTO competencies_competencyprofile
     (user_id, competency_id, reached_rank, reached_at, expires_at,
-     self_assessed_rank, self_assessed_at, last_evidence_at)
+     self_assessed_rank, self_assessed_at, last_evidence_at, next_expiry_at)
 SELECT user_id, competency_id,
-    COALESCE(reached_key / 10000000000000000, 0),
-    CASE WHEN reached_key IS NULL THEN NULL ELSE to_timestamp(
-        (10000000000000000 - reached_key %% 10000000000000000) / 1000000.0) END,
-    CASE WHEN expiry_key IS NULL OR expiry_key %% 10000000000000000 = 9999999999999999
-         THEN NULL ELSE to_timestamp((expiry_key %% 10000000000000000) / 1000000.0) END,
-    COALESCE(self_key %% 10, 0),
-    CASE WHEN self_key IS NULL THEN NULL ELSE to_timestamp((self_key / 10) / 1000000.0) END,
-    last_at
-FROM packed
+    COALESCE(MAX(top), 0),
+    MIN(occurred_at) FILTER (WHERE measured AND rank = top),
+    CASE WHEN BOOL_OR(measured AND rank = top AND expires_at IS NULL) THEN NULL
+         ELSE MAX(expires_at) FILTER (WHERE measured AND rank = top) END,
+    COALESCE(MAX(rank) FILTER (WHERE source = %(self)s AND occurred_at = self_at), 0),
+    MAX(self_at),
+    MAX(occurred_at),
+    MIN(expires_at) FILTER (WHERE measured AND rank = top)
+FROM w
+GROUP BY user_id, competency_id
 """
 
 
@@ -329,7 +332,16 @@ def profiles_rebuild_from_evidence(*, now=None, chunk_people: int = 5000, progre
         if first is not None:
             for low in range(first, last + 1, chunk_people):
                 high = min(low + chunk_people, last + 1)
-                cursor.execute(_REBUILD_SQL, {"now": now, "low": low, "high": high})
+                cursor.execute(
+                    _REBUILD_SQL,
+                    {
+                        "now": now,
+                        "low": low,
+                        "high": high,
+                        "measured": sorted(rules.MEASURED_SOURCES),
+                        "self": rules.SELF_SOURCE,
+                    },
+                )
                 count += cursor.rowcount
                 if progress is not None:
                     progress(high - first, last + 1 - first)

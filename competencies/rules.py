@@ -17,6 +17,10 @@ Expiry
 
 Gap
     gap = max(target − reached, 0). A competency without a target has no gap.
+
+Scales
+    A proficiency scale has levels of rank 1..n with n at most ``MAX_RANK``; the database
+    refuses other ranks and framework imports report them.
 """
 
 import calendar
@@ -24,6 +28,9 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# Real scales have 3 to 10 levels (DigComp 8, CEFR 6, EQF 8); the tests cover every rank
+# up to this bound.
+MAX_RANK = 20
 MEASURED_SOURCES = frozenset({"assessment", "course", "validation"})
 SELF_SOURCE = "self"
 
@@ -44,6 +51,7 @@ class ProfileState:
     self_assessed_rank: int
     self_assessed_at: datetime.datetime | None
     last_evidence_at: datetime.datetime | None
+    next_expiry_at: datetime.datetime | None = None
 
 
 def expiry_for(
@@ -76,7 +84,10 @@ def profile_state(items: Iterable[EvidenceItem], *, now: datetime.datetime) -> P
     ``reached_at`` is the earliest time the reached rank was evidenced (by current
     evidence); ``expires_at`` is the latest expiry among the evidence holding that rank
     (None if any of it never expires). The self-assessed rank is the most recent
-    self-assessment (ties broken by the higher rank).
+    self-assessment (ties broken by the higher rank). ``next_expiry_at`` is the earliest
+    expiry among the evidence holding the reached rank (None: none expires): before it,
+    the state cannot change by time passing alone, so the daily refresh recomputes the
+    rows whose moment has come (the reached level may drop, or date from later evidence).
     """
     items = list(items)
     measured = [i for i in items if i.source in MEASURED_SOURCES and is_current(i, now)]
@@ -87,6 +98,7 @@ def profile_state(items: Iterable[EvidenceItem], *, now: datetime.datetime) -> P
         expires_at = None
     else:
         expires_at = max(i.expires_at for i in at_rank)
+    next_expiry_at = min((i.expires_at for i in at_rank if i.expires_at), default=None)
     selves = [i for i in items if i.source == SELF_SOURCE]
     latest_self = max(selves, key=lambda i: (i.occurred_at, i.rank), default=None)
     return ProfileState(
@@ -96,6 +108,7 @@ def profile_state(items: Iterable[EvidenceItem], *, now: datetime.datetime) -> P
         self_assessed_rank=latest_self.rank if latest_self else 0,
         self_assessed_at=latest_self.occurred_at if latest_self else None,
         last_evidence_at=max((i.occurred_at for i in items), default=None),
+        next_expiry_at=next_expiry_at,
     )
 
 

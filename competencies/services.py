@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from competencies import exports
+from competencies import exports, gapcounts
 from competencies.formats import FormatProblem, FrameworkData, parse
 from competencies.forms import ReportFilterForm
 from competencies.iris import competency_uri
@@ -262,6 +262,7 @@ def competency_create_or_update(
     return comp
 
 
+@transaction.atomic
 def role_target_set(
     *,
     job_role,
@@ -273,12 +274,64 @@ def role_target_set(
     level = ProficiencyLevel.objects.filter(scale=competency.framework.scale_id, rank=rank).first()
     if level is None:
         raise ValidationError(f"Level {rank} is not on the scale of {competency.framework}.")
-    target, _created = RoleProfile.objects.update_or_create(
-        job_role=job_role,
-        competency=competency,
-        defaults={"target_level": level, "importance": importance},
-    )
+    target = RoleProfile.objects.filter(job_role=job_role, competency=competency).first()
+    target = target or RoleProfile(job_role=job_role, competency=competency)
+    target.target_level, target.importance = level, importance
+    return role_target_save(target=target)
+
+
+# Role targets are written only here: each write recomputes the gap and trend counts of the
+# competencies it touches (from scratch; a target concerns everybody holding the role).
+
+
+@transaction.atomic
+def role_target_save(*, target: RoleProfile) -> RoleProfile:
+    """Save a new or changed role target (e.g. the admin form's instance).
+
+    Raises ``ValidationError`` when the level is not on the competency's scale or the
+    role already has a target for the competency.
+    """
+    target.full_clean()
+    previous = None
+    if target.pk is not None:
+        previous = (
+            RoleProfile.objects.filter(pk=target.pk).values_list("competency_id", flat=True).first()
+        )
+    target.save()
+    gapcounts.recompute_competencies({target.competency_id, previous} - {None})
     return target
+
+
+@transaction.atomic
+def role_target_delete(*, target: RoleProfile) -> None:
+    competency_id = target.competency_id
+    target.delete()
+    gapcounts.recompute_competencies({competency_id})
+
+
+@transaction.atomic
+def competency_delete(*, competency: Competency) -> None:
+    """Delete a competency with the competencies below it, their role targets, evidence
+    and profiles (cascade), and the counts about them."""
+    ids, level = {competency.pk}, [competency.pk]
+    while level:
+        level = list(
+            Competency.objects.filter(parent_id__in=level)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        ids.update(level)
+    competency.delete()
+    gapcounts.recompute_competencies(ids)
+
+
+@transaction.atomic
+def framework_delete(*, framework: Framework) -> None:
+    """Delete a framework with its competencies (see ``competency_delete``); its scale
+    stays."""
+    ids = set(framework.competencies.values_list("pk", flat=True))
+    framework.delete()
+    gapcounts.recompute_competencies(ids)
 
 
 def competency_activity(competency: Competency) -> events.Activity:

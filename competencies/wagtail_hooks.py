@@ -6,6 +6,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from competencies import admin_views
+from competencies.admin_actions import (
+    DELETE_SERVICES,
+    RoleProfileForm,
+    ServiceDeleteAction,
+    ServiceDeleteBulkAction,
+)
 from competencies.models import Competency, Framework, RoleProfile
 from lms.accounts.selectors import user_is_administrator
 
@@ -34,6 +40,9 @@ class RoleProfileViewSet(SnippetViewSet):
     list_display = ["job_role", "competency", "target_level", "importance"]
     list_filter = ["job_role", "importance"]
 
+    def get_form_class(self, for_update=False):
+        return RoleProfileForm
+
 
 class CompetencyGroup(SnippetViewSetGroup):
     items = (FrameworkViewSet, CompetencyViewSet, RoleProfileViewSet)
@@ -44,6 +53,16 @@ class CompetencyGroup(SnippetViewSetGroup):
 
 
 register_snippet(CompetencyGroup)
+
+
+@hooks.register("register_actions")
+def register_service_actions(registry):
+    for model in DELETE_SERVICES:
+        registry.register(model, ServiceDeleteAction)
+
+
+# After Wagtail's snippet bulk delete (order 0), so it replaces it for these models.
+hooks.register("register_bulk_action", ServiceDeleteBulkAction, order=100)
 
 
 @hooks.register("register_admin_urls")

@@ -27,6 +27,35 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _gap_counts_follow_every_write(request):
+    """After every test that used the database, the maintained gap and trend counts equal
+    the counts computed from scratch: a write to people, roles or targets that bypasses
+    the services fails the test that made it. Tests that write counts on purpose are
+    marked ``counts_written_directly``."""
+    node = request.node
+    names = set(request.fixturenames)
+    marker = node.get_closest_marker("django_db")
+    transactional = (
+        "transactional_db" in names
+        or "live_server" in names
+        or (marker is not None and marker.kwargs.get("transaction", False))
+    )
+    if node.get_closest_marker("counts_written_directly") or not (
+        transactional or "db" in names or marker is not None
+    ):
+        yield
+        return
+    # Requested here so that this check runs before the database is rolled back.
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    yield
+    from competencies import gapcounts
+
+    assert gapcounts.stored() == gapcounts.contributions(), (
+        "gap counts differ from a count from scratch: a write bypassed the services"
+    )
+
+
 @pytest.fixture
 def groups(db):
     return ensure_permission_groups()

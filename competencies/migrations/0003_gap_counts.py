@@ -3,8 +3,10 @@
 from django.db import migrations, models
 
 
-# The counts of an existing installation, computed once from its profiles (the same
-# rule as ``competencies.gapcounts.gap_sql``, frozen here).
+# Historical: fills the table created below once, for an installation upgrading past
+# this migration, with the counting rule as it stood then. It is not the rule's home
+# (that is ``competencies.gapcounts.gap_sql``) and is never edited to follow it: a later
+# change of the rule recounts through ``rebuild_competency_profiles``.
 FILL = """
     INSERT INTO competencies_gapcount
         (unit_id, role_id, competency_id, target_rank, reached_rank, people)

@@ -3,8 +3,10 @@
 from django.db import migrations, models
 
 
-# The trend counts of an existing installation, computed once from its evidence (the
-# same rule as ``competencies.gapcounts.trend_sql``, frozen here).
+# Historical: fills the table created below once, for an installation upgrading past
+# this migration, with the trend rule as it stood then. It is not the rule's home (that
+# is ``competencies.gapcounts.trend_sql``) and is never edited to follow it: a later
+# change of the rule recounts through ``rebuild_competency_profiles``.
 FILL_TREND = """
     INSERT INTO competencies_gaptrendcount (unit_id, role_id, competency_id, month, people)
     SELECT p.unit_id, p.role_id, f.competency_id,

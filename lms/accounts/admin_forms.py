@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from lms.accounts.models import JobRole, OrgUnit, RoleAssignment
+from lms.accounts.models import JobRole, OrgUnit
+from lms.accounts.services import org_unit_create, org_unit_update, person_save
 
 
 class _PersonFieldsMixin(forms.Form):
@@ -23,17 +24,12 @@ class _PersonFieldsMixin(forms.Form):
                 self.instance.role_assignments.values_list("job_role_id", flat=True)
             )
 
-    def _save_job_roles(self, user):
-        wanted = set(self.cleaned_data.get("job_roles") or [])
-        RoleAssignment.objects.filter(user=user).exclude(job_role__in=wanted).delete()
-        for role in wanted:
-            RoleAssignment.objects.get_or_create(user=user, job_role=role)
-
     def save(self, commit=True):
-        with transaction.atomic():
-            user = super().save(commit=commit)
-            if commit:
-                self._save_job_roles(user)
+        user = super().save(commit=False)  # sets the password on the instance
+        if commit:
+            with transaction.atomic():
+                person_save(user=user, job_roles=list(self.cleaned_data.get("job_roles") or []))
+                self.save_m2m()  # groups
         return user
 
 
@@ -80,22 +76,14 @@ class OrgUnitForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         parent = self.cleaned_data.get("parent")
-        unit = self.instance
-        with transaction.atomic():
-            if unit.pk is None:
-                if parent is None:
-                    return OrgUnit.add_root(instance=unit)
-                parent.refresh_from_db()
-                return parent.add_child(instance=unit)
-            unit.save()
-            current = unit.get_parent()
-            if (current.pk if current else None) != (parent.pk if parent else None):
-                if parent is None:
-                    unit.move(OrgUnit.get_first_root_node(), pos="sorted-sibling")
-                else:
-                    parent.refresh_from_db()
-                    unit.move(parent, pos="sorted-child")
-        return unit
+        values = {name: self.cleaned_data[name] for name in ("code", "name", "kind")}
+        if self.instance.pk is None:
+            if parent is not None:
+                parent.refresh_from_db()  # treebeard reads the parent's path and child count
+            return org_unit_create(parent=parent, **values)
+        # The instance already holds the form's values; the service compares with the row.
+        unit = OrgUnit.objects.get(pk=self.instance.pk)
+        return org_unit_update(unit=unit, parent=parent, **values)
 
 
 class OrganisationImportForm(forms.Form):

@@ -1,15 +1,19 @@
-"""Writes about people and the organisation. Views, commands and the demo call these."""
+"""Writes about people and the organisation. Views, admin forms, commands, imports and
+the demo call these."""
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from treebeard.exceptions import InvalidMoveToDescendant
 
 from lms import crypto
 from lms.accounts.models import (
@@ -20,6 +24,7 @@ from lms.accounts.models import (
     OrgUnitResponsibility,
     RoleAssignment,
 )
+from lms.accounts.trackers import people_changing
 
 User = get_user_model()
 
@@ -32,6 +37,33 @@ def org_unit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None =
     return parent.add_child(instance=unit)
 
 
+@transaction.atomic
+def org_unit_update(
+    *, unit: OrgUnit, code: str, name: str, kind: str, parent: OrgUnit | None = None
+) -> OrgUnit:
+    """Change a unit's code, name and kind, and move it under ``parent`` (None: top level).
+
+    Raises ``ValidationError`` for invalid values or a move below the unit itself. A unit's
+    id never changes, so what the gap counts hold per own unit stays valid.
+    """
+    if (unit.code, unit.name, unit.kind) != (code, name, kind):
+        unit.code, unit.name, unit.kind = code, name, kind
+        unit.full_clean(exclude=["path", "depth", "numchild"])
+        unit.save(update_fields=["code", "name", "kind"])
+    current_parent = unit.get_parent()
+    if (current_parent.pk if current_parent else None) != (parent.pk if parent else None):
+        try:
+            if parent is None:
+                unit.move(OrgUnit.get_first_root_node(), pos="sorted-sibling")
+            else:
+                parent.refresh_from_db()  # treebeard reads the parent's path and child count
+                unit.move(parent, pos="sorted-child")
+        except InvalidMoveToDescendant as error:
+            raise ValidationError(gettext("A unit cannot be moved below itself.")) from error
+        unit.refresh_from_db()
+    return unit
+
+
 def org_unit_update_or_create(
     *, code: str, name: str, kind: str, parent: OrgUnit | None = None
 ) -> OrgUnit:
@@ -39,18 +71,7 @@ def org_unit_update_or_create(
     unit = OrgUnit.objects.filter(code=code).first()
     if unit is None:
         return org_unit_create(code=code, name=name, kind=kind, parent=parent)
-    if unit.name != name or unit.kind != kind:
-        unit.name, unit.kind = name, kind
-        unit.save(update_fields=["name", "kind"])
-    current_parent = unit.get_parent()
-    wanted_parent_id = parent.pk if parent else None
-    if (current_parent.pk if current_parent else None) != wanted_parent_id:
-        if parent is None:
-            unit.move(OrgUnit.get_first_root_node(), pos="sorted-sibling")
-        else:
-            unit.move(parent, pos="sorted-child")
-        unit.refresh_from_db()
-    return unit
+    return org_unit_update(unit=unit, code=code, name=name, kind=kind, parent=parent)
 
 
 def job_role_update_or_create(*, code: str, name: str, description: str = "") -> JobRole:
@@ -58,6 +79,11 @@ def job_role_update_or_create(*, code: str, name: str, description: str = "") ->
         code=code, defaults={"name": name, "description": description}
     )
     return role
+
+
+# People: every write that can change a person's org unit, active flag, role assignments
+# or existence runs inside ``people_changing`` (see ``trackers.py``), so figures other
+# apps derive from people (the gap counts) follow in the same transaction.
 
 
 @transaction.atomic
@@ -85,20 +111,102 @@ def user_create_or_update(
     elif user.pk is None:
         user.set_unusable_password()
     user.full_clean(exclude=["password"])
-    user.save()
+    person_save(user=user, job_roles=list(job_roles), roles_since=roles_since)
 
     EmailAddress.objects.update_or_create(
         user=user,
         email=email,
         defaults={"verified": email_verified, "primary": True},
     )
-    since = roles_since or timezone.localdate()
-    for role in job_roles:
-        RoleAssignment.objects.get_or_create(user=user, job_role=role, defaults={"since": since})
-    RoleAssignment.objects.filter(user=user).exclude(job_role__in=list(job_roles)).delete()
     if groups:
         user.groups.set(Group.objects.filter(name__in=groups))
     return user
+
+
+@transaction.atomic
+def person_save(
+    *, user, job_roles: list[JobRole] | None = None, roles_since: datetime.date | None = None
+):
+    """Save a new or changed person (e.g. an admin form's instance, already validated) and,
+    when ``job_roles`` is given, make those their role assignments.
+
+    A new person is saved before the trackers hear of them: without roles they count in
+    no figure, so there is nothing to take away first.
+    """
+    if user.pk is None:
+        user.save()
+        changed = False
+    else:
+        changed = True
+    with people_changing({user.pk}):
+        if changed:
+            user.save()
+        if job_roles is not None:
+            role_assignments_set(user=user, job_roles=job_roles, since=roles_since)
+    return user
+
+
+def role_assignments_set(
+    *, user, job_roles: list[JobRole], since: datetime.date | None = None
+) -> None:
+    """Make ``job_roles`` the person's roles: add the missing ones (held ``since``, default
+    today), remove the others; roles they keep keep their date."""
+    since = since or timezone.localdate()
+    with people_changing({user.pk}):
+        for role in job_roles:
+            RoleAssignment.objects.get_or_create(
+                user=user, job_role=role, defaults={"since": since}
+            )
+        RoleAssignment.objects.filter(user=user).exclude(job_role__in=list(job_roles)).delete()
+
+
+def role_assignment_add(*, user, job_role: JobRole, since: datetime.date | None = None):
+    """Give a person a role held since ``since`` (default today); an existing assignment
+    keeps its date. Returns the assignment."""
+    with people_changing({user.pk}):
+        assignment, _created = RoleAssignment.objects.get_or_create(
+            user=user, job_role=job_role, defaults={"since": since or timezone.localdate()}
+        )
+    return assignment
+
+
+def role_assignment_remove(*, user, job_role: JobRole) -> bool:
+    """Take a role from a person. Returns whether they held it."""
+    with people_changing({user.pk}):
+        deleted, _detail = RoleAssignment.objects.filter(user=user, job_role=job_role).delete()
+    return bool(deleted)
+
+
+def role_assignments_add_many(
+    *, assignments: Iterable[tuple[int, int]], since: datetime.date | None = None
+) -> int:
+    """Bulk load: (user id, job role id) pairs, in one statement; pairs that exist are
+    kept. Returns the number of pairs given."""
+    pairs = sorted(set(assignments))
+    since = since or timezone.localdate()
+    with people_changing({user_id for user_id, _role_id in pairs}):
+        RoleAssignment.objects.bulk_create(
+            [RoleAssignment(user_id=u, job_role_id=r, since=since) for u, r in pairs],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+    return len(pairs)
+
+
+def user_set_org_unit(*, user, org_unit: OrgUnit | None):
+    """Move a person to another own org unit (None: none)."""
+    with people_changing({user.pk}):
+        user.org_unit = org_unit
+        user.save(update_fields=["org_unit"])
+    return user
+
+
+def people_set_active(*, user_ids: Iterable[int], active: bool) -> int:
+    """Activate or deactivate people (e.g. they leave); returns how many rows changed.
+    Inactive people keep their data but count in no report."""
+    user_ids = set(user_ids)
+    with people_changing(user_ids):
+        return User.objects.filter(pk__in=user_ids).update(is_active=active)
 
 
 def responsibility_grant(*, user, org_unit: OrgUnit, kind: str) -> OrgUnitResponsibility:
@@ -164,8 +272,10 @@ def person_erase(*, user, actor=None) -> dict:
     label = str(user.pseudonym)
     token = _erasing.set(_erasing.get() | {user.pk})
     try:
-        erased = _run_erasers(user)
-        user.delete()
+        # Counts follow: the person leaves every aggregate with their records.
+        with people_changing({user.pk}):
+            erased = _run_erasers(user)
+            user.delete()
     finally:
         _erasing.reset(token)
     audit_log(actor=actor, action="person.erased", subject=label, details=erased)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.accounts import admin_views
+from lms.accounts.admin_actions import PeopleDeleteBulkAction, PeopleSetActiveBulkAction
 from lms.accounts.admin_forms import OrgUnitForm
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
 from lms.accounts.selectors import user_is_administrator
@@ -54,6 +55,12 @@ class OrganisationGroup(SnippetViewSetGroup):
 
 
 register_snippet(OrganisationGroup)
+
+
+# Registered after Wagtail's own (order 0) for the same model and action type, so they
+# replace them.
+hooks.register("register_bulk_action", PeopleDeleteBulkAction, order=100)
+hooks.register("register_bulk_action", PeopleSetActiveBulkAction, order=100)
 
 
 @hooks.register("register_admin_urls")

@@ -103,3 +103,34 @@ def test_admin_upload_of_a_bad_file_shows_errors_and_imports_nothing(client, mak
     body = response.content.decode()
     assert "abt-9" in body
     assert OrgUnit.objects.count() == 0
+
+
+def test_people_import_keeps_the_gap_counts(groups, make_role, make_user, framework):
+    """Known people move and change roles, new people arrive: one tracked change for the
+    known, one per new person; the counts equal a count from scratch afterwards."""
+    from competencies import gapcounts
+    from competencies.models import Competency
+    from competencies.services import role_target_set
+
+    clerk = make_role("sachbearbeitung", "Sachbearbeitung")
+    lead = make_role("fuehrungskraft", "Führungskraft")
+    for competency in Competency.objects.filter(framework=framework):
+        role_target_set(job_role=clerk, competency=competency, rank=3)
+        role_target_set(job_role=lead, competency=competency, rank=6)
+    import_org_units(read("org_units_good.csv"))
+    known = make_user(
+        "anna.schulz@example.org",
+        org_unit=OrgUnit.objects.get(code="ref-11"),
+        job_roles=[clerk],
+    )
+    data = (
+        "email,first_name,last_name,org_unit_code,job_roles,groups\n"
+        f"{known.email},Anna,Schulz,abt-1,fuehrungskraft,\n"
+        "neu@example.org,Nils,Neu,ref-11,sachbearbeitung,\n"
+    )
+    before = gapcounts.stored()
+    result = import_people(data)
+    assert (result.created, result.updated) == (1, 1)
+    assert gapcounts.stored() == gapcounts.contributions() != before
+    targets = {key[4] for key in gapcounts.stored() if key[0] == gapcounts.GAP}
+    assert targets == {3, 6}

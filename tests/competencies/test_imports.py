@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from competencies.demo import DIGCOMP_FILE
@@ -16,7 +17,9 @@ from competencies.models import (
     Framework,
     ImportJob,
     ProficiencyLevel,
+    ProficiencyScale,
 )
+from competencies.rules import MAX_RANK
 from competencies.services import framework_import_file, import_job_create
 from tests.conftest import log_in
 
@@ -220,3 +223,62 @@ def test_admin_upload_is_for_administrators_only(client, make_user):
     log_in(client, make_user(groups=("Learner", "Trainer")))
     response = client.get(reverse("competencies_admin:framework_import"))
     assert response.status_code in (302, 403)
+
+
+def _csv_scale(ranks) -> bytes:
+    rows = [
+        "type,id,parent,rank,band,name,description,uri,version",
+        "framework,gross,,,,Großer Rahmen,,,1",
+        "scale,gross-stufen,,,,Stufen,,,",
+        *[f"level,{rank},,{rank},,Stufe {rank},,," for rank in ranks],
+        "competency,G.1,,,,Kompetenz,,,",
+    ]
+    return "\n".join(rows).encode()
+
+
+def test_csv_scale_of_twenty_levels_imports(db):
+    framework = _import(_csv_scale(range(1, MAX_RANK + 1)), name="gross.csv").framework
+    assert list(framework.scale.levels.values_list("rank", flat=True)) == list(range(1, 21))
+
+
+@pytest.mark.parametrize(
+    ("ranks", "line"),
+    [(range(1, MAX_RANK + 2), 4 + MAX_RANK), ([1, 2, 0], 6), ([1, 2, 40000], 6)],
+)
+def test_csv_rank_outside_the_bound_names_its_line_and_imports_nothing(db, ranks, line):
+    with pytest.raises(FormatProblem) as info:
+        _import(_csv_scale(ranks), name="gross.csv")
+    assert info.value.location == f"line {line}, column 'rank'"
+    assert "outside 1..20" in info.value.message
+    assert not Framework.objects.exists() and not ProficiencyLevel.objects.exists()
+
+
+def test_digcomp_level_outside_the_bound_is_refused(db):
+    data = json.loads(DIGCOMP_FILE.read_bytes())
+    index = next(i for i, o in enumerate(data["@graph"]) if o.get("@type") == "ProficiencyLevel")
+    data["@graph"][index]["eight_levels_mapping"] = 21
+    with pytest.raises(FormatProblem) as info:
+        _import(json.dumps(data).encode())
+    assert f"@graph[{index}]" in info.value.location
+    assert not Framework.objects.exists()
+
+
+def test_case_rubric_with_more_levels_than_the_bound_is_refused(db):
+    data = json.loads(CASE_FILE.read_bytes())
+    criterion = data["CFRubrics"][0]["CFRubricCriteria"][0]
+    template = criterion["CFRubricCriterionLevels"][0]
+    criterion["CFRubricCriterionLevels"] = [
+        {**template, "identifier": f"level-{n}", "position": n, "quality": f"Stufe {n}"}
+        for n in range(1, MAX_RANK + 2)
+    ]
+    with pytest.raises(FormatProblem) as info:
+        _import(json.dumps(data).encode())
+    assert info.value.location.endswith(f"CFRubricCriterionLevels[{MAX_RANK}]")
+    assert not Framework.objects.exists()
+
+
+@pytest.mark.parametrize("rank", [0, MAX_RANK + 1])
+def test_the_database_refuses_ranks_outside_the_bound(db, rank):
+    scale = ProficiencyScale.objects.create(key="s", uri="urn:test:s", name="S")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProficiencyLevel.objects.create(scale=scale, rank=rank, code="x", name="x", uri="urn:x")

@@ -6,6 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from competencies import projection, rules
 from competencies.models import CompetencyProfile, Evidence
@@ -48,6 +50,7 @@ PROFILE_FIELDS = (
     "self_assessed_rank",
     "self_assessed_at",
     "last_evidence_at",
+    "next_expiry_at",
 )
 
 
@@ -186,36 +189,6 @@ def test_rebuild_gives_the_incrementally_maintained_state(learner, trainer, make
     assert _profiles() == incremental
 
 
-def test_set_based_rebuild_follows_the_pure_rule(learner, make_user):
-    """The SQL rebuild and ``rules.profile_state`` agree on random evidence with expiry."""
-    people = [learner, make_user(), make_user()]
-    comps = [competency_get_by_ref(r) for r in ("qd:QD.1", "qd:QD.2", "digcomp:4.2")]
-    rng = random.Random(11)
-    now = timezone.now()
-    rows = []
-    for person in people:
-        for comp in comps:
-            for _ in range(rng.randint(0, 6)):
-                rank = rng.randint(1, 8)
-                occurred = now - dt.timedelta(days=rng.randint(0, 900))
-                source = rng.choice(["assessment", "course", "validation", "self"])
-                expires = (
-                    rules.expiry_for(occurred, 24)
-                    if source != "self" and rng.random() < 0.5
-                    else None
-                )
-                rows.append(_evidence(person, comp, rank, source, occurred, expires))
-    Evidence.objects.bulk_create(rows)
-    projection.profiles_rebuild_from_evidence(now=now)
-    set_based = sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS))
-    CompetencyProfile.objects.all().delete()
-    pairs = set(Evidence.objects.values_list("user_id", "competency_id"))
-    projection.profiles_recompute(pairs=pairs, now=now)
-    assert sorted(CompetencyProfile.objects.values_list(*PROFILE_FIELDS)) == set_based
-    assert any(row[4] is not None for row in set_based)  # expiry exercised
-    assert any(row[5] for row in set_based)  # self-assessments exercised
-
-
 def test_erasure_removes_evidence_and_profiles(learner):
     qd2 = competency_get_by_ref("qd:QD.2")
     _assessment(learner, [(qd2.uri, level_for(competency=qd2, rank=3).uri)])
@@ -286,3 +259,144 @@ def test_chunked_rebuild_follows_the_rule_on_ties_and_chunk_edges(frameworks, ma
     # The table keeps its unique constraint and keys after the bulk load.
     with pytest.raises(IntegrityError), transaction.atomic():
         CompetencyProfile.objects.create(user=people[0], competency=comps[0])
+
+
+def test_rebuild_keeps_ranks_of_ten_and_more(make_framework, make_user):
+    """A twelve-level scale: ranks 10, 11 and 12 survive the set-based rebuild unchanged
+    (a rank packed as ``key * 10 + rank`` read 10 back as 0 and 12 as 2)."""
+    framework = make_framework(levels=12)
+    comp = framework.competencies.get(code="C.1")
+    person = make_user()
+    now = timezone.now().replace(microsecond=0)
+    t0, t1 = now - dt.timedelta(days=10), now - dt.timedelta(days=2)
+    Evidence.objects.bulk_create(
+        [
+            _evidence(person, comp, 11, "assessment", t0, None),
+            _evidence(person, comp, 10, "self", t0, None),
+            _evidence(person, comp, 12, "self", t1, None),
+        ]
+    )
+    projection.profiles_rebuild_from_evidence(now=now)
+    profile = CompetencyProfile.objects.get(user=person, competency=comp)
+    assert (profile.reached_rank, profile.self_assessed_rank) == (11, 12)
+    assert profile.self_assessed_at == t1
+
+
+SOURCES = [*sorted(rules.MEASURED_SOURCES), rules.SELF_SOURCE]
+
+
+@pytest.fixture
+def three_people(make_user):
+    """Made once per test (hypothesis examples share function-scoped fixtures)."""
+    return [make_user() for _ in range(3)]
+
+
+@st.composite
+def scale_and_evidence(draw):
+    """A scale of 2..20 levels and evidence rows on it: few distinct times (ties), expiry
+    before, at and after the evaluation time, self-assessments, some rows later voided."""
+    levels = draw(st.integers(2, 20))
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 2),  # person
+                st.integers(0, 1),  # competency
+                st.integers(1, levels),  # rank
+                st.sampled_from(SOURCES),
+                st.integers(0, 4),  # days before now (few values: ties in time)
+                st.sampled_from([0, 1, 999_999]),  # microseconds (exactness)
+                st.sampled_from([None, None, -30, -1, 0, 1, 400]),  # expiry, days from now
+                st.booleans(),  # voided afterwards
+            ),
+            max_size=25,
+        )
+    )
+    return levels, rows
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(drawn=scale_and_evidence())
+def test_set_based_rebuild_equals_the_pure_rule_on_any_scale(drawn, make_framework, three_people):
+    """``_REBUILD_SQL`` and ``rules.profile_state`` agree on every field, whatever the scale
+    size (2..20 levels), with ties in rank and time, expiry at the edge, self-assessments
+    and voided evidence, across chunk edges of the rebuild."""
+    levels, rows = drawn
+    now = timezone.now().replace(microsecond=500_000)
+    people = three_people
+    with transaction.atomic():  # each example starts from the same state
+        framework = make_framework(levels=levels)
+        comps = list(framework.competencies.order_by("code"))
+        level_ids = dict(framework.scale.levels.values_list("rank", "id"))
+        evidence, voided = [], []
+        for person, comp, rank, source, days, micro, expiry, void in rows:
+            occurred = (now - dt.timedelta(days=days)).replace(microsecond=micro)
+            item = Evidence(
+                user=people[person],
+                competency=comps[comp],
+                level_id=level_ids[rank],
+                rank=rank,
+                source=source,
+                statement_id=uuid.uuid4(),
+                occurred_at=occurred,
+                expires_at=None if expiry is None else now + dt.timedelta(days=expiry),
+            )
+            evidence.append(item)
+            if void:
+                voided.append(item.statement_id)
+        Evidence.objects.bulk_create(evidence)
+        Evidence.objects.filter(statement_id__in=voided).delete()
+
+        projection.profiles_rebuild_from_evidence(now=now, chunk_people=2)
+        rebuilt = {
+            row[:2]: row[2:] for row in CompetencyProfile.objects.values_list(*PROFILE_FIELDS)
+        }
+        expected_items = {}
+        for item in evidence:
+            if item.statement_id not in voided:
+                expected_items.setdefault((item.user_id, item.competency_id), []).append(
+                    rules.EvidenceItem(item.rank, item.source, item.occurred_at, item.expires_at)
+                )
+        expected = {}
+        for pair, items in expected_items.items():
+            state = rules.profile_state(items, now=now)
+            expected[pair] = (
+                state.reached_rank,
+                state.reached_at,
+                state.expires_at,
+                state.self_assessed_rank,
+                state.self_assessed_at,
+                state.last_evidence_at,
+                state.next_expiry_at,
+            )
+        assert rebuilt == expected
+        transaction.set_rollback(True)
+
+
+def test_the_daily_refresh_moves_reached_at_when_its_evidence_expires(make_framework, make_user):
+    """Two pieces of evidence hold the reached rank; the earlier one expires first. From
+    then on the reached level dates from the later one, in the live profile as in a
+    rebuild, although the reached level itself has not expired."""
+    framework = make_framework(levels=5)
+    comp = framework.competencies.get(code="C.1")
+    person = make_user()
+    now = timezone.now().replace(microsecond=0)
+    first, second = now - dt.timedelta(days=20), now - dt.timedelta(days=5)
+    Evidence.objects.bulk_create(
+        [
+            _evidence(person, comp, 4, "assessment", first, now + dt.timedelta(days=10)),
+            _evidence(person, comp, 4, "validation", second, now + dt.timedelta(days=60)),
+        ]
+    )
+    projection.profiles_recompute(pairs={(person.pk, comp.pk)}, now=now)
+    assert CompetencyProfile.objects.get(user=person).reached_at == first
+    later = now + dt.timedelta(days=15)
+    assert projection.profiles_refresh_expired(now=later) == 1
+    live = CompetencyProfile.objects.values_list(*PROFILE_FIELDS).get(user=person)
+    assert live[2:5] == (4, second, now + dt.timedelta(days=60))
+    projection.profiles_rebuild_from_evidence(now=later)
+    assert CompetencyProfile.objects.values_list(*PROFILE_FIELDS).get(user=person) == live

@@ -90,3 +90,32 @@ def test_reached_rank_is_monotone_in_measured_evidence(raw):
     assert base == max((r for r, s, _d in raw if s != "self"), default=0)
     assert rules.reached_rank([*items, item(1, "self")], now=now) == base
     assert rules.reached_rank([*items, item(8)], now=now) == 8
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, rules.MAX_RANK),
+            st.sampled_from(["assessment", "course", "validation", "self"]),
+            st.integers(0, 30),  # occurred, days after T0
+            st.one_of(st.none(), st.integers(1, 90)),  # valid for so many days
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 120),
+    st.integers(0, 120),
+)
+def test_nothing_changes_by_time_alone_before_the_next_expiry(raw, start, step):
+    """The daily refresh may skip a row until its ``next_expiry_at``: before that moment
+    the state is the same at any later time; from it on, recomputing may change it."""
+    items = [
+        item(rank, source, days, None if valid is None else T0 + dt.timedelta(days + valid))
+        for rank, source, days, valid in raw
+    ]
+    now = T0 + dt.timedelta(days=start)
+    later = now + dt.timedelta(days=step)
+    state = rules.profile_state(items, now=now)
+    if state.next_expiry_at is None or later < state.next_expiry_at:
+        assert rules.profile_state(items, now=later) == state
+    else:
+        assert state.next_expiry_at > now

@@ -9,7 +9,7 @@ from competencies.providers import offers
 from courses import selectors, services
 from courses.models import CourseCompetency
 from courses.services import CurriculumEntry
-from lms.accounts.models import RoleAssignment
+from lms.accounts.services import role_assignment_add
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +40,9 @@ def test_curriculum_of_a_person_with_several_roles_is_the_union(make_course, mak
     services.curriculum_update_or_create(
         slug="it", title="IT", job_roles=[roles["it"]], entries=[CurriculumEntry(d, True, 5)]
     )
-    person = make_user(job_roles=[roles["sb"], roles["fk"]])
-    RoleAssignment.objects.filter(user=person, job_role=roles["sb"]).update(
-        since=datetime.date(2026, 1, 1)
-    )
-    RoleAssignment.objects.filter(user=person, job_role=roles["fk"]).update(
-        since=datetime.date(2026, 3, 1)
-    )
+    person = make_user()
+    role_assignment_add(user=person, job_role=roles["sb"], since=datetime.date(2026, 1, 1))
+    role_assignment_add(user=person, job_role=roles["fk"], since=datetime.date(2026, 3, 1))
     union = selectors.curriculum_for_user(user=person, today=datetime.date(2026, 3, 5))
     by_course = {entry.course.pk: entry for entry in union}
     assert set(by_course) == {a.pk, b.pk, c.pk}
