@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from lms.xapi.models import Activity, Attachment, Document, Statement
+from lms.xapi.models import Activity, Attachment, Document, LRSClient, Statement
 
 
 @dataclass
@@ -208,3 +208,9 @@ def document_ids(*, kind: str, activity_id="", agent_key="", registration=None, 
     if since is not None:
         query = query.filter(updated__gt=since)
     return list(query.order_by("document_id").values_list("document_id", flat=True))
+
+
+def lrs_clients_managed():
+    """The clients administrators manage: launch credentials (scoped, short-lived, one per
+    package launch) are left out; they expire by themselves."""
+    return LRSClient.objects.filter(scope_actor_key="")
