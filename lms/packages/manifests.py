@@ -104,6 +104,41 @@ def check_relative_url(url: str, names: set[str], filename: str) -> str:
     return clean + (f"?{parts.query}" if parts.query else "")
 
 
+# What makes an IRI a sub-activity of another for a launch credential's scope.
+_SUB = ("/", "#", "?")
+
+
+def _claims(activity_id: str, iri: str) -> bool:
+    """Whether ``activity_id`` is ``iri``, lies under it, or has it under itself."""
+    return (
+        activity_id == iri
+        or activity_id.startswith(tuple(iri + sep for sep in _SUB))
+        or iri.startswith(tuple(activity_id + sep for sep in _SUB))
+        or (activity_id.endswith(_SUB) and iri.startswith(activity_id))
+    )
+
+
+def refuse_platform_ids(ids, *, base_iri: str, filename: str) -> None:
+    """``PackageError`` if a manifest names an activity of the platform's own.
+
+    A launch credential is scoped to the manifest's activities and their sub-activities:
+    an id under the platform's base IRI (``…/activities/lesson/…``), or one that has the
+    base IRI under itself (``https://platform.example``), would let a package record
+    platform lessons, courses or assessments. Compared without regard to case.
+    """
+    base = base_iri.rstrip("/").lower()
+    for activity_id in ids:
+        if _claims(activity_id.strip().lower(), base):
+            raise PackageError(
+                _(
+                    "%(file)s names the activity id %(id)s, which belongs to this platform. "
+                    "A package must use activity ids of its own (for example under its "
+                    "publisher's web address)."
+                )
+                % {"file": filename, "id": activity_id}
+            )
+
+
 @dataclass
 class TinCanManifest:
     activity_id: str
@@ -170,6 +205,16 @@ class Cmi5Manifest:
     description: str
     aus: list[AU]
     blocks: list[dict]  # nested {"id", "title", "aus": [index…], "blocks": […]}
+
+    def activity_ids(self) -> list[str]:
+        """Every id the publisher gave: the course, its blocks and its AUs."""
+
+        def block_ids(blocks):
+            for block in blocks:
+                yield block["id"]
+                yield from block_ids(block["blocks"])
+
+        return [self.course_id, *block_ids(self.blocks), *(au.id for au in self.aus)]
 
     def as_structure(self) -> dict:
         return {
