@@ -85,6 +85,11 @@ def _layout(archive) -> tuple[list, str]:
     raise PackageError(_how_to_zip())
 
 
+def _title(text: str) -> str:
+    """A manifest's title, cut to what the title column holds."""
+    return text[: ContentPackage._meta.get_field("title").max_length]
+
+
 def _read_manifest(archive, info) -> bytes:
     if info.file_size > MANIFEST_MAX_BYTES:
         raise PackageError(_("The manifest %(name)s is too large.") % {"name": info.filename})
@@ -118,7 +123,7 @@ def package_inspect(*, upload) -> dict:
             return {
                 **common,
                 "kind": ContentPackage.Kind.CMI5,
-                "title": manifest.title,
+                "title": _title(manifest.title),
                 "structure": manifest.as_structure(),
                 "launch_path": manifest.aus[0].url if manifest.aus else "",
             }
@@ -129,7 +134,7 @@ def package_inspect(*, upload) -> dict:
         return {
             **common,
             "kind": ContentPackage.Kind.TINCAN,
-            "title": manifest.title,
+            "title": _title(manifest.title),
             "activity_id": manifest.activity_id,
             "activity_ids": manifest.activities,
             "launch_path": manifest.launch,

@@ -593,3 +593,12 @@ def test_tincan_credentials_live_shorter_than_cmi5_ones(client, make_package, le
     tincan_client.save(update_fields=["expires_at"])
     done = statement(json.loads(params["actor"]), "completed", TINCAN_ID, params["registration"])
     assert xapi(client, "post", "statements", params["auth"], done).status_code == 401
+
+
+def test_long_manifest_title_is_cut_to_fit(db, package_storage):
+    """A 1,000-character title from tincan.xml reached the 255-character column (a 500)."""
+    tincan = (FILES / "tincan_basic" / "tincan.xml").read_text(encoding="utf-8")
+    manifest = tincan.replace("Datenschutz im Bürgerbüro", "T" * 1000)
+    data = zip_folder("tincan_basic", replace={"tincan.xml": manifest.encode()})
+    package = services.package_create(title="", upload=upload(data))
+    assert package.title == "T" * 255
