@@ -43,3 +43,38 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_refuse_package_files_inside_media(tmp_path):
+    """Package files under MEDIA_ROOT would be served at /media/ on the platform's origin."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="x" * 30 + "-a-long-random-production-secret-value",
+        ALLOWED_HOSTS="lms.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PACKAGE_ROOT=str(tmp_path / "media" / "pakete"),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "packages.E001" in result.stdout + result.stderr
+    env["PACKAGE_ROOT"] = str(tmp_path / "package_files")
+    env["PACKAGE_STORAGE_OPTIONS"] = "[1, 2]"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "PACKAGE_STORAGE_OPTIONS must be a JSON object" in result.stderr

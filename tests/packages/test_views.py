@@ -26,6 +26,8 @@ def test_files_are_served_sandboxed(client, make_package):
     # Packages frame their own pages from an opaque origin: no X-Frame-Options.
     assert "X-Frame-Options" not in response
     assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    # A Tin Can launch URL carries its credential in the query string: never as Referer.
+    assert response["Referrer-Policy"] == "no-referrer"
     assert b"Datenschutz" in b"".join(response.streaming_content)
     js = client.get(f"/content/files/{package.uuid}/lesson.js")
     assert js.status_code == 200 and "javascript" in js["Content-Type"]
