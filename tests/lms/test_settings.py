@@ -55,6 +55,8 @@ def test_production_settings_refuse_package_files_inside_media(tmp_path):
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
         MEDIA_ROOT=str(tmp_path / "media"),
         PACKAGE_ROOT=str(tmp_path / "media" / "pakete"),
+        # A test key, for production settings that require encryption keys.
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],

@@ -106,9 +106,9 @@ def test_cmi5_with_entity_references_is_refused_not_an_internal_error():
 @pytest.mark.parametrize(
     "raw",
     [
-        TINCAN.replace(b"<launch lang=\"de-DE\">index.html", b"<launch>index.html?" + b"a" * 2000),
+        TINCAN.replace(b'<launch lang="de-DE">index.html', b"<launch>index.html?" + b"a" * 2000),
         TINCAN.replace(
-            b"https://lernen.example.org/tincan/datenschutz-grundlagen\"",
+            b'https://lernen.example.org/tincan/datenschutz-grundlagen"',
             b"https://lernen.example.org/" + b"a" * 1100 + b'"',
         ),
         TINCAN.replace(b'id="https://lernen', b'id="http://[::1'),
