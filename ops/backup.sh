@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Back up Qualifica Digitalis: a PostgreSQL dump (custom format) plus the media files.
+# Back up Qualifica Digitalis: a PostgreSQL dump (custom format) plus the media files and
+# the content package files.
 #
-#   DATABASE_URL=postgres://… MEDIA_ROOT=/srv/qd/media ops/backup.sh [DESTINATION]
+#   DATABASE_URL=postgres://… MEDIA_ROOT=/srv/qd/media PACKAGE_ROOT=/srv/qd/package_files \
+#     ops/backup.sh [DESTINATION]
 #
 # Writes DESTINATION/qd-<UTC time>/ (DESTINATION defaults to ./backups) with
 #   database.dump   pg_dump --format=custom of the whole database
-#   media.tar.gz    the media folder (uploads, content packages, reports)
+#   media.tar.gz    the media folder (uploads, reports)
+#   packages.tar.gz the content package folder (uploaded zips and their unpacked files)
 #   MANIFEST        when, what, and the statement count and checksum of that same snapshot
 #   SHA256SUMS      checksums of the files above (restore.sh verifies them first)
 # The dump and the manifest figures come from one exported snapshot, so they agree even
@@ -14,6 +17,7 @@ set -euo pipefail
 
 : "${DATABASE_URL:?DATABASE_URL must name the database to back up}"
 MEDIA_ROOT=${MEDIA_ROOT:-media}
+PACKAGE_ROOT=${PACKAGE_ROOT:-package_files}
 destination=${1:-backups}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 out="$destination/qd-$stamp"
@@ -44,11 +48,15 @@ echo "COMMIT;" >&"$to_psql"
 exec {to_psql}>&- {from_psql}<&-
 wait "$snapshot_pid" || true
 
-if [ -d "$MEDIA_ROOT" ]; then
-  tar -C "$MEDIA_ROOT" -czf "$out/media.tar.gz" .
-else
-  tar -czf "$out/media.tar.gz" -T /dev/null
-fi
+archive_folder() {  # folder, archive: an empty archive if the folder does not exist
+  if [ -d "$1" ]; then
+    tar -C "$1" -czf "$2" .
+  else
+    tar -czf "$2" -T /dev/null
+  fi
+}
+archive_folder "$MEDIA_ROOT" "$out/media.tar.gz"
+archive_folder "$PACKAGE_ROOT" "$out/packages.tar.gz"
 
 {
   echo "created: $stamp"
@@ -57,5 +65,5 @@ fi
   echo "pg_dump: $(pg_dump --version)"
   echo "stats: $stats"
 } >"$out/MANIFEST"
-(cd "$out" && sha256sum database.dump media.tar.gz MANIFEST >SHA256SUMS)
+(cd "$out" && sha256sum database.dump media.tar.gz packages.tar.gz MANIFEST >SHA256SUMS)
 echo "$out"

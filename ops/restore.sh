@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Restore a backup made by ops/backup.sh into an EMPTY database and media folder, then
-# verify it against the backup's manifest (statement count and checksum).
+# Restore a backup made by ops/backup.sh into an EMPTY database, media folder and package
+# folder, then verify it against the backup's manifest (statement count and checksum).
 #
 #   createdb -h db -U postgres qd_restored
-#   DATABASE_URL=postgres://…/qd_restored MEDIA_ROOT=/srv/qd/media ops/restore.sh BACKUP_DIR
+#   DATABASE_URL=postgres://…/qd_restored MEDIA_ROOT=/srv/qd/media \
+#     PACKAGE_ROOT=/srv/qd/package_files ops/restore.sh BACKUP_DIR
 #
-# Refuses a database that already has tables or a media folder that is not empty. Exits
+# Refuses a database that already has tables or a media or package folder that is not
+# empty. Backups from before packages.tar.gz existed restore their media only. Exits
 # non-zero (and says why) if a file is corrupt, the restore fails, or the restored
 # statements differ from the manifest.
 set -euo pipefail
 
 : "${DATABASE_URL:?DATABASE_URL must name the (empty) database to restore into}"
 MEDIA_ROOT=${MEDIA_ROOT:-media}
+PACKAGE_ROOT=${PACKAGE_ROOT:-package_files}
 backup=${1:?usage: ops/restore.sh BACKUP_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -23,14 +26,20 @@ tables=$(psql "$DATABASE_URL" -XAtc \
 if [ "$tables" != "0" ]; then
   echo "restore: the target database already has $tables tables; use an empty one" >&2; exit 2
 fi
-if [ -d "$MEDIA_ROOT" ] && [ -n "$(ls -A "$MEDIA_ROOT")" ]; then
-  echo "restore: $MEDIA_ROOT is not empty; use an empty media folder" >&2; exit 2
-fi
+for folder in "$MEDIA_ROOT" "$PACKAGE_ROOT"; do
+  if [ -d "$folder" ] && [ -n "$(ls -A "$folder")" ]; then
+    echo "restore: $folder is not empty; use an empty folder" >&2; exit 2
+  fi
+done
 
 pg_restore --dbname="$DATABASE_URL" --no-owner --no-privileges --exit-on-error \
   --single-transaction "$backup/database.dump"
 mkdir -p "$MEDIA_ROOT"
 tar -C "$MEDIA_ROOT" -xzf "$backup/media.tar.gz" --no-same-owner
+if [ -f "$backup/packages.tar.gz" ]; then
+  mkdir -p "$PACKAGE_ROOT"
+  tar -C "$PACKAGE_ROOT" -xzf "$backup/packages.tar.gz" --no-same-owner
+fi
 
 expected=$(sed -n 's/^stats: //p' "$backup/MANIFEST")
 actual=$(psql "$DATABASE_URL" -XAt -v ON_ERROR_STOP=1 -f "$here/stats.sql")

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.db import connection
+from django.dispatch import receiver
 
 from competencies.models import Competency, Framework, ProficiencyLevel, ProficiencyScale
 from lms.accounts.groups import ensure_permission_groups
 from lms.accounts.models import OrgUnit
 from lms.accounts.services import job_role_update_or_create, org_unit_create, user_create_or_update
+from lms.packages.storage import forget_storage
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PASSWORD = "correct-horse-battery"
@@ -54,6 +57,27 @@ def _gap_counts_follow_every_write(request):
     assert gapcounts.stored() == gapcounts.contributions(), (
         "gap counts differ from a count from scratch: a write bypassed the services"
     )
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    # Like Django's own default_storage: the package storage follows changed STORAGES.
+    if setting == "STORAGES":
+        forget_storage()
+
+
+@pytest.fixture
+def package_storage(settings, tmp_path):
+    """Package files (``STORAGES["packages"]``) in a folder of this test's own."""
+    root = tmp_path / "package_files"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "packages": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root},
+        },
+    }
+    return root
 
 
 @pytest.fixture

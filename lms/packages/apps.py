@@ -9,7 +9,7 @@ class PackagesConfig(AppConfig):
 
     def ready(self):
         from lms.accounts.groups import register_group_permissions
-        from lms.packages import projection, selectors
+        from lms.packages import projection, selectors, storage  # noqa: F401 (system check)
         from lms.xapi.credentials import register_scope_provider, register_statement_guard
         from lms.xapi.projections import register_projection
 

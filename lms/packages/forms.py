@@ -14,6 +14,15 @@ class ContentPackageForm(WagtailAdminModelForm):
         self.for_user = for_user
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leave empty to use the title from the package.")
+        # No link to the stored zip: package files are never served from a storage URL.
+        self.fields["upload"].widget = forms.FileInput(attrs={"accept": ".zip"})
+        help_text = _(
+            "A zip of a Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml), "
+            "at the top of the zip or in a single folder."
+        )
+        if self.instance.pk:
+            help_text = f"{help_text} {_('Leave empty to keep the current package.')}"
+        self.fields["upload"].help_text = help_text
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -22,24 +31,19 @@ class ContentPackageForm(WagtailAdminModelForm):
         if upload.size > services.limits().max_total_bytes:
             raise forms.ValidationError(_("The zip file is too large."))
         try:
-            self._inspected = services.package_inspect(upload=upload)
+            services.package_inspect(upload=upload)
         except PackageError as error:
             raise forms.ValidationError(str(error)) from None
         return upload
 
     def save(self, commit=True):
+        """Import a new upload (``PackageError`` if it fails while unpacking, see the admin
+        views), or just rename."""
         package = super().save(commit=False)
         if "upload" in self.changed_data:
-            upload = self.cleaned_data["upload"]
-            package.upload.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
-            try:
-                return services.package_import(
-                    package=package, upload=upload, uploaded_by=self.for_user
-                )
-            except PackageError as error:
-                # Checked in clean_upload already; only a race or a lying header gets here.
-                self.add_error("upload", str(error))
-                raise
+            return services.package_import(
+                package=package, upload=self.cleaned_data["upload"], uploaded_by=self.for_user
+            )
         if commit:
             package.save(update_fields=["title"])
         return package

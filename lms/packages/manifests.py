@@ -1,8 +1,8 @@
 """Reading package manifests: ``tincan.xml`` (Tin Can) and ``cmi5.xml`` (cmi5 course structure).
 
 Pure functions over bytes: no database, no storage. XML is parsed without DTDs, entity
-expansion or network access; ``cmi5.xml`` is validated against the cmi5
-``CourseStructure.xsd`` shipped in ``schema/``.
+expansion or network access, and a manifest with a DOCTYPE is refused; ``cmi5.xml`` is
+validated against the cmi5 ``CourseStructure.xsd`` shipped in ``schema/``.
 """
 
 from dataclasses import asdict, dataclass, field
@@ -19,6 +19,9 @@ from lms.packages.safezip import PackageError
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "CourseStructure.xsd"
 CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 MOVE_ON_VALUES = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable")
+# Activity ids and launch addresses are stored in columns of this length (and the LRS
+# keeps activity ids of at most this length).
+MAX_IRI = 1024
 
 
 def _parser() -> etree.XMLParser:
@@ -38,11 +41,19 @@ def _schema() -> etree.XMLSchema:
 
 def _parse(raw: bytes, filename: str):
     try:
-        return etree.fromstring(raw, _parser())
+        root = etree.fromstring(raw, _parser())
     except etree.XMLSyntaxError as error:
         raise PackageError(
             _("%(file)s is not well-formed XML: %(error)s") % {"file": filename, "error": error}
         ) from None
+    # A manifest needs no DTD; its entities stay unexpanded here, and unexpanded entity
+    # references break schema validation inside libxml2.
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(
+            _("%(file)s must not contain a document type declaration (<!DOCTYPE …>).")
+            % {"file": filename}
+        )
+    return root
 
 
 def _local(tag) -> str:
@@ -78,10 +89,32 @@ def _langstrings(element) -> str:
     return _pick_text(strings) if strings else (element.text or "").strip()
 
 
+def _split(url: str):
+    """``urlsplit``, or None for what it cannot take apart (e.g. ``http://[::1``)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def _check_length(value: str, filename: str) -> None:
+    if len(value) > MAX_IRI:
+        raise PackageError(
+            _("%(file)s: %(value)s… is longer than %(count)d characters.")
+            % {"file": filename, "value": value[:80], "count": MAX_IRI}
+        )
+
+
 def check_relative_url(url: str, names: set[str], filename: str) -> str:
     """A launch URL inside the package (must exist) or an absolute http(s) URL."""
     url = url.strip()
-    parts = urlsplit(url)
+    _check_length(url, filename)
+    parts = _split(url)
+    if parts is None:
+        raise PackageError(
+            _("%(file)s: the launch address %(url)s is not allowed.")
+            % {"file": filename, "url": url}
+        )
     if parts.scheme:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise PackageError(
@@ -104,6 +137,41 @@ def check_relative_url(url: str, names: set[str], filename: str) -> str:
     return clean + (f"?{parts.query}" if parts.query else "")
 
 
+# What makes an IRI a sub-activity of another for a launch credential's scope.
+_SUB = ("/", "#", "?")
+
+
+def _claims(activity_id: str, iri: str) -> bool:
+    """Whether ``activity_id`` is ``iri``, lies under it, or has it under itself."""
+    return (
+        activity_id == iri
+        or activity_id.startswith(tuple(iri + sep for sep in _SUB))
+        or iri.startswith(tuple(activity_id + sep for sep in _SUB))
+        or (activity_id.endswith(_SUB) and iri.startswith(activity_id))
+    )
+
+
+def refuse_platform_ids(ids, *, base_iri: str, filename: str) -> None:
+    """``PackageError`` if a manifest names an activity of the platform's own.
+
+    A launch credential is scoped to the manifest's activities and their sub-activities:
+    an id under the platform's base IRI (``…/activities/lesson/…``), or one that has the
+    base IRI under itself (``https://platform.example``), would let a package record
+    platform lessons, courses or assessments. Compared without regard to case.
+    """
+    base = base_iri.rstrip("/").lower()
+    for activity_id in ids:
+        if _claims(activity_id.strip().lower(), base):
+            raise PackageError(
+                _(
+                    "%(file)s names the activity id %(id)s, which belongs to this platform. "
+                    "A package must use activity ids of its own (for example under its "
+                    "publisher's web address)."
+                )
+                % {"file": filename, "id": activity_id}
+            )
+
+
 @dataclass
 class TinCanManifest:
     activity_id: str
@@ -124,7 +192,9 @@ def parse_tincan(raw: bytes, names: set[str]) -> TinCanManifest:
     main = None
     for activity in activities:
         activity_id = (activity.get("id") or "").strip()
-        if not urlsplit(activity_id).scheme:
+        _check_length(activity_id, "tincan.xml")
+        parts = _split(activity_id)
+        if parts is None or not parts.scheme:
             raise PackageError(
                 _("tincan.xml: the activity id %(id)s is not an IRI.") % {"id": activity_id or "—"}
             )
@@ -171,6 +241,16 @@ class Cmi5Manifest:
     aus: list[AU]
     blocks: list[dict]  # nested {"id", "title", "aus": [index…], "blocks": […]}
 
+    def activity_ids(self) -> list[str]:
+        """Every id the publisher gave: the course, its blocks and its AUs."""
+
+        def block_ids(blocks):
+            for block in blocks:
+                yield block["id"]
+                yield from block_ids(block["blocks"])
+
+        return [self.course_id, *block_ids(self.blocks), *(au.id for au in self.aus)]
+
     def as_structure(self) -> dict:
         return {
             "course": {"id": self.course_id, "title": self.title, "description": self.description},
@@ -182,7 +262,11 @@ class Cmi5Manifest:
 def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
     root = _parse(raw, "cmi5.xml")
     schema = _schema()
-    if not schema.validate(root):
+    try:
+        valid = schema.validate(root)
+    except etree.XMLSchemaValidateError:
+        valid = False
+    if not valid:
         errors = "; ".join(
             f"{_('line')} {error.line}: {error.message}" for error in list(schema.error_log)[:3]
         )
@@ -247,10 +331,13 @@ def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
         return au_indexes, blocks
 
     _top_aus, blocks = read_children(root)
-    return Cmi5Manifest(
+    manifest = Cmi5Manifest(
         course_id=course.get("id").strip(),
         title=_langstrings(_child(course, "title")),
         description=_langstrings(_child(course, "description")),
         aus=aus,
         blocks=blocks,
     )
+    for activity_id in manifest.activity_ids():
+        _check_length(activity_id, "cmi5.xml")
+    return manifest

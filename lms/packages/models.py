@@ -1,8 +1,9 @@
 """External content packages (Tin Can, cmi5), their launches, and learners' package state.
 
-``ContentPackage`` holds what an upload produced (files in media storage, launch file,
-activity ids, the cmi5 course structure). ``PackageLaunch`` records each launch with its
-short-lived, scoped LRS credential. ``PackageProgress`` is a projection of stored
+``ContentPackage`` holds what an upload produced (files in the package storage, never in
+media: see ``lms.packages.storage``; launch file, activity ids, the cmi5 course
+structure). ``PackageLaunch`` records each launch with its short-lived, scoped LRS
+credential. ``PackageProgress`` is a projection of stored
 statements (see ``lms.packages.projection``) and is never written by anything else.
 """
 
@@ -15,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.packages.storage import package_storage
 from lms.xapi.models import LRSClient
 
 
@@ -29,6 +31,7 @@ class ContentPackage(models.Model):
     upload = models.FileField(
         _("zip file"),
         upload_to="packages/uploads/",
+        storage=package_storage,
         help_text=_("A Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml)."),
     )
     content_prefix = models.CharField(max_length=255, editable=False)

@@ -1,7 +1,9 @@
 """Writes for content packages: import an upload safely, launch it, redeem cmi5 fetch tokens.
 
-Launch credentials are LRS clients scoped to one person, registration and activity, and
-expire after ``QD_PACKAGE_CREDENTIAL_TTL`` seconds; no package ever sees a platform-wide key.
+Launch credentials are LRS clients scoped to one person, registration and activity; no
+package ever sees a platform-wide key. They expire after ``QD_TINCAN_CREDENTIAL_TTL``
+seconds (Tin Can: handed over in the launch URL) or ``QD_PACKAGE_CREDENTIAL_TTL`` seconds
+(cmi5: fetched once by the AU), and ``launch_credentials_delete_expired`` removes them.
 """
 
 import base64
@@ -12,10 +14,11 @@ import secrets
 import uuid
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -23,10 +26,22 @@ from django.utils.translation import gettext as _
 
 from lms.packages import activities, manifests, moveon, session_rules
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
-from lms.packages.safezip import Limits, PackageError, delete_files, extract_zip, inspect_zip
-from lms.xapi import events, identity, vocabulary
+from lms.packages.safezip import (
+    READ_ERRORS,
+    Limits,
+    PackageError,
+    delete_files,
+    extract_zip,
+    inspect_zip,
+    is_clutter,
+    member_name,
+    read_member,
+    single_folder,
+)
+from lms.packages.storage import package_storage
+from lms.xapi import events, identity, iris, vocabulary
 from lms.xapi import services as xapi_services
-from lms.xapi.models import Document, Statement
+from lms.xapi.models import Document, LRSClient, Statement
 
 LAUNCH_DATA = "LMS.LaunchData"
 
@@ -40,14 +55,45 @@ def limits() -> Limits:
     )
 
 
-def _read_member(archive, info, limit: int) -> bytes:
-    if info.file_size > limit:
+MANIFESTS = ("cmi5.xml", "tincan.xml")
+MANIFEST_MAX_BYTES = 2 * 1024 * 1024
+
+
+def _how_to_zip() -> str:
+    return _(
+        "The package has neither tincan.xml nor cmi5.xml in its top folder (or in a single "
+        "folder that holds everything else). Zip it like this: open the folder that "
+        "contains tincan.xml or cmi5.xml, select everything in it, and compress the "
+        "selection (Windows: right-click › Send to › Compressed (zipped) folder; macOS: "
+        "right-click › Compress)."
+    )
+
+
+def _layout(archive) -> tuple[list, str]:
+    """The package's members (checked, without OS clutter) and its root folder.
+
+    The root is ``""``, or the one top-level folder that holds everything when the
+    manifest is in there: Windows and macOS zip a folder together with its name.
+    """
+    members = [info for info in inspect_zip(archive, limits()) if not is_clutter(member_name(info))]
+    names = {member_name(info) for info in members}
+    if not names.isdisjoint(MANIFESTS):
+        return members, ""
+    folder = single_folder(names)
+    if folder and any(f"{folder}{manifest}" in names for manifest in MANIFESTS):
+        return members, folder
+    raise PackageError(_how_to_zip())
+
+
+def _title(text: str) -> str:
+    """A manifest's title, cut to what the title column holds."""
+    return text[: ContentPackage._meta.get_field("title").max_length]
+
+
+def _read_manifest(archive, info) -> bytes:
+    if info.file_size > MANIFEST_MAX_BYTES:
         raise PackageError(_("The manifest %(name)s is too large.") % {"name": info.filename})
-    with archive.open(info) as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise PackageError(_("The manifest %(name)s is too large.") % {"name": info.filename})
-    return data
+    return read_member(archive, info, limit=MANIFEST_MAX_BYTES)
 
 
 def package_inspect(*, upload) -> dict:
@@ -58,58 +104,70 @@ def package_inspect(*, upload) -> dict:
     try:
         upload.seek(0)
         archive = zipfile.ZipFile(upload)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except READ_ERRORS:
         raise PackageError(_("The file is not a zip archive.")) from None
     with archive:
-        try:
-            members = inspect_zip(archive, limits())
-        except (zipfile.BadZipFile, ValueError) as error:
-            if isinstance(error, PackageError):
-                raise
-            raise PackageError(
-                _("The zip file is damaged or uses an unsupported format.")
-            ) from None
-        by_name = {info.filename: info for info in members}
+        members, root = _layout(archive)
+        by_name = {member_name(info)[len(root) :]: info for info in members}
         names = set(by_name)
+        common = {
+            "root": root,
+            "file_count": len(members),
+            "total_bytes": sum(info.file_size for info in members),
+        }
         if "cmi5.xml" in by_name:
-            raw = _read_member(archive, by_name["cmi5.xml"], 2 * 1024 * 1024)
-            manifest = manifests.parse_cmi5(raw, names)
+            manifest = manifests.parse_cmi5(_read_manifest(archive, by_name["cmi5.xml"]), names)
+            manifests.refuse_platform_ids(
+                manifest.activity_ids(), base_iri=iris.base_iri(), filename="cmi5.xml"
+            )
             return {
+                **common,
                 "kind": ContentPackage.Kind.CMI5,
-                "title": manifest.title,
+                "title": _title(manifest.title),
                 "structure": manifest.as_structure(),
                 "launch_path": manifest.aus[0].url if manifest.aus else "",
-                "file_count": len(members),
-                "total_bytes": sum(info.file_size for info in members),
             }
-        if "tincan.xml" in by_name:
-            raw = _read_member(archive, by_name["tincan.xml"], 2 * 1024 * 1024)
-            manifest = manifests.parse_tincan(raw, names)
-            return {
-                "kind": ContentPackage.Kind.TINCAN,
-                "title": manifest.title,
-                "activity_id": manifest.activity_id,
-                "activity_ids": manifest.activities,
-                "launch_path": manifest.launch,
-                "structure": {},
-                "file_count": len(members),
-                "total_bytes": sum(info.file_size for info in members),
-            }
-    raise PackageError(_("The package has neither tincan.xml nor cmi5.xml in its top folder."))
+        manifest = manifests.parse_tincan(_read_manifest(archive, by_name["tincan.xml"]), names)
+        manifests.refuse_platform_ids(
+            manifest.activities, base_iri=iris.base_iri(), filename="tincan.xml"
+        )
+        return {
+            **common,
+            "kind": ContentPackage.Kind.TINCAN,
+            "title": _title(manifest.title),
+            "activity_id": manifest.activity_id,
+            "activity_ids": manifest.activities,
+            "launch_path": manifest.launch,
+            "structure": {},
+        }
 
 
 def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> ContentPackage:
-    """Validate, unpack and save ``package`` from ``upload`` (a zip); all or nothing."""
+    """Validate, unpack and save ``package`` from ``upload`` (a zip); all or nothing.
+
+    The unpacked files and the zip go to the package storage. When anything fails, what
+    was written is removed again and ``PackageError`` (or the original error) is raised; a
+    replaced package's old files are removed once the new ones are committed.
+    """
     info = package_inspect(upload=upload)
-    old_prefix = package.content_prefix if package.pk else ""
+    storage = package_storage()
+    previous = (
+        ContentPackage.objects.filter(pk=package.pk).values_list("content_prefix", "upload").first()
+        if package.pk
+        else None
+    )
     prefix = f"packages/content/{package.uuid}/{secrets.token_hex(4)}"
-    upload.seek(0)
-    with zipfile.ZipFile(upload) as archive:
-        members = inspect_zip(archive, limits())
-        written = extract_zip(
-            archive, members, storage=default_storage, prefix=prefix, limits=limits()
-        )
+    written: list[str] = []
     try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            members, root = _layout(archive)
+            written += extract_zip(
+                archive, members, storage=storage, prefix=prefix, limits=limits(), root=root
+            )
+        upload.seek(0)
+        package.upload.save(f"{package.uuid}.zip", upload, save=False)
+        written.append(package.upload.name)
         with transaction.atomic():
             package.kind = info["kind"]
             package.title = package.title or info["title"] or _("Content package")
@@ -125,13 +183,13 @@ def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> Cont
                 package.activity_ids = info["activity_ids"]
             if uploaded_by is not None and package.uploaded_by_id is None:
                 package.uploaded_by = uploaded_by
-            upload.seek(0)
             package.save()
     except BaseException:
-        delete_files(default_storage, written)
+        delete_files(storage, written)
         raise
-    if old_prefix and old_prefix != prefix:
-        transaction.on_commit(lambda: _delete_prefix(old_prefix))
+    if previous:
+        old_prefix, old_upload = previous
+        transaction.on_commit(lambda: _delete_replaced(old_prefix, old_upload))
     return package
 
 
@@ -145,24 +203,62 @@ def _assign_cmi5_ids(package: ContentPackage) -> None:
     package.activity_ids = [au["activity_id"] for au in structure["aus"]]
 
 
-def _delete_prefix(prefix: str) -> None:
-    def walk(path):
-        try:
-            dirs, files = default_storage.listdir(path)
-        except (FileNotFoundError, NotADirectoryError):
-            return
-        for name in files:
-            default_storage.delete(f"{path}/{name}")
-        for name in dirs:
-            walk(f"{path}/{name}")
+def _walk(storage, folder: str):
+    """Every file name below ``folder`` in ``storage`` (none if it does not exist)."""
+    try:
+        dirs, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        yield f"{folder}/{name}"
+    for name in dirs:
+        yield from _walk(storage, f"{folder}/{name}")
 
-    walk(prefix)
+
+def _delete_replaced(prefix: str, upload_name: str) -> None:
+    storage = package_storage()
+    delete_files(storage, list(_walk(storage, prefix)) if prefix else [])
+    if upload_name:
+        delete_files(storage, [upload_name])
 
 
 def package_create(*, title: str, upload, uploaded_by=None) -> ContentPackage:
     package = ContentPackage(title=title.strip())
-    package.upload.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
     return package_import(package=package, upload=upload, uploaded_by=uploaded_by)
+
+
+def package_files_move_from_media() -> int:
+    """Move package files that earlier versions kept in media to the package storage.
+
+    Earlier versions stored uploads and unpacked files below ``packages/`` in the default
+    (media) storage, where ``/media/`` served them on the platform's origin. Names stay
+    the same, so no database row changes. Idempotent: a file already copied (same size)
+    is only deleted from media; a copy cut short earlier is made again. Returns how many
+    files left media. Does nothing if both storages are one place (see the system check).
+    """
+    media, target = storages["default"], package_storage()
+    if _same_place(media, target):
+        return 0
+    moved = 0
+    for name in list(_walk(media, "packages")):
+        if not (target.exists(name) and target.size(name) == media.size(name)):
+            if target.exists(name):
+                target.delete(name)
+            with media.open(name, "rb") as source:
+                saved = target.save(name, source)
+            if saved != name:
+                target.delete(saved)
+                raise RuntimeError(f"Could not store {name} under its own name.")
+        media.delete(name)
+        moved += 1
+    return moved
+
+
+def _same_place(one, other) -> bool:
+    try:
+        return Path(one.path("probe")).resolve() == Path(other.path("probe")).resolve()
+    except NotImplementedError:
+        return one.url("probe") == other.url("probe")
 
 
 # --- Launch -----------------------------------------------------------------------------
@@ -175,14 +271,36 @@ def content_url(*, package: ContentPackage, path: str, base_url: str) -> str:
     return f"{origin}{route}{quote(path, safe='/?=&')}"
 
 
-def _credential(*, user, registration, activity_id: str, name: str):
+def _credential(*, user, registration, activity_id: str, name: str, seconds: int):
     return xapi_services.lrs_client_create(
         name=name[:200],
         scope_actor_key=identity.actor_key_for_user(user),
         scope_registration=registration,
         scope_activity_id=activity_id,
-        expires_at=timezone.now() + dt.timedelta(seconds=settings.QD_PACKAGE_CREDENTIAL_TTL),
+        expires_at=timezone.now() + dt.timedelta(seconds=seconds),
     )
+
+
+def launch_credentials_delete_expired(*, batch: int = 500) -> int:
+    """Delete expired launch credentials (scoped LRS clients); returns how many.
+
+    Nothing is lost: a launch keeps its row (``lrs_client`` becomes NULL, its
+    ``credential_id`` stays, so package progress still knows the launch's statements), and
+    statements keep the ``client_id`` they were stored with (a plain integer column, not a
+    foreign key). Clients without a scope (made by administrators) are left alone, expired or not.
+    """
+    deleted = 0
+    while True:
+        ids = list(
+            LRSClient.objects.exclude(scope_actor_key="")
+            .filter(expires_at__lte=timezone.now())
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return deleted
+        with transaction.atomic():
+            LRSClient.objects.filter(pk__in=ids).delete()
+        deleted += len(ids)
 
 
 def _basic(key: str, secret: str) -> str:
@@ -227,6 +345,8 @@ def launch_url(
         registration=registration,
         activity_id=package.activity_id,
         name=f"Start {package.title}",
+        # In the launch URL's query string (history, logs): shorter than cmi5's.
+        seconds=settings.QD_TINCAN_CREDENTIAL_TTL,
     )
     PackageLaunch.objects.create(
         package=package,
@@ -416,6 +536,7 @@ def fetch_token_redeem(*, token: str) -> dict:
         registration=launch.registration,
         activity_id=launch.activity_id,
         name=f"cmi5 {launch.package.title}",
+        seconds=settings.QD_PACKAGE_CREDENTIAL_TTL,
     )
     launch.fetch_used_at = timezone.now()
     launch.lrs_client = client

@@ -8,12 +8,11 @@ launch URLs point to that second host name, which never receives session cookies
 
 import json
 import mimetypes
-import posixpath
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -24,7 +23,8 @@ from django.views.decorators.http import require_http_methods
 
 from lms.packages import selectors, services
 from lms.packages.models import ContentPackage, ContentPackagePage
-from lms.packages.safezip import PackageError
+from lms.packages.safezip import MAX_NAME_CHARS, MAX_SEGMENT_BYTES, PackageError
+from lms.packages.storage import package_storage
 
 # allow-modals: content asks "Are you sure you want to exit?" with confirm() before it
 # sends its last statements (the Tin Can Golf Example does); blocked, the answer is "no".
@@ -51,21 +51,45 @@ def _sandbox_headers(request, response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _member_path(path: str) -> str | None:
+    """``path`` if it can name a file that an upload stored, else None.
+
+    Only plain segments: no empty, ``.`` or ``..`` segment (``%2e%2e`` arrives decoded),
+    no backslash or NUL, and no name longer than an upload may have. Browsers resolve dot
+    segments before they ask, so content never needs them.
+    """
+    parts = path.split("/")
+    if len(path) > MAX_NAME_CHARS or "\\" in path or "\x00" in path:
+        return None
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_SEGMENT_BYTES for part in parts):
+        return None
+    return path
+
+
 @xframe_options_exempt  # packages frame their own pages (from an opaque origin, too)
 @require_http_methods(["GET", "HEAD"])
 def package_file(request, package_uuid, path):
-    """One file of an unpacked package, never with this site's privileges."""
+    """One file of an unpacked package, never with this site's privileges.
+
+    Files come from the package storage only (never media); anything that is not one of
+    the package's files is a 404.
+    """
     package = selectors.package_for_uuid(package_uuid=package_uuid)
-    clean = posixpath.normpath(path)
-    if package is None or clean.startswith(("/", "..")) or "\\" in clean or "\x00" in clean:
+    clean = _member_path(path)
+    if package is None or clean is None:
         raise Http404
+    storage = package_storage()
     name = f"{package.content_prefix}/{clean}"
-    if not default_storage.exists(name):
+    try:
+        handle = storage.open(name) if storage.exists(name) else None
+    except (OSError, SuspiciousFileOperation):  # a folder, or a name the storage refuses
+        handle = None
+    if handle is None:
         raise Http404
     content_type, encoding = mimetypes.guess_type(clean)
-    response = FileResponse(
-        default_storage.open(name), content_type=content_type or "application/octet-stream"
-    )
+    response = FileResponse(handle, content_type=content_type or "application/octet-stream")
     if encoding:
         response["Content-Encoding"] = encoding
     response["Cache-Control"] = "private, max-age=3600"

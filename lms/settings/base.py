@@ -147,9 +147,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Content packages (zips and their unpacked files) have a storage of their own, outside
+# MEDIA_ROOT and MEDIA_URL: only /content/files/ serves them, in a sandbox (lms.packages).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "packages": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BASE_DIR / "package_files"},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -284,9 +290,16 @@ QD_PACKAGE_MAX_BYTES = 500 * 1024 * 1024  # uncompressed, whole package
 QD_PACKAGE_MAX_FILE_BYTES = 200 * 1024 * 1024
 QD_PACKAGE_MAX_FILES = 5000
 QD_PACKAGE_MAX_RATIO = 100  # uncompressed / compressed size per file
-QD_PACKAGE_CREDENTIAL_TTL = 4 * 60 * 60  # seconds
+QD_PACKAGE_CREDENTIAL_TTL = 4 * 60 * 60  # seconds; cmi5 (fetched by the AU, one-time)
+# Tin Can hands its credential over in the launch URL's query string (browser history,
+# proxy and access logs): it lives shorter. Content used for longer loses its statements.
+QD_TINCAN_CREDENTIAL_TTL = 60 * 60  # seconds
 # cmi5: statements timestamped before "terminated" that arrive up to this long after it
 # are still accepted (requests in flight when the AU closed).
 QD_CMI5_TERMINATED_GRACE_SECONDS = 10
 QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, sandboxed
 QD_CSP_EXEMPT_PREFIXES = [*QD_CSP_EXEMPT_PREFIXES, "/content/files/"]
+CELERY_BEAT_SCHEDULE["packages-expired-credentials"] = {
+    "task": "lms.packages.tasks.delete_expired_launch_credentials",
+    "schedule": 60 * 60.0,
+}

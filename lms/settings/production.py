@@ -1,5 +1,6 @@
 """Production: every deployment-specific value comes from the environment."""
 
+import json
 import os
 
 import dj_database_url
@@ -19,6 +20,20 @@ def _env(name, default=None, *, required=False):
 
 def _env_list(name, default=""):
     return [item.strip() for item in _env(name, default).split(",") if item.strip()]
+
+
+def _env_json_object(name):
+    """A JSON object from the environment, or None when the variable is empty."""
+    raw = _env(name, "")
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a JSON object.")
+    return value
 
 
 DEBUG = False
@@ -62,6 +77,12 @@ MEDIA_ROOT = _env("MEDIA_ROOT", str(BASE_DIR / "media"))  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": _env("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Content packages: a folder or a private bucket of their own, never media (README).
+    "packages": {
+        "BACKEND": _env("PACKAGE_STORAGE", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": _env_json_object("PACKAGE_STORAGE_OPTIONS")
+        or {"location": _env("PACKAGE_ROOT", str(BASE_DIR / "package_files"))},  # noqa: F405
+    },
 }
 WAGTAILADMIN_BASE_URL = _env("BASE_URL", "https://localhost")
 # Forwarding may reach these hosts over plain http or on internal addresses (exact names).

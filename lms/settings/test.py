@@ -36,6 +36,7 @@ DEFAULT_FROM_EMAIL = "Qualifica Digitalis <noreply@localhost>"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "packages": STORAGES["packages"],  # noqa: F405
 }
 # Login throttling is tested explicitly; elsewhere it would make tests order-dependent.
 ACCOUNT_RATE_LIMITS = False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import connection
 
 from lms.xapi import trust
-from lms.xapi.models import Activity, Attachment, Document, Statement
+from lms.xapi.models import Activity, Attachment, Document, LRSClient, Statement
 from lms.xapi.vocabulary import VOIDED as VOIDED_VERB
 
 VOIDED = VOIDED_VERB.id
@@ -239,3 +239,9 @@ def registration_statements(*, user_id, registration, exclude_ids=()) -> list[St
         .exclude(id__in=list(exclude_ids))
         .order_by("stored", "id")
     )
+
+
+def lrs_clients_managed():
+    """The clients administrators manage: launch credentials (scoped, short-lived, one per
+    package launch) are left out; they expire by themselves."""
+    return LRSClient.objects.filter(scope_actor_key="")

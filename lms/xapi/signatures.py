@@ -60,7 +60,12 @@ def check_signature(*, statement: dict, jws: bytes, path: str) -> None:
         raise StatementError(path, "the JWS must use RS256, RS384 or RS512")
     if not isinstance(payload, dict):
         raise StatementError(path, "the JWS payload must be the statement")
-    if "id" in payload and "id" in statement and payload["id"].lower() != statement["id"].lower():
+    payload_id = payload.get("id")
+    if (
+        "id" in payload
+        and "id" in statement
+        and (not isinstance(payload_id, str) or payload_id.lower() != statement["id"].lower())
+    ):
         raise StatementError(path, "the JWS payload is not the statement (id differs)")
     if _comparable(payload) != _comparable(statement):
         raise StatementError(path, "the JWS payload does not match the statement")

@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import (
     CreateView,
     IndexView,
@@ -17,6 +18,7 @@ from wagtail.snippets.views.snippets import (
 from lms.xapi import egress
 from lms.xapi.forwarding import endpoints_with_lag, error_text
 from lms.xapi.models import ForwardingEndpoint, LRSClient
+from lms.xapi.selectors import lrs_clients_managed
 from lms.xapi.services import lrs_client_create
 
 
@@ -53,6 +55,24 @@ class LRSClientCreateView(CreateView):
         )
 
 
+class ManagedClientsOnly:
+    def get_object_list(self):
+        return lrs_clients_managed()
+
+
+class LRSClientChooseView(ManagedClientsOnly, ChooseView):
+    pass
+
+
+class LRSClientChooseResultsView(ManagedClientsOnly, ChooseResultsView):
+    pass
+
+
+class LRSClientChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = LRSClientChooseView
+    choose_results_view_class = LRSClientChooseResultsView
+
+
 class LRSClientViewSet(SnippetViewSet):
     model = LRSClient
     icon = "key"
@@ -62,6 +82,11 @@ class LRSClientViewSet(SnippetViewSet):
     list_filter = ["read_only", "is_active"]
     search_fields = ["name", "key"]
     add_view_class = LRSClientCreateView
+    chooser_viewset_class = LRSClientChooserViewSet
+
+    def get_queryset(self, request):
+        # Each package launch issues a scoped client; listing them buried the real ones.
+        return lrs_clients_managed()
 
     def get_form_class(self, for_update=False):
         return LRSClientForm

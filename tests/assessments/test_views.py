@@ -387,3 +387,30 @@ def test_take_and_save_query_counts_do_not_grow_with_the_assessment(
     with django_assert_max_num_queries(30):
         assert client_in.post(attempt.get_absolute_url(), form).status_code == 302
     assert statements(vocabulary.ANSWERED).filter(user=attempt.user).count() == size
+
+
+def test_rich_text_is_rendered_through_wagtails_rich_text_filter(client_in, bank, framework):
+    """Stems, feedback and introductions were printed with ``|safe``: internal links
+    (``<a linktype="page" id=…>``) reached the page unexpanded, without an address."""
+    from wagtail.models import Page
+
+    target = Page.objects.get(depth=2)
+    link = f'<a linktype="page" id="{target.pk}">Merkblatt</a>'
+    question = services.question_create_from_data(
+        bank=bank,
+        data={**QUESTIONS[2], "stem": f"<p>Siehe {link}.</p>", "feedback": f"<p>{link}</p>"},
+    )
+    assessment = services.assessment_create(
+        title="Kurztest", questions=[question], introduction=f"<p>Vorher lesen: {link}</p>"
+    )
+    pages = [client_in.get(reverse("assessments:detail", args=[assessment.uuid]))]
+    attempt = start(client_in, assessment)
+    pages.append(client_in.get(attempt.get_absolute_url()))
+    client_in.post(attempt.get_absolute_url(), {**correct_form(attempt), "action": "submit"})
+    pages.append(client_in.get(reverse("assessments:result", args=[attempt.uuid])))
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Merkblatt" in html
+        assert "linktype=" not in html, response.request["PATH_INFO"]
+        assert f'href="{target.url}">Merkblatt</a>' in html

@@ -28,6 +28,12 @@ from tests.e2e.conftest import axe_violations, browser_log_in
 FILES = Path(__file__).resolve().parent.parent / "packages" / "files"
 
 
+@pytest.fixture(autouse=True)
+def _package_files(package_storage):
+    """Package files in this test's folder, not in the checkout's package_files/."""
+    return package_storage
+
+
 def _zip(folder="tincan_basic") -> SimpleUploadedFile:
     return package_demo.zip_folder(FILES / folder)
 

@@ -87,9 +87,12 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
         updated=timezone.now(),
     )
     media = tmp_path / "media"
-    (media / "packages" / "golf").mkdir(parents=True)
-    (media / "packages" / "golf" / "index.html").write_text("<h1>Golf</h1>", encoding="utf-8")
+    media.mkdir()
     (media / "reports.bin").write_bytes(os.urandom(100_000))
+    packages = tmp_path / "package_files"
+    (packages / "packages" / "content" / "golf").mkdir(parents=True)
+    golf = packages / "packages" / "content" / "golf" / "index.html"
+    golf.write_text("<h1>Golf</h1>", encoding="utf-8")
 
     # Keep writing whole batches while the backup runs.
     written: list[list[str]] = []
@@ -109,7 +112,11 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
     thread = threading.Thread(target=writer, daemon=True)
     thread.start()
     try:
-        source = {"DATABASE_URL": _source_url(), "MEDIA_ROOT": str(media)}
+        source = {
+            "DATABASE_URL": _source_url(),
+            "MEDIA_ROOT": str(media),
+            "PACKAGE_ROOT": str(packages),
+        }
         backup = Path(_run("backup.sh", str(tmp_path / "backups"), env=source).stdout.strip())
     finally:
         stop.set()
@@ -119,7 +126,11 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
 
     target_db = f"restore_{uuid.uuid4().hex[:8]}"
     pg_cluster.create_database(target_db)
-    target = {"DATABASE_URL": pg_cluster.url(target_db), "MEDIA_ROOT": str(tmp_path / "restored")}
+    target = {
+        "DATABASE_URL": pg_cluster.url(target_db),
+        "MEDIA_ROOT": str(tmp_path / "restored"),
+        "PACKAGE_ROOT": str(tmp_path / "restored_packages"),
+    }
     result = _run("restore.sh", str(backup), env=target)
     assert "restored and verified" in result.stdout
 
@@ -139,8 +150,9 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
     with psycopg.connect(target["DATABASE_URL"]) as conn:
         assert conn.execute("SELECT count(*) FROM xapi_document").fetchone()[0] == 1
     restored_media = tmp_path / "restored"
-    assert (restored_media / "packages" / "golf" / "index.html").read_text() == "<h1>Golf</h1>"
     assert (restored_media / "reports.bin").read_bytes() == (media / "reports.bin").read_bytes()
+    restored_golf = tmp_path / "restored_packages" / golf.relative_to(packages)
+    assert restored_golf.read_text() == "<h1>Golf</h1>"
     print(
         f"backup/restore: {len(restored)} statements restored "
         f"({len(initial_ids)} before, {len(restored) - len(initial_ids)} during the backup; "
@@ -151,7 +163,11 @@ def test_backup_under_load_restores_every_statement_of_its_snapshot(pg_cluster, 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_refuses_a_corrupt_backup_and_a_non_empty_target(pg_cluster, tmp_path):
     statements_store(statements=_batch("corrupt"))
-    source = {"DATABASE_URL": _source_url(), "MEDIA_ROOT": str(tmp_path / "none")}
+    source = {
+        "DATABASE_URL": _source_url(),
+        "MEDIA_ROOT": str(tmp_path / "none"),
+        "PACKAGE_ROOT": str(tmp_path / "none"),
+    }
     backup = Path(_run("backup.sh", str(tmp_path / "backups"), env=source).stdout.strip())
 
     good = tmp_path / "good"
@@ -162,7 +178,11 @@ def test_restore_refuses_a_corrupt_backup_and_a_non_empty_target(pg_cluster, tmp
     dump.write_bytes(bytes(data))
     target_db = f"restore_{uuid.uuid4().hex[:8]}"
     pg_cluster.create_database(target_db)
-    target = {"DATABASE_URL": pg_cluster.url(target_db), "MEDIA_ROOT": str(tmp_path / "out")}
+    target = {
+        "DATABASE_URL": pg_cluster.url(target_db),
+        "MEDIA_ROOT": str(tmp_path / "out"),
+        "PACKAGE_ROOT": str(tmp_path / "out_packages"),
+    }
     result = _run("restore.sh", str(backup), env=target, check=False)
     assert result.returncode == 2
     assert "do not match" in result.stderr

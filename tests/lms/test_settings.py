@@ -73,6 +73,43 @@ def test_production_settings_refuse_to_start_without_valid_encryption_keys(keys,
     assert "ImproperlyConfigured" in result.stderr and message in result.stderr
 
 
+def test_production_settings_refuse_package_files_inside_media(tmp_path):
+    """Package files under MEDIA_ROOT would be served at /media/ on the platform's origin."""
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env.update(
+        DJANGO_SETTINGS_MODULE="lms.settings.production",
+        SECRET_KEY="x" * 30 + "-a-long-random-production-secret-value",
+        ALLOWED_HOSTS="lms.example.org",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/test",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PACKAGE_ROOT=str(tmp_path / "media" / "pakete"),
+        # A test key, for production settings that require encryption keys.
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "packages.E001" in result.stdout + result.stderr
+    env["PACKAGE_ROOT"] = str(tmp_path / "package_files")
+    env["PACKAGE_STORAGE_OPTIONS"] = "[1, 2]"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "PACKAGE_STORAGE_OPTIONS must be a JSON object" in result.stderr
+
+
 def test_production_reads_the_forwarding_allow_list_from_the_environment():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(

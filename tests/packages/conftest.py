@@ -39,10 +39,11 @@ def upload(data: bytes, name="package.zip") -> SimpleUploadedFile:
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
+def _media(settings, tmp_path, package_storage):
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
+    shutil.rmtree(package_storage, ignore_errors=True)
 
 
 @pytest.fixture
@@ -53,3 +54,64 @@ def make_package(db):
         )
 
     return make
+
+
+class _WindowsName(zipfile.ZipInfo):
+    """A member name as Windows' "compressed folder" writes it: OEM code page, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("cp437"), self.flag_bits
+
+
+def windows_zip(name: str, *, folder: str, extra: dict | None = None, backslashes=False) -> bytes:
+    """``files/<name>`` zipped with its folder as Windows Explorer (or, with ``backslashes``,
+    Windows PowerShell 5.1's Compress-Archive) does: MS-DOS attributes, a directory entry
+    per folder, ``Thumbs.db`` and ``desktop.ini`` picked up along the way."""
+    root = FILES / name
+    entries = [(f"{folder}/", None)]
+    for path in sorted(root.rglob("*")):
+        arcname = f"{folder}/{path.relative_to(root).as_posix()}"
+        entries.append((arcname + "/", None) if path.is_dir() else (arcname, path.read_bytes()))
+    entries += [(f"{folder}/Thumbs.db", b"\xd0\xcf\x11\xe0"), (f"{folder}/desktop.ini", b"[x]")]
+    entries += list((extra or {}).items())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for arcname, content in entries:
+            info = _WindowsName(arcname.replace("/", "\\") if backslashes else arcname)
+            info.create_system = 0  # MS-DOS / Windows
+            info.external_attr = 0x10 if content is None else 0x20  # directory / archive bit
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, b"" if content is None else content)
+    return buffer.getvalue()
+
+
+def macos_zip(name: str, *, folder: str) -> bytes:
+    """``files/<name>`` zipped with its folder as macOS Finder ("Compress") does: Unix modes,
+    ``.DS_Store`` files and AppleDouble companions under ``__MACOSX/``."""
+    root = FILES / name
+    buffer = io.BytesIO()
+
+    def add(arcname, content, mode):
+        info = zipfile.ZipInfo(arcname)
+        info.create_system = 3  # Unix
+        info.external_attr = mode << 16 | (0x10 if content is None else 0)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, b"" if content is None else content)
+
+    with zipfile.ZipFile(buffer, "w") as archive:
+        add(f"{folder}/", None, 0o40755)
+        for path in sorted(root.rglob("*")):
+            arcname = f"{folder}/{path.relative_to(root).as_posix()}"
+            if path.is_dir():
+                add(arcname + "/", None, 0o40755)
+            else:
+                add(arcname, path.read_bytes(), 0o100644)
+        add(f"{folder}/.DS_Store", b"\0\0\0\1Bud1", 0o100644)
+        add("__MACOSX/", None, 0o40755)
+        add(f"__MACOSX/{folder}/", None, 0o40755)
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                relative = path.relative_to(root)
+                parent = "" if relative.parent == Path(".") else f"{relative.parent.as_posix()}/"
+                add(f"__MACOSX/{folder}/{parent}._{relative.name}", b"\0\5\26\7", 0o100644)
+    return buffer.getvalue()

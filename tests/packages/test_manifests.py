@@ -85,5 +85,37 @@ def test_malformed_xml_and_entities():
         b'<activity id="https://a.example/x"><name>&x;</name><launch>index.html</launch>'
         b"</activity></activities></tincan>"
     )
-    manifest = manifests.parse_tincan(xxe, {"index.html"})
-    assert "root" not in manifest.title
+    with pytest.raises(PackageError, match="DOCTYPE") as refused:
+        manifests.parse_tincan(xxe, {"index.html"})
+    assert "root:" not in str(refused.value)
+
+
+def test_cmi5_with_entity_references_is_refused_not_an_internal_error():
+    """Unexpanded entity references made libxml2's schema validation fail with
+    XMLSchemaValidateError ("Internal error"), a 500 in the admin."""
+    doctype = b'<!DOCTYPE courseStructure [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    raw = doctype + CMI5.split(b"?>", 1)[1].replace(b"Ordnungsgem\xc3\xa4\xc3\x9fe", b"&x;")
+    assert b"&x;" in raw
+    with pytest.raises(PackageError, match="DOCTYPE"):
+        manifests.parse_cmi5(raw, CMI5_NAMES)
+    # Entity declarations without a DTD reference are not well-formed XML at all.
+    with pytest.raises(PackageError, match="not well-formed"):
+        manifests.parse_cmi5(raw.replace(doctype, b""), CMI5_NAMES)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        TINCAN.replace(b'<launch lang="de-DE">index.html', b"<launch>index.html?" + b"a" * 2000),
+        TINCAN.replace(
+            b'https://lernen.example.org/tincan/datenschutz-grundlagen"',
+            b"https://lernen.example.org/" + b"a" * 1100 + b'"',
+        ),
+        TINCAN.replace(b'id="https://lernen', b'id="http://[::1'),
+    ],
+)
+def test_values_too_long_for_their_columns_or_unparsable_are_refused(raw):
+    """A 2,000-character launch address or activity id reached the database (a 500);
+    ``http://[::1`` made urlsplit raise ValueError."""
+    with pytest.raises(PackageError):
+        manifests.parse_tincan(raw, {"index.html", "tincan.xml"})

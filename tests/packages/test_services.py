@@ -1,23 +1,26 @@
 """Import, launch parameters, scoped credentials, cmi5 fetch, LaunchData, moveOn, projection."""
 
 import base64
+import datetime as dt
 import io
 import json
 import uuid
+import zipfile
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from lms.packages import services
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import PackageError
+from lms.packages.storage import files as package_files
 from lms.xapi import identity, vocabulary
 from lms.xapi.models import Document, LRSClient, Statement
 from lms.xapi.services import actor_erase
-from tests.packages.conftest import upload, zip_folder
+from tests.packages.conftest import FILES, macos_zip, upload, windows_zip, zip_folder
 
 BASE = "http://testserver"
 TINCAN_ID = "https://lernen.example.org/tincan/datenschutz-grundlagen"
@@ -71,7 +74,7 @@ def test_tincan_import_stores_files_and_manifest(make_package):
     assert package.activity_id == TINCAN_ID
     assert package.launch_path == "index.html"
     assert package.file_count == 3
-    assert default_storage.exists(f"{package.content_prefix}/lesson.js")
+    assert package_files.exists(f"{package.content_prefix}/lesson.js")
 
 
 def test_import_is_all_or_nothing(db):
@@ -83,7 +86,7 @@ def test_import_is_all_or_nothing(db):
     with pytest.raises(PackageError, match="not in the package"):
         services.package_create(title="x", upload=upload(broken))
     assert not ContentPackage.objects.exists()
-    assert not default_storage.exists("packages/content")
+    assert not package_files.exists("packages/content")
 
 
 def test_not_a_package(db):
@@ -393,3 +396,209 @@ def test_erasure_removes_package_state_and_launch_credentials(client, make_packa
         scope_actor_key=identity.actor_key_for_user(learner)
     ).exists()
     assert xapi(client, "post", "statements", params["auth"], done).status_code == 401
+
+
+def _stored(root) -> list[str]:
+    root = Path(root)
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def leftovers(settings, package_storage):
+    """Every file in the package storage and in media: both must stay empty on refusal."""
+    return lambda: _stored(package_storage) + _stored(settings.MEDIA_ROOT)
+
+
+def test_refused_upload_leaves_nothing_in_storage(db, leftovers):
+    """The uploaded zip was kept in storage although the package was refused."""
+    bad = zip_folder("tincan_basic", replace={"../escape.html": b"x"})
+    with pytest.raises(PackageError):
+        services.package_create(title="x", upload=upload(bad))
+    with pytest.raises(PackageError):
+        services.package_create(title="x", upload=upload(b"kein zip"))
+    assert leftovers() == []
+    assert not ContentPackage.objects.exists()
+
+
+def _damaged(member: str) -> bytes:
+    """A zip whose ``member`` has a corrupt deflate stream (headers and manifest intact)."""
+    payload = bytes(range(256)) * 40
+    data = zip_folder("tincan_basic", replace={member: payload})
+    compressed = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    start = compressed.header_offset + 30 + len(member.encode()) + len(compressed.extra)
+    broken = bytearray(data)
+    broken[start : start + 16] = b"\xff" * 16
+    return bytes(broken)
+
+
+def test_damaged_member_is_refused_with_a_message_and_nothing_is_kept(db, leftovers):
+    """A corrupt deflate stream raised zlib.error past the zip checks: a 500 in the admin."""
+    with pytest.raises(PackageError, match="damaged"):
+        services.package_create(title="x", upload=upload(_damaged("daten.bin")))
+    assert leftovers() == []
+    assert not ContentPackage.objects.exists()
+
+
+def test_package_zipped_with_its_folder_on_windows_is_accepted(client, db, package_storage):
+    """Explorer's "Send to › Compressed (zipped) folder" puts everything in one folder."""
+    data = windows_zip(
+        "tincan_frames", folder="Datenschutz Kurs", extra={"Datenschutz Kurs/Übung.html": b"x"}
+    )
+    package = services.package_create(title="", upload=upload(data, "Datenschutz Kurs.zip"))
+    assert package.launch_path == "index.html"
+    assert package.file_count == 7
+    stored = _stored(package_storage / package.content_prefix)
+    assert stored == sorted(
+        ["index.html", "kurs.js", "seiten/eins.html", "seiten/seite.js", "seiten/zwei.html",
+         "tincan.xml", "Übung.html"]
+    )  # fmt: skip
+    served = client.get(f"/content/files/{package.uuid}/seiten/eins.html")
+    assert served.status_code == 200
+
+
+def test_powershell_zip_with_backslashes_is_accepted(db, package_storage):
+    data = windows_zip("tincan_basic", folder="paket", backslashes=True)
+    package = services.package_create(title="", upload=upload(data))
+    assert _stored(package_storage / package.content_prefix) == [
+        "index.html",
+        "lesson.js",
+        "tincan.xml",
+    ]
+
+
+def test_package_zipped_with_its_folder_on_macos_is_accepted(client, db, package_storage):
+    """Finder's "Compress" adds __MACOSX/ and .DS_Store, which are left out."""
+    package = services.package_create(
+        title="", upload=upload(macos_zip("cmi5_basic", folder="aktenfuehrung"))
+    )
+    assert package.kind == ContentPackage.Kind.CMI5
+    assert [au["url"] for au in package.aus] == [
+        "au/einfuehrung.html",
+        "au/test.html?modus=pruefung",
+    ]
+    assert _stored(package_storage / package.content_prefix) == [
+        "au/einfuehrung.html",
+        "au/test.html",
+        "cmi5.xml",
+    ]
+    assert package.file_count == 3
+    assert client.get(f"/content/files/{package.uuid}/au/test.html").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["aussen/innen/tincan.xml", "aussen/innen/index.html"],
+        ["eins/tincan.xml", "eins/index.html", "zwei/index.html"],
+        ["eins/index.html", "tincan-kopie.xml"],
+    ],
+)
+def test_manifest_elsewhere_is_refused_with_how_to_zip(db, leftovers, names):
+    tincan = (FILES / "tincan_basic" / "tincan.xml").read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, tincan if name.endswith(".xml") else b"<p>x</p>")
+    with pytest.raises(PackageError) as refused:
+        services.package_create(title="", upload=upload(buffer.getvalue()))
+    message = str(refused.value)
+    assert "neither tincan.xml nor cmi5.xml" in message
+    assert "select everything in it" in message and "Windows" in message and "macOS" in message
+    assert leftovers() == []
+
+
+PLATFORM_IDS = [
+    "https://qualifica-digitalis.example/xapi/activities/lesson/3f1c8a52-5c57-4a56-9d7e-1b2c3d4e5f60",
+    "https://qualifica-digitalis.example/xapi/activities/course/kurs",
+    "HTTPS://Qualifica-Digitalis.example/xapi/activities/course/kurs",
+    "https://qualifica-digitalis.example/xapi",
+    "https://qualifica-digitalis.example",
+    "https://qualifica-digitalis.example/xapi#x",
+]
+
+
+@pytest.mark.parametrize("claimed", PLATFORM_IDS)
+def test_tincan_package_may_not_claim_platform_activities(db, leftovers, claimed):
+    """A launch credential is scoped to tincan.xml's activities (and their sub-activities):
+    a package naming the platform's IRIs could record a platform lesson or course."""
+    tincan = (FILES / "tincan_basic" / "tincan.xml").read_text(encoding="utf-8")
+    main = tincan.replace(
+        'id="https://lernen.example.org/tincan/datenschutz-grundlagen"', f'id="{claimed}"', 1
+    )
+    extra = tincan.replace(
+        'id="https://lernen.example.org/tincan/datenschutz-grundlagen/schalter"', f'id="{claimed}"'
+    )
+    for manifest in (main, extra):
+        data = zip_folder("tincan_basic", replace={"tincan.xml": manifest.encode()})
+        with pytest.raises(PackageError, match="belongs to this platform"):
+            services.package_create(title="", upload=upload(data))
+    assert not ContentPackage.objects.exists() and leftovers() == []
+
+
+@pytest.mark.parametrize("where", ["course", "block", "au"])
+def test_cmi5_package_may_not_claim_platform_activities(db, package_storage, where):
+    cmi5 = (FILES / "cmi5_basic" / "cmi5.xml").read_text(encoding="utf-8")
+    original = {
+        "course": "https://lernen.example.org/cmi5/aktenfuehrung",
+        "block": "https://lernen.example.org/cmi5/aktenfuehrung/grundlagen",
+        "au": "https://lernen.example.org/cmi5/aktenfuehrung/grundlagen/test",
+    }[where]
+    claimed = "https://qualifica-digitalis.example/xapi/activities/lesson/abc"
+    manifest = cmi5.replace(f'id="{original}"', f'id="{claimed}"')
+    data = zip_folder("cmi5_basic", replace={"cmi5.xml": manifest.encode()})
+    with pytest.raises(PackageError, match="belongs to this platform"):
+        services.package_create(title="", upload=upload(data))
+    assert not ContentPackage.objects.exists()
+
+
+def test_activity_ids_that_only_look_alike_are_accepted(db, package_storage):
+    tincan = (FILES / "tincan_basic" / "tincan.xml").read_text(encoding="utf-8")
+    original = "https://lernen.example.org/tincan/datenschutz-grundlagen"
+    for lookalike in (
+        "https://qualifica-digitalis.example/xapix/kurs",
+        "https://qualifica-digitalis.example.org/xapi/activities/course/1",
+    ):
+        manifest = tincan.replace(original, lookalike)
+        data = zip_folder("tincan_basic", replace={"tincan.xml": manifest.encode()})
+        assert services.package_create(title="", upload=upload(data)).activity_id == lookalike
+
+
+def _expiry_seconds(client_row) -> float:
+    return (client_row.expires_at - timezone.now()).total_seconds()
+
+
+def test_tincan_credentials_live_shorter_than_cmi5_ones(client, make_package, learner, settings):
+    """A Tin Can credential travels in the launch URL's query string (history, logs):
+    it gets a lifetime of its own, shorter than cmi5's fetch-based credential."""
+    settings.QD_TINCAN_CREDENTIAL_TTL = 20 * 60
+    settings.QD_PACKAGE_CREDENTIAL_TTL = 4 * 60 * 60
+    tincan = make_package()
+    params = launch_params(
+        services.launch_url(
+            user=learner, package=tincan, registration=uuid.uuid4(), return_url="/", base_url=BASE
+        )
+    )
+    key = base64.b64decode(params["auth"][6:]).decode().split(":")[0]
+    tincan_client = LRSClient.objects.get(key=key)
+    assert 20 * 60 - 30 < _expiry_seconds(tincan_client) <= 20 * 60
+    launch = PackageLaunch.objects.get(lrs_client=tincan_client)
+    assert launch.expires_at == tincan_client.expires_at
+
+    cmi5_params = cmi5_launch(make_package("cmi5_basic"), learner, uuid.uuid4())
+    token = client.post(urlsplit(cmi5_params["fetch"]).path).json()["auth-token"]
+    cmi5_client = LRSClient.objects.get(key=base64.b64decode(token).decode().split(":")[0])
+    assert 4 * 60 * 60 - 30 < _expiry_seconds(cmi5_client) <= 4 * 60 * 60
+
+    tincan_client.expires_at = timezone.now() - dt.timedelta(seconds=1)
+    tincan_client.save(update_fields=["expires_at"])
+    done = statement(json.loads(params["actor"]), "completed", TINCAN_ID, params["registration"])
+    assert xapi(client, "post", "statements", params["auth"], done).status_code == 401
+
+
+def test_long_manifest_title_is_cut_to_fit(db, package_storage):
+    """A 1,000-character title from tincan.xml reached the 255-character column (a 500)."""
+    tincan = (FILES / "tincan_basic" / "tincan.xml").read_text(encoding="utf-8")
+    manifest = tincan.replace("Datenschutz im Bürgerbüro", "T" * 1000)
+    data = zip_folder("tincan_basic", replace={"tincan.xml": manifest.encode()})
+    package = services.package_create(title="", upload=upload(data))
+    assert package.title == "T" * 255

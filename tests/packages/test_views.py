@@ -1,7 +1,12 @@
 """Serving package files in a sandbox, the standalone launch page, the admin upload form."""
 
+from pathlib import Path
+from urllib.parse import unquote
+
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lms.packages.models import ContentPackage
 from tests.conftest import log_in
@@ -21,6 +26,8 @@ def test_files_are_served_sandboxed(client, make_package):
     # Packages frame their own pages from an opaque origin: no X-Frame-Options.
     assert "X-Frame-Options" not in response
     assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    # A Tin Can launch URL carries its credential in the query string: never as Referer.
+    assert response["Referrer-Policy"] == "no-referrer"
     assert b"Datenschutz" in b"".join(response.streaming_content)
     js = client.get(f"/content/files/{package.uuid}/lesson.js")
     assert js.status_code == 200 and "javascript" in js["Content-Type"]
@@ -30,6 +37,66 @@ def test_files_are_served_sandboxed(client, make_package):
 def test_files_outside_the_package_are_not_found(client, make_package, path):
     package = make_package()
     assert client.get(f"/content/files/{package.uuid}/{path}").status_code == 404
+
+
+@pytest.fixture
+def frames(make_package):
+    """A package with a folder (``seiten/``), one for all examples of a test."""
+    return make_package("tincan_frames")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "a/..",
+        "seiten/..",
+        "%2e%2e",
+        "a/%2e%2e",
+        "a/%2E%2e/index.html",
+        ".",
+        "./index.html",
+        "index.html/",
+        "index.html/.",
+        "a//index.html",
+        "a\\..\\index.html",
+        "%5c..%5cindex.html",
+        "index.html%00",
+        "%00/index.html",
+        "/etc/passwd",
+        "C:/Windows/win.ini",
+        "x" * 5000,
+        "a/" * 2000 + "index.html",
+    ],
+)
+def test_traversal_and_odd_paths_are_not_found(client, frames, path):
+    """``/content/files/<uuid>/a/..`` named the package's folder and gave a 500."""
+    assert client.get(f"/content/files/{frames.uuid}/{path}").status_code == 404
+
+
+SEGMENTS = st.sampled_from(
+    ["..", ".", "", "%2e%2e", "%2E.", "%2e", "\\", "%5c", "%5C..", "%00", "a%00b", "%2f", "%",
+     "%zz", "index.html", "kurs.js", "seiten", "eins.html", "x" * 300, "C:", "~", "ü", "\u202e",
+     "index.html%3F", "*", " ", "%20", "con", "..."]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    database=None,
+)
+@given(segments=st.lists(SEGMENTS, min_size=1, max_size=8), leading=st.booleans())
+def test_any_path_is_a_package_file_or_not_found(client, frames, segments, leading):
+    path = ("/" if leading else "") + "/".join(segments)
+    response = client.get(f"/content/files/{frames.uuid}/{path}")
+    files = {"index.html", "kurs.js", "tincan.xml", "seiten/eins.html", "seiten/zwei.html",
+             "seiten/seite.js"}  # fmt: skip
+    if unquote(path) in files:
+        assert response.status_code == 200, path
+        assert response["Content-Security-Policy"].startswith("sandbox ")
+    else:
+        assert response.status_code == 404, path
 
 
 def test_trainers_preview_packages_learners_do_not(client, make_package, make_user):
@@ -80,6 +147,23 @@ def test_trainer_uploads_in_admin_with_german_errors(client, make_user):
     package = ContentPackage.objects.get()
     assert package.title == "Ordnungsgemäße Aktenführung"
     assert len(package.aus) == 2
+
+
+def test_upload_that_fails_while_unpacking_gets_a_form_error(
+    client, make_user, package_storage, settings
+):
+    """A member whose data is damaged passes the checks of the form and fails while it is
+    unpacked: that was a 500 and left the uploaded zip in storage."""
+    from tests.packages.test_services import _damaged
+
+    log_in(client, make_user("trainerin@example.org", groups=("Trainer",)))
+    add_url = reverse("wagtailsnippets_packages_contentpackage:add")
+    response = client.post(add_url, {"title": "", "upload": upload(_damaged("daten.bin"))})
+    assert response.status_code == 200
+    assert "beschädigt" in response.content.decode()
+    assert not ContentPackage.objects.exists()
+    for root in (package_storage, Path(settings.MEDIA_ROOT)):
+        assert not [p for p in root.rglob("*") if p.is_file()]
 
 
 def test_content_host_keeps_its_own_origin(client, make_package, settings):

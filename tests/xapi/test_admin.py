@@ -152,3 +152,31 @@ def test_forwarding_url_with_plain_http_is_accepted_for_an_allowed_host(
 
     assert response.status_code == 302
     assert ForwardingEndpoint.objects.get().url == "http://lrs.intern.example:8080/xapi"
+
+
+def test_launch_credentials_are_hidden_from_the_client_list_and_chooser(client, make_user):
+    """Every package launch issues a scoped client; the list showed one per launch."""
+    from lms.xapi.services import lrs_client_create
+
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    log_in(client, admin)
+    lrs_client_create(name="Autorenwerkzeug")
+    lrs_client_create(
+        name="Start Datenschutz im Bürgerbüro",
+        scope_actor_key="account|https://qualifica-digitalis.example|p-1",
+        scope_registration=uuid.uuid4(),
+        scope_activity_id="https://lernen.example.org/kurs",
+        expires_at=timezone.now() + timezone.timedelta(hours=1),
+    )
+    listing = client.get("/cms/snippets/xapi/lrsclient/")
+    assert listing.status_code == 200
+    assert "Autorenwerkzeug" in listing.content.decode()
+    assert "Datenschutz im Bürgerbüro" not in listing.content.decode()
+    searched = client.get("/cms/snippets/xapi/lrsclient/", {"q": "Datenschutz"})
+    assert "Datenschutz im Bürgerbüro" not in searched.content.decode()
+    chooser = client.get("/cms/snippets/choose/xapi/lrsclient/")
+    assert chooser.status_code == 200
+    body = chooser.json()["html"]
+    assert "Autorenwerkzeug" in body and "Datenschutz im Bürgerbüro" not in body
+    results = client.get("/cms/snippets/choose/xapi/lrsclient/results/", {"q": "Daten"})
+    assert "Datenschutz im Bürgerbüro" not in results.content.decode()

@@ -260,3 +260,15 @@ def test_a_long_duration_in_a_signature_payload_costs_linear_time(
     response = client.post("/xapi/statements", body, content_type=content_type, **auth(lrs_client))
     assert response.status_code == 400
     assert "does not match the statement" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("payload_id", [None, 7, ["x"], {"id": "x"}])
+def test_a_signature_payload_with_an_odd_id_is_refused_not_a_crash(
+    client, lrs_client, statement_factory, payload_id
+):
+    statement = statement_factory()
+    payload = dict(statement, id=payload_id)
+    body, content_type = _signed(statement, _jws(payload))
+    response = client.post("/xapi/statements", body, content_type=content_type, **auth(lrs_client))
+    assert response.status_code == 400
+    assert "id differs" in response.json()["error"]["message"]

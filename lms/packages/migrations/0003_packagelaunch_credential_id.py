@@ -9,7 +9,7 @@ def copy_client_ids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("packages", "0001_initial")]
+    dependencies = [("packages", "0002_package_storage_outside_media")]
 
     operations = [
         migrations.AddField(
