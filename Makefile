@@ -29,10 +29,11 @@ run: demo
 	@echo "Serving on http://127.0.0.1:8000  (authoring: http://127.0.0.1:8000/cms/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## The whole suite: lint, formatting, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379)
+## The whole suite: lint, formatting, import boundaries, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379)
 test: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -m "not faults"
 
@@ -54,6 +55,7 @@ messages: install
 lint:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format:
 	$(VENV)/bin/ruff check --fix .

@@ -15,13 +15,12 @@ import datetime as dt
 import math
 import random
 
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from assessments import scoring, selectors, services
 from assessments.models import Assessment, Attempt
-from lms.xapi.models import Statement
+from lms.xapi import selectors as xapi_selectors
 
 SEED = 5150
 PARTICIPATION = 0.75  # share of eligible colleagues who take each assessment
@@ -53,7 +52,9 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
         }
         if any(contexts.values()):
             participants = [p for p in participants if contexts[p.pk] is not None]
-        last_activity = _last_activity(c.registration for c in contexts.values() if c)
+        last_activity = xapi_selectors.last_timestamps(
+            registrations={c.registration for c in contexts.values() if c}
+        )
         for person in participants:
             if (assessment.pk, person.pk) in taken:
                 continue
@@ -80,16 +81,6 @@ def load_assessments_activity_demo(stdout, *, personas, colleagues):
                     now - dt.timedelta(hours=2),
                 )
     stdout.write(f"  assessments: {count} finished attempts by demo colleagues")
-
-
-def _last_activity(registrations) -> dict:
-    """The latest statement timestamp per registration (one query)."""
-    return dict(
-        Statement.objects.filter(registration__in=set(registrations))
-        .values("registration")
-        .annotate(last=Max("timestamp"))
-        .values_list("registration", "last")
-    )
 
 
 def _start_time(last, now, rng: random.Random) -> dt.datetime:

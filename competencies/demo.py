@@ -21,7 +21,7 @@ from competencies.services import (
     framework_import_file,
     role_target_set,
 )
-from lms.accounts.models import JobRole
+from lms.accounts.selectors import job_roles_by_code
 
 DIGCOMP_FILE = (
     Path(__file__).resolve().parent / "data" / "digcomp-3.0-data-supplement-2025-11-24.jsonld"
@@ -81,7 +81,7 @@ def load_frameworks(stdout=None) -> tuple[Framework, Framework]:
         name=DIGCOMP_FILE.name, content=DIGCOMP_FILE.read_bytes(), key="digcomp"
     ).framework
     qd = framework_import(data=qd_framework_data(scale=digcomp.scale)).framework
-    roles = {role.code: role for role in JobRole.objects.filter(code__in=content.ROLE_TARGETS)}
+    roles = job_roles_by_code(codes=content.ROLE_TARGETS)
     count = 0
     for role_code, targets in content.ROLE_TARGETS.items():
         role = roles.get(role_code)

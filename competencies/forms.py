@@ -3,19 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Framework, ReportExport
 from competencies.reporting import ReportFilters, report_scope
-from lms.accounts.models import JobRole, OrgUnit
+from lms.accounts.selectors import job_roles, org_units
 
 
 class ReportFilterForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Org unit (with sub-units)"),
-        queryset=OrgUnit.objects.none(),
+        queryset=org_units(ids=()),
         required=False,
         empty_label=_("All my units"),
     )
     role = forms.ModelChoiceField(
         label=_("Job role"),
-        queryset=JobRole.objects.order_by("name"),
+        queryset=job_roles(),
         required=False,
         empty_label=_("All job roles"),
     )
@@ -35,7 +35,7 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scope_ids = [u.pk for u in report_scope(user=user)]
-        self.fields["unit"].queryset = OrgUnit.objects.filter(pk__in=scope_ids).order_by("path")
+        self.fields["unit"].queryset = org_units(ids=scope_ids)
 
     def clean(self):
         data = super().clean()

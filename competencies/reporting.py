@@ -11,10 +11,13 @@ Reporting role: a person holding several job roles is counted once, under the ro
 the smallest id (targets still use the highest target among all their roles).
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.conf import settings
@@ -29,8 +32,10 @@ from competencies.models import (
     RoleProfile,
 )
 from competencies.suppression import Blocks, build_blocks
-from lms.accounts.models import JobRole, OrgUnit
-from lms.accounts.selectors import units_responsible_for
+from lms.accounts.selectors import job_roles, org_unit_tree, units_responsible_for
+
+if TYPE_CHECKING:
+    from lms.accounts.models import JobRole, OrgUnit
 
 
 def min_group_size() -> int:
@@ -92,7 +97,7 @@ class Cube:
     """The whole organisation: ``counts[c, u, r, t, l]`` people of competency c, own unit
     u and reporting role r with target t and reached level l, and the blocks per c."""
 
-    counts: "np.ndarray"
+    counts: np.ndarray
     competency_index: dict[int, int]
     unit_index: dict[int, int]
     role_index: dict[int, int]
@@ -233,16 +238,6 @@ class Cube:
         )
 
 
-def _unit_parents() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
-    units = {u.pk: u for u in OrgUnit.objects.only("id", "path", "depth", "name", "code")}
-    by_path = {u.path: u.pk for u in units.values()}
-    steplen = OrgUnit.steplen
-    parent = {
-        pk: by_path.get(u.path[:-steplen]) if u.depth > 1 else None for pk, u in units.items()
-    }
-    return parent, units
-
-
 def cube_build(*, competency_ids: list[int] | None = None, k: int | None = None) -> Cube:
     """The organisation cube and its suppression blocks (2 queries).
 
@@ -250,7 +245,7 @@ def cube_build(*, competency_ids: list[int] | None = None, k: int | None = None)
     cost depends on units × roles × competencies only.
     """
     k = k or min_group_size()
-    parent, _units = _unit_parents()
+    parent, _units = org_unit_tree()
     query = GapCount.objects.exclude(people=0)
     if competency_ids is not None:
         query = query.filter(competency_id__in=competency_ids)
@@ -415,7 +410,7 @@ def report_build(
     for unit_id, up in cube.parent.items():
         if up is not None:
             children[up].append(unit_id)
-    roles = list(JobRole.objects.order_by("name"))
+    roles = list(job_roles())
     role_ids = {r.pk for r in roles}
     role_filter = {filters.role.pk} if filters.role else role_ids
 

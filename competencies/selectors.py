@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -25,14 +26,17 @@ from competencies.models import (
     RoleProfile,
     ScheduledReport,
 )
-from lms.accounts.models import ConsentRecord
 from lms.accounts.selectors import (
+    consents_latest,
     org_unit_members,
     units_responsible_for,
     user_is_administrator,
     user_is_hr,
 )
-from lms.xapi.models import Statement
+from lms.xapi import selectors as xapi_selectors
+
+if TYPE_CHECKING:
+    from lms.xapi.models import Statement
 
 
 def competency_get_by_ref(ref: str) -> Competency:
@@ -130,7 +134,7 @@ def gaps_for_user(*, user) -> list[Gap]:
 @dataclass(frozen=True)
 class TrailEntry:
     evidence: Evidence
-    statement: Statement | None
+    statement: "Statement | None"
 
     @property
     def verb(self) -> str:
@@ -162,7 +166,7 @@ def evidence_trail(*, user, competency: Competency) -> list[TrailEntry]:
     )
     statements = {
         s.id: s
-        for s in Statement.objects.filter(id__in=[e.statement_id for e in evidence], user=user)
+        for s in xapi_selectors.statements_by_ids(ids=[e.statement_id for e in evidence], user=user)
     }
     return [TrailEntry(evidence=e, statement=statements.get(e.statement_id)) for e in evidence]
 
@@ -177,13 +181,7 @@ def consenting_profiles(*, unit, purpose: str) -> list[PersonProfile]:
     """People of a unit (with sub-units) whose newest consent for ``purpose`` is a yes,
     with their gaps — in a fixed number of queries."""
     members = {u.pk: u for u in org_unit_members(unit=unit)}
-    latest: dict[int, bool] = {}
-    for user_id, granted in (
-        ConsentRecord.objects.filter(user_id__in=list(members), purpose=purpose)
-        .order_by("recorded_at", "id")
-        .values_list("user_id", "granted")
-    ):
-        latest[user_id] = granted
+    latest = consents_latest(user_ids=members, purpose=purpose)
     consenting = [pk for pk, granted in latest.items() if granted]
     targets: dict[int, dict[int, RoleProfile]] = {}
     for target in (
@@ -315,3 +313,12 @@ def scheduled_report_next_run(schedule: ScheduledReport, *, today=None):
     if schedule.last_run_on and schedule.last_run_on >= first:
         return (first + dt.timedelta(days=32)).replace(day=1)
     return today
+
+
+def competencies_with_ids(*, ids) -> QuerySet[Competency]:
+    """Competencies by id (a list or a subquery), in framework order, for choices."""
+    return (
+        Competency.objects.filter(pk__in=ids)
+        .select_related("framework")
+        .order_by("framework__key", "position", "code")
+    )

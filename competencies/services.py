@@ -7,6 +7,7 @@ validations are recorded as xAPI statements (``lms.xapi.events``) and the projec
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from celery import current_app
 from django.conf import settings
@@ -38,7 +39,9 @@ from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
 from lms.xapi import events, vocabulary
-from lms.xapi.models import Statement
+
+if TYPE_CHECKING:
+    from lms.xapi.models import Statement
 
 Progress = Callable[[int, int, str], None]
 
@@ -356,7 +359,7 @@ def _level(competency: Competency, rank: int) -> ProficiencyLevel:
 @transaction.atomic
 def competency_self_assess(
     *, user, competency: Competency, rank: int, occurred_at=None
-) -> Statement:
+) -> "Statement":
     """Record a person's own rating; kept apart from measured levels.
 
     ``occurred_at`` (default now) dates the rating, e.g. when it is entered afterwards.
@@ -378,7 +381,7 @@ def competency_self_assess(
 @transaction.atomic
 def competency_validate(
     *, user, competency: Competency, rank: int, validator, note: str = "", occurred_at=None
-) -> Statement:
+) -> "Statement":
     """A trainer confirms that a person has shown a competency at a level.
 
     ``occurred_at`` (default now) is when it was observed; it dates the evidence.

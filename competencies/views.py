@@ -15,8 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from competencies import charts, exports, reporting, selectors, services
 from competencies.forms import ExportForm, ReportFilterForm, ScheduleForm, SelfAssessmentForm
 from competencies.models import Competency, ProficiencyLevel, ReportExport
-from lms.accounts.models import ConsentRecord
-from lms.accounts.selectors import user_is_administrator, user_is_hr
+from lms.accounts.selectors import ConsentPurpose, user_is_administrator, user_is_hr
 from lms.accounts.services import audit_log
 
 
@@ -299,9 +298,7 @@ def individual_profiles(request):
     if not request.GET or not form.is_valid() or form.cleaned_data.get("unit") is None:
         return render(request, "competencies/people.html", {"form": form, "people": None})
     unit = form.cleaned_data["unit"]
-    people = selectors.consenting_profiles(
-        unit=unit, purpose=ConsentRecord.Purpose.INDIVIDUAL_PROFILE
-    )
+    people = selectors.consenting_profiles(unit=unit, purpose=ConsentPurpose.INDIVIDUAL_PROFILE)
     audit_log(
         actor=request.user,
         action="competencies.individual_profiles.viewed",

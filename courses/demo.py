@@ -18,7 +18,7 @@ from competencies import selectors as competency_selectors
 from courses import selectors, services
 from courses.models import CoursePage, Enrolment, LessonPage
 from courses.services import CurriculumEntry
-from lms.accounts.models import JobRole
+from lms.accounts.selectors import job_roles_by_code
 from lms.home.services import site_root_ensure
 
 CONTENT_MODULES = ("lms.demo.content.data_literacy", "lms.demo.content.automated_decisions")
@@ -90,7 +90,7 @@ def load_courses_demo(stdout, *, personas, colleagues):
         parent=home, title="Kurse", slug="kurse", intro=INDEX_INTRO
     )
     services.course_review_workflow_ensure(index=index)
-    roles = {role.code: role for role in JobRole.objects.all()}
+    roles = job_roles_by_code()
     trainer = personas.get("Trainer")
     courses: dict[str, CoursePage] = {}
     data_by_slug = {}

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from competencies.models import Competency
+from competencies.selectors import competencies_with_ids
 from courses.models import CourseCompetency
-from lms.accounts.models import JobRole
+from lms.accounts.selectors import job_roles
 
 DURATION_CHOICES = [
     ("", _("Any duration")),
@@ -16,11 +16,11 @@ DURATION_CHOICES = [
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     role = forms.ModelChoiceField(
-        label=_("Job role"), queryset=JobRole.objects.all(), required=False, empty_label=_("All")
+        label=_("Job role"), queryset=job_roles(), required=False, empty_label=_("All")
     )
     competency = forms.ModelChoiceField(
         label=_("Competency"),
-        queryset=Competency.objects.none(),
+        queryset=competencies_with_ids(ids=()),
         required=False,
         empty_label=_("All"),
     )
@@ -29,12 +29,8 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only competencies that some published course develops.
-        self.fields["competency"].queryset = (
-            Competency.objects.filter(
-                pk__in=CourseCompetency.objects.filter(course__live=True).values("competency_id")
-            )
-            .select_related("framework")
-            .order_by("framework__key", "position", "code")
+        self.fields["competency"].queryset = competencies_with_ids(
+            ids=CourseCompetency.objects.filter(course__live=True).values("competency_id")
         )
 
 

@@ -24,6 +24,7 @@ import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
@@ -40,8 +41,10 @@ from courses.models import (
 from lms.packages import selectors as package_selectors
 from lms.xapi import events, vocabulary
 from lms.xapi import selectors as xapi_selectors
-from lms.xapi.models import Statement
 from lms.xapi.projections import FollowUp
+
+if TYPE_CHECKING:
+    from lms.xapi.models import Statement
 
 User = get_user_model()
 
@@ -136,7 +139,7 @@ def context_activity_ids(data: dict, key: str) -> list[str]:
     return [item["id"] for item in items if isinstance(item, dict) and item.get("id")]
 
 
-def apply(statements: list[Statement]) -> list[FollowUp]:
+def apply(statements: list["Statement"]) -> list[FollowUp]:
     voiding = [s for s in statements if s.user_id and s.verb == VOIDED]
     follow_ups = _apply(_progress_statements(statements))
     if voiding:
@@ -144,7 +147,7 @@ def apply(statements: list[Statement]) -> list[FollowUp]:
     return follow_ups
 
 
-def _progress_statements(statements: list[Statement]) -> list[Statement]:
+def _progress_statements(statements: list["Statement"]) -> list["Statement"]:
     """The statements that can move progress: a person's, of a handled verb, in force."""
     return [
         s
@@ -235,7 +238,7 @@ class _Batch:
             Certificate.objects.bulk_create(self.certificates, ignore_conflicts=True)
 
 
-def _apply(statements: list[Statement]) -> list[FollowUp]:
+def _apply(statements: list["Statement"]) -> list[FollowUp]:
     if not statements:
         return []
     iris = set()
@@ -293,7 +296,7 @@ def _unit_for(statement, found, final_assessments) -> Unit | None:
     return None
 
 
-def _fold(batch: _Batch, statement: Statement, unit: Unit, final_assessments) -> None:
+def _fold(batch: _Batch, statement: "Statement", unit: Unit, final_assessments) -> None:
     # The platform dates its own events; a client's claimed time could backdate a deadline.
     when = (statement.timestamp or statement.stored) if statement.by_platform else statement.stored
     progress = batch.courses[(statement.user_id, unit.course_id)]
@@ -395,14 +398,14 @@ def _completions(progress_rows: list[CourseProgress]) -> list[FollowUp]:
     ]
     if not candidates:
         return []
-    already = set(
-        Statement.objects.filter(
-            user_id__in={r.user_id for r in candidates},
+    already = {
+        (user_id, object_id)
+        for user_id, _registration, object_id in xapi_selectors.recorded(
             verb=COMPLETED,
-            object_id__in={tracking.course_iri(courses[r.course_id]) for r in candidates},
-            voided=False,
-        ).values_list("user_id", "object_id")
-    )
+            user_ids={r.user_id for r in candidates},
+            object_ids={tracking.course_iri(courses[r.course_id]) for r in candidates},
+        )
+    }
     users = User.objects.in_bulk({r.user_id for r in candidates})
     evidence = _course_evidence(courses.keys())
     follow_ups = []
@@ -493,7 +496,7 @@ def _course_evidence(course_ids) -> dict[int, tuple]:
 
 def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
     """Rebuild the progress of every enrolment a voided statement belonged to."""
-    voided = list(Statement.objects.filter(id__in=statement_ids))
+    voided = xapi_selectors.statements_by_ids(ids=statement_ids)
     if not voided:
         return []
 

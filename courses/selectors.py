@@ -26,7 +26,7 @@ from courses.models import (
     LessonPage,
     LessonProgress,
 )
-from lms.accounts.models import RoleAssignment
+from lms.accounts.selectors import role_assignment_dates
 from lms.packages import selectors as package_selectors
 
 STEP = LessonPage.steplen
@@ -279,14 +279,10 @@ class CurriculumView:
         )
 
 
-def _role_since(user) -> dict[int, datetime.date]:
-    return dict(RoleAssignment.objects.filter(user=user).values_list("job_role_id", "since"))
-
-
 def user_curricula(*, user, today: datetime.date | None = None) -> list[CurriculumView]:
     """Every curriculum of the person's job roles, each with its courses and their status."""
     today = today or timezone.localdate()
-    since = _role_since(user)
+    since = role_assignment_dates(user=user)
     if not since:
         return []
     links = Curriculum.job_roles.through.objects.filter(jobrole_id__in=since).values_list(

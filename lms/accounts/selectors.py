@@ -4,9 +4,67 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from lms.accounts.groups import ADMINISTRATOR, HR, TRAINER
-from lms.accounts.models import ConsentRecord, JobRole, OrgUnit, OrgUnitResponsibility
+from lms.accounts.models import (
+    ConsentRecord,
+    JobRole,
+    OrgUnit,
+    OrgUnitResponsibility,
+    RoleAssignment,
+)
 
 User = get_user_model()
+
+# The choices other apps name (their values are what services and selectors take).
+ConsentPurpose = ConsentRecord.Purpose
+ResponsibilityKind = OrgUnitResponsibility.Kind
+
+
+def job_roles() -> QuerySet[JobRole]:
+    """Every job role, by name (for choices and report rows)."""
+    return JobRole.objects.order_by("name")
+
+
+def job_roles_by_code(*, codes=None) -> dict[str, JobRole]:
+    query = JobRole.objects.all() if codes is None else JobRole.objects.filter(code__in=codes)
+    return {role.code: role for role in query}
+
+
+def org_units(*, ids=None) -> QuerySet[OrgUnit]:
+    """Org units in tree order (all, or those with the given ids)."""
+    query = OrgUnit.objects.all() if ids is None else OrgUnit.objects.filter(pk__in=list(ids))
+    return query.order_by("path")
+
+
+def org_unit_by_code(*, code: str) -> OrgUnit:
+    return OrgUnit.objects.get(code=code)
+
+
+def org_unit_tree() -> tuple[dict[int, int | None], dict[int, OrgUnit]]:
+    """Every unit's parent id (``None`` at the top) and the units by id (one query)."""
+    units = {u.pk: u for u in OrgUnit.objects.only("id", "path", "depth", "name", "code")}
+    by_path = {u.path: u.pk for u in units.values()}
+    steplen = OrgUnit.steplen
+    parent = {
+        pk: by_path.get(u.path[:-steplen]) if u.depth > 1 else None for pk, u in units.items()
+    }
+    return parent, units
+
+
+def role_assignment_dates(*, user) -> dict[int, object]:
+    """When the person took on each of their job roles: ``{job role id: date}``."""
+    return dict(RoleAssignment.objects.filter(user=user).values_list("job_role_id", "since"))
+
+
+def consents_latest(*, user_ids, purpose: str) -> dict[int, bool]:
+    """Each person's newest consent decision for ``purpose`` (people without one left out)."""
+    latest: dict[int, bool] = {}
+    for user_id, granted in (
+        ConsentRecord.objects.filter(user_id__in=list(user_ids), purpose=purpose)
+        .order_by("recorded_at", "id")
+        .values_list("user_id", "granted")
+    ):
+        latest[user_id] = granted
+    return latest
 
 
 def org_unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:

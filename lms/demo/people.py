@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from lms.accounts.groups import ADMINISTRATOR, HR, LEARNER, TRAINER, ensure_permission_groups
-from lms.accounts.models import OrgUnit, OrgUnitResponsibility
+from lms.accounts.selectors import ResponsibilityKind, org_unit_by_code
 from lms.accounts.services import (
     job_role_update_or_create,
     org_unit_update_or_create,
@@ -165,7 +165,7 @@ def load_people(stdout, *, seed: int = 2026):
     ensure_permission_groups()
     units = {}
     for code, name, kind, parent in ORG_UNITS:
-        parent_unit = OrgUnit.objects.get(code=parent) if parent else None
+        parent_unit = org_unit_by_code(code=parent) if parent else None
         units[code] = org_unit_update_or_create(code=code, name=name, kind=kind, parent=parent_unit)
     roles = {
         code: job_role_update_or_create(code=code, name=name, description=description)
@@ -181,7 +181,7 @@ def load_people(stdout, *, seed: int = 2026):
             first_name=first,
             last_name=last,
             password=DEMO_PASSWORD,
-            org_unit=OrgUnit.objects.get(code=unit),
+            org_unit=org_unit_by_code(code=unit),
             job_roles=[roles[c] for c in role_codes],
             groups=groups,
             roles_since=joined,
@@ -194,14 +194,14 @@ def load_people(stdout, *, seed: int = 2026):
         personas[label] = user
     responsibility_grant(
         user=personas["HR"],
-        org_unit=OrgUnit.objects.get(code="lasd"),
-        kind=OrgUnitResponsibility.Kind.HR,
+        org_unit=org_unit_by_code(code="lasd"),
+        kind=ResponsibilityKind.HR,
     )
 
     rng = random.Random(seed)
     colleagues = []
     for unit_code, (count, role_mix) in COLLEAGUES.items():
-        unit = OrgUnit.objects.get(code=unit_code)
+        unit = org_unit_by_code(code=unit_code)
         for index in range(count):
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
             role_code = rng.choice(role_mix)
@@ -218,9 +218,7 @@ def load_people(stdout, *, seed: int = 2026):
                 roles_since=joined - datetime.timedelta(days=rng.randint(0, 900)),
             )
             if is_manager:
-                responsibility_grant(
-                    user=user, org_unit=unit, kind=OrgUnitResponsibility.Kind.MANAGER
-                )
+                responsibility_grant(user=user, org_unit=unit, kind=ResponsibilityKind.MANAGER)
             colleagues.append(user)
     stdout.write(
         f"  organisation: {len(units)} org units, {len(roles)} job roles, "

@@ -17,7 +17,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from lms.packages.storage import package_storage
-from lms.xapi.models import LRSClient
 
 
 class ContentPackage(models.Model):
@@ -80,7 +79,7 @@ class PackageLaunch(models.Model):
     fetch_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
     fetch_used_at = models.DateTimeField(null=True, blank=True)
     lrs_client = models.ForeignKey(
-        LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "xapi.LRSClient", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     # The id of the launch credential, kept after the client row is cleaned up: statements
     # name their writer by this id, and package progress counts only the launch's own.

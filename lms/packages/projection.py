@@ -12,14 +12,18 @@ records it). Constant number of queries per batch.
 """
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 
 from lms.packages import activities, moveon
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.xapi import events, selectors, vocabulary
-from lms.xapi.models import LRSClient, Statement
+from lms.xapi import services as xapi_services
 from lms.xapi.projections import FollowUp
+
+if TYPE_CHECKING:
+    from lms.xapi.models import Statement
 
 PROJECTION_NAME = "packages.progress"
 COMPLETED = vocabulary.COMPLETED.id
@@ -45,7 +49,7 @@ def _matches(object_id: str, activity_id: str) -> bool:
     )
 
 
-def apply(statements: list[Statement]) -> list[FollowUp]:
+def apply(statements: list["Statement"]) -> list[FollowUp]:
     voiding = [s for s in statements if s.verb == VOIDED]
     regular = [s for s in statements if s.user_id and s.registration and s.verb != VOIDED]
     follow_ups = _apply([s for s in regular if not s.voided])
@@ -67,10 +71,10 @@ def erase(user_id) -> None:
         )
     )
     PackageLaunch.objects.filter(user_id=user_id).delete()
-    LRSClient.objects.filter(id__in=client_ids).delete()
+    xapi_services.lrs_clients_delete(ids=client_ids)
 
 
-def _apply(statements: list[Statement]) -> list[FollowUp]:
+def _apply(statements: list["Statement"]) -> list[FollowUp]:
     if not statements:
         return []
     # (person, registration) -> package -> the ids of its launches' credentials
@@ -151,7 +155,7 @@ def _earliest(current, new):
     return new if current is None or (new is not None and new < current) else current
 
 
-def _fold(row: PackageProgress, statement: Statement, package, au_index, is_main) -> None:
+def _fold(row: PackageProgress, statement: "Statement", package, au_index, is_main) -> None:
     when = statement.timestamp or statement.stored
     row.attempted_at = _earliest(row.attempted_at, when)
     if row.last_activity_at is None or when > row.last_activity_at:
@@ -258,14 +262,11 @@ def _satisfied_follow_ups(matched, rows, packages) -> list[FollowUp]:
             )
     if not targets:
         return []
-    done = set(
-        Statement.objects.filter(
-            verb=vocabulary.SATISFIED.id,
-            object_id__in={t[2] for t in targets},
-            registration__in={t[0][2] for t in targets},
-            user_id__in={t[0][0] for t in targets},
-            voided=False,
-        ).values_list("user_id", "registration", "object_id")
+    done = selectors.recorded(
+        verb=vocabulary.SATISFIED.id,
+        user_ids={t[0][0] for t in targets},
+        object_ids={t[2] for t in targets},
+        registrations={t[0][2] for t in targets},
     )
     users = {u.pk: u for u in get_user_model().objects.filter(pk__in={t[0][0] for t in targets})}
     follow_ups = []
@@ -293,7 +294,7 @@ def _satisfied_follow_ups(matched, rows, packages) -> list[FollowUp]:
 
 def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
     """Rebuild the package state of every registration a voided statement belonged to."""
-    voided = list(Statement.objects.filter(id__in=statement_ids, registration__isnull=False))
+    voided = [s for s in selectors.statements_by_ids(ids=statement_ids) if s.registration]
     follow_ups: list[FollowUp] = []
     for user_id, registration in {(s.user_id, s.registration) for s in voided if s.user_id}:
         PackageProgress.objects.filter(user_id=user_id, registration=registration).delete()

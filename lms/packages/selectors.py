@@ -13,9 +13,9 @@ from wagtail.models import Page
 
 from lms.packages import session_rules
 from lms.packages.models import ContentPackage, ContentPackagePage, PackageLaunch, PackageProgress
+from lms.xapi import selectors as xapi_selectors
 from lms.xapi import vocabulary
 from lms.xapi.credentials import ScopeExtension
-from lms.xapi.models import Statement
 
 # cmi5 9.3: the LMS alone records these for an AU; an AU that sends them is refused.
 CMI5_LMS_VERBS = frozenset(
@@ -80,17 +80,19 @@ def cmi5_session_refusal(client, statements: list[dict]) -> tuple[int, str] | No
             timestamp=timestamp,
             stored=stored,
         )
-        for verb, data, timestamp, stored in Statement.objects.filter(
-            user_id=launch.user_id,
-            registration=launch.registration,
-            object_id=launch.activity_id,
-            verb__in=session_rules.AU_VERBS,
-            voided=False,
-        ).values_list("verb", "data", "timestamp", "stored")
+        for verb, data, timestamp, stored in (
+            (row.verb, row.data, row.timestamp, row.stored)
+            for row in xapi_selectors.activity_statements(
+                user_id=launch.user_id,
+                registration=launch.registration,
+                object_id=launch.activity_id,
+                verbs=session_rules.AU_VERBS,
+            )
+        )
     ]
     # A statement sent again (same id) is the LRS's business: skipped or a conflict.
     ids = [str(s["id"]).lower() for s in statements if s.get("id")]
-    known = {str(pk) for pk in Statement.objects.filter(id__in=ids).values_list("id", flat=True)}
+    known = xapi_selectors.stored_ids(ids=ids)
     refusal = session_rules.refusal(
         session=session_rules.Session(
             session_id=str(launch.session_id),

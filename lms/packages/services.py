@@ -40,8 +40,8 @@ from lms.packages.safezip import (
 )
 from lms.packages.storage import package_storage
 from lms.xapi import events, identity, iris, vocabulary
+from lms.xapi import selectors as xapi_selectors
 from lms.xapi import services as xapi_services
-from lms.xapi.models import Document, LRSClient, Statement
 
 LAUNCH_DATA = "LMS.LaunchData"
 
@@ -287,20 +287,9 @@ def launch_credentials_delete_expired(*, batch: int = 500) -> int:
     Nothing is lost: a launch keeps its row (``lrs_client`` becomes NULL, its
     ``credential_id`` stays, so package progress still knows the launch's statements), and
     statements keep the ``client_id`` they were stored with (a plain integer column, not a
-    foreign key). Clients without a scope (made by administrators) are left alone, expired or not.
+    foreign key). Clients without a scope (made by administrators) are left alone.
     """
-    deleted = 0
-    while True:
-        ids = list(
-            LRSClient.objects.exclude(scope_actor_key="")
-            .filter(expires_at__lte=timezone.now())
-            .values_list("pk", flat=True)[:batch]
-        )
-        if not ids:
-            return deleted
-        with transaction.atomic():
-            LRSClient.objects.filter(pk__in=ids).delete()
-        deleted += len(ids)
+    return xapi_services.scoped_clients_delete_expired(batch=batch)
 
 
 def _basic(key: str, secret: str) -> str:
@@ -412,7 +401,7 @@ def _launch_cmi5(*, user, package, registration, return_url, base_url, au_index)
     if au.get("entitlement_key"):
         launch_data["entitlementKey"] = {"courseStructure": au["entitlement_key"]}
     xapi_services.document_write(
-        kind=Document.Kind.STATE,
+        kind=xapi_services.DOCUMENT_STATE,
         document_id=LAUNCH_DATA,
         content=json.dumps(launch_data).encode(),
         content_type="application/json",
@@ -491,13 +480,13 @@ def _abandon_open_sessions(*, user, package, registration, au: dict) -> None:
     if not open_launches:
         return
     terminated = {
-        session_rules.session_id_of(data)
-        for data in Statement.objects.filter(
+        session_rules.session_id_of(row.data)
+        for row in xapi_selectors.activity_statements(
+            user_id=user.pk,
             registration=registration,
             object_id=au["activity_id"],
-            verb=vocabulary.TERMINATED.id,
-            user=user,
-        ).values_list("data", flat=True)
+            verbs=[vocabulary.TERMINATED.id],
+        )
     }
     now = timezone.now()
     for launch in open_launches:

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Max
 
 from lms.xapi import trust
 from lms.xapi.models import Activity, Attachment, Document, LRSClient, Statement
@@ -245,3 +246,53 @@ def lrs_clients_managed():
     """The clients administrators manage: launch credentials (scoped, short-lived, one per
     package launch) are left out; they expire by themselves."""
     return LRSClient.objects.filter(scope_actor_key="")
+
+
+def statements_by_ids(*, ids, user=None) -> list[Statement]:
+    """The stored statements with these ids (of ``user`` only, if given)."""
+    query = Statement.objects.filter(id__in=list(ids))
+    if user is not None:
+        query = query.filter(user=user)
+    return list(query)
+
+
+def recorded(
+    *, verb: str, user_ids, object_ids, registrations=None
+) -> set[tuple[int, object, str]]:
+    """``(user id, registration, object id)`` of the statements in force with this verb
+    about these objects: what the platform has already recorded (one query)."""
+    query = Statement.objects.filter(
+        verb=verb, user_id__in=list(user_ids), object_id__in=list(object_ids), voided=False
+    )
+    if registrations is not None:
+        query = query.filter(registration__in=list(registrations))
+    return set(query.values_list("user_id", "registration", "object_id"))
+
+
+def activity_statements(*, user_id, registration, object_id, verbs) -> list[Statement]:
+    """A person's statements in force about one activity in one registration, by verb."""
+    return list(
+        Statement.objects.filter(
+            user_id=user_id,
+            registration=registration,
+            object_id=object_id,
+            verb__in=list(verbs),
+            voided=False,
+        ).only("verb", "data", "timestamp", "stored")
+    )
+
+
+def stored_ids(*, ids) -> set[str]:
+    """Which of these statement ids are stored already."""
+    stored = Statement.objects.filter(id__in=list(ids)).values_list("id", flat=True)
+    return {str(pk) for pk in stored}
+
+
+def last_timestamps(*, registrations) -> dict:
+    """The latest statement timestamp per registration (one query)."""
+    return dict(
+        Statement.objects.filter(registration__in=set(registrations))
+        .values("registration")
+        .annotate(last=Max("timestamp"))
+        .values_list("registration", "last")
+    )

@@ -708,11 +708,32 @@ def lrs_client_create(
     return client, secret
 
 
-def lrs_client_reset_secret(*, client: LRSClient) -> str:
-    secret = credentials.new_secret()
-    client.secret_digest = credentials.digest(secret)
-    client.save(update_fields=["secret_digest"])
-    return secret
+def lrs_clients_delete(*, ids) -> int:
+    """Delete these clients (e.g. a person's launch credentials on erasure)."""
+    deleted, _by_model = LRSClient.objects.filter(pk__in=list(ids)).delete()
+    return deleted
+
+
+def scoped_clients_delete_expired(*, batch: int = 500) -> int:
+    """Delete expired scoped clients (launch credentials) in batches; return how many."""
+    deleted = 0
+    while True:
+        ids = list(
+            LRSClient.objects.exclude(scope_actor_key="")
+            .filter(expires_at__lte=timezone.now())
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return deleted
+        with transaction.atomic():
+            LRSClient.objects.filter(pk__in=ids).delete()
+        deleted += len(ids)
+
+
+# Document kinds, as the document services take them.
+DOCUMENT_STATE = Document.Kind.STATE
+DOCUMENT_ACTIVITY_PROFILE = Document.Kind.ACTIVITY_PROFILE
+DOCUMENT_AGENT_PROFILE = Document.Kind.AGENT_PROFILE
 
 
 class DocumentPreconditionFailed(Exception):
