@@ -124,7 +124,7 @@ def _launch_context(browser, live_server, email):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_cmi5_au_reporting_a_video_under_its_own_iri(
+def test_cmi5_au_reporting_a_video_as_a_part_of_itself(
     page, browser, live_server, make_user, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
@@ -143,7 +143,9 @@ def test_cmi5_au_reporting_a_video_under_its_own_iri(
     # The AU returns to the unit page (LaunchData returnURL) after terminated.
     page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
     assert refused == []
-    video = Statement.objects.get(object_id="https://medien.example.org/video/akteneinsicht-1")
+    video = Statement.objects.get(
+        object_id=f"{unit.package.aus[0]['activity_id']}/video/akteneinsicht-1"
+    )
     assert video.user_id == learner.pk and video.registration is not None
     verbs = set(Statement.objects.filter(user=learner).values_list("verb", flat=True))
     assert {vocabulary.LAUNCHED.id, vocabulary.PASSED.id, vocabulary.SATISFIED.id} <= verbs

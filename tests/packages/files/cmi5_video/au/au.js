@@ -1,6 +1,7 @@
 // A small cmi5 AU that behaves like published ones (e.g. ADL's CATAPULT examples): it
 // redeems the fetch URL, reads LMS.LaunchData, builds every statement on the
-// contextTemplate, reports a video under the video's own IRI, and returns to returnURL.
+// contextTemplate, reports a video as a part of the AU (a sub-activity of its id: the
+// launch credential writes only about its own activity), and returns to returnURL.
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -80,7 +81,7 @@
   document.getElementById("video").addEventListener("click", function () {
     var video = {
       objectType: "Activity",
-      id: "https://medien.example.org/video/akteneinsicht-1",
+      id: activityId + "/video/akteneinsicht-1",
       definition: { type: "https://w3id.org/xapi/video/activity-type/video" }
     };
     send("https://w3id.org/xapi/video/verbs/played", video, ["https://w3id.org/xapi/video"], {
