@@ -11,6 +11,7 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from django.urls import reverse
 
 from tests.conftest import TEST_PASSWORD, TOTP_SECRET, current_totp, log_in
@@ -132,6 +133,7 @@ def test_a_pending_session_may_log_out(client, hr):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.django_db(transaction=True)  # the notification is sent once the set-up commits
 def test_staff_without_an_authenticator_set_one_up_and_then_enter_a_code(client, make_user):
     trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
     client.post(reverse("account_login"), {"login": trainer.email, "password": TEST_PASSWORD})
@@ -149,6 +151,8 @@ def test_staff_without_an_authenticator_set_one_up_and_then_enter_a_code(client,
     response = client.post(reverse("mfa_activate_totp"), {"code": current_totp(secret)})
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=trainer, type=Authenticator.Type.TOTP).exists()
+    # The owner hears of it (someone with only the password could have done this).
+    assert [message.to for message in mail.outbox] == [[trainer.email]]
     # Setting up proves nothing the password did not: the admin still wants a code.
     response = client.get("/cms/")
     assert response["Location"] == mfa_step("/cms/")
