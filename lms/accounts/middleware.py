@@ -20,8 +20,15 @@ _SESSION_FREE_PREFIXES = ("/static/", "/i18n/", "/healthz", "/xapi/")
 # /accounts/ either: with only a password, recovery codes, TOTP removal, e-mail and password
 # changes would hand the account over.
 _CODE_STEP = ("mfa_reauthenticate", "account_logout")
-# Without an authenticator: set one up (allauth asks for the password again first).
-_SET_UP_STEP = ("mfa_activate_totp", "account_reauthenticate", "account_logout")
+# Without an authenticator: set one up (allauth first asks again for the password, or for a
+# code sent by e-mail).
+_SET_UP_STEP = (
+    "mfa_activate_totp",
+    "account_reauthenticate",
+    "account_request_reauthentication_code",
+    "account_confirm_reauthentication_code",
+    "account_logout",
+)
 
 # Second factors the code step can check (recovery codes alone are a fallback, not a factor
 # to set up).

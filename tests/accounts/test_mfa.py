@@ -114,6 +114,7 @@ def test_a_wrong_code_keeps_the_session_out(client, hr):
         "account_change_password",
         "account_email",
         "account_reauthenticate",
+        "account_request_reauthentication_code",
     ],
 )
 def test_a_pending_session_reaches_only_the_code_step_and_logout(client, hr, url_name):
@@ -156,6 +157,16 @@ def test_staff_without_an_authenticator_set_one_up_and_then_enter_a_code(client,
     # Setting up proves nothing the password did not: the admin still wants a code.
     response = client.get("/cms/")
     assert response["Location"] == mfa_step("/cms/")
+
+
+@pytest.mark.parametrize(
+    "url_name", ["account_reauthenticate", "account_request_reauthentication_code"]
+)
+def test_setting_up_may_ask_for_the_password_or_an_emailed_code_first(client, make_user, url_name):
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    password_only(client, trainer)
+    assert client.get(reverse(url_name)).status_code == 200
+    assert client.get("/cms/")["Location"] == reverse("mfa_activate_totp")
 
 
 def test_staff_whose_authenticator_was_removed_must_set_up_a_new_one(client, hr):
