@@ -79,7 +79,13 @@ def signin_redirect(request, to: str):
     Only allauth's views sign people in: they throttle failed attempts and ask staff for
     the second factor. Whatever was posted here is ignored. ``next`` is kept when it
     stays on this site, so the person lands where they were going.
+
+    Wagtail also sends people here who are signed in but may not open a page (the admin
+    without admin access, a page for other groups). allauth would send them straight back
+    to that page, round in circles; they get a 403 page saying so instead.
     """
+    if to == "account_login" and request.user.is_authenticated:
+        return render(request, "accounts/no_access.html", status=403)
     target = reverse(to)
     next_url = request.GET.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(

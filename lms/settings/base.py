@@ -156,7 +156,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Qualifica Digitalis"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's login URLs lead to allauth through lms.accounts.views.signin_redirect, which
+# answers 403 to people already signed in (allauth would send them back: a loop).
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 # Sign-in belongs to allauth alone (lms/urls.py sends Wagtail's login, logout and reset
 # pages there): Wagtail's account page changes neither password nor e-mail address
 # (allauth's pages do, with verification, rate limits and the second factor).
@@ -256,9 +258,10 @@ CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
     "schedule": 60.0,
 }
 
-# courses: lesson pages ask people to log in through allauth; lessons may carry videos with
-# WebVTT captions; video and captions files are served inline so that browsers play them.
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# courses: lesson pages ask people to log in through allauth (by the redirect above); lessons
+# may carry videos with WebVTT captions; video and captions files are served inline so that
+# browsers play them.
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "application/pdf",

@@ -7,6 +7,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
@@ -179,7 +180,7 @@ def test_wagtail_login_urls_authenticate_nobody(client, make_user, path):
     response = client.post(path, credentials(trainer.email, TEST_PASSWORD))
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
-    assert client.get("/cms/")["Location"].startswith("/accounts/login/")
+    assert client.get("/cms/", follow=True).redirect_chain[-1][0].startswith("/accounts/login/")
 
 
 @pytest.mark.parametrize("path", ["/accounts/login/", "/cms/login/", "/_util/login/"])
@@ -275,3 +276,38 @@ def test_the_wagtail_account_page_changes_neither_password_nor_email(client, mak
 @pytest.mark.parametrize("path", ["/admin/", "/django-admin/", "/admin/login/"])
 def test_there_is_no_django_admin_login(client, path):
     assert client.get(path).status_code == 404
+
+
+def test_signed_in_people_without_admin_access_are_not_sent_round_in_circles(client, make_user):
+    from tests.conftest import log_in
+
+    log_in(client, make_user("hr@example.org", groups=("Learner", "HR")))  # HR: no admin
+    response = client.get("/cms/", follow=True)
+    assert response.status_code == 403
+    assert [url for url, _status in response.redirect_chain] == ["/cms/login/?next=/cms/"]
+    page = response.content.decode()
+    assert "Kein Zugang" in page
+    assert "hr@example.org" in page
+    assert "Admin-Interface" in page  # Wagtail's own message
+
+
+def test_signed_in_people_kept_out_of_a_group_restricted_page_are_not_sent_round_in_circles(
+    client, make_user
+):
+    from wagtail.models import PageViewRestriction
+
+    from lms.home.services import site_root_ensure
+
+    home = site_root_ensure()
+    restriction = PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="HR"))
+    response = client.get(home.url)
+    assert response["Location"] == f"/_util/login/?next={home.url}"
+    assert client.get(response["Location"])["Location"] == "/accounts/login/?next=%2F"
+    make_user("lea@example.org")
+    login(client, "lea@example.org")
+    response = client.get(home.url, follow=True)
+    assert response.status_code == 403
+    assert "Kein Zugang" in response.content.decode()

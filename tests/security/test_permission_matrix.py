@@ -129,19 +129,21 @@ CMS_PUBLIC = {"cms/sprite/", "cms/jsi18n/"}
 
 # Sign-in routes outside allauth: every one leads to allauth's page (ALLAUTH: 302 to
 # /accounts/…) or is allauth's own view (the admin's logout: a GET asks, a POST ends the
-# session; without a session there is nothing to ask). Wagtail's own views for the same
-# paths are shadowed by lms/urls.py; a new Wagtail sign-in route fails
+# session; without a session there is nothing to ask). People already signed in whom
+# Wagtail sends to its login pages (no admin access, a page for other groups) get a 403
+# page instead of a loop through allauth. Wagtail's own views for the same paths are
+# shadowed by lms/urls.py; a new Wagtail sign-in route fails
 # test_every_sign_in_route_is_in_the_table.
 ALLAUTH = "ALLAUTH"
 SIGN_IN = {
-    "cms/login/": same(ALLAUTH),
+    "cms/login/": same(DENY, anonymous=ALLAUTH),
     "cms/logout/": same(OK, anonymous=MOVED),
     "^cms/password_reset/": same(ALLAUTH),
     "cms/password_reset/": same(ALLAUTH),
     "cms/password_reset/done/": same(ALLAUTH),
     "cms/password_reset/confirm/<uidb64>/<token>/": same(ALLAUTH),
     "cms/password_reset/complete/": same(ALLAUTH),
-    "_util/login/": same(ALLAUTH),
+    "_util/login/": same(DENY, anonymous=ALLAUTH),
 }
 
 # Third-party areas, checked as groups: their own permission systems decide inside.
