@@ -14,13 +14,15 @@ from courses.models import Curriculum, LessonPage
 from courses.services import CurriculumEntry
 from lms.home.services import site_root_ensure
 from tests.conftest import TEST_PASSWORD, TOTP_SECRET, current_totp
-from tests.courses.conftest import SAMPLE_BODY
+from tests.courses.conftest import SAMPLE_BODY, root_collection  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def authoring(make_user):
+def authoring(root_collection, make_user):  # noqa: F811
+    # root_collection first: trainers' image permissions are granted on it (make_user's
+    # groups), and transactional tests before this one may have flushed it.
     trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
     TOTP.activate(trainer, TOTP_SECRET)
     index = services.course_index_create_or_update(
@@ -80,8 +82,11 @@ def test_the_admin_works_under_its_content_security_policy(
     page.goto(f"/cms/pages/{lesson.pk}/edit/")
     page.wait_for_load_state("networkidle")
     page.locator("[data-streamfield-stream-container] button[title]").last.click()
-    page.get_by_role("option", name="Bild").first.click()
-    page.get_by_role("button", name="Bild auswählen").last.click()
+    page.get_by_role("option", name="Bild", exact=True).click()
+    choose_image = page.get_by_role("button", name="Bild auswählen").last
+    choose_image.wait_for()
+    choose_image.click()
+    page.wait_for_selector(".modal-content [role=tab]", timeout=30_000)
     page.get_by_role("tab", name="Hochladen").click()
     image = Path(tmp_path) / "rechteck.png"
     Image.new("RGB", (64, 48), (200, 30, 30)).save(image)
