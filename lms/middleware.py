@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views import defaults
 
 from lms.logging import request_id_var
@@ -42,9 +43,10 @@ class RequestIdMiddleware:
 class SecurityHeadersMiddleware:
     """A strict Content-Security-Policy (no inline scripts or styles) for the platform's pages.
 
-    The Wagtail admin and the LRS API are exempt: the admin relies on inline code, the
-    API answers JSON and sets its own CORS headers. Responses that already carry a CSP
-    (e.g. sandboxed content packages) keep theirs.
+    The Wagtail admin (``/cms/``) gets ``QD_CSP_ADMIN``: as strict, except for what the
+    admin's own code needs (each relaxation is explained in the settings). Paths in
+    ``QD_CSP_EXEMPT_PREFIXES`` get none: the LRS API answers JSON and sets its own CORS
+    headers. Responses that already carry a CSP (e.g. sandboxed content packages) keep theirs.
     """
 
     def __init__(self, get_response):
@@ -55,12 +57,14 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if not request.path.startswith(tuple(settings.QD_CSP_EXEMPT_PREFIXES)):
-            response.setdefault("Content-Security-Policy", _policy())
+            in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+            policy = settings.QD_CSP_ADMIN if in_admin else settings.QD_CSP
+            response.setdefault("Content-Security-Policy", _policy(policy))
         return response
 
 
-def _policy() -> str:
-    return "; ".join(f"{directive} {value}" for directive, value in settings.QD_CSP.items())
+def _policy(directives: dict) -> str:
+    return "; ".join(f"{directive} {value}" for directive, value in directives.items())
 
 
 # --- Database outages -------------------------------------------------------------------

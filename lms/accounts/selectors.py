@@ -1,5 +1,6 @@
 """Read-only queries about people and the organisation."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
@@ -121,6 +122,23 @@ def user_is_hr(*, user) -> bool:
 
 def user_is_administrator(*, user) -> bool:
     return user.is_superuser or ADMINISTRATOR in user_group_names(user=user)
+
+
+def user_requires_mfa(*, user, admin: bool = False) -> bool:
+    """Whether the person must complete a second factor in their session.
+
+    Staff are superusers and members of ``QD_MFA_REQUIRED_GROUPS``. With ``admin=True`` (a
+    request for the Wagtail admin) anyone who may enter the admin counts as staff too, so a
+    group an administrator creates with admin access cannot skip the rule.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    required = set(getattr(settings, "QD_MFA_REQUIRED_GROUPS", ()))
+    if required & user_group_names(user=user):
+        return True
+    return admin and user.has_perm("wagtailadmin.access_admin")
 
 
 def consent_is_given(*, user, purpose: str) -> bool:

@@ -3,6 +3,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,3 +71,25 @@ def personal_data_download(request, fmt):
     response["Content-Disposition"] = f'attachment; filename="meine-daten.{name}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def signin_redirect(request, to: str):
+    """Send Wagtail's own sign-in and password-reset pages to allauth's page ``to``.
+
+    Only allauth's views sign people in: they throttle failed attempts and ask staff for
+    the second factor. Whatever was posted here is ignored. ``next`` is kept when it
+    stays on this site, so the person lands where they were going.
+
+    Wagtail also sends people here who are signed in but may not open a page (the admin
+    without admin access, a page for other groups). allauth would send them straight back
+    to that page, round in circles; they get a 403 page saying so instead.
+    """
+    if to == "account_login" and request.user.is_authenticated:
+        return render(request, "accounts/no_access.html", status=403)
+    target = reverse(to)
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"{target}?{urlencode({'next': next_url})}"
+    return redirect(target)

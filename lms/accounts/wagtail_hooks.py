@@ -94,6 +94,35 @@ def register_import_menu_item():
     )
 
 
+# Wagtail's account page leaves password and e-mail address to allauth (settings); these
+# items link to allauth's pages. Wagtail takes one item per hook function.
+@hooks.register("register_account_menu_item")
+def link_password_change(request):
+    return {
+        "url": reverse("account_change_password"),
+        "label": _("Change password"),
+        "help_text": _("Asks for your current password; then you sign in again."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def link_email_addresses(request):
+    return {
+        "url": reverse("account_email"),
+        "label": _("E-mail addresses"),
+        "help_text": _("A new address is used only after it has been confirmed."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def link_two_factor(request):
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Authenticator app and recovery codes."),
+    }
+
+
 def _person_snapshot(user) -> dict:
     return {
         "groups": sorted(user.groups.values_list("name", flat=True)),

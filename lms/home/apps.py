@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     name = "lms.home"
     label = "home"
     verbose_name = _("Home")
+
+    def ready(self):
+        from lms.home import admin_csp
+
+        admin_csp.install()

@@ -118,6 +118,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = None
+# Tell people by e-mail when their password, addresses or second factor change, so an
+# intruder who sets up TOTP with a stolen password is noticed by the account's owner.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "login": "30/m/ip",
@@ -163,7 +166,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Qualifica Digitalis"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's login URLs lead to allauth through lms.accounts.views.signin_redirect, which
+# answers 403 to people already signed in (allauth would send them back: a loop).
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# Sign-in belongs to allauth alone (lms/urls.py sends Wagtail's login, logout and reset
+# pages there): Wagtail's account page changes neither password nor e-mail address
+# (allauth's pages do, with verification, rate limits and the second factor).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# No Gravatar avatars: they send a hash of each person's e-mail address to a third party
+# (and would need img-src for it in the admin's CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -222,7 +236,18 @@ QD_CSP = {
     "form-action": "'self'",
     "frame-ancestors": "'self'",
 }
-QD_CSP_EXEMPT_PREFIXES = ["/cms/", "/xapi/", "/documents/"]
+# The Wagtail admin (/cms/): the same policy, relaxed only where the admin's own code needs
+# it, found by driving the admin in Chromium (tests/e2e/test_admin_csp.py proves it):
+# - style-src-elem 'unsafe-inline': the rich-text editor (Draftail) writes <style> elements
+#   for its placeholders, keyed by each block's random id, so no hash can allow them. Style
+#   attributes stay blocked (style-src-attr falls back to style-src), and img-src, font-src
+#   and connect-src stay 'self', so injected CSS cannot send anything elsewhere.
+# - script-src stays 'self': the widgets Wagtail starts with inline scripts are started from
+#   inert markers instead (lms/home/admin_csp.py). Known and left blocked: the image focal
+#   point tool (Jcrop) probes touch support by setting an inline handler; blocked, the probe
+#   gives the right answer on a desktop browser.
+QD_CSP_ADMIN = {**QD_CSP, "style-src-elem": "'self' 'unsafe-inline'"}
+QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/"]
 
 # Privacy (PRODUCT.md §5): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
@@ -247,9 +272,10 @@ CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
     "schedule": 60.0,
 }
 
-# courses: lesson pages ask people to log in through allauth; lessons may carry videos with
-# WebVTT captions; video and captions files are served inline so that browsers play them.
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# courses: lesson pages ask people to log in through allauth (by the redirect above); lessons
+# may carry videos with WebVTT captions; video and captions files are served inline so that
+# browsers play them.
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
 WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "application/pdf",

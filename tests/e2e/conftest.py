@@ -61,6 +61,38 @@ def page(browser, live_server, transactional_db):
     context.close()
 
 
+# Reports every Content-Security-Policy violation of any document and frame of the context
+# (the browser fires securitypolicyviolation for each blocked script, style, image, frame).
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__qdCspViolation({
+    page: location.pathname,
+    directive: event.violatedDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile,
+    line: event.lineNumber,
+  });
+});
+"""
+
+
+@pytest.fixture
+def strict_page(browser, live_server, transactional_db):
+    """A page whose Content-Security-Policy is enforced (no ``bypass_csp``), with the list
+    of violations the browser reported as ``page.csp_violations``."""
+    site_root_ensure()
+    cache.clear()
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    violations = []
+    context.expose_binding("__qdCspViolation", lambda _source, report: violations.append(report))
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.csp_violations = violations
+    yield page
+    context.close()
+
+
 def axe_violations(page, *, tags=("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")):
     """Run axe-core in the page and return the WCAG 2.1 A/AA violations."""
     page.add_script_tag(path=str(AXE_PATH))

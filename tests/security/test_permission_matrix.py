@@ -5,6 +5,11 @@ Path parameters are filled with real ids of objects that belong to someone else 
 of unit B: their attempt, their export; HR of unit B's report export), so every cell also
 probes object-level access. A URL that is not in the table fails the test: whoever adds a
 view decides here who may reach it.
+
+Signing in, out and resetting a password happen only in allauth (throttling, the second
+factor for staff). Wagtail's own routes for them (admin login, logout, password reset, the
+front-end login) are checked in ``SIGN_IN`` for every role: they lead to allauth and
+authenticate nobody, whatever is posted to them.
 """
 
 import uuid
@@ -119,18 +124,34 @@ POST_MATRIX = {
     "content/unit/<int:page_id>/start/": same(DENY, anonymous=LOGIN),
     "content/cmi5/fetch/<str:token>/": same(PUBLIC),  # unknown token: cmi5 error code 1
 }
-# Wagtail admin pages that are public by design (sign-in, password reset, icons, i18n).
-CMS_PUBLIC = {
-    "cms/login/", "cms/password_reset/", "cms/password_reset/done/",
-    "cms/password_reset/complete/", "cms/sprite/", "cms/jsi18n/",
-}  # fmt: skip
+# Wagtail admin resources without data that load before sign-in (icons, translations).
+CMS_PUBLIC = {"cms/sprite/", "cms/jsi18n/"}
+
+# Sign-in routes outside allauth: every one leads to allauth's page (ALLAUTH: 302 to
+# /accounts/…) or is allauth's own view (the admin's logout: a GET asks, a POST ends the
+# session; without a session there is nothing to ask). People already signed in whom
+# Wagtail sends to its login pages (no admin access, a page for other groups) get a 403
+# page instead of a loop through allauth. Wagtail's own views for the same paths are
+# shadowed by lms/urls.py; a new Wagtail sign-in route fails
+# test_every_sign_in_route_is_in_the_table.
+ALLAUTH = "ALLAUTH"
+SIGN_IN = {
+    "cms/login/": same(DENY, anonymous=ALLAUTH),
+    "cms/logout/": same(OK, anonymous=MOVED),
+    "^cms/password_reset/": same(ALLAUTH),
+    "cms/password_reset/": same(ALLAUTH),
+    "cms/password_reset/done/": same(ALLAUTH),
+    "cms/password_reset/confirm/<uidb64>/<token>/": same(ALLAUTH),
+    "cms/password_reset/complete/": same(ALLAUTH),
+    "_util/login/": same(DENY, anonymous=ALLAUTH),
+}
 
 # Third-party areas, checked as groups: their own permission systems decide inside.
 GROUPS = {
     "cms/": "Wagtail admin: anonymous people and learners never get a page from it",
     "accounts/": "allauth sign-in flows (tests/accounts covers them)",
     "documents/": "Wagtail documents: served only through their collection permissions",
-    "_util/": "Wagtail's private-page password and login helpers",
+    "_util/": "Wagtail's private-page password form (its login is in SIGN_IN)",
     "^((?:[\\w\\-]+/)*)$": "Wagtail pages (public course pages, served by the page tree)",
 }
 
@@ -150,12 +171,28 @@ def _group(route):
     return next((group for group in GROUPS if route.startswith(group)), None)
 
 
+def _is_sign_in_route(route):
+    # Page and document view restrictions' shared passwords (authenticate_with_password)
+    # are no account sign-in.
+    words = ("login", "logout", "password_reset", "password_change")
+    return not route.startswith("accounts/") and any(word in route for word in words)
+
+
 def test_every_url_is_in_the_table():
     routes = _routes()
-    unknown = [route for route in routes if route not in MATRIX and _group(route) is None]
+    known = MATRIX.keys() | SIGN_IN.keys()
+    unknown = [route for route in routes if route not in known and _group(route) is None]
     assert not unknown, f"URLs without an entry in MATRIX (decide who may see them): {unknown}"
     stale = [route for route in MATRIX if route not in routes]
     assert not stale, f"MATRIX entries for URLs that no longer exist: {stale}"
+
+
+def test_every_sign_in_route_is_in_the_table():
+    routes = _routes()
+    unknown = [r for r in routes if _is_sign_in_route(r) and r not in SIGN_IN]
+    assert not unknown, f"Sign-in routes outside allauth without an entry in SIGN_IN: {unknown}"
+    stale = [route for route in SIGN_IN if route not in routes]
+    assert not stale, f"SIGN_IN entries for URLs that no longer exist: {stale}"
 
 
 @pytest.fixture
@@ -192,6 +229,7 @@ def world(make_user, make_unit, make_course, final_assessment):  # noqa: F811
 
 def _url(route, params, lesson):
     path = route.replace("^", "").replace("/?$", "").replace("$", "")
+    path = path.replace("<uidb64>/<token>", "MQ/set-password")
     for name, value in params.items():
         for kind in ("int", "uuid", "str"):
             path = path.replace(f"<{kind}:{name}>", str(value))
@@ -244,7 +282,9 @@ def test_the_wagtail_admin_is_closed_to_anonymous_people_and_learners(role, worl
     client = _client_for(role, people, Client)
     opened = []
     for route in _routes():
-        if not route.startswith("cms/") or "<" in route or "(" in route or route in CMS_PUBLIC:
+        if not route.startswith("cms/") or "<" in route or "(" in route:
+            continue
+        if route in CMS_PUBLIC or route in SIGN_IN:
             continue
         response = client.get("/" + route)
         if response.status_code == 200:
@@ -268,3 +308,43 @@ def test_post_matrix(role, world):
                 f"POST {route}: expected {want}, got {actual} ({response.status_code})"
             )
     assert not mismatches, f"{role}:\n" + "\n".join(mismatches)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sign_in_routes_lead_to_allauth(role, world):
+    from django.test import Client
+
+    people, params, lesson = world
+    client = _client_for(role, people, Client)
+    mismatches = []
+    for route, expected in SIGN_IN.items():
+        response = client.get(_url(route, params, lesson))
+        location = response.headers.get("Location", "")
+        if response.status_code == 302 and location.startswith("/accounts/"):
+            actual = ALLAUTH
+        else:
+            actual = _outcome(response)
+        if actual != expected[role]:
+            mismatches.append(f"{route}: expected {expected[role]}, got {actual} ({location})")
+    assert not mismatches, f"{role}:\n" + "\n".join(mismatches)
+
+
+@pytest.mark.parametrize("role", [role for role in ROLES if role != "anonymous"])
+def test_sign_in_routes_authenticate_nobody(role, world):
+    """Each role's correct e-mail address and password, posted to every sign-in route
+    outside allauth (in both allauth's and Django's field names), opens no session."""
+    from django.test import Client
+
+    from tests.conftest import TEST_PASSWORD
+
+    people, params, lesson = world
+    email = people[role].email
+    signed_in = []
+    for route in SIGN_IN:
+        client = Client()
+        data = {"login": email, "username": email, "email": email, "password": TEST_PASSWORD}
+        response = client.post(_url(route, params, lesson), data)
+        assert response.status_code < 500, route
+        if "_auth_user_id" in client.session:
+            signed_in.append(route)
+    assert not signed_in, f"{role} signed in through {signed_in}"
