@@ -181,7 +181,20 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+# Documents trainers may upload: office files, and videos with WebVTT captions for lessons.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "odt",
+    "pdf",
+    "pptx",
+    "txt",
+    "xlsx",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 CELERY_TASK_ACKS_LATE = True
@@ -247,7 +260,9 @@ QD_CSP = {
 #   point tool (Jcrop) probes touch support by setting an inline handler; blocked, the probe
 #   gives the right answer on a desktop browser.
 QD_CSP_ADMIN = {**QD_CSP, "style-src-elem": "'self' 'unsafe-inline'"}
-QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/"]
+# Routes whose responses carry no page CSP: the LRS (JSON), documents, and package files
+# (served with a CSP sandbox of their own).
+QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/"]
 
 # Privacy (PRODUCT.md §5): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
@@ -266,17 +281,10 @@ QD_XAPI_FORWARD_TIMEOUT = 10  # seconds per HTTP call to a forwarding endpoint
 # link-local addresses are allowed only for the host names listed here (exact names, e.g.
 # an LRS inside the agency's network). Empty: none.
 QD_FORWARDING_ALLOWED_HTTP_HOSTS: list[str] = []
-CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
-CELERY_BEAT_SCHEDULE["xapi-forward-outbox"] = {
-    "task": "lms.xapi.tasks.forward_outbox",
-    "schedule": 60.0,
-}
 
-# courses: lesson pages ask people to log in through allauth (by the redirect above); lessons
-# may carry videos with WebVTT captions; video and captions files are served inline so that
-# browsers play them.
+# courses: lesson pages ask people to log in through allauth (by the redirect above); video
+# and captions files are served inline so that browsers play them.
 WAGTAIL_FRONTEND_LOGIN_URL = "wagtailcore_login"
-WAGTAILDOCS_EXTENSIONS = [*WAGTAILDOCS_EXTENSIONS, "mp4", "webm", "vtt"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "application/pdf",
     "text/plain",
@@ -285,22 +293,10 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "text/vtt",
 ]
 # courses: trainers' scheduled publishing happens within a minute of the chosen time.
-CELERY_BEAT_SCHEDULE["courses-publish-scheduled"] = {
-    "task": "courses.tasks.publish_scheduled_pages",
-    "schedule": 60.0,
-}
 
 # competencies: evidence validity (None: evidence never expires), monthly scheduled HR
 # reports and the daily refresh of expired competency levels.
 QD_EVIDENCE_VALIDITY_MONTHS = None
-CELERY_BEAT_SCHEDULE["competencies-monthly-reports"] = {
-    "task": "competencies.tasks.scheduled_reports_task",
-    "schedule": 6 * 60 * 60.0,  # every 6 h; each schedule runs once per calendar month
-}
-CELERY_BEAT_SCHEDULE["competencies-expired-levels"] = {
-    "task": "competencies.tasks.refresh_expired_profiles_task",
-    "schedule": 24 * 60 * 60.0,
-}
 
 # Reliability: LRS requests per client (HTTP Basic key, or address) per window of seconds;
 # None switches the limit off. Generous enough for bulk loads and the benchmark.
@@ -324,8 +320,27 @@ QD_TINCAN_CREDENTIAL_TTL = 60 * 60  # seconds
 # are still accepted (requests in flight when the AU closed).
 QD_CMI5_TERMINATED_GRACE_SECONDS = 10
 QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, sandboxed
-QD_CSP_EXEMPT_PREFIXES = [*QD_CSP_EXEMPT_PREFIXES, "/content/files/"]
-CELERY_BEAT_SCHEDULE["packages-expired-credentials"] = {
-    "task": "lms.packages.tasks.delete_expired_launch_credentials",
-    "schedule": 60 * 60.0,
+
+# Periodic tasks (celery beat), one place for all apps.
+CELERY_BEAT_SCHEDULE = {
+    "xapi-forward-outbox": {
+        "task": "lms.xapi.tasks.forward_outbox",
+        "schedule": 60.0,
+    },
+    "courses-publish-scheduled": {
+        "task": "courses.tasks.publish_scheduled_pages",
+        "schedule": 60.0,
+    },
+    "competencies-monthly-reports": {
+        "task": "competencies.tasks.scheduled_reports_task",
+        "schedule": 6 * 60 * 60.0,  # every 6 h; each schedule runs once per calendar month
+    },
+    "competencies-expired-levels": {
+        "task": "competencies.tasks.refresh_expired_profiles_task",
+        "schedule": 24 * 60 * 60.0,
+    },
+    "packages-expired-credentials": {
+        "task": "lms.packages.tasks.delete_expired_launch_credentials",
+        "schedule": 60 * 60.0,
+    },
 }

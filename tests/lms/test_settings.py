@@ -1,5 +1,6 @@
 """Production settings pass Django's deployment checks when the environment is set."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -129,3 +130,35 @@ def test_production_reads_the_forwarding_allow_list_from_the_environment():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("['lrs.intern.example', '10.0.0.5']")
+
+
+def _default_settings_module(path):
+    """The DJANGO_SETTINGS_MODULE an entry point sets when the environment names none."""
+    tree = ast.parse((ROOT / path).read_text())
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") == "setdefault"
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value == "DJANGO_SETTINGS_MODULE"
+        ):
+            return node.args[1].value
+    raise AssertionError(f"{path} sets no default settings module")
+
+
+def test_workers_default_to_the_settings_the_web_processes_use():
+    assert _default_settings_module("lms/celery.py") == "lms.settings.production"
+    assert _default_settings_module("lms/wsgi.py") == "lms.settings.production"
+    assert _default_settings_module("lms/asgi.py") == "lms.settings.production"
+
+
+def test_base_settings_assign_each_setting_once():
+    tree = ast.parse((ROOT / "lms/settings/base.py").read_text())
+    names = [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    ]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
