@@ -29,13 +29,16 @@ run: demo
 	@echo "Serving on http://127.0.0.1:8000  (authoring: http://127.0.0.1:8000/cms/)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## The whole suite: lint, formatting, import boundaries, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379)
+## The whole suite: lint, formatting, import boundaries, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379),
+## then the tests of every database-specific branch again on SQLite
 test: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -m "not faults"
+	@echo "SQLite smoke suite (the embedded database of make run):"
+	DATABASE_URL=sqlite:// $(VENV)/bin/pytest -m "sqlite and not faults" -q -p no:cacheprovider
 
 ## Fault tests: private PostgreSQL, Redis, gunicorn and Celery processes that are killed and
 ## restarted on purpose (docs/RELIABILITY.md). Each test is bounded; the run stops by itself.

@@ -245,3 +245,12 @@ def log_in(client, user, password=TEST_PASSWORD):
         client.post(reverse("mfa_authenticate"), {"code": current_totp()})
     assert client.session.get("_auth_user_id") == str(user.pk), "login failed"
     return client
+
+
+def pytest_runtest_setup(item):
+    """Tests of PostgreSQL's own behaviour skip in the SQLite smoke suite."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if item.get_closest_marker("postgresql") and "postgresql" not in engine:
+        pytest.skip("needs PostgreSQL")

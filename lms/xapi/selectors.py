@@ -51,6 +51,12 @@ def _id_param(value: str):
     return uuid.UUID(value).hex
 
 
+def _time_param(value: dt.datetime):
+    """A time as the database compares it: SQLite keeps naive UTC text, so an aware value
+    passed as is would compare as a different string (and paging would repeat rows)."""
+    return connection.ops.adapt_datetimefield_value(value)
+
+
 def _data_column() -> str:
     return "s.data::text" if connection.vendor == "postgresql" else "s.data"
 
@@ -98,14 +104,15 @@ def statements_query(query: StatementQuery) -> list[tuple[str, dt.datetime, obje
     bounds, bound_params = ["s.voided = %s"], [False]
     if query.since is not None:
         bounds.append("s.stored > %s")
-        bound_params.append(query.since)
+        bound_params.append(_time_param(query.since))
     if query.until is not None:
         bounds.append("s.stored <= %s")
-        bound_params.append(query.until)
+        bound_params.append(_time_param(query.until))
     if query.after is not None:
         stored, last_id = query.after
         op = ">" if query.ascending else "<"
         bounds.append(f"(s.stored {op} %s OR (s.stored = %s AND s.id {op} %s))")
+        stored = _time_param(stored)
         bound_params += [stored, stored, _id_param(last_id)]
 
     order = "ASC" if query.ascending else "DESC"

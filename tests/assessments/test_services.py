@@ -8,7 +8,8 @@ from assessments.models import Assessment, Attempt, Question
 from competencies.models import Competency, ProficiencyLevel
 from tests.assessments.conftest import QUESTIONS
 
-pytestmark = pytest.mark.django_db
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_question_from_data_resolves_competency_and_level(questions):

@@ -22,6 +22,9 @@ from lms.xapi import events, identity, vocabulary
 from lms.xapi.iris import activity_iri
 from lms.xapi.services import actor_erase, projections_rebuild, statements_store
 
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = pytest.mark.sqlite
+
 
 def _assessment(user, evidence, *, passed=True):
     return events.record(
@@ -216,6 +219,7 @@ def test_activity_of_a_competency_is_its_uri(frameworks):
     assert competency_activity(qd1).iri == qd1.uri == activity_iri("competency", "qd/QD.1")
 
 
+@pytest.mark.postgresql
 def test_chunked_rebuild_follows_the_rule_on_ties_and_chunk_edges(frameworks, make_user):
     """Ties in rank and time, expiry at the reached rank and self-assessments at the same
     instant, spread over people that fall into different chunks of the rebuild."""

@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 from lms.demo import loader
 from lms.demo.people import PERSONAS
 
-pytestmark = pytest.mark.django_db
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 
 def test_load_demo_content_refuses_without_debug(settings):

@@ -12,7 +12,8 @@ from lms.xapi.models import Document, Statement
 from lms.xapi.services import lrs_client_create
 from tests.pglocks import committed_once_blocked, connect_test_database, insert_statement
 
-pytestmark = pytest.mark.django_db
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 V = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
 
@@ -295,6 +296,7 @@ def test_statement_post_uses_few_queries(
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.postgresql
 @pytest.mark.parametrize(("same_content", "status"), [(True, 204), (False, 409)])
 def test_a_concurrent_insert_of_the_same_id_is_decided_by_the_conflict_rules(
     client, lrs_client, statement_factory, same_content, status

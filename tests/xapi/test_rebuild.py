@@ -42,7 +42,8 @@ from lms.xapi.services import lrs_client_create, projections_rebuild
 from tests.packages.test_services import au_statements, launch_params, xapi
 from tests.xapi.test_api import post
 
-pytestmark = pytest.mark.django_db
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 LEARNERS = 3
 # ``make test`` runs a fixed set of histories; QD_REBUILD_EXAMPLES=300 explores at random.

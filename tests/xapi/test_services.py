@@ -20,7 +20,8 @@ from lms.xapi.services import (
 )
 from lms.xapi.validation import StatementError
 
-pytestmark = pytest.mark.django_db
+# The SQLite smoke suite runs these too: they cover every connection.vendor branch.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite]
 
 COURSE = Activity(
     iri="https://qualifica-digitalis.example/xapi/activities/course/c1",
