@@ -80,31 +80,6 @@ def learner_status(*, assessment: Assessment, user) -> LearnerStatus:
     )
 
 
-def results_for_user(*, user, assessments) -> dict[int, LearnerStatus]:
-    """Best result per assessment for a course page (one query for all assessments)."""
-    assessments = list(assessments)
-    by_assessment: dict[int, list[Attempt]] = {a.pk: [] for a in assessments}
-    for attempt in Attempt.objects.filter(user=user, assessment__in=assessments).order_by("number"):
-        by_assessment[attempt.assessment_id].append(attempt)
-    result = {}
-    for assessment in assessments:
-        attempts = by_assessment[assessment.pk]
-        finished = [a for a in attempts if not a.is_open]
-        open_attempt = next((a for a in attempts if a.is_open), None)
-        used = len(attempts)
-        result[assessment.pk] = LearnerStatus(
-            assessment=assessment,
-            attempts=attempts,
-            open_attempt=open_attempt,
-            attempts_left=None
-            if not assessment.max_attempts
-            else max(0, assessment.max_attempts - used),
-            best=max(finished, key=lambda a: (a.score_raw or 0) / (a.score_max or 1), default=None),
-            question_count=0,
-        )
-    return result
-
-
 def attempt_get(*, attempt_uuid, user) -> Attempt:
     """The person's own attempt; raises ``Attempt.DoesNotExist`` for anyone else's."""
     try:
@@ -229,7 +204,7 @@ def item_statistics(*, assessment: Assessment) -> AssessmentStatistics:
     """Per-question statistics over the finished attempts (a constant number of queries).
 
     Nothing is shown for fewer than ``QD_MIN_GROUP_SIZE`` different people, so the figures
-    never describe an individual (PRODUCT.md §5).
+    never describe an individual (docs/SECURITY.md, Privacy).
     """
     finished = Attempt.objects.filter(assessment=assessment).exclude(
         status=Attempt.Status.IN_PROGRESS

@@ -106,14 +106,6 @@ def question_bank_create(*, name: str, description: str = "") -> QuestionBank:
     return bank
 
 
-def question_category_create(
-    *, bank: QuestionBank, name: str, parent: QuestionCategory | None = None
-) -> QuestionCategory:
-    """Create (or return) the category ``name`` under ``parent`` in ``bank``."""
-    category, _ = QuestionCategory.objects.get_or_create(bank=bank, parent=parent, name=name)
-    return category
-
-
 @dataclass(frozen=True)
 class OptionData:
     text: str

@@ -6,7 +6,7 @@ Supported:
 - IMS CASE 1.0 JSON packages (``CFDocument``, ``CFItems``, ``CFAssociations`` with
   ``isChildOf``, optional ``CFRubrics`` whose criterion levels become the scale and the
   per-level statements).
-- The platform CSV (documented in ``CSV_DOC`` and in README.md).
+- The platform CSV (documented at ``parse_csv`` and in README.md).
 
 Every parser raises ``FormatProblem`` with the location of the first problem it finds
 (JSON path or CSV line and column); nothing is imported from a file with a problem.
@@ -534,29 +534,31 @@ def _case_id(uri: str) -> str:
 # --------------------------------------------------------------------------- CSV
 
 CSV_COLUMNS = ["type", "id", "parent", "rank", "band", "name", "description", "uri", "version"]
-CSV_DOC = """\
-One framework per file, UTF-8, comma-separated, with this header:
-
-    type,id,parent,rank,band,name,description,uri,version
-
-Row types (columns not listed stay empty):
-- framework   id = framework key, name = title, description, uri, version,
-              band = source / publisher (exactly one framework row, first)
-- scale       id = scale key, name, description, uri (exactly one scale row)
-- level       id = level code, rank (1..n, n ≤ 20), band (optional group), name, description, uri
-- area        id = code, parent = code of a parent area (optional), name, description, uri
-- competency  id = code, parent = area code, name, description, uri
-- statement   id = identifier, parent = competency code, rank (one level) or band,
-              description = text
-- outcome     like statement; name = outcome type (Knowledge, Skill, Attitude)
-
-Empty uri columns get the platform's stable URIs. Re-importing updates by identifier.
-A value beginning with = + - @ (or an apostrophe) is exported with one more leading
-apostrophe, so spreadsheets show it as text; the import removes that apostrophe again.
-"""
 
 
 def parse_csv(content: bytes) -> FrameworkData:
+    """Parse the platform CSV.
+
+    One framework per file, UTF-8, comma-separated, with this header:
+
+        type,id,parent,rank,band,name,description,uri,version
+
+    Row types (columns not listed stay empty):
+    - framework   id = framework key, name = title, description, uri, version,
+                  band = source / publisher (exactly one framework row, first)
+    - scale       id = scale key, name, description, uri (exactly one scale row)
+    - level       id = level code, rank (1..n, n ≤ 20), band (optional group), name,
+                  description, uri
+    - area        id = code, parent = code of a parent area (optional), name, description, uri
+    - competency  id = code, parent = area code, name, description, uri
+    - statement   id = identifier, parent = competency code, rank (one level) or band,
+                  description = text
+    - outcome     like statement; name = outcome type (Knowledge, Skill, Attitude)
+
+    Empty uri columns get the platform's stable URIs. Re-importing updates by identifier.
+    A value beginning with = + - @ (or an apostrophe) is exported with one more leading
+    apostrophe, so spreadsheets show it as text; the import removes that apostrophe again.
+    """
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -32,10 +32,6 @@ def register_offer_provider(name: str, provider: Callable[[], Iterable[Offer]]) 
     _PROVIDERS[name] = provider
 
 
-def unregister_offer_provider(name: str) -> None:
-    _PROVIDERS.pop(name, None)
-
-
 def offers() -> list[Offer]:
     result: list[Offer] = []
     for provider in list(_PROVIDERS.values()):

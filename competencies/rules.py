@@ -1,4 +1,4 @@
-"""The competency rules HR relies on (PRODUCT.md §4), as pure functions.
+"""The competency rules HR relies on, as pure functions.
 
 No database: these functions take plain values and are tested directly.
 
@@ -117,8 +117,3 @@ def gap(*, target: int, reached: int) -> int:
     if target < 0 or reached < 0:
         raise ValueError("ranks are never negative")
     return max(target - reached, 0)
-
-
-def effective_target(targets: Iterable[int]) -> int:
-    """A person holding several roles must meet the highest target among them (0: none)."""
-    return max(targets, default=0)

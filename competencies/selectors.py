@@ -53,23 +53,9 @@ def competency_get_by_ref(ref: str) -> Competency:
     )
 
 
-def competency_get_by_uri(uri: str) -> Competency:
-    return Competency.objects.select_related("framework").get(uri=uri)
-
-
 def level_for(*, competency: Competency, rank: int) -> ProficiencyLevel:
     """The level of the competency's framework scale with this rank (1..n)."""
     return ProficiencyLevel.objects.get(scale_id=competency.framework.scale_id, rank=rank)
-
-
-def framework_list() -> QuerySet[Framework]:
-    return Framework.objects.select_related("scale").order_by("title")
-
-
-def framework_competencies(*, framework: Framework) -> QuerySet[Competency]:
-    return Competency.objects.filter(framework=framework, kind=Competency.Kind.COMPETENCY).order_by(
-        "position", "code"
-    )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from django.utils.translation import gettext
 from competencies import exports, gapcounts
 from competencies.formats import FormatProblem, FrameworkData, parse
 from competencies.forms import ReportFilterForm
-from competencies.iris import competency_uri
 from competencies.models import (
     Competency,
     CompetencyStatement,
@@ -238,31 +237,6 @@ def framework_import(*, data: FrameworkData, progress: Progress | None = None) -
         removed=removed,
         not_in_file=not_in_file,
     )
-
-
-def competency_create_or_update(
-    *,
-    framework: Framework,
-    code: str,
-    name: str,
-    description: str = "",
-    parent: Competency | None = None,
-    kind: str = Competency.Kind.COMPETENCY,
-    position: int = 0,
-) -> Competency:
-    comp, _created = Competency.objects.update_or_create(
-        framework=framework,
-        code=code,
-        defaults={
-            "name": name,
-            "description": description,
-            "parent": parent,
-            "kind": kind,
-            "position": position,
-            "uri": competency_uri(framework.key, code),
-        },
-    )
-    return comp
 
 
 @transaction.atomic

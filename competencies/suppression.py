@@ -1,4 +1,4 @@
-"""Small-group suppression for HR reports (PRODUCT.md §5), as pure functions.
+"""Small-group suppression for HR reports, as pure functions.
 
 The problem
     A report shows aggregates for groups of people: an org unit with its sub-units, maybe
@@ -153,8 +153,3 @@ def build_blocks(
     for block in block_of.values():
         members[block] += 1
     return Blocks(block_of=block_of, size=size, k=k, members=dict(members))
-
-
-def suppress_small(count: int, *, k: int) -> bool:
-    """The primary rule on its own: a group of 1..k−1 people is never shown."""
-    return 0 < count < k

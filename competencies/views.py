@@ -289,7 +289,7 @@ def export_download(request, export_id):
 @login_required
 @require_GET
 def individual_profiles(request):
-    """Individual drill-down (PRODUCT.md §5): only with the deployment switch, only people
+    """Individual drill-down: only with the deployment switch, only people
     who consented, only in the HR person's scope; every view is audited."""
     _require_hr(request)
     if not getattr(settings, "QD_INDIVIDUAL_VIEWS_ENABLED", False):

@@ -4,7 +4,6 @@ number of lessons or courses involved."""
 import datetime
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
@@ -49,30 +48,6 @@ def course_of_lesson(*, lesson: LessonPage) -> CoursePage:
 def course_lessons(*, course: CoursePage) -> list[LessonPage]:
     """The course's live lessons in order, without their bodies (one query)."""
     return list(LessonPage.objects.live().child_of(course).defer("body").order_by("path"))
-
-
-def lessons_by_course(*, courses: Iterable[CoursePage]) -> dict[int, list[LessonPage]]:
-    """Live lessons of many courses, in one query (bodies not loaded)."""
-    courses = list(courses)
-    if not courses:
-        return {}
-    by_path = {c.path: c.pk for c in courses}
-    condition = Q()
-    for depth in {c.depth for c in courses}:
-        condition |= Q(depth=depth + 1)
-    lessons = (
-        LessonPage.objects.live()
-        .filter(condition)
-        .filter(path__regex=r"^(" + "|".join(by_path) + ")")
-        .defer("body")
-        .order_by("path")
-    )
-    result = defaultdict(list)
-    for lesson in lessons:
-        course_id = by_path.get(lesson.path[:-STEP])
-        if course_id is not None:
-            result[course_id].append(lesson)
-    return result
 
 
 def next_lesson(*, lesson: LessonPage, course: CoursePage | None = None) -> LessonPage | None:

@@ -1,25 +1,16 @@
 """The four permission groups and what each may do.
 
-Group names are stable identifiers used in code and settings; the UI shows
-their translated labels.
+Group names are stable identifiers used in code and settings.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 LEARNER = "Learner"
 TRAINER = "Trainer"
 HR = "HR"
 ADMINISTRATOR = "Administrator"
-
-GROUP_LABELS = {
-    LEARNER: _("Learner"),
-    TRAINER: _("Trainer"),
-    HR: _("HR / personnel development"),
-    ADMINISTRATOR: _("Administrator"),
-}
 
 # Permissions as "app_label.codename". Apps that arrive later add theirs here.
 GROUP_PERMISSIONS = {

@@ -68,13 +68,6 @@ def consents_latest(*, user_ids, purpose: str) -> dict[int, bool]:
     return latest
 
 
-def org_unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
-    """The unit and all of its sub-units, in tree order (one query)."""
-    return OrgUnit.objects.filter(path__startswith=unit.path, depth__gte=unit.depth).order_by(
-        "path"
-    )
-
-
 def org_unit_members(*, unit: OrgUnit, include_sub_units: bool = True) -> QuerySet:
     """Active people in the unit (and by default its sub-units), in one query."""
     people = User.objects.filter(is_active=True).select_related("org_unit")

@@ -5,7 +5,7 @@ expansion or network access, and a manifest with a DOCTYPE is refused; ``cmi5.xm
 validated against the cmi5 ``CourseStructure.xsd`` shipped in ``schema/``.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -17,8 +17,6 @@ from lxml import etree
 from lms.packages.safezip import PackageError
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "CourseStructure.xsd"
-CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
-MOVE_ON_VALUES = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable")
 # Activity ids and launch addresses are stored in columns of this length (and the LRS
 # keeps activity ids of at most this length).
 MAX_IRI = 1024
@@ -224,13 +222,6 @@ class AU:
     entitlement_key: str = ""
     activity_type: str = ""
     description: str = ""
-
-
-@dataclass
-class Block:
-    id: str
-    title: str
-    children: list = field(default_factory=list)  # AU indexes and nested blocks
 
 
 @dataclass

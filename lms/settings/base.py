@@ -264,7 +264,7 @@ QD_CSP_ADMIN = {**QD_CSP, "style-src-elem": "'self' 'unsafe-inline'"}
 # (served with a CSP sandbox of their own).
 QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/"]
 
-# Privacy (PRODUCT.md §5): aggregates over fewer people are suppressed, and individual
+# Privacy (docs/SECURITY.md): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
 QD_MIN_GROUP_SIZE = 5
 QD_INDIVIDUAL_VIEWS_ENABLED = False

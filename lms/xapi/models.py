@@ -280,10 +280,6 @@ class ForwardingEndpoint(models.Model):
     def password(self, value: str) -> None:
         self.password_encrypted = crypto.encrypt(value) if value else ""
 
-    @property
-    def verb_list(self) -> list[str]:
-        return self.parse_verbs(self.verbs)
-
     @staticmethod
     def parse_verbs(text: str) -> list[str]:
         return [line.strip() for line in text.splitlines() if line.strip()]

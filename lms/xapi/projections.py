@@ -62,10 +62,6 @@ def register_projection(
     )
 
 
-def unregister_projection(name: str) -> None:
-    _REGISTRY.pop(name, None)
-
-
 def registered_projections() -> list[Projection]:
     """Every projection, each after the ones it names in ``after`` (if registered)."""
     ordered: list[Projection] = []

@@ -659,10 +659,6 @@ def actor_erase(*, user) -> dict:
     return {"statements": deleted_statements, "documents": deleted_documents}
 
 
-def sha2_hex(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
 def lrs_client_create(
     *,
     name: str,
@@ -730,10 +726,8 @@ def scoped_clients_delete_expired(*, batch: int = 500) -> int:
         deleted += len(ids)
 
 
-# Document kinds, as the document services take them.
+# The State document kind, as other apps pass it to the document services.
 DOCUMENT_STATE = Document.Kind.STATE
-DOCUMENT_ACTIVITY_PROFILE = Document.Kind.ACTIVITY_PROFILE
-DOCUMENT_AGENT_PROFILE = Document.Kind.AGENT_PROFILE
 
 
 class DocumentPreconditionFailed(Exception):

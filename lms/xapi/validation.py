@@ -7,7 +7,6 @@ through ``validate_statement`` first. Errors name the offending field as a JSON 
 
 import functools
 import re
-import uuid
 
 UUID_RE = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
@@ -605,7 +604,3 @@ def validate_statement(statement, path: str = "", *, version: str = "1.0.3") -> 
             or not stated.startswith(tuple(f"{major}." for major in majors))
         ):
             _fail(f"{prefix}version", f"must be a {' or '.join(majors)}.x version")
-
-
-def new_statement_id() -> str:
-    return str(uuid.uuid4())

@@ -43,25 +43,6 @@ SELF_ASSESSED = Verb(
 )
 VALIDATED = Verb(f"{DEFAULT_BASE_IRI}/verbs/validated", "validated", "wurde bestätigt")
 
-ALL_VERBS = (
-    EXPERIENCED,
-    COMPLETED,
-    LAUNCHED,
-    INITIALIZED,
-    TERMINATED,
-    ANSWERED,
-    PASSED,
-    FAILED,
-    ATTEMPTED,
-    VOIDED,
-    SATISFIED,
-    WAIVED,
-    ABANDONED,
-    EARNED,
-    SELF_ASSESSED,
-    VALIDATED,
-)
-
 # Activity types.
 TYPE_COURSE = f"{ADL_ACTIVITIES}/course"
 TYPE_LESSON = f"{ADL_ACTIVITIES}/lesson"
@@ -69,12 +50,10 @@ TYPE_ASSESSMENT = f"{ADL_ACTIVITIES}/assessment"
 TYPE_QUESTION = f"{ADL_ACTIVITIES}/cmi.interaction"
 TYPE_COMPETENCY = f"{DEFAULT_BASE_IRI}/activity-types/competency"
 TYPE_CERTIFICATE = "http://id.tincanapi.com/activitytype/certificate"
-TYPE_CURRICULUM = f"{DEFAULT_BASE_IRI}/activity-types/curriculum"
 
 # Extensions.
 EXT_COMPETENCY_EVIDENCE = f"{DEFAULT_BASE_IRI}/extensions/competency-evidence"
 EXT_SELF_ASSESSED_LEVEL = f"{DEFAULT_BASE_IRI}/extensions/self-assessed-level"
-EXT_VALIDATOR = f"{DEFAULT_BASE_IRI}/extensions/validator"
 EXT_VALIDATION_NOTE = f"{DEFAULT_BASE_IRI}/extensions/validation-note"
 
 # cmi5 (the LMS's statements in a cmi5 session, section 9 of the cmi5 specification).
@@ -93,5 +72,3 @@ CMI5_TYPE_COURSE = "https://w3id.org/xapi/cmi5/activitytype/course"
 # The platform name in every statement we build.
 PLATFORM = "Qualifica Digitalis"
 LANGUAGE = "de-DE"
-
-EVIDENCE_SOURCES = ("assessment", "course", "validation")

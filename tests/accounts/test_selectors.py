@@ -1,7 +1,7 @@
 import pytest
 
 from lms.accounts.models import OrgUnitResponsibility
-from lms.accounts.selectors import org_unit_members, org_unit_subtree, units_responsible_for
+from lms.accounts.selectors import org_unit_members, units_responsible_for
 from lms.accounts.services import responsibility_grant
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +16,6 @@ def tree(make_unit):
     dept_b = make_unit("Dept B", parent=agency, kind="department", code="dept-b")
     unit_b1 = make_unit("Unit B1", parent=dept_b, code="unit-b1")
     return {u.code: u for u in (agency, dept_a, unit_a1, unit_a2, dept_b, unit_b1)}
-
-
-def test_subtree_contains_the_unit_and_all_descendants(tree):
-    codes = set(org_unit_subtree(unit=tree["dept-a"]).values_list("code", flat=True))
-    assert codes == {"dept-a", "unit-a1", "unit-a2"}
 
 
 def test_members_include_sub_units_in_one_query(tree, make_user, django_assert_num_queries):

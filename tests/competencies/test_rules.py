@@ -68,11 +68,6 @@ def test_gap_rejects_negative_ranks():
         rules.gap(target=-1, reached=0)
 
 
-def test_effective_target_is_the_highest_role_target():
-    assert rules.effective_target([3, 5, 4]) == 5
-    assert rules.effective_target([]) == 0
-
-
 @given(
     st.lists(
         st.tuples(

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from competencies.reporting import Cube
-from competencies.suppression import build_blocks, suppress_small
+from competencies.suppression import build_blocks
 
 
 @st.composite
@@ -60,6 +60,11 @@ def residual(basis, vector):
         return float(np.abs(vector).sum())
     coeffs, *_ = np.linalg.lstsq(basis.T, vector, rcond=None)
     return float(np.abs(basis.T @ coeffs - vector).max())
+
+
+def suppress_small(count: int, *, k: int) -> bool:
+    """The primary rule on its own: a group of 1..k-1 people is never shown."""
+    return 0 < count < k
 
 
 @settings(max_examples=250, deadline=None)
