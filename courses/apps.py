@@ -67,5 +67,7 @@ class CoursesConfig(AppConfig):
                 "courses.delete_curriculum",
                 "courses.view_curriculum",
                 "courses.view_course_analytics",
+                "courses.review_course_content",
             ],
         )
+        register_group_permissions("Administrator", ["courses.review_course_content"])

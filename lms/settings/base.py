@@ -339,6 +339,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "competencies.tasks.refresh_expired_profiles_task",
         "schedule": 24 * 60 * 60.0,
     },
+    "courses-review-reminders": {
+        "task": "courses.tasks.course_review_reminders",
+        "schedule": 24 * 60 * 60.0,
+    },
     "packages-expired-credentials": {
         "task": "lms.packages.tasks.delete_expired_launch_credentials",
         "schedule": 60 * 60.0,
