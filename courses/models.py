@@ -76,6 +76,8 @@ class CoursePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=models.Q(groups__name__in=("Trainer", "Administrator"))
+        | models.Q(is_superuser=True),
         help_text=_("Reviews the content regularly and is reminded by e-mail when it is due."),
     )
     review_interval_months = models.PositiveSmallIntegerField(
@@ -104,7 +106,9 @@ class CoursePage(Page):
         MultiFieldPanel(
             [
                 ReviewStatusPanel(),
-                FieldPanel("content_owner"),
+                # A plain select of trainers and administrators: Wagtail's user chooser
+                # would need the permission to manage people.
+                FieldPanel("content_owner", widget=forms.Select),
                 FieldPanel("review_interval_months"),
             ],
             heading=_("Content review"),

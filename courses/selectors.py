@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from assessments import services as assessment_services
@@ -686,12 +686,12 @@ def course_review_states(*, courses, today: datetime.date | None = None) -> list
     courses = list(courses)
     ids = [course.pk for course in courses]
     last = {}
-    for review in (
-        CourseReview.objects.filter(course_id__in=ids)
-        .select_related("reviewed_by")
-        .order_by("course_id", "-reviewed_at")
-        .distinct("course_id")
-    ):
+    latest = CourseReview.objects.filter(course_id=OuterRef("course_id")).order_by(
+        "-reviewed_at", "-pk"
+    )
+    for review in CourseReview.objects.filter(
+        course_id__in=ids, pk=Subquery(latest.values("pk")[:1])
+    ).select_related("reviewed_by"):
         last[review.course_id] = review
     flagged = defaultdict(dict)
     for flag in LessonReviewFlag.objects.filter(resolved_at__isnull=True).select_related("lesson"):

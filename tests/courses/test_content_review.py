@@ -200,6 +200,10 @@ def test_a_trainer_marks_every_lesson_citing_a_norm_and_a_review_clears_it(make_
     assert "Überprüfung nötig" in edit
     overview = client.get("/cms/content-review/").content.decode()
     assert "wird überprüft" in overview
+    course_edit = client.get(f"/cms/pages/{course.pk}/edit/")
+    assert course_edit.status_code == 200
+    assert "wird überprüft" in course_edit.content.decode()
+    assert f'<option value="{trainer.pk}">' in course_edit.content.decode()
 
     response = client.post(f"/cms/content-review/{course.pk}/review/", {"note": "geprüft"})
     assert response.status_code == 302
