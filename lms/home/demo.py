@@ -3,7 +3,12 @@
 Public-sector sites must publish an accessibility statement with a feedback channel and a
 link to the enforcement procedure (§ 12b BGG, § 7 BITV 2.0, the EU model statement of
 Implementing Decision (EU) 2018/1523), and explain the site in Leichte Sprache and German
-Sign Language (§ 4 BITV 2.0 with Anlage 2). Legal basis checked on 4 December 2026.
+Sign Language (§ 4 BITV 2.0 with Anlage 2). Legal basis checked on 4 December 2026:
+https://www.gesetze-im-internet.de/bgg/__12b.html (contents of the statement, answer
+within one month), https://www.gesetze-im-internet.de/bitv_2_0/__7.html,
+https://www.gesetze-im-internet.de/bitv_2_0/__4.html,
+https://www.gesetze-im-internet.de/bgg/__16.html (conciliation body) and
+https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:32018D1523 (model statement).
 Idempotent: pages that exist are kept as the editors left them.
 """
 
