@@ -420,6 +420,14 @@ def lessons_mark_for_review(*, norm: str, lessons: Iterable[LessonPage], user, n
     return created
 
 
+def reviewer_erase(*, user) -> dict:
+    """Erasure: reviews and marks stay (the content's history), without naming the person."""
+    reviews = CourseReview.objects.filter(reviewed_by=user).update(
+        reviewed_by=None, reviewed_by_label=""
+    )
+    return {"course_reviews_anonymised": reviews}
+
+
 def _preferred_language(user) -> str:
     from wagtail.users.models import UserProfile
 

@@ -263,3 +263,16 @@ def test_the_review_overview_runs_a_fixed_number_of_queries(
             assert client.get("/cms/content-review/").status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_an_erased_reviewer_is_no_longer_named_but_the_review_stays(make_course, trainer):
+    from lms.accounts.personal_data import personal_data_export
+    from lms.accounts.services import person_erase
+
+    course = make_course(lessons=0)
+    services.course_review_complete(course=course, user=trainer, note="geprüft")
+    assert personal_data_export(user=trainer)["course_reviews"][0]["note"] == "geprüft"
+    person_erase(user=trainer)
+    (state,) = selectors.course_review_states(courses=[course])
+    assert state.last_review.reviewed_by is None
+    assert state.last_review.reviewed_by_label == ""

@@ -1,29 +1,28 @@
-"""The footer's links to the information pages, cached until a page is published or removed
-(``lms.home.apps``), so they add no query to any page."""
+"""The footer's links to the information pages."""
 
 from django import template
-from django.core.cache import cache
 
 register = template.Library()
-FOOTER_CACHE_KEY = "qd:footer-pages"
 
 
 @register.simple_tag
 def footer_pages():
-    """(title, url) of the live, public information pages and the statement shown in menus."""
-    links = cache.get(FOOTER_CACHE_KEY)
-    if links is None:
-        from wagtail.models import Page
+    """(title, url) of the live information pages and the statement shown in menus, in one
+    query on every page (no cache: the count stays the same on every request).
 
-        from lms.home.models import AccessibilityStatementPage, InformationPage
+    Both page types are children of the home page, the site root, so their address is
+    their slug; pages with a view restriction of their own are left out.
+    """
+    from wagtail.models import Page
 
-        pages = (
-            Page.objects.live()
-            .public()
-            .in_menu()
-            .type(InformationPage, AccessibilityStatementPage)
-            .order_by("path")
-        )
-        links = [(page.title, page.url) for page in pages if page.url]
-        cache.set(FOOTER_CACHE_KEY, links, 60 * 60)
-    return links
+    from lms.home.models import AccessibilityStatementPage, InformationPage
+
+    pages = (
+        Page.objects.live()
+        .in_menu()
+        .type(InformationPage, AccessibilityStatementPage)
+        .filter(view_restrictions__isnull=True)
+        .order_by("path")
+        .values_list("title", "slug")
+    )
+    return [(title, f"/{slug}/") for title, slug in pages]
