@@ -7,7 +7,13 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from courses.models import Certificate, CourseProgress, Enrolment, LessonProgress
+        from courses.models import (
+            Certificate,
+            CourseProgress,
+            CourseReview,
+            Enrolment,
+            LessonProgress,
+        )
         from lms.accounts.personal_data import register_personal_data
 
         register_personal_data(
@@ -39,10 +45,17 @@ class CoursesConfig(AppConfig):
                 "course__title", "code", "issued_at"
             ),
         )
+        register_personal_data(
+            "course_reviews",
+            lambda user: CourseReview.objects.filter(reviewed_by=user).values(
+                "course__title", "reviewed_at", "note"
+            ),
+        )
         from assessments.services import register_attempt_context_provider
         from competencies.providers import register_offer_provider
         from courses import package_units, projection, selectors, services
         from lms.accounts.groups import register_group_permissions
+        from lms.accounts.services import register_person_eraser
         from lms.packages import projection as package_projection
         from lms.packages.services import register_registration_provider
         from lms.xapi.projections import register_projection
@@ -67,5 +80,8 @@ class CoursesConfig(AppConfig):
                 "courses.delete_curriculum",
                 "courses.view_curriculum",
                 "courses.view_course_analytics",
+                "courses.review_course_content",
             ],
         )
+        register_group_permissions("Administrator", ["courses.review_course_content"])
+        register_person_eraser(lambda user: services.reviewer_erase(user=user))

@@ -277,3 +277,36 @@ class LessonStreamBlock(blocks.StreamBlock):
     glossary_term = GlossaryTermBlock()
     download = DownloadBlock()
     knowledge_check = KnowledgeCheckBlock()
+
+
+SOURCE_KINDS = [("norm", _("Norm")), ("judgment", _("Judgment")), ("other", _("Other source"))]
+
+
+class SourceValue(blocks.StructValue):
+    def kind_label(self):
+        return dict(SOURCE_KINDS).get(self.get("kind"), "")
+
+
+class SourceBlock(blocks.StructBlock):
+    """A norm, judgment or other source a lesson relies on, with a link to its official text."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=SOURCE_KINDS,
+        default="norm",
+    )
+    label = blocks.CharBlock(
+        label=_("Citation"),
+        max_length=300,
+        help_text=_('Norms as "§ 35a VwVfG", "§ 35 Abs. 1 SGB X" or "Art. 22 DSGVO".'),
+    )
+    url = blocks.URLBlock(label=_("Official text (link)"), max_length=500)
+
+    class Meta:
+        icon = "link"
+        label = _("Source")
+        value_class = SourceValue
+
+
+class LessonSourcesBlock(blocks.StreamBlock):
+    source = SourceBlock()

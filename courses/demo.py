@@ -163,6 +163,8 @@ def _course(*, index, data, roles, user) -> CoursePage:
         audience_roles=[roles[c] for c in data.get("audience_roles", ()) if c in roles],
         develops=develops,
         final_assessment=final,
+        content_owner=user,
+        review_interval_months=data.get("review_interval_months", 12),
         user=user,
     )
     for lesson in data["lessons"]:
@@ -177,9 +179,15 @@ def _course(*, index, data, roles, user) -> CoursePage:
             slug=lesson["slug"],
             summary=lesson.get("summary", ""),
             body=body,
+            legal_status=_iso_date(lesson.get("legal_status")),
+            sources=lesson.get("sources", ()),
             user=user,
         )
     return course
+
+
+def _iso_date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _thematic_curriculum(curriculum, courses, data_by_slug, roles):

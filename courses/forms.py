@@ -40,3 +40,36 @@ class CertificateLookupForm(forms.Form):
         max_length=40,
         help_text=_("As printed on the certificate, e.g. QD-ABCD-EFGH-JKLM."),
     )
+
+
+class CourseReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note (what was checked or changed)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class NormSearchForm(forms.Form):
+    norm = forms.CharField(
+        label=_("Norm that changed"),
+        max_length=200,
+        help_text=_('For example "§ 35a VwVfG", "Art. 22 DSGVO" or a file number like "C-634/21".'),
+    )
+
+
+class NormMarkForm(NormSearchForm):
+    lessons = forms.TypedMultipleChoiceField(label=_("Lessons"), coerce=int, choices=())
+    note = forms.CharField(
+        label=_("Note (what changed)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, citations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lessons"].choices = [
+            (citation.lesson.pk, citation.lesson.title) for citation in citations
+        ]

@@ -9,6 +9,7 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,7 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from courses.blocks import LessonStreamBlock
+from courses.blocks import LessonSourcesBlock, LessonStreamBlock
+from courses.review_panels import ReviewStatusPanel
 
 
 class CourseIndexPage(Page):
@@ -67,6 +69,23 @@ class CoursePage(Page):
         related_name="+",
         help_text=_("If set, learners must pass it to complete the course."),
     )
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("content owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=models.Q(groups__name__in=("Trainer", "Administrator"))
+        | models.Q(is_superuser=True),
+        help_text=_("Reviews the content regularly and is reminded by e-mail when it is due."),
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        _("review interval (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("How often the content owner must check the course against current law."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -83,6 +102,16 @@ class CoursePage(Page):
         FieldPanel("final_assessment"),
         InlinePanel(
             "develops", heading=_("Competencies this course develops"), label=_("Competency")
+        ),
+        MultiFieldPanel(
+            [
+                ReviewStatusPanel(),
+                # A plain select of trainers and administrators: Wagtail's user chooser
+                # would need the permission to manage people.
+                FieldPanel("content_owner", widget=forms.Select),
+                FieldPanel("review_interval_months"),
+            ],
+            heading=_("Content review"),
         ),
     ]
     search_fields = [
@@ -116,7 +145,28 @@ class LessonPage(Page):
         default=True,
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    legal_status = models.DateField(
+        _("legal status as of"),
+        null=True,
+        blank=True,
+        help_text=_("When the lesson's legal content was last checked against current law."),
+    )
+    sources = StreamField(
+        LessonSourcesBlock(),
+        verbose_name=_("sources"),
+        blank=True,
+        help_text=_("Norms and judgments the lesson relies on, with links to official texts."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [ReviewStatusPanel(), FieldPanel("legal_status"), FieldPanel("sources")],
+            heading=_("Legal status and sources"),
+        ),
+    ]
     settings_panels = [
         *Page.settings_panels,
         MultiFieldPanel(
@@ -320,3 +370,78 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+
+class CourseReview(models.Model):
+    """A completed content review of a course: who checked it and when."""
+
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_by_label = models.CharField(max_length=254, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"))
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("course review")
+        verbose_name_plural = _("course reviews")
+        permissions = [("review_course_content", _("Can review course content"))]
+        indexes = [models.Index(fields=["course", "-reviewed_at"])]
+
+    def __str__(self):
+        return f"{self.course_id} @ {self.reviewed_at:%Y-%m-%d}"
+
+
+class CourseReviewReminder(models.Model):
+    """One reminder per course and due date, so the daily task never sends one twice."""
+
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["course", "due_on"], name="one_reminder_per_due_date")
+        ]
+
+    def __str__(self):
+        return f"{self.course_id} due {self.due_on}"
+
+
+class LessonReviewFlag(models.Model):
+    """A lesson marked "needs review", e.g. because a norm it cites was amended."""
+
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="review_flags")
+    norm = models.CharField(_("norm"), max_length=200)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    flagged_at = models.DateTimeField(_("marked at"))
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lesson review mark")
+        verbose_name_plural = _("lesson review marks")
+        constraints = [
+            # Marking the same lesson for the same norm again changes nothing.
+            models.UniqueConstraint(
+                fields=["lesson", "norm"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="one_open_review_flag_per_lesson_and_norm",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_id}: {self.norm}"

@@ -1,5 +1,7 @@
 """Completion and resume rules: pure functions, no database."""
 
+import calendar
+import datetime
 from collections.abc import Collection, Sequence
 
 
@@ -64,3 +66,19 @@ def completion_percent(*, completed: int, total: int) -> int:
 def gap_closed(*, developed: int, target: int, reached: int) -> int:
     """Proficiency steps of a gap a course closes: up to its level, at most to the target."""
     return max(0, min(developed, target) - reached)
+
+
+def months_added(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later; the month's last day where that day does not exist."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return day.replace(year=year, month=month, day=min(day.day, last))
+
+
+def review_due_on(*, last_reviewed_on: datetime.date | None, interval_months: int):
+    """When a course's next content review is due: one interval after the last review (or
+    after its first publication, passed as ``last_reviewed_on`` by the caller)."""
+    if last_reviewed_on is None:
+        return None
+    return months_added(last_reviewed_on, interval_months)

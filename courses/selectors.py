@@ -6,24 +6,26 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
 from competencies.providers import Offer
-from courses import rules, tracking
+from courses import norms, rules, tracking
 from courses.models import (
     Certificate,
     CourseCompetency,
     CourseIndexPage,
     CoursePage,
     CourseProgress,
+    CourseReview,
     Curriculum,
     CurriculumItem,
     Enrolment,
     LessonPage,
     LessonProgress,
+    LessonReviewFlag,
 )
 from lms.accounts.selectors import role_assignment_dates
 from lms.packages import selectors as package_selectors
@@ -657,3 +659,112 @@ def lesson_analytics(*, course: CoursePage) -> list[LessonFigures]:
             figures[row["lesson_id"]].started = row["started"]
             figures[row["lesson_id"]].completed = row["completed"]
     return [figures[lesson.pk] for lesson in lessons]
+
+
+# Content review ----------------------------------------------------------------------------
+
+
+@dataclass
+class CourseReviewState:
+    """Where a course stands in its review cycle (for trainers in the admin, never learners).
+
+    ``due``: the periodic review's date has come ("Überprüfung fällig"); ``in_review``:
+    lessons are marked as needing review after a legal change ("wird überprüft").
+    """
+
+    course: CoursePage
+    last_review: CourseReview | None
+    due_on: datetime.date | None
+    flagged_lessons: list[LessonPage]
+    due: bool
+    in_review: bool
+
+
+def course_review_states(*, courses, today: datetime.date | None = None) -> list[CourseReviewState]:
+    """The review state of each course, in three queries whatever the number of courses."""
+    today = today or timezone.localdate()
+    courses = list(courses)
+    ids = [course.pk for course in courses]
+    last = {}
+    latest = CourseReview.objects.filter(course_id=OuterRef("course_id")).order_by(
+        "-reviewed_at", "-pk"
+    )
+    for review in CourseReview.objects.filter(
+        course_id__in=ids, pk=Subquery(latest.values("pk")[:1])
+    ).select_related("reviewed_by"):
+        last[review.course_id] = review
+    flagged = defaultdict(dict)
+    for flag in LessonReviewFlag.objects.filter(resolved_at__isnull=True).select_related("lesson"):
+        course_path = flag.lesson.path[:-STEP]
+        flagged[course_path][flag.lesson_id] = flag.lesson
+    states = []
+    for course in courses:
+        review = last.get(course.pk)
+        if review is not None:
+            since = timezone.localdate(review.reviewed_at)
+        elif course.first_published_at is not None:
+            since = timezone.localdate(course.first_published_at)
+        else:
+            since = None
+        due_on = rules.review_due_on(
+            last_reviewed_on=since, interval_months=course.review_interval_months
+        )
+        lessons = sorted(flagged.get(course.path, {}).values(), key=lambda lesson: lesson.path)
+        states.append(
+            CourseReviewState(
+                course=course,
+                last_review=review,
+                due_on=due_on,
+                flagged_lessons=lessons,
+                due=due_on is not None and due_on <= today,
+                in_review=bool(lessons),
+            )
+        )
+    return states
+
+
+def lesson_open_review_flags(*, lesson: LessonPage) -> list[LessonReviewFlag]:
+    return list(
+        LessonReviewFlag.objects.filter(lesson=lesson, resolved_at__isnull=True).order_by(
+            "flagged_at"
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Citation:
+    lesson: LessonPage
+    course: CoursePage
+    labels: list[str]
+
+
+def lessons_citing(*, norm: str) -> list[Citation]:
+    """Every lesson whose structured sources cite ``norm`` (see ``courses.norms``).
+
+    Two queries: the lessons' sources are matched in Python, because a citation's parts
+    ("§ 35 Abs. 1 Satz 3 SGB X" for "§ 35 SGB X") are more than a text search can compare.
+    """
+    if not norm.strip():
+        return []
+    hits = []
+    for lesson in LessonPage.objects.only("pk", "title", "path", "depth", "sources").order_by(
+        "path"
+    ):
+        labels = [
+            block.value["label"]
+            for block in lesson.sources
+            if block.block_type == "source" and norms.norm_matches(norm, block.value["label"])
+        ]
+        if labels:
+            hits.append((lesson, labels))
+    parents = {
+        course.path: course
+        for course in CoursePage.objects.filter(
+            path__in={lesson.path[:-STEP] for lesson, _labels in hits}
+        )
+    }
+    return [
+        Citation(lesson=lesson, course=parents[lesson.path[:-STEP]], labels=labels)
+        for lesson, labels in hits
+        if lesson.path[:-STEP] in parents
+    ]

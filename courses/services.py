@@ -5,28 +5,39 @@ from the stored statements (``courses.projection``).
 """
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Page, PageViewRestriction, Workflow, WorkflowPage
 
 from assessments import services as assessment_services
 from courses import rules, selectors, tracking
+from courses.blocks import SourceBlock
 from courses.models import (
     CourseCompetency,
     CourseIndexPage,
     CoursePage,
+    CourseReview,
+    CourseReviewReminder,
     Curriculum,
     CurriculumItem,
     Enrolment,
     LessonPage,
+    LessonReviewFlag,
 )
+from lms.accounts.services import audit_log
 from lms.xapi import events
+
+logger = logging.getLogger(__name__)
 
 
 class CourseActionError(ValidationError):
@@ -89,6 +100,8 @@ def course_create_or_update(
     prerequisites: Iterable[CoursePage] = (),
     develops: Iterable[tuple] = (),
     final_assessment=None,
+    content_owner=None,
+    review_interval_months: int = 12,
     publish: bool = True,
     user=None,
 ) -> CoursePage:
@@ -112,6 +125,8 @@ def course_create_or_update(
             "prerequisites": list(prerequisites),
             "develops": develops,
             "final_assessment": final_assessment,
+            "content_owner": content_owner,
+            "review_interval_months": review_interval_months,
         },
         publish=publish,
         user=user,
@@ -135,9 +150,12 @@ def lesson_create_or_update(
     summary: str = "",
     completion_rule: str = LessonPage.CompletionRule.END,
     required: bool = True,
+    legal_status: dt.date | None = None,
+    sources: Sequence[dict] = (),
     publish: bool = True,
     user=None,
 ) -> LessonPage:
+    """Create or update a lesson; ``sources`` are dicts of kind, label and url."""
     return _save_child(
         parent=course,
         page_class=LessonPage,
@@ -148,10 +166,18 @@ def lesson_create_or_update(
             "body": body,
             "completion_rule": completion_rule,
             "required": required,
+            "legal_status": legal_status,
+            "sources": [("source", value) for value in lesson_sources_clean(sources)],
         },
         publish=publish,
         user=user,
     )
+
+
+def lesson_sources_clean(sources: Sequence[dict]) -> list:
+    """The sources as block values, validated like the editor's form (kind, official URL)."""
+    block = SourceBlock()
+    return [block.clean(block.to_python(dict(source))) for source in sources]
 
 
 def course_review_workflow_ensure(*, index: CourseIndexPage):
@@ -328,3 +354,138 @@ def final_assessment_context(*, user, assessment) -> "assessment_services.Attemp
         parent_name=enrolment.course.title,
         registration=enrolment.registration,
     )
+
+
+# Content review ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def course_review_complete(*, course: CoursePage, user, note: str = "", now=None) -> CourseReview:
+    """Record that ``user`` reviewed the course's content; its next review is one interval on.
+
+    Lessons marked as needing review in this course count as reviewed with it.
+    """
+    now = now or timezone.now()
+    course = CoursePage.objects.select_for_update().get(pk=course.pk)
+    review = CourseReview(
+        course=course,
+        reviewed_by=user,
+        reviewed_by_label=getattr(user, "email", ""),
+        reviewed_at=now,
+        note=note.strip(),
+    )
+    review.full_clean()
+    review.save()
+    resolved = LessonReviewFlag.objects.filter(
+        lesson__path__startswith=course.path, resolved_at__isnull=True
+    ).update(resolved_at=now, resolved_by=user)
+    audit_log(
+        actor=user,
+        action="courses.review.completed",
+        subject=course.title,
+        details={"course": course.pk, "resolved_marks": resolved},
+    )
+    return review
+
+
+@transaction.atomic
+def lessons_mark_for_review(*, norm: str, lessons: Iterable[LessonPage], user, note: str = ""):
+    """Mark lessons as needing review because ``norm`` changed; marking again changes nothing.
+
+    Returns the marks created.
+    """
+    norm = " ".join(norm.split())
+    if not norm or len(norm) > 200:
+        raise ValidationError(_("Enter the norm that changed (at most 200 characters)."))
+    now = timezone.now()
+    lessons = list(lessons)
+    open_already = set(
+        LessonReviewFlag.objects.filter(
+            lesson__in=lessons, norm=norm, resolved_at__isnull=True
+        ).values_list("lesson_id", flat=True)
+    )
+    created = LessonReviewFlag.objects.bulk_create(
+        LessonReviewFlag(
+            lesson=lesson, norm=norm, note=note.strip()[:2000], flagged_by=user, flagged_at=now
+        )
+        for lesson in lessons
+        if lesson.pk not in open_already
+    )
+    audit_log(
+        actor=user,
+        action="courses.lessons.marked_for_review",
+        subject=norm,
+        details={"lessons": [flag.lesson_id for flag in created]},
+    )
+    return created
+
+
+def reviewer_erase(*, user) -> dict:
+    """Erasure: reviews and marks stay (the content's history), without naming the person."""
+    reviews = CourseReview.objects.filter(reviewed_by=user).update(
+        reviewed_by=None, reviewed_by_label=""
+    )
+    return {"course_reviews_anonymised": reviews}
+
+
+def _preferred_language(user) -> str:
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language() or settings.LANGUAGE_CODE
+
+
+def course_review_reminders_send(*, today: dt.date | None = None) -> int:
+    """E-mail each content owner whose course's review is due, once per due date.
+
+    A reminder row (unique per course and due date) is written in the same transaction as
+    the mail is handed over, so running this again, or twice at once, sends nothing twice;
+    a mail that fails leaves no row and is tried again the next day.
+    """
+    today = today or timezone.localdate()
+    courses = CoursePage.objects.live().filter(
+        content_owner__isnull=False, content_owner__is_active=True
+    )
+    states = selectors.course_review_states(
+        courses=courses.select_related("content_owner"), today=today
+    )
+    sent = 0
+    for state in states:
+        if not state.due:
+            continue
+        try:
+            with transaction.atomic():
+                _, created = CourseReviewReminder.objects.get_or_create(
+                    course=state.course,
+                    due_on=state.due_on,
+                    defaults={"recipient": state.course.content_owner, "sent_at": timezone.now()},
+                )
+                if created:
+                    _review_reminder_mail(state)
+                    sent += 1
+        except Exception:
+            logger.exception("Review reminder for course %s not sent", state.course.pk)
+    return sent
+
+
+def _review_reminder_mail(state) -> None:
+    owner, course = state.course.content_owner, state.course
+    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailadmin_pages:edit", args=[course.pk]
+    )
+    with translation.override(_preferred_language(owner)):
+        subject = _("Content review due: %(course)s") % {"course": course.title}
+        lines = [
+            _("Hello %(name)s,") % {"name": owner.display_name},
+            "",
+            _(
+                "the course “%(course)s” is due for its content review on %(date)s: please "
+                "check its lessons against current law, update their legal status and sources, "
+                "and record the review in the admin."
+            )
+            % {"course": course.title, "date": formats.date_format(state.due_on)},
+        ]
+        if state.flagged_lessons:
+            lines += ["", _("Lessons marked as needing review:")]
+            lines += [f"- {lesson.title}" for lesson in state.flagged_lessons]
+        lines += ["", link]
+        send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [owner.email])

@@ -56,3 +56,39 @@ def register_analytics_menu_item():
         icon_name="table",
         order=220,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_content_review_urls():
+    return [
+        path(
+            "content-review/",
+            include(
+                (
+                    [
+                        path("", admin_views.content_review_index, name="index"),
+                        path("norm/", admin_views.content_review_norm, name="norm"),
+                        path(
+                            "<int:page_id>/review/",
+                            admin_views.content_review_complete,
+                            name="complete",
+                        ),
+                    ],
+                    "content_review",
+                ),
+                namespace="content_review",
+            ),
+        )
+    ]
+
+
+class ContentReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.review_course_content")
+
+
+@hooks.register("register_admin_menu_item")
+def register_content_review_menu_item():
+    return ContentReviewMenuItem(
+        _("Content review"), reverse("content_review:index"), icon_name="tasks", order=215
+    )

@@ -32,6 +32,7 @@ urlpatterns = [
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),
     path("competencies/", include("competencies.urls")),
+    path("feedback/", include("lms.home.urls")),
 ]
 
 if settings.DEBUG:

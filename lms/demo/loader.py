@@ -10,11 +10,13 @@ from assessments.demo import load_assessments_activity_demo
 from competencies.demo import load_competencies_demo
 from courses.demo import load_courses_activity_demo, load_courses_demo
 from lms.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRETS, PERSONAS, load_people
+from lms.home.demo import load_site_pages_demo
 from lms.packages.demo import load_packages_demo
 
 # Each step takes ``stdout`` and the result of the people step (personas, colleagues).
 # Apps add their step here, in dependency order.
 STEPS = [
+    load_site_pages_demo,
     load_competencies_demo,
     load_courses_demo,
     load_packages_demo,

@@ -1,7 +1,16 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
 from django.db import transaction
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
-from lms.home.models import HomePage
+from lms.home.models import AccessibilityFeedback, HomePage
+
+logger = logging.getLogger(__name__)
 
 HOME_INTRO = (
     "Die Lern- und Kompetenzplattform für die öffentliche Verwaltung: Datenkompetenz aufbauen, "
@@ -39,3 +48,64 @@ def site_root_ensure() -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     return home
+
+
+# Accessibility feedback (§ 12b Abs. 2 Nr. 2 BGG) ---------------------------------------------
+
+
+def accessibility_feedback_allowed(*, client: str) -> bool:
+    """At most ``QD_ACCESSIBILITY_FEEDBACK_RATE`` (count, seconds) submissions per client
+    address; a cache that is down lets feedback through rather than lose it."""
+    count, seconds = settings.QD_ACCESSIBILITY_FEEDBACK_RATE
+    key = f"qd:a11y-feedback:{client}"
+    try:
+        cache.add(key, 0, timeout=seconds)
+        return cache.incr(key) <= count
+    except Exception:
+        logger.warning("Accessibility feedback rate limit skipped: the cache is unreachable.")
+        return True
+
+
+def accessibility_feedback_submit(*, form) -> AccessibilityFeedback:
+    """Store the feedback, then send it to ``QD_ACCESSIBILITY_FEEDBACK_EMAIL``.
+
+    The record is kept even when the mail fails (it is marked as not forwarded, and the
+    administrators see it in the admin), so no report is lost.
+    """
+    with transaction.atomic():
+        feedback = form.save()
+    try:
+        _feedback_mail(feedback)
+    except Exception:
+        logger.exception("Accessibility feedback %s not forwarded by e-mail", feedback.pk)
+        return feedback
+    feedback.forwarded = True
+    feedback.save(update_fields=["forwarded"])
+    return feedback
+
+
+def _feedback_mail(feedback: AccessibilityFeedback) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = [
+            gettext("Accessibility feedback received on %(date)s:")
+            % {
+                "date": formats.date_format(
+                    timezone.localtime(feedback.received_at), "DATETIME_FORMAT"
+                )
+            },
+            "",
+            feedback.message,
+            "",
+            gettext("Page concerned: %(page)s") % {"page": feedback.page or "–"},
+            gettext("Name: %(name)s") % {"name": feedback.name or "–"},
+            gettext("E-mail address: %(email)s") % {"email": feedback.email or "–"},
+            "",
+            gettext("Please answer within one month (§ 12b Abs. 4 BGG)."),
+        ]
+        EmailMessage(
+            subject=gettext("Accessibility feedback"),
+            body="\n".join(lines),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[settings.QD_ACCESSIBILITY_FEEDBACK_EMAIL],
+            reply_to=[feedback.email] if feedback.email else None,
+        ).send()

@@ -1,9 +1,14 @@
 from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 from kombu import Connection
 
 from lms.celery import app as celery_app
+from lms.home import services
+from lms.home.forms import AccessibilityFeedbackForm
 
 
 def health(request):
@@ -39,3 +44,28 @@ def _check_celery() -> dict:
         return {"broker": f"error: {exc.__class__.__name__}", "worker": "unknown"}
     replies = celery_app.control.ping(timeout=1.0)
     return {"broker": broker, "worker": "ok" if replies else "unavailable"}
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility_feedback(request):
+    """The feedback channel of the accessibility statement: open to everyone, CSRF-protected,
+    rate-limited per client address; the statement page shows the same form."""
+    form = AccessibilityFeedbackForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not services.accessibility_feedback_allowed(client=request.META.get("REMOTE_ADDR", "")):
+            form.add_error(
+                None,
+                _("You have sent several messages in a short time. Please try again later."),
+            )
+            status = 429
+        elif form.is_valid():
+            services.accessibility_feedback_submit(form=form)
+            return redirect("home:accessibility_feedback_thanks")
+    return render(
+        request, "home/accessibility_feedback.html", {"feedback_form": form}, status=status
+    )
+
+
+def accessibility_feedback_thanks(request):
+    return render(request, "home/accessibility_feedback_thanks.html")

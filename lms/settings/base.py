@@ -267,6 +267,10 @@ QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/"]
 # Privacy (docs/SECURITY.md): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
 QD_MIN_GROUP_SIZE = 5
+# Where reports of barriers go (the accessibility statement's feedback form), and how many
+# a client address may send (count, seconds).
+QD_ACCESSIBILITY_FEEDBACK_EMAIL = "barrierefreiheit@qualifica-digitalis.example"
+QD_ACCESSIBILITY_FEEDBACK_RATE = (5, 60 * 60)
 QD_INDIVIDUAL_VIEWS_ENABLED = False
 # Base IRI for activities, verbs and extensions the platform defines.
 QD_XAPI_BASE_IRI = "https://qualifica-digitalis.example/xapi"
@@ -337,6 +341,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "competencies-expired-levels": {
         "task": "competencies.tasks.refresh_expired_profiles_task",
+        "schedule": 24 * 60 * 60.0,
+    },
+    "courses-review-reminders": {
+        "task": "courses.tasks.course_review_reminders",
         "schedule": 24 * 60 * 60.0,
     },
     "packages-expired-credentials": {

@@ -10,6 +10,25 @@ CURRICULUM = {
 }
 
 
+# The first lesson of each course carries the optional legal-status keys; the others
+# show that they may be absent.
+LEGAL = {
+    "legal_status": "2026-12-04",
+    "sources": [
+        {
+            "kind": "norm",
+            "label": "§ 35a VwVfG",
+            "url": "https://www.gesetze-im-internet.de/vwvfg/__35a.html",
+        },
+        {
+            "kind": "judgment",
+            "label": "EuGH, Urt. v. 07.12.2023, C-634/21 (SCHUFA)",
+            "url": "https://curia.europa.eu/juris/liste.jsf?num=C-634/21",
+        },
+    ],
+}
+
+
 def _lessons(prefix):
     return [
         {
@@ -17,6 +36,7 @@ def _lessons(prefix):
             "title": f"Lektion {n}",
             "summary": "Woher Verwaltungsdaten kommen.",
             "blocks": [*SAMPLE_BODY, ("knowledge_check", TRUE_FALSE)],
+            **(LEGAL if n == 1 else {}),
         }
         for n in range(1, 5)
     ]
@@ -32,6 +52,7 @@ COURSES = [
         "audience_roles": ["sachbearbeitung"],
         "develops": [("qd:QD.1", 3)],
         "prerequisites": [],
+        "review_interval_months": 6,
         "lessons": _lessons("dq"),
         "assessment": {
             "title": "Abschlusstest: Datenqualität",

@@ -66,6 +66,26 @@ def test_demo_builds_pages_curricula_and_activity_idempotently(
     assert WorkflowPage.objects.get(page=index).workflow.name == "Kursfreigabe"
 
 
+def test_demo_fills_legal_status_sources_and_the_review_cycle(sample_content, framework, make_user):
+    trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
+    demo.load_courses_demo(io.StringIO(), personas={"Trainer": trainer}, colleagues=[])
+    dq = CoursePage.objects.get(slug="datenqualitaet")
+    assert dq.content_owner == trainer and dq.review_interval_months == 6
+    assert CoursePage.objects.get(slug="statistik-lesen").review_interval_months == 12
+    first = LessonPage.objects.get(slug="dq-1")
+    assert first.legal_status == dt.date(2026, 12, 4)
+    assert [(s.value["kind"], s.value["label"]) for s in first.sources] == [
+        ("norm", "§ 35a VwVfG"),
+        ("judgment", "EuGH, Urt. v. 07.12.2023, C-634/21 (SCHUFA)"),
+    ]
+    second = LessonPage.objects.get(slug="dq-2")
+    assert second.legal_status is None and len(second.sources) == 0
+    assert [c.lesson.slug for c in selectors.lessons_citing(norm="§ 35a VwVfG")] == [
+        "dq-1",
+        "st-1",
+    ]
+
+
 def test_demo_without_content_does_nothing(monkeypatch):
     monkeypatch.setattr(demo, "CONTENT_MODULES", ("tests.courses.not_there",))
     out = io.StringIO()

@@ -81,7 +81,9 @@ def test_the_admin_works_under_its_content_security_policy(
     lesson = LessonPage.objects.child_of(authoring["courses"][0]).get()
     page.goto(f"/cms/pages/{lesson.pk}/edit/")
     page.wait_for_load_state("networkidle")
-    page.locator("[data-streamfield-stream-container] button[title]").last.click()
+    # The lesson body (the sources below it are a stream too).
+    body = page.locator("[data-contentpath=body]")
+    body.locator("[data-streamfield-stream-container] button[title]").last.click()
     page.get_by_role("option", name="Bild", exact=True).click()
     choose_image = page.get_by_role("button", name="Bild auswählen").last
     choose_image.wait_for()

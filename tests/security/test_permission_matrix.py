@@ -106,6 +106,9 @@ MATRIX = {
     "content/cmi5/fetch/<str:token>/": same(NOGET),
     "content/<uuid:package_uuid>/": same(GONE),
     "content/unit/<int:page_id>/start/": same(NOGET, anonymous=LOGIN),
+    # The accessibility statement's feedback channel: everyone, signed in or not.
+    "feedback/accessibility/": same(OK),
+    "feedback/accessibility/thanks/": same(OK),
 }
 
 # POST-only routes where a role must be refused (403/404) whatever it sends; the other
@@ -123,7 +126,21 @@ POST_MATRIX = {
     # page_id is a course here, not a package unit: nobody starts anything.
     "content/unit/<int:page_id>/start/": same(DENY, anonymous=LOGIN),
     "content/cmi5/fetch/<str:token>/": same(PUBLIC),  # unknown token: cmi5 error code 1
+    "feedback/accessibility/": same(PUBLIC),  # a form error (tests/security/…feedback…)
 }
+# The platform's own views inside the Wagtail admin (under cms/, so the GROUPS entry covers
+# their routes): each is checked here for every role, GET and POST. People without admin
+# access are sent to the sign-in (LOGIN) or refused.
+ADMIN_MATRIX = {
+    "cms/content-review/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
+    "cms/content-review/norm/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
+    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
+}
+ADMIN_POST_MATRIX = {
+    "cms/content-review/norm/": row(LOGIN, LOGIN, PUBLIC, LOGIN, LOGIN, PUBLIC),
+    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, PUBLIC, LOGIN, LOGIN, PUBLIC),
+}
+
 # Wagtail admin resources without data that load before sign-in (icons, translations).
 CMS_PUBLIC = {"cms/sprite/", "cms/jsi18n/"}
 
@@ -348,3 +365,28 @@ def test_sign_in_routes_authenticate_nobody(role, world):
         if "_auth_user_id" in client.session:
             signed_in.append(route)
     assert not signed_in, f"{role} signed in through {signed_in}"
+
+
+def test_every_admin_route_of_the_platform_is_in_the_admin_table():
+    routes = _routes()
+    ours = [r for r in routes if r.startswith("cms/content-review/")]
+    assert sorted(ours) == sorted(ADMIN_MATRIX)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_matrix(role, world):
+    from django.test import Client
+
+    people, params, lesson = world
+    client = _client_for(role, people, Client)
+    mismatches = []
+    for table, method in ((ADMIN_MATRIX, client.get), (ADMIN_POST_MATRIX, client.post)):
+        for route, expected in table.items():
+            response = method(_url(route, params, lesson))
+            want, actual = expected[role], _outcome(response)
+            if want == LOGIN and actual == DENY:
+                actual = LOGIN  # refused either way
+            ok = response.status_code < 500 if want == PUBLIC else actual == want
+            if not ok:
+                mismatches.append(f"{method.__name__} {route}: expected {want}, got {actual}")
+    assert not mismatches, f"{role}:\n" + "\n".join(mismatches)
