@@ -154,6 +154,7 @@ def framework_import(*, data: FrameworkData, progress: Progress | None = None) -
         "version": data.version,
         "source": data.source,
         "description": data.description,
+        "language": data.language,
         "scale_id": scale.pk,
     }
     if _set_fields(framework, values) or is_new:
@@ -599,7 +600,7 @@ def report_summary(report: Report) -> str:
     ) % {
         "people": cell.stats.people,
         "code": competency.code,
-        "name": competency.name,
+        "name": competency.display_name,
         "gap": f"{cell.stats.average_gap:.1f}",
         "share": round(100 * cell.stats.share_below),
         "hidden": report.hidden_cells,
