@@ -37,6 +37,7 @@ from competencies.reporting import Report, largest_gap, report_build
 from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
+from lms.home.formats import format_decimal
 from lms.xapi import events, vocabulary
 
 if TYPE_CHECKING:
@@ -601,7 +602,7 @@ def report_summary(report: Report) -> str:
         "people": cell.stats.people,
         "code": competency.code,
         "name": competency.display_name,
-        "gap": f"{cell.stats.average_gap:.1f}",
+        "gap": format_decimal(cell.stats.average_gap),
         "share": round(100 * cell.stats.share_below),
         "hidden": report.hidden_cells,
         "cells": report.hidden_cells + report.shown_cells,
