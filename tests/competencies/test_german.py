@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from competencies.demo import DIGCOMP_FILE
-from competencies.formats import parse_case
+from competencies.formats import parse_case, to_case
 from competencies.models import Competency, ProficiencyLevel
+from competencies.selectors import framework_data
 from competencies.services import framework_import_file
 from lms.accounts.models import OrgUnitResponsibility
 from lms.accounts.services import responsibility_grant
@@ -86,3 +87,7 @@ def test_the_schedules_page_explains_itself_in_german(client, make_user, make_un
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("competencies:schedules")).content.decode()
     assert "Each active schedule produces its report once a month" in html
+
+
+def test_a_case_export_keeps_the_language(digcomp):
+    assert to_case(framework_data(framework=digcomp))["CFDocument"]["language"] == "en"
