@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -476,7 +477,8 @@ class ReportExport(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.get_format_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.get_format_display()} {when}"
 
 
 class ScheduledReport(models.Model):

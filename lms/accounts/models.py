@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -217,7 +218,8 @@ class AuditLogEntry(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()}"
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label} {self.get_action_display()}"
 
     def get_action_display(self) -> str:
         # Named like Django's display of choices, which Wagtail's listing and inspect view use.

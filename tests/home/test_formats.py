@@ -1,13 +1,15 @@
 """Numbers, shares and durations in the reader's language, through one set of functions
 (``lms.home.formats``) and the ``qd_format`` filters that every page uses."""
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from lms.accounts.services import audit_log
 from lms.home.formats import format_decimal, format_duration, format_percent, format_share
 
 NBSP = "\u00a0"
@@ -74,3 +76,12 @@ def test_course_analytics_show_the_median_time_in_hours_and_minutes():
     assert "534 Std. 15 Min." in html
     assert f"30{NBSP}%" in html
     assert "32055" not in html
+
+
+def test_record_titles_show_dates_as_people_read_them(db, make_user):
+    person = make_user("lea@example.org")
+    entry = audit_log(actor=person, action="person.created", subject=person)
+    entry.created_at = dt.datetime(2026, 3, 9, 13, 5, tzinfo=dt.UTC)
+    with translation.override("de"), timezone.override("Europe/Berlin"):
+        assert str(entry).startswith("09.03.2026 14:05 ")
+        assert str(entry).endswith("Person angelegt")
