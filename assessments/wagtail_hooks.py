@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from assessments import admin_views
 from assessments.admin_forms import QuestionAdminForm
 from assessments.models import Assessment, Question, QuestionBank, QuestionCategory
+from lms.accounts.admin_columns import YesNoColumn
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -43,7 +44,15 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
-    list_display = ["label", "type", "bank", "competency", "level", "points", "active"]
+    list_display = [
+        "label",
+        "type",
+        "bank",
+        "competency",
+        "level",
+        "points",
+        YesNoColumn(Question, "active"),
+    ]
     list_filter = ["type", "bank", "active"]
     search_fields = ["title", "stem"]
     list_per_page = 50

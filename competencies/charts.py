@@ -13,6 +13,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from lms.home.formats import format_decimal
+
 PRIMARY = "#1f5f8b"
 TARGET = "#b35900"
 SELF = "#6b6b6b"
@@ -91,7 +93,7 @@ def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg
             ax.text(
                 j,
                 i,
-                f"{value:.1f}",
+                format_decimal(value),
                 ha="center",
                 va="center",
                 fontsize=7,

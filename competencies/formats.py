@@ -81,6 +81,8 @@ class FrameworkData:
     version: str = ""
     source: str = ""
     description: str = ""
+    # Language of the competency names and descriptions (ISO 639-1), "" when unknown.
+    language: str = ""
     scale: ScaleData | None = None
     competencies: list[CompetencyData] = field(default_factory=list)
     statements: list[StatementData] = field(default_factory=list)
@@ -212,6 +214,7 @@ def parse_digcomp(data: dict, *, key: str = "digcomp") -> FrameworkData:
         title="DigComp 3.0 – Europäischer Referenzrahmen für digitale Kompetenzen",
         version="3.0 (2025-11-24)",
         source=DIGCOMP_SOURCE,
+        language="en",  # the data supplement is published in English only
         scale=scale,
     )
     areas, competences = {}, {}
@@ -308,6 +311,14 @@ def _slug(text: str) -> str:
     return slug[:50] or "framework"
 
 
+def _language_code(value) -> str:
+    """ "en", "en-GB" or "EN" -> "en"; anything else -> "" (unknown)."""
+    if not isinstance(value, str):
+        return ""
+    code = value.strip().split("-")[0].lower()
+    return code if len(code) == 2 and code.isalpha() else ""
+
+
 def parse_case(data: dict, *, key: str | None = None) -> FrameworkData:
     doc = data.get("CFDocument")
     if not isinstance(doc, dict):
@@ -322,6 +333,7 @@ def parse_case(data: dict, *, key: str | None = None) -> FrameworkData:
         version=str(doc.get("version") or doc.get("adoptionStatus") or ""),
         source=doc.get("creator", "") or doc.get("publisher", ""),
         description=doc.get("description", ""),
+        language=_language_code(doc.get("language")),
     )
     items = data.get("CFItems") or []
     if not isinstance(items, list):
@@ -511,7 +523,7 @@ def to_case(framework: FrameworkData) -> dict:
             "version": framework.version,
             "creator": framework.source or "Qualifica Digitalis",
             "description": framework.description,
-            "language": "de",
+            "language": framework.language or "de",
         },
         "CFItems": items,
         "CFAssociations": associations,

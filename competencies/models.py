@@ -12,9 +12,40 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from competencies.rules import MAX_RANK
+
+# DigComp's four proficiency bands (competencies.formats.DIGCOMP_BANDS): its data supplement
+# names them in English only, so the platform translates this closed vocabulary itself.
+BAND_LABELS = {
+    "Basic": pgettext_lazy("DigComp proficiency band", "Basic"),
+    "Intermediate": pgettext_lazy("DigComp proficiency band", "Intermediate"),
+    "Advanced": pgettext_lazy("DigComp proficiency band", "Advanced"),
+    "Highly advanced": pgettext_lazy("DigComp proficiency band", "Highly advanced"),
+}
+
+# How a name in another language is labelled, e.g. "Content creation (englisch)".
+LANGUAGE_LABELS = {
+    "de": pgettext_lazy("language of a name, after it", "German"),
+    "en": pgettext_lazy("language of a name, after it", "English"),
+    "fr": pgettext_lazy("language of a name, after it", "French"),
+}
+
+
+def name_in_language(name: str, language: str) -> str:
+    """``name`` as shown on a page: labelled with its language when that is known and is not
+    the page's language (the framework offers no translation to show instead)."""
+    current = (get_language() or "de").split("-")[0]
+    if not language or language == current:
+        return name
+    label = LANGUAGE_LABELS.get(language, language)
+    return pgettext("a name followed by its language", "%(name)s (%(language)s)") % {
+        "name": name,
+        "language": label,
+    }
 
 
 class ProficiencyScale(models.Model):
@@ -62,8 +93,20 @@ class ProficiencyLevel(models.Model):
 
     def __str__(self):
         if self.band:
-            return f"{self.rank} – {self.name} ({self.band})"
-        return f"{self.rank} – {self.name}"
+            return f"{self.rank} – {self.display_name} ({self.band_label})"
+        return f"{self.rank} – {self.display_name}"
+
+    @property
+    def band_label(self) -> str:
+        return str(BAND_LABELS.get(self.band, self.band))
+
+    @property
+    def display_name(self) -> str:
+        """The level's name in the page's language where the platform knows it: DigComp's
+        imported names are "<band> <rank>" ("Basic 1" -> "Grundlegend 1")."""
+        if self.band in BAND_LABELS and self.name == f"{self.band} {self.rank}":
+            return f"{self.band_label} {self.rank}"
+        return self.name
 
 
 class Framework(models.Model):
@@ -82,6 +125,15 @@ class Framework(models.Model):
         _("source"), max_length=500, blank=True, help_text=_("Publisher, licence or source URL.")
     )
     description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("language of the names"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "Language of the competency names and descriptions (e.g. 'en'), as the import "
+            "file gives it. Names in another language than the page's are labelled with it."
+        ),
+    )
     scale = models.ForeignKey(ProficiencyScale, on_delete=models.PROTECT, related_name="frameworks")
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
@@ -121,7 +173,13 @@ class Competency(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.display_name}"
+
+    @property
+    def display_name(self) -> str:
+        """The name as pages show it, labelled with its language when that differs from the
+        page's (load ``framework`` with the competency: ``select_related("framework")``)."""
+        return name_in_language(self.name, self.framework.language)
 
     @property
     def ref(self) -> str:
@@ -419,7 +477,8 @@ class ReportExport(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.get_format_display()} {self.created_at:%Y-%m-%d %H:%M}"
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.get_format_display()} {when}"
 
 
 class ScheduledReport(models.Model):

@@ -212,6 +212,7 @@ def framework_data(*, framework: Framework) -> FrameworkData:
         version=framework.version,
         source=framework.source,
         description=framework.description,
+        language=framework.language,
         scale=ScaleData(
             key=scale.key,
             name=scale.name,

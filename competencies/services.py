@@ -37,6 +37,7 @@ from competencies.reporting import Report, largest_gap, report_build
 from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
+from lms.home.formats import format_decimal
 from lms.xapi import events, vocabulary
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ def framework_import(*, data: FrameworkData, progress: Progress | None = None) -
         "version": data.version,
         "source": data.source,
         "description": data.description,
+        "language": data.language,
         "scale_id": scale.pk,
     }
     if _set_fields(framework, values) or is_new:
@@ -599,8 +601,8 @@ def report_summary(report: Report) -> str:
     ) % {
         "people": cell.stats.people,
         "code": competency.code,
-        "name": competency.name,
-        "gap": f"{cell.stats.average_gap:.1f}",
+        "name": competency.display_name,
+        "gap": format_decimal(cell.stats.average_gap),
         "share": round(100 * cell.stats.share_below),
         "hidden": report.hidden_cells,
         "cells": report.hidden_cells + report.shown_cells,

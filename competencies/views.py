@@ -62,7 +62,7 @@ def my_profile(request):
     ) % {
         "met": met,
         "total": len(gaps),
-        "worst": gaps[0].competency.name if gaps and gaps[0].gap else _("none"),
+        "worst": gaps[0].competency.display_name if gaps and gaps[0].gap else _("none"),
     }
     return render(
         request,
@@ -93,9 +93,8 @@ def self_assess(request, competency_id: int):
     except ValidationError:
         messages.error(request, _("This rating could not be saved."))
     else:
-        messages.success(
-            request, _("Your own rating for %(name)s was saved.") % {"name": competency.name}
-        )
+        message = _("Your own rating for %(name)s was saved.")
+        messages.success(request, message % {"name": competency.display_name})
     return redirect("competencies:me")
 
 

@@ -173,7 +173,7 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "resume_lesson": next((lesson for lesson in lessons if lesson.pk == resume_id), None),
         "audience_roles": list(course.audience_roles.all()),
         "develops": list(
-            course.develops.select_related("competency", "level").order_by("sort_order")
+            course.develops.select_related("competency__framework", "level").order_by("sort_order")
         ),
         "final_assessment": final,
         "final_assessment_context": (

@@ -1,5 +1,7 @@
 from django import template
 
+from lms.home import formats
+
 register = template.Library()
 
 
@@ -14,14 +16,9 @@ def heat_class(cell) -> str:
     return f"heat heat--{min(4, round(gap))}"
 
 
-@register.filter
-def one_decimal(value) -> str:
-    return "" if value is None else f"{value:.1f}"
-
-
-@register.filter
-def percent(value) -> str:
-    return "" if value is None else f"{round(100 * value)} %"
+# Kept under these names for the report templates; the formatting is lms.home.formats.
+register.filter("one_decimal", formats.format_decimal)
+register.filter("percent", formats.format_share)
 
 
 @register.filter

@@ -1,9 +1,9 @@
 """Template tags through which the course pages ask the selectors for their data."""
 
 from django import template
-from django.utils.translation import gettext as _
 
 from courses import selectors
+from lms.home import formats
 
 register = template.Library()
 
@@ -24,13 +24,5 @@ def course_cards_for(context, index):
     return selectors.course_cards(courses=courses, user=context["request"].user)
 
 
-@register.filter
-def duration(minutes):
-    """90 -> "1 Std. 30 Min." style, in the active language."""
-    minutes = int(minutes or 0)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return _("%(h)d h %(m)d min") % {"h": hours, "m": rest}
-    if hours:
-        return _("%(h)d h") % {"h": hours}
-    return _("%(m)d min") % {"m": rest}
+# Kept under this name for the course templates; the formatting itself is lms.home.formats.
+register.filter("duration", formats.format_duration)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
@@ -178,6 +179,26 @@ class ConsentRecord(models.Model):
 class AuditLogEntry(models.Model):
     """Who did what to whom: administrative actions, exports, erasure, views of individual data."""
 
+    # What the admin shows for each action code (the code itself is what is stored, searched
+    # and filtered on). A code missing here is shown as it is.
+    ACTION_LABELS = {
+        "person.created": _("Person created"),
+        "person.changed": _("Person changed"),
+        "person.deleted": _("Person deleted"),
+        "person.erased": _("Personal data erased"),
+        "personal_data.exported": _("Personal data exported"),
+        "consent.recorded": _("Consent recorded"),
+        "organisation.imported": _("Organisation imported"),
+        "competencies.framework.import_started": _("Competency framework import started"),
+        "competencies.individual_profiles.viewed": _("Individual profiles viewed"),
+        "competencies.report.exported": _("Report exported"),
+        "competencies.report.downloaded": _("Report downloaded"),
+        "competencies.schedule.created": _("Scheduled report created"),
+        "competencies.schedule.paused": _("Scheduled report paused"),
+        "competencies.schedule.resumed": _("Scheduled report resumed"),
+        "competencies.schedule.deleted": _("Scheduled report deleted"),
+    }
+
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -197,4 +218,9 @@ class AuditLogEntry(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+        when = date_format(timezone.localtime(self.created_at), "SHORT_DATETIME_FORMAT")
+        return f"{when} {self.actor_label} {self.get_action_display()}"
+
+    def get_action_display(self) -> str:
+        # Named like Django's display of choices, which Wagtail's listing and inspect view use.
+        return str(self.ACTION_LABELS.get(self.action, self.action))

@@ -1,5 +1,8 @@
 """Read-only queries about people and the organisation."""
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import validate_totp_code
+from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
@@ -143,3 +146,16 @@ def consent_is_given(*, user, purpose: str) -> bool:
         .first()
     )
     return bool(latest)
+
+
+def totp_code_was_used(*, user, code: str) -> bool:
+    """Whether ``code`` is the person's current TOTP code although allauth refused it: then
+    it was refused only because it was already used in this window (allauth marks each
+    accepted code as used until the window ends)."""
+    code = "".join(code.split())
+    if not code.isdigit():
+        return False
+    authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if authenticator is None:
+        return False
+    return validate_totp_code(decrypt(authenticator.data["secret"]), code)

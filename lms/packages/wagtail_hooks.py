@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
@@ -37,7 +38,7 @@ class ContentPackageViewSet(SnippetViewSet):
     menu_label = _("Content packages")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["title", "kind", "file_count", "created_at"]
+    list_display = ["title", "kind", Column("file_count", label=_("Files")), "created_at"]
     search_fields = ["title"]
     add_view_class = ContentPackageCreateView
     edit_view_class = ContentPackageEditView

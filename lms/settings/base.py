@@ -130,6 +130,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"  # TOTP secrets encrypted at rest
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Qualifica Digitalis"
+# The code field as the platform words it, and a clear message for a code used twice.
+MFA_FORMS = {
+    "authenticate": "lms.accounts.forms.MFAAuthenticateForm",
+    "reauthenticate": "lms.accounts.forms.MFAReauthenticateForm",
+}
 
 # Platform switches (deployment decisions, see docs/ARCHITECTURE.md).
 QD_SELF_SIGNUP = False
@@ -140,7 +145,9 @@ QD_MFA_REQUIRED_GROUPS = ("Trainer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (makemessages writes there), then formal German ("Sie") for
+# allauth's pages, which its own catalogue words with "du"; both outrank the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "lms" / "accounts" / "allauth_locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -178,6 +185,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # No Gravatar avatars: they send a hash of each person's e-mail address to a third party
 # (and would need img-src for it in the admin's CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask wagtail.org for new releases (superusers' browsers would).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

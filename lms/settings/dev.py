@@ -1,5 +1,7 @@
 """Embedded default for ``make run``: SQLite, eager Celery, console e-mail, local media."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR
 
@@ -30,3 +32,5 @@ CELERY_RESULT_BACKEND = "cache+memory://"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "Qualifica Digitalis <noreply@localhost>"
 WHITENOISE_USE_FINDERS = True
+# Off in the demo as in production; `QD_INDIVIDUAL_VIEWS_ENABLED=true make run` tries it out.
+QD_INDIVIDUAL_VIEWS_ENABLED = os.environ.get("QD_INDIVIDUAL_VIEWS_ENABLED", "").lower() == "true"

@@ -91,6 +91,8 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = _env("BASE_URL", "https://localhost")
 # Forwarding may reach these hosts over plain http or on internal addresses (exact names).
 QD_FORWARDING_ALLOWED_HTTP_HOSTS = _env_list("QD_FORWARDING_ALLOWED_HTTP_HOSTS")
+# HR's drill-down to individual profiles (of people who consented): off unless switched on.
+QD_INDIVIDUAL_VIEWS_ENABLED = _env("QD_INDIVIDUAL_VIEWS_ENABLED", "false").lower() == "true"
 
 SECURE_SSL_REDIRECT = _env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

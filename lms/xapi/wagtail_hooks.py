@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from lms.accounts.admin_columns import YesNoColumn
 from lms.xapi import egress
 from lms.xapi.forwarding import endpoints_with_lag, error_text
 from lms.xapi.models import ForwardingEndpoint, LRSClient
@@ -78,7 +79,14 @@ class LRSClientViewSet(SnippetViewSet):
     icon = "key"
     menu_label = _("LRS clients")
     form_fields = ["name", "read_only", "is_active", "expires_at"]
-    list_display = ["name", "key", "read_only", "is_active", "expires_at", "created_at"]
+    list_display = [
+        "name",
+        "key",
+        YesNoColumn(LRSClient, "read_only"),
+        YesNoColumn(LRSClient, "is_active"),
+        "expires_at",
+        "created_at",
+    ]
     list_filter = ["read_only", "is_active"]
     search_fields = ["name", "key"]
     add_view_class = LRSClientCreateView
@@ -162,7 +170,7 @@ class ForwardingEndpointViewSet(SnippetViewSet):
     list_display = [
         "name",
         "url",
-        "is_active",
+        YesNoColumn(ForwardingEndpoint, "is_active"),
         Column("pending", label=_("Waiting statements")),
         Column("lag", label=_("Lag (oldest waiting)")),
         Column("consecutive_failures", label=_("Failures in a row")),

@@ -162,3 +162,42 @@ def test_base_settings_assign_each_setting_once():
         if isinstance(target, ast.Name)
     ]
     assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "value", "expected"),
+    [
+        ("lms.settings.dev", None, "False"),
+        ("lms.settings.dev", "true", "True"),
+        ("lms.settings.production", None, "False"),
+        ("lms.settings.production", "true", "True"),
+    ],
+)
+def test_individual_views_are_off_unless_the_environment_switches_them_on(module, value, expected):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QD_INDIVIDUAL_VIEWS_ENABLED", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE=module,
+        SECRET_KEY="x" * 30 + "-a-long-random-production-secret-value",
+        QD_ENCRYPTION_KEYS="30MSB036eosS41KVdyBr4s3niqJc9aUtV5B9D4ZqhUQ=",
+    )
+    if value is not None:
+        env["QD_INDIVIDUAL_VIEWS_ENABLED"] = value
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.QD_INDIVIDUAL_VIEWS_ENABLED)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
