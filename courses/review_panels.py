@@ -5,7 +5,8 @@ from wagtail.admin.panels import Panel
 
 
 class ReviewStatusPanel(Panel):
-    """Read-only: "Überprüfung fällig", "wird überprüft" or "Überprüfung nötig"."""
+    """Read-only: whether the course's review is due, lessons are marked after a legal
+    change, or (on a lesson) why it needs review."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("heading", _("Review status"))

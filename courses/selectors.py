@@ -668,8 +668,9 @@ def lesson_analytics(*, course: CoursePage) -> list[LessonFigures]:
 class CourseReviewState:
     """Where a course stands in its review cycle (for trainers in the admin, never learners).
 
-    ``due``: the periodic review's date has come ("Überprüfung fällig"); ``in_review``:
-    lessons are marked as needing review after a legal change ("wird überprüft").
+    ``due``: the periodic review's date has come ("Überprüfung fällig – wird überprüft");
+    ``in_review``: lessons are marked after a legal change ("Rechtsänderung: Überprüfung
+    nötig").
     """
 
     course: CoursePage

@@ -199,10 +199,10 @@ def test_a_trainer_marks_every_lesson_citing_a_norm_and_a_review_clears_it(make_
     edit = client.get(f"/cms/pages/{citing.pk}/edit/").content.decode()
     assert "Überprüfung nötig" in edit
     overview = client.get("/cms/content-review/").content.decode()
-    assert "wird überprüft" in overview
+    assert "Rechtsänderung: Überprüfung nötig" in overview
     course_edit = client.get(f"/cms/pages/{course.pk}/edit/")
     assert course_edit.status_code == 200
-    assert "wird überprüft" in course_edit.content.decode()
+    assert "Rechtsänderung: Überprüfung nötig" in course_edit.content.decode()
     assert f'<option value="{trainer.pk}">' in course_edit.content.decode()
 
     response = client.post(f"/cms/content-review/{course.pk}/review/", {"note": "geprüft"})
@@ -243,6 +243,19 @@ def test_the_review_state_is_for_trainers_and_administrators_only(make_course, m
     services.lessons_mark_for_review(norm="§ 35a VwVfG", lessons=[lesson], user=admin)
     body = log_in(Client(), learner).get(lesson.url).content.decode()
     assert "Überprüfung" not in body
+
+
+def test_a_course_whose_review_is_due_shows_trainers_it_is_under_review(make_course, trainer):
+    course = make_course(lessons=1, content_owner=trainer)
+    type(course).objects.filter(pk=course.pk).update(
+        first_published_at=timezone.now() - dt.timedelta(days=400), review_interval_months=12
+    )
+    client = log_in(Client(), trainer)
+    assert (
+        "Überprüfung fällig – wird überprüft" in client.get("/cms/content-review/").content.decode()
+    )
+    services.course_review_complete(course=course, user=trainer)
+    assert "wird überprüft" not in client.get("/cms/content-review/").content.decode()
 
 
 def test_the_review_overview_runs_a_fixed_number_of_queries(
