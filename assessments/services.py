@@ -265,6 +265,7 @@ def assessment_create(
     max_attempts: int = 3,
     time_limit_minutes: int | None = None,
     feedback_policy: str = Assessment.FeedbackPolicy.AFTER_SUBMISSION,
+    solution_policy: str = Assessment.SolutionPolicy.WHEN_DONE,
     shuffle_questions: bool = False,
     shuffle_options: bool = True,
 ) -> Assessment:
@@ -283,6 +284,7 @@ def assessment_create(
         max_attempts=max_attempts,
         time_limit_minutes=time_limit_minutes,
         feedback_policy=feedback_policy,
+        solution_policy=solution_policy,
         shuffle_questions=shuffle_questions,
         shuffle_options=shuffle_options,
     )

@@ -231,14 +231,18 @@ def attempt_result(request, attempt_uuid):
             return redirect(attempt.get_absolute_url())
     answers = selectors.attempt_answers(attempt=attempt)
     status = selectors.learner_status(assessment=attempt.assessment, user=request.user)
+    show_solution = selectors.solutions_visible(attempt=attempt, status=status)
     return render(
         request,
         "assessments/attempt_result.html",
         {
             "attempt": attempt,
             "assessment": attempt.assessment,
-            "items": selectors.attempt_review_items(attempt=attempt, answers=answers),
+            "items": selectors.attempt_review_items(
+                attempt=attempt, answers=answers, show_solution=show_solution
+            ),
             "review_allowed": selectors.review_allowed(attempt),
+            "show_solution": show_solution,
             "status": status,
             "graded": attempt.assessment.kind == Assessment.Kind.FINAL,
         },

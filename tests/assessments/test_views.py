@@ -312,7 +312,9 @@ def test_forged_context_token_is_refused(client, make_user, make_assessment):
 
 
 def test_immediate_feedback_locks_the_checked_answer(client_in, learner, make_assessment):
-    attempt = start(client_in, make_assessment(feedback_policy="immediate"))
+    attempt = start(
+        client_in, make_assessment(feedback_policy="immediate", solution_policy="every_attempt")
+    )
     single = attempt.answers.get(spec__type="single")
     name = f"q_{single.question.uuid}"
     correct = next(o["key"] for o in single.spec["options"] if o["correct"])
