@@ -13,7 +13,7 @@ import json
 import random
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -665,6 +665,13 @@ class SaveOutcome:
     attempt: Attempt
     revision: int
     checked: Answer | None = None
+    # Positions of the questions still without an answer after this save.
+    unanswered: list[int] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def answered(self) -> int:
+        return self.total - len(self.unanswered)
 
 
 def attempt_save(
@@ -699,7 +706,13 @@ def attempt_save(
             if changed or checked:
                 attempt.revision += 1
                 attempt.save(update_fields=["revision"])
-            return SaveOutcome(attempt=attempt, revision=attempt.revision, checked=checked)
+            return SaveOutcome(
+                attempt=attempt,
+                revision=attempt.revision,
+                checked=checked,
+                unanswered=[a.position for a in answers if a.response is None],
+                total=len(answers),
+            )
     # The time-out was committed above; the answers in ``data`` were not stored.
     raise AttemptClosed("timed_out")
 

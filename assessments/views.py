@@ -111,9 +111,10 @@ def _attempt_or_404(request, attempt_uuid) -> Attempt:
         raise Http404 from exc
 
 
-def _render_take(request, attempt, *, raw=None, errors=None, status=200):
+def _render_take(request, attempt, *, raw=None, errors=None, status=200, unanswered=None):
     answers = selectors.attempt_answers(attempt=attempt)
     items = selectors.attempt_take_items(attempt=attempt, answers=answers, raw=raw, errors=errors)
+    answered = sum(1 for a in answers if a.response is not None)
     return render(
         request,
         "assessments/attempt_take.html",
@@ -121,7 +122,14 @@ def _render_take(request, attempt, *, raw=None, errors=None, status=200):
             "attempt": attempt,
             "assessment": attempt.assessment,
             "items": items,
-            "answered": sum(1 for a in answers if a.response is not None),
+            "answered": answered,
+            "unanswered_count": len(answers) - answered,
+            # Positions of unanswered questions when a submission waits for confirmation.
+            "confirm_unanswered": [
+                {"number": a.position, "field": f"q_{a.question.uuid}"}
+                for a in answers
+                if a.position in set(unanswered or ())
+            ],
             "seconds_left": selectors.attempt_seconds_left(attempt=attempt),
             "immediate": attempt.assessment.feedback_policy == Assessment.FeedbackPolicy.IMMEDIATE,
             "has_errors": bool(errors),
@@ -147,9 +155,19 @@ def attempt_take(request, attempt_uuid):
     action = request.POST.get("action", "save")
     revision = _int_or_none(request.POST.get("revision"))
     try:
-        if action == "submit":
+        if action in ("submit", "submit_anyway"):
+            data = request.POST
+            confirmed = action == "submit_anyway" or data.get("confirm_unanswered") == "1"
+            if not confirmed:
+                # Save first; with questions left unanswered, ask before submitting.
+                outcome = services.attempt_save(
+                    attempt_uuid=attempt_uuid, user=request.user, data=data, revision=revision
+                )
+                if outcome.unanswered:
+                    return _render_take(request, outcome.attempt, unanswered=outcome.unanswered)
+                data, revision = None, outcome.revision
             attempt = services.attempt_submit(
-                attempt_uuid=attempt_uuid, user=request.user, data=request.POST, revision=revision
+                attempt_uuid=attempt_uuid, user=request.user, data=data, revision=revision
             )
             return redirect("assessments:result", attempt_uuid=attempt.uuid)
         check = action.removeprefix("check:") if action.startswith("check:") else None
@@ -218,7 +236,14 @@ def attempt_autosave(request, attempt_uuid):
             },
             status=400,
         )
-    return JsonResponse({"revision": outcome.revision, "saved": True})
+    return JsonResponse(
+        {
+            "revision": outcome.revision,
+            "saved": True,
+            "answered": outcome.answered,
+            "total": outcome.total,
+        }
+    )
 
 
 @login_required
