@@ -13,7 +13,8 @@ import json
 import random
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -666,7 +667,7 @@ class SaveOutcome:
     revision: int
     checked: Answer | None = None
     # Positions of the questions still without an answer after this save.
-    unanswered: list[int] = field(default_factory=list)
+    unanswered: list[int] = dataclasses.field(default_factory=list)
     total: int = 0
 
     @property
