@@ -8,12 +8,12 @@ Learning events are recorded only through ``lms.xapi.events``, in the same trans
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-import dataclasses
 from dataclasses import dataclass
 
 from django.core import signing
