@@ -80,6 +80,32 @@ def learner_status(*, assessment: Assessment, user) -> LearnerStatus:
     )
 
 
+@dataclass
+class ParentOutcome:
+    """Where a finished attempt leaves the activity it belongs to (e.g. its course)."""
+
+    title: str
+    url: str
+    completed: bool
+    certificate_url: str = ""
+
+
+_outcome_providers: list = []
+
+
+def register_attempt_outcome_provider(provider) -> None:
+    """``provider(attempt=…)`` returns a ``ParentOutcome`` or ``None``. Courses registers
+    one, so the result page can say whether the course is now complete (assessments never
+    imports courses)."""
+    if provider not in _outcome_providers:
+        _outcome_providers.append(provider)
+
+
+def attempt_outcomes(*, attempt: Attempt) -> list[ParentOutcome]:
+    outcomes = (provider(attempt=attempt) for provider in _outcome_providers)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
 def attempt_get(*, attempt_uuid, user) -> Attempt:
     """The person's own attempt; raises ``Attempt.DoesNotExist`` for anyone else's."""
     try:

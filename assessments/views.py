@@ -268,6 +268,7 @@ def attempt_result(request, attempt_uuid):
             ),
             "review_allowed": selectors.review_allowed(attempt),
             "show_solution": show_solution,
+            "outcomes": selectors.attempt_outcomes(attempt=attempt),
             "status": status,
             "graded": attempt.assessment.kind == Assessment.Kind.FINAL,
         },

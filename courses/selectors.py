@@ -7,8 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
+from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
 from competencies.providers import Offer
@@ -139,6 +141,79 @@ def resume_lesson(*, user, course: CoursePage) -> LessonPage | None:
     return next((lesson for lesson in lessons if lesson.pk == target), None)
 
 
+@dataclass
+class NextStep:
+    """The one thing the course page offers next.
+
+    ``kind``: "enrol", "start", "lesson" (``target`` is the lesson or package unit to open),
+    "final_assessment", "completed" (``next_course``: the next unfinished course of the
+    person's curricula, if any) or "waiting" (everything done, completion not yet recorded).
+    """
+
+    kind: str
+    target: LessonPage | None = None
+    next_course: CoursePage | None = None
+
+
+def _next_step(*, user, course, outline, resume_id, enrolment, progress, final) -> NextStep:
+    if progress is not None and progress.completed_at:
+        return NextStep("completed", next_course=next_curriculum_course(user=user, course=course))
+    if enrolment is None:
+        return NextStep("enrol")
+    if progress is None or progress.started_at is None:
+        return NextStep("start")
+    unfinished = [item for item in outline if item.status != "completed"]
+    resume = next((item for item in unfinished if item.lesson.pk == resume_id), None)
+    lessons_left = [item for item in unfinished if item.kind == "lesson"]
+    if resume is not None or lessons_left:
+        return NextStep("lesson", target=(resume or lessons_left[0]).lesson)
+    if final is not None and not progress.assessment_passed_at:
+        return NextStep("final_assessment")
+    if unfinished:
+        return NextStep("lesson", target=unfinished[0].lesson)
+    return NextStep("waiting")
+
+
+def final_assessment_outcome(*, attempt) -> "assessment_selectors.ParentOutcome | None":
+    """The course a finished final-assessment attempt belongs to, and whether it is now
+    complete (registered with assessments for the result page)."""
+    registration = (attempt.context or {}).get("registration")
+    if not registration:
+        return None
+    enrolment = (
+        Enrolment.objects.filter(user_id=attempt.user_id, registration=registration)
+        .select_related("course")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    course = enrolment.course
+    progress = CourseProgress.objects.filter(user_id=attempt.user_id, course=course).first()
+    certificate = Certificate.objects.filter(user_id=attempt.user_id, course=course).first()
+    return assessment_selectors.ParentOutcome(
+        title=course.title,
+        url=course.url,
+        completed=bool(progress and progress.completed_at),
+        certificate_url=(
+            reverse("courses:certificate_pdf", args=[certificate.code]) if certificate else ""
+        ),
+    )
+
+
+def next_curriculum_course(*, user, course: CoursePage) -> CoursePage | None:
+    """The first course of the person's curricula they have not completed, other than
+    ``course``: required ones first, then by due date and curriculum order."""
+    entries = [
+        entry
+        for entry in curriculum_for_user(user=user)
+        if entry.course.pk != course.pk and entry.status != "completed"
+    ]
+    if not entries:
+        return None
+    entries.sort(key=lambda e: (not e.required, e.due_date or datetime.date.max))
+    return entries[0].course
+
+
 def course_outline(*, course: CoursePage, user) -> dict:
     """What the course page shows: lessons with their status, progress, where to resume."""
     lessons = course_lessons(course=course)
@@ -165,6 +240,15 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "enrolment": enrolment,
         "progress": progress,
         "certificate": certificate,
+        "next_step": _next_step(
+            user=user,
+            course=course,
+            outline=outline,
+            resume_id=resume_id,
+            enrolment=enrolment,
+            progress=progress,
+            final=final,
+        ),
         "lessons_total": len(outline),
         "lessons_completed": completed,
         "percent": rules.completion_percent(completed=completed, total=len(outline)),

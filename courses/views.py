@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import certificates, selectors, services
@@ -60,11 +62,19 @@ def course_enrol(request, page_id):
 def course_continue(request, page_id):
     course = _live_course(page_id)
     try:
-        lesson = services.course_continue(user=request.user, course=course)
+        services.course_continue(user=request.user, course=course)
     except services.CourseActionError as error:
         messages.error(request, error.message)
         return redirect(course.get_url(request))
-    return redirect(lesson.get_url(request) if lesson else course.get_url(request))
+    # The same next step as the course page shows: a lesson, the final test, or the page.
+    data = selectors.course_outline(course=course, user=request.user)
+    step = data["next_step"]
+    if step.kind == "lesson" and step.target is not None:
+        return redirect(step.target.get_url(request))
+    if step.kind == "final_assessment":
+        url = reverse("assessments:detail", args=[data["final_assessment"].uuid])
+        return redirect(f"{url}?{urlencode({'context': data['final_assessment_context']})}")
+    return redirect(course.get_url(request))
 
 
 @login_required
