@@ -81,6 +81,10 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress | None:
     return CourseProgress.objects.filter(user=user, course=course).first()
 
 
+def is_enrolled(*, user, course: CoursePage) -> bool:
+    return user.is_authenticated and Enrolment.objects.filter(user=user, course=course).exists()
+
+
 def lesson_progress(*, user, lesson: LessonPage) -> LessonProgress | None:
     if not user.is_authenticated:
         return None
@@ -293,6 +297,8 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
     )
     own = next((row for row in rows if row.lesson_id == lesson.pk), None)
     completed = sum(1 for item in outline if item.status == "completed")
+    checks = knowledge_check_iris(lesson=lesson)
+    answered = set(own.answered_questions) if own else set()
     return {
         "course": course,
         "outline": outline,
@@ -302,6 +308,8 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
         "lesson_iri": tracking.lesson_iri(lesson) if enrolment else "",
         "lesson_progress": own,
         "lesson_completed": bool(own and own.completed_at),
+        "checks_total": len(checks),
+        "checks_open": sum(1 for iri in checks if iri not in answered),
         "previous_lesson": previous,
         "next_lesson": following,
         "lesson_number": (position + 1) if position is not None else None,

@@ -86,7 +86,7 @@ def test_autosave_then_resume_after_reload(client_in, make_assessment):
         reverse("assessments:autosave", args=[attempt.uuid]), {**data, "revision": 0}
     )
     assert response.status_code == 200
-    assert response.json() == {"revision": 1, "saved": True}
+    assert response.json() == {"revision": 1, "saved": True, "answered": 7, "total": 7}
     html = client_in.get(attempt.get_absolute_url()).content.decode()
     single = attempt.answers.get(spec__type="single")
     key = single.response
