@@ -767,8 +767,13 @@ def attempt_submit(
     data=None,
     revision: int | None = None,
     now: dt.datetime | None = None,
+    allow_unanswered: bool = True,
 ) -> Attempt:
     """Store the final answers (if ``data`` is given), score the attempt and record it.
+
+    With ``allow_unanswered=False`` and questions still unanswered, the answers are only
+    saved (as by ``attempt_save``) and the attempt stays open, so the person can be asked
+    to confirm.
 
     Submitting an already finished attempt again changes nothing and returns it (a double
     click gives one result). After the deadline, ``data`` is ignored and the attempt is
@@ -788,8 +793,16 @@ def attempt_submit(
         fields = []
         if data is not None:
             # Written together with the scores below: one UPDATE for all answers.
-            _store_responses(attempt, answers, parse_answers(answers, data), now, write=False)
+            changed = _store_responses(
+                attempt, answers, parse_answers(answers, data), now, write=False
+            )
             fields = ["response", "answered_at"]
+            if not allow_unanswered and any(a.response is None for a in answers):
+                if changed:
+                    _answers_update(changed, fields)
+                    attempt.revision += 1
+                    attempt.save(update_fields=["revision"])
+                return attempt
         _finish(attempt, status=Attempt.Status.SUBMITTED, now=now, answers=answers, fields=fields)
         return attempt
 

@@ -111,7 +111,7 @@ def _attempt_or_404(request, attempt_uuid) -> Attempt:
         raise Http404 from exc
 
 
-def _render_take(request, attempt, *, raw=None, errors=None, status=200, unanswered=None):
+def _render_take(request, attempt, *, raw=None, errors=None, status=200, confirm=False):
     answers = selectors.attempt_answers(attempt=attempt)
     items = selectors.attempt_take_items(attempt=attempt, answers=answers, raw=raw, errors=errors)
     answered = sum(1 for a in answers if a.response is not None)
@@ -128,7 +128,7 @@ def _render_take(request, attempt, *, raw=None, errors=None, status=200, unanswe
             "confirm_unanswered": [
                 {"number": a.position, "field": f"q_{a.question.uuid}"}
                 for a in answers
-                if a.position in set(unanswered or ())
+                if confirm and a.response is None
             ],
             "seconds_left": selectors.attempt_seconds_left(attempt=attempt),
             "immediate": attempt.assessment.feedback_policy == Assessment.FeedbackPolicy.IMMEDIATE,
@@ -156,19 +156,17 @@ def attempt_take(request, attempt_uuid):
     revision = _int_or_none(request.POST.get("revision"))
     try:
         if action in ("submit", "submit_anyway"):
-            data = request.POST
-            confirmed = action == "submit_anyway" or data.get("confirm_unanswered") == "1"
-            if not confirmed:
-                # Save first; with questions left unanswered, ask before submitting.
-                outcome = services.attempt_save(
-                    attempt_uuid=attempt_uuid, user=request.user, data=data, revision=revision
-                )
-                if outcome.unanswered:
-                    return _render_take(request, outcome.attempt, unanswered=outcome.unanswered)
-                data, revision = None, outcome.revision
+            confirmed = action == "submit_anyway" or request.POST.get("confirm_unanswered") == "1"
             attempt = services.attempt_submit(
-                attempt_uuid=attempt_uuid, user=request.user, data=data, revision=revision
+                attempt_uuid=attempt_uuid,
+                user=request.user,
+                data=request.POST,
+                revision=revision,
+                allow_unanswered=confirmed,
             )
+            if attempt.is_open:
+                # Saved, not submitted: questions are unanswered, so ask first.
+                return _render_take(request, attempt, confirm=True)
             return redirect("assessments:result", attempt_uuid=attempt.uuid)
         check = action.removeprefix("check:") if action.startswith("check:") else None
         if action != "save" and check is None:
