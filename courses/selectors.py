@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
@@ -330,6 +331,8 @@ class CurriculumCourse:
     curricula: list[str] = field(default_factory=list)
     status: str = "not_started"  # "not_started", "started", "completed"
     overdue: bool = False
+    # The curriculum the due date comes from, when it is another than the one shown.
+    due_from: str = ""
 
 
 @dataclass
@@ -382,7 +385,28 @@ def user_curricula(*, user, today: datetime.date | None = None) -> list[Curricul
         if item.required:
             view.required_total += 1
             view.required_completed += entry.status == "completed"
+    _earliest_due_dates(views.values(), today)
     return list(views.values())
+
+
+def _earliest_due_dates(views, today: datetime.date) -> None:
+    """A course in several curricula has one deadline: the earliest due date of those that
+    require it. Every table shows that date and names the curriculum it comes from."""
+    earliest: dict[int, tuple[datetime.date, str]] = {}
+    for view in views:
+        for entry in view.entries:
+            if entry.required and entry.due_date:
+                known = earliest.get(entry.course.pk)
+                if known is None or entry.due_date < known[0]:
+                    earliest[entry.course.pk] = (entry.due_date, view.curriculum.title)
+    for view in views:
+        for entry in view.entries:
+            due = earliest.get(entry.course.pk)
+            if due is None or (entry.due_date, entry.required) == (due[0], True):
+                continue
+            entry.due_date, source = due
+            entry.due_from = source if source != view.curriculum.title else ""
+            entry.overdue = due[0] < today and entry.status != "completed"
 
 
 def curriculum_for_user(*, user, today: datetime.date | None = None) -> list[CurriculumCourse]:
@@ -400,6 +424,7 @@ def curriculum_for_user(*, user, today: datetime.date | None = None) -> list[Cur
                     curricula=list(entry.curricula),
                     status=entry.status,
                     overdue=entry.overdue and entry.required,
+                    due_from=entry.due_from or (entry.curricula[0] if entry.required else ""),
                 )
                 continue
             known.curricula.extend(c for c in entry.curricula if c not in known.curricula)
@@ -449,7 +474,7 @@ class CourseCard:
 def course_cards(*, courses, user=None) -> list[CourseCard]:
     """Catalogue cards with lesson counts (and the person's progress), in three queries."""
     courses = list(courses)
-    counts = _lesson_counts(courses)
+    counts = unit_counts(courses)
     progress = {}
     if user is not None and user.is_authenticated:
         progress = {
@@ -479,7 +504,12 @@ def _status(row) -> str:
     return "started" if row.started_at else "not_started"
 
 
-def _lesson_counts(courses) -> dict[int, int]:
+def unit_counts(courses) -> dict[int, int]:
+    """Lessons per course as every page counts them: live lessons and live content package
+    units, the entries of the course outline (one query).
+
+    A course's children can only be lessons and package units (``CoursePage.subpage_types``).
+    """
     courses = list(courses)
     if not courses:
         return {}
@@ -487,7 +517,7 @@ def _lesson_counts(courses) -> dict[int, int]:
     counts = defaultdict(int)
     depths = {c.depth + 1 for c in courses}
     rows = (
-        LessonPage.objects.live()
+        Page.objects.live()
         .filter(depth__in=depths, path__regex=r"^(" + "|".join(by_path) + ")")
         .values_list("path", flat=True)
     )
@@ -513,7 +543,7 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
         .order_by("-enrolled_at")
     )
     certificates = {c.course_id: c for c in Certificate.objects.filter(user=user)}
-    counts = _lesson_counts([row.course for row in rows] + [e.course for e in enrolled])
+    counts = unit_counts([row.course for row in rows] + [e.course for e in enrolled])
     in_progress, completed = [], []
     for row in rows:
         card = CourseCard(
@@ -568,7 +598,7 @@ def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseC
             order[course.pk] = (True, datetime.date.max, len(order))
     ranked = sorted(candidates, key=lambda pk: (-closure.get(pk, 0), *order[pk]))
     cards = [candidates[pk] for pk in ranked[:limit]]
-    counts = _lesson_counts([card.course for card in cards])
+    counts = unit_counts([card.course for card in cards])
     for card in cards:
         card.lessons_total = counts.get(card.course.pk, 0)
         card.reason = "gap" if closure.get(card.course.pk) else "curriculum"
