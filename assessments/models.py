@@ -268,6 +268,14 @@ class Assessment(ClusterableModel):
         AFTER_SUBMISSION = "after_submission", _("After submission")
         NEVER = "never", _("Never (score only)")
 
+    class SolutionPolicy(models.TextChoices):
+        # What a learner may learn about the answer key of a graded test. Per-question
+        # marks follow ``feedback_policy``; the key (correct options, accepted answers,
+        # correct order, explanations) follows this setting.
+        WHEN_DONE = "when_done", _("Once passed or no attempts left")
+        EVERY_ATTEMPT = "every_attempt", _("After every attempt")
+        NEVER = "never", _("Never")
+
     uuid = models.UUIDField(_("identifier"), default=uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
@@ -295,6 +303,16 @@ class Assessment(ClusterableModel):
         max_length=20,
         choices=FeedbackPolicy.choices,
         default=FeedbackPolicy.AFTER_SUBMISSION,
+    )
+    solution_policy = models.CharField(
+        _("show solutions"),
+        max_length=20,
+        choices=SolutionPolicy.choices,
+        default=SolutionPolicy.WHEN_DONE,
+        help_text=_(
+            "When learners see the correct answers and explanations. While attempts remain, "
+            "showing them would turn the next attempt into a memory test."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -120,7 +120,9 @@ def question_view(
             )
     elif kind == scoring.ORDERING:
         by_key = {i["key"]: i for i in spec["items"]}
-        current = list(response) if response else list(order)
+        # Unanswered items start without a position: a pre-filled order would be submitted
+        # (and scored) as the learner's answer although they never touched it.
+        current = list(response) if response else []
         view.positions = list(range(1, len(order) + 1))
         raw_positions = raw if isinstance(raw, dict) else {}
         view.choices = [

@@ -80,6 +80,32 @@ def learner_status(*, assessment: Assessment, user) -> LearnerStatus:
     )
 
 
+@dataclass
+class ParentOutcome:
+    """Where a finished attempt leaves the activity it belongs to (e.g. its course)."""
+
+    title: str
+    url: str
+    completed: bool
+    certificate_url: str = ""
+
+
+_outcome_providers: list = []
+
+
+def register_attempt_outcome_provider(provider) -> None:
+    """``provider(attempt=…)`` returns a ``ParentOutcome`` or ``None``. Courses registers
+    one, so the result page can say whether the course is now complete (assessments never
+    imports courses)."""
+    if provider not in _outcome_providers:
+        _outcome_providers.append(provider)
+
+
+def attempt_outcomes(*, attempt: Attempt) -> list[ParentOutcome]:
+    outcomes = (provider(attempt=attempt) for provider in _outcome_providers)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
 def attempt_get(*, attempt_uuid, user) -> Attempt:
     """The person's own attempt; raises ``Attempt.DoesNotExist`` for anyone else's."""
     try:
@@ -105,6 +131,8 @@ def attempt_take_items(
     """
     errors = errors or {}
     show_checked = attempt.assessment.feedback_policy == Assessment.FeedbackPolicy.IMMEDIATE
+    # A checked answer shows its mark; its key only where the policy allows it mid-test.
+    show_key = _solutions_during_attempts(attempt.assessment)
     items = []
     for answer in answers:
         name = _field(answer)
@@ -116,7 +144,7 @@ def attempt_take_items(
                 response=answer.response,
                 score=answer.score,
                 correct=answer.correct,
-                show_solution=True,
+                show_solution=show_key,
                 field_name=name,
             )
         else:
@@ -151,10 +179,45 @@ def review_allowed(attempt: Attempt) -> bool:
     )
 
 
+def _solutions_during_attempts(assessment: Assessment) -> bool:
+    """Whether the key may be shown while the person may still try again.
+
+    Ungraded checks are practice, so their key is shown at once; graded tests follow
+    their solution policy.
+    """
+    if assessment.solution_policy == Assessment.SolutionPolicy.NEVER:
+        return False
+    return (
+        assessment.kind != Assessment.Kind.FINAL
+        or assessment.solution_policy == Assessment.SolutionPolicy.EVERY_ATTEMPT
+    )
+
+
+def solutions_visible(*, attempt: Attempt, status: LearnerStatus) -> bool:
+    """Whether the answer key (correct options, accepted answers, explanations) may be shown
+    with a finished attempt.
+
+    By default a graded test keeps its key until the person has passed or has no attempt
+    left, and never while another attempt is open: otherwise the next attempt only tests
+    memory of the key.
+    """
+    if not review_allowed(attempt):
+        return False
+    assessment = attempt.assessment
+    if _solutions_during_attempts(assessment):
+        return True
+    if assessment.solution_policy == Assessment.SolutionPolicy.NEVER:
+        return False
+    if status.open_attempt is not None:
+        return False
+    return status.passed or status.attempts_left == 0
+
+
 def attempt_review_items(
-    *, attempt: Attempt, answers: list[Answer]
+    *, attempt: Attempt, answers: list[Answer], show_solution: bool
 ) -> list[presentation.QuestionView]:
-    show = review_allowed(attempt)
+    """The finished attempt question by question: the person's answers and marks, with the
+    key only when ``show_solution`` (see ``solutions_visible``)."""
     items = []
     for answer in answers:
         view = presentation.review_view(
@@ -164,7 +227,7 @@ def attempt_review_items(
             response=answer.response,
             score=answer.score,
             correct=answer.correct,
-            show_solution=show,
+            show_solution=show_solution,
             field_name=_field(answer),
         )
         view.number = answer.position

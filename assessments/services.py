@@ -8,6 +8,7 @@ Learning events are recorded only through ``lms.xapi.events``, in the same trans
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -265,6 +266,7 @@ def assessment_create(
     max_attempts: int = 3,
     time_limit_minutes: int | None = None,
     feedback_policy: str = Assessment.FeedbackPolicy.AFTER_SUBMISSION,
+    solution_policy: str = Assessment.SolutionPolicy.WHEN_DONE,
     shuffle_questions: bool = False,
     shuffle_options: bool = True,
 ) -> Assessment:
@@ -283,6 +285,7 @@ def assessment_create(
         max_attempts=max_attempts,
         time_limit_minutes=time_limit_minutes,
         feedback_policy=feedback_policy,
+        solution_policy=solution_policy,
         shuffle_questions=shuffle_questions,
         shuffle_options=shuffle_options,
     )
@@ -663,6 +666,13 @@ class SaveOutcome:
     attempt: Attempt
     revision: int
     checked: Answer | None = None
+    # Positions of the questions still without an answer after this save.
+    unanswered: list[int] = dataclasses.field(default_factory=list)
+    total: int = 0
+
+    @property
+    def answered(self) -> int:
+        return self.total - len(self.unanswered)
 
 
 def attempt_save(
@@ -697,7 +707,13 @@ def attempt_save(
             if changed or checked:
                 attempt.revision += 1
                 attempt.save(update_fields=["revision"])
-            return SaveOutcome(attempt=attempt, revision=attempt.revision, checked=checked)
+            return SaveOutcome(
+                attempt=attempt,
+                revision=attempt.revision,
+                checked=checked,
+                unanswered=[a.position for a in answers if a.response is None],
+                total=len(answers),
+            )
     # The time-out was committed above; the answers in ``data`` were not stored.
     raise AttemptClosed("timed_out")
 
@@ -751,8 +767,13 @@ def attempt_submit(
     data=None,
     revision: int | None = None,
     now: dt.datetime | None = None,
+    allow_unanswered: bool = True,
 ) -> Attempt:
     """Store the final answers (if ``data`` is given), score the attempt and record it.
+
+    With ``allow_unanswered=False`` and questions still unanswered, the answers are only
+    saved (as by ``attempt_save``) and the attempt stays open, so the person can be asked
+    to confirm.
 
     Submitting an already finished attempt again changes nothing and returns it (a double
     click gives one result). After the deadline, ``data`` is ignored and the attempt is
@@ -772,8 +793,16 @@ def attempt_submit(
         fields = []
         if data is not None:
             # Written together with the scores below: one UPDATE for all answers.
-            _store_responses(attempt, answers, parse_answers(answers, data), now, write=False)
+            changed = _store_responses(
+                attempt, answers, parse_answers(answers, data), now, write=False
+            )
             fields = ["response", "answered_at"]
+            if not allow_unanswered and any(a.response is None for a in answers):
+                if changed:
+                    _answers_update(changed, fields)
+                    attempt.revision += 1
+                    attempt.save(update_fields=["revision"])
+                return attempt
         _finish(attempt, status=Attempt.Status.SUBMITTED, now=now, answers=answers, fields=fields)
         return attempt
 

@@ -111,9 +111,10 @@ def _attempt_or_404(request, attempt_uuid) -> Attempt:
         raise Http404 from exc
 
 
-def _render_take(request, attempt, *, raw=None, errors=None, status=200):
+def _render_take(request, attempt, *, raw=None, errors=None, status=200, confirm=False):
     answers = selectors.attempt_answers(attempt=attempt)
     items = selectors.attempt_take_items(attempt=attempt, answers=answers, raw=raw, errors=errors)
+    answered = sum(1 for a in answers if a.response is not None)
     return render(
         request,
         "assessments/attempt_take.html",
@@ -121,7 +122,14 @@ def _render_take(request, attempt, *, raw=None, errors=None, status=200):
             "attempt": attempt,
             "assessment": attempt.assessment,
             "items": items,
-            "answered": sum(1 for a in answers if a.response is not None),
+            "answered": answered,
+            "unanswered_count": len(answers) - answered,
+            # Positions of unanswered questions when a submission waits for confirmation.
+            "confirm_unanswered": [
+                {"number": a.position, "field": f"q_{a.question.uuid}"}
+                for a in answers
+                if confirm and a.response is None
+            ],
             "seconds_left": selectors.attempt_seconds_left(attempt=attempt),
             "immediate": attempt.assessment.feedback_policy == Assessment.FeedbackPolicy.IMMEDIATE,
             "has_errors": bool(errors),
@@ -147,10 +155,18 @@ def attempt_take(request, attempt_uuid):
     action = request.POST.get("action", "save")
     revision = _int_or_none(request.POST.get("revision"))
     try:
-        if action == "submit":
+        if action in ("submit", "submit_anyway"):
+            confirmed = action == "submit_anyway" or request.POST.get("confirm_unanswered") == "1"
             attempt = services.attempt_submit(
-                attempt_uuid=attempt_uuid, user=request.user, data=request.POST, revision=revision
+                attempt_uuid=attempt_uuid,
+                user=request.user,
+                data=request.POST,
+                revision=revision,
+                allow_unanswered=confirmed,
             )
+            if attempt.is_open:
+                # Saved, not submitted: questions are unanswered, so ask first.
+                return _render_take(request, attempt, confirm=True)
             return redirect("assessments:result", attempt_uuid=attempt.uuid)
         check = action.removeprefix("check:") if action.startswith("check:") else None
         if action != "save" and check is None:
@@ -218,7 +234,14 @@ def attempt_autosave(request, attempt_uuid):
             },
             status=400,
         )
-    return JsonResponse({"revision": outcome.revision, "saved": True})
+    return JsonResponse(
+        {
+            "revision": outcome.revision,
+            "saved": True,
+            "answered": outcome.answered,
+            "total": outcome.total,
+        }
+    )
 
 
 @login_required
@@ -231,14 +254,19 @@ def attempt_result(request, attempt_uuid):
             return redirect(attempt.get_absolute_url())
     answers = selectors.attempt_answers(attempt=attempt)
     status = selectors.learner_status(assessment=attempt.assessment, user=request.user)
+    show_solution = selectors.solutions_visible(attempt=attempt, status=status)
     return render(
         request,
         "assessments/attempt_result.html",
         {
             "attempt": attempt,
             "assessment": attempt.assessment,
-            "items": selectors.attempt_review_items(attempt=attempt, answers=answers),
+            "items": selectors.attempt_review_items(
+                attempt=attempt, answers=answers, show_solution=show_solution
+            ),
             "review_allowed": selectors.review_allowed(attempt),
+            "show_solution": show_solution,
+            "outcomes": selectors.attempt_outcomes(attempt=attempt),
             "status": status,
             "graded": attempt.assessment.kind == Assessment.Kind.FINAL,
         },

@@ -123,7 +123,9 @@ class AssessmentViewSet(SnippetViewSet):
     panels = [
         FieldPanel("title"),
         FieldPanel("introduction"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("feedback_policy")]),
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("feedback_policy"), FieldPanel("solution_policy")]
+        ),
         FieldRowPanel(
             [
                 FieldPanel("pass_mark_percent"),

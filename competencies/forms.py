@@ -66,11 +66,20 @@ class ScheduleForm(forms.Form):
 
 
 class SelfAssessmentForm(forms.Form):
-    rank = forms.TypedChoiceField(label=_("My own rating"), coerce=int, choices=())
+    rank = forms.TypedChoiceField(
+        label=_("My own rating"),
+        coerce=int,
+        choices=(),
+        error_messages={"required": _("Please choose a level; the competency stays unrated.")},
+    )
 
     def __init__(self, *args, levels, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rank"].choices = [(level.rank, str(level)) for level in levels]
+        # A competency never rated shows as such, not as the lowest level: saving without a
+        # choice is refused and stores nothing.
+        self.fields["rank"].choices = [("", _("– not rated –"))] + [
+            (level.rank, str(level)) for level in levels
+        ]
 
 
 class FrameworkImportForm(forms.Form):

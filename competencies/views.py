@@ -84,7 +84,7 @@ def self_assess(request, competency_id: int):
     )
     form = SelfAssessmentForm(request.POST, levels=list(levels), prefix=f"c{competency.pk}")
     if not form.is_valid():
-        messages.error(request, _("Please choose one of the levels."))
+        messages.error(request, " ".join(form.errors.get("rank", [])))
         return redirect("competencies:me")
     try:
         services.competency_self_assess(

@@ -51,6 +51,7 @@ class CoursesConfig(AppConfig):
                 "course__title", "reviewed_at", "note"
             ),
         )
+        from assessments.selectors import register_attempt_outcome_provider
         from assessments.services import register_attempt_context_provider
         from competencies.providers import register_offer_provider
         from courses import package_units, projection, selectors, services
@@ -69,6 +70,7 @@ class CoursesConfig(AppConfig):
             after=(package_projection.PROJECTION_NAME,),
         )
         register_attempt_context_provider(services.final_assessment_context)
+        register_attempt_outcome_provider(selectors.final_assessment_outcome)
         register_offer_provider("courses", selectors.competency_offers)
         projection.register_unit_resolver(package_units.resolve_units)
         register_registration_provider(package_units.launch_registration)

@@ -7,8 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
+from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
 from competencies.providers import Offer
@@ -81,6 +84,10 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress | None:
     return CourseProgress.objects.filter(user=user, course=course).first()
 
 
+def is_enrolled(*, user, course: CoursePage) -> bool:
+    return user.is_authenticated and Enrolment.objects.filter(user=user, course=course).exists()
+
+
 def lesson_progress(*, user, lesson: LessonPage) -> LessonProgress | None:
     if not user.is_authenticated:
         return None
@@ -141,6 +148,79 @@ def resume_lesson(*, user, course: CoursePage) -> LessonPage | None:
     return next((lesson for lesson in lessons if lesson.pk == target), None)
 
 
+@dataclass
+class NextStep:
+    """The one thing the course page offers next.
+
+    ``kind``: "enrol", "start", "lesson" (``target`` is the lesson or package unit to open),
+    "final_assessment", "completed" (``next_course``: the next unfinished course of the
+    person's curricula, if any) or "waiting" (everything done, completion not yet recorded).
+    """
+
+    kind: str
+    target: LessonPage | None = None
+    next_course: CoursePage | None = None
+
+
+def _next_step(*, user, course, outline, resume_id, enrolment, progress, final) -> NextStep:
+    if progress is not None and progress.completed_at:
+        return NextStep("completed", next_course=next_curriculum_course(user=user, course=course))
+    if enrolment is None:
+        return NextStep("enrol")
+    if progress is None or progress.started_at is None:
+        return NextStep("start")
+    unfinished = [item for item in outline if item.status != "completed"]
+    resume = next((item for item in unfinished if item.lesson.pk == resume_id), None)
+    lessons_left = [item for item in unfinished if item.kind == "lesson"]
+    if resume is not None or lessons_left:
+        return NextStep("lesson", target=(resume or lessons_left[0]).lesson)
+    if final is not None and not progress.assessment_passed_at:
+        return NextStep("final_assessment")
+    if unfinished:
+        return NextStep("lesson", target=unfinished[0].lesson)
+    return NextStep("waiting")
+
+
+def final_assessment_outcome(*, attempt) -> "assessment_selectors.ParentOutcome | None":
+    """The course a finished final-assessment attempt belongs to, and whether it is now
+    complete (registered with assessments for the result page)."""
+    registration = (attempt.context or {}).get("registration")
+    if not registration:
+        return None
+    enrolment = (
+        Enrolment.objects.filter(user_id=attempt.user_id, registration=registration)
+        .select_related("course")
+        .first()
+    )
+    if enrolment is None:
+        return None
+    course = enrolment.course
+    progress = CourseProgress.objects.filter(user_id=attempt.user_id, course=course).first()
+    certificate = Certificate.objects.filter(user_id=attempt.user_id, course=course).first()
+    return assessment_selectors.ParentOutcome(
+        title=course.title,
+        url=course.url,
+        completed=bool(progress and progress.completed_at),
+        certificate_url=(
+            reverse("courses:certificate_pdf", args=[certificate.code]) if certificate else ""
+        ),
+    )
+
+
+def next_curriculum_course(*, user, course: CoursePage) -> CoursePage | None:
+    """The first course of the person's curricula they have not completed, other than
+    ``course``: required ones first, then by due date and curriculum order."""
+    entries = [
+        entry
+        for entry in curriculum_for_user(user=user)
+        if entry.course.pk != course.pk and entry.status != "completed"
+    ]
+    if not entries:
+        return None
+    entries.sort(key=lambda e: (not e.required, e.due_date or datetime.date.max))
+    return entries[0].course
+
+
 def course_outline(*, course: CoursePage, user) -> dict:
     """What the course page shows: lessons with their status, progress, where to resume."""
     lessons = course_lessons(course=course)
@@ -167,6 +247,15 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "enrolment": enrolment,
         "progress": progress,
         "certificate": certificate,
+        "next_step": _next_step(
+            user=user,
+            course=course,
+            outline=outline,
+            resume_id=resume_id,
+            enrolment=enrolment,
+            progress=progress,
+            final=final,
+        ),
         "lessons_total": len(outline),
         "lessons_completed": completed,
         "percent": rules.completion_percent(completed=completed, total=len(outline)),
@@ -211,6 +300,8 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
     )
     own = next((row for row in rows if row.lesson_id == lesson.pk), None)
     completed = sum(1 for item in outline if item.status == "completed")
+    checks = knowledge_check_iris(lesson=lesson)
+    answered = set(own.answered_questions) if own else set()
     return {
         "course": course,
         "outline": outline,
@@ -220,6 +311,8 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
         "lesson_iri": tracking.lesson_iri(lesson) if enrolment else "",
         "lesson_progress": own,
         "lesson_completed": bool(own and own.completed_at),
+        "checks_total": len(checks),
+        "checks_open": sum(1 for iri in checks if iri not in answered),
         "previous_lesson": previous,
         "next_lesson": following,
         "lesson_number": (position + 1) if position is not None else None,
@@ -240,6 +333,8 @@ class CurriculumCourse:
     curricula: list[str] = field(default_factory=list)
     status: str = "not_started"  # "not_started", "started", "completed"
     overdue: bool = False
+    # The curriculum the due date comes from, when it is another than the one shown.
+    due_from: str = ""
 
 
 @dataclass
@@ -292,7 +387,28 @@ def user_curricula(*, user, today: datetime.date | None = None) -> list[Curricul
         if item.required:
             view.required_total += 1
             view.required_completed += entry.status == "completed"
+    _earliest_due_dates(views.values(), today)
     return list(views.values())
+
+
+def _earliest_due_dates(views, today: datetime.date) -> None:
+    """A course in several curricula has one deadline: the earliest due date of those that
+    require it. Every table shows that date and names the curriculum it comes from."""
+    earliest: dict[int, tuple[datetime.date, str]] = {}
+    for view in views:
+        for entry in view.entries:
+            if entry.required and entry.due_date:
+                known = earliest.get(entry.course.pk)
+                if known is None or entry.due_date < known[0]:
+                    earliest[entry.course.pk] = (entry.due_date, view.curriculum.title)
+    for view in views:
+        for entry in view.entries:
+            due = earliest.get(entry.course.pk)
+            if due is None or (entry.due_date, entry.required) == (due[0], True):
+                continue
+            entry.due_date, source = due
+            entry.due_from = source if source != view.curriculum.title else ""
+            entry.overdue = due[0] < today and entry.status != "completed"
 
 
 def curriculum_for_user(*, user, today: datetime.date | None = None) -> list[CurriculumCourse]:
@@ -310,6 +426,7 @@ def curriculum_for_user(*, user, today: datetime.date | None = None) -> list[Cur
                     curricula=list(entry.curricula),
                     status=entry.status,
                     overdue=entry.overdue and entry.required,
+                    due_from=entry.due_from or (entry.curricula[0] if entry.required else ""),
                 )
                 continue
             known.curricula.extend(c for c in entry.curricula if c not in known.curricula)
@@ -359,7 +476,7 @@ class CourseCard:
 def course_cards(*, courses, user=None) -> list[CourseCard]:
     """Catalogue cards with lesson counts (and the person's progress), in three queries."""
     courses = list(courses)
-    counts = _lesson_counts(courses)
+    counts = unit_counts(courses)
     progress = {}
     if user is not None and user.is_authenticated:
         progress = {
@@ -389,7 +506,12 @@ def _status(row) -> str:
     return "started" if row.started_at else "not_started"
 
 
-def _lesson_counts(courses) -> dict[int, int]:
+def unit_counts(courses) -> dict[int, int]:
+    """Lessons per course as every page counts them: live lessons and live content package
+    units, the entries of the course outline (one query).
+
+    A course's children can only be lessons and package units (``CoursePage.subpage_types``).
+    """
     courses = list(courses)
     if not courses:
         return {}
@@ -397,7 +519,7 @@ def _lesson_counts(courses) -> dict[int, int]:
     counts = defaultdict(int)
     depths = {c.depth + 1 for c in courses}
     rows = (
-        LessonPage.objects.live()
+        Page.objects.live()
         .filter(depth__in=depths, path__regex=r"^(" + "|".join(by_path) + ")")
         .values_list("path", flat=True)
     )
@@ -423,7 +545,7 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
         .order_by("-enrolled_at")
     )
     certificates = {c.course_id: c for c in Certificate.objects.filter(user=user)}
-    counts = _lesson_counts([row.course for row in rows] + [e.course for e in enrolled])
+    counts = unit_counts([row.course for row in rows] + [e.course for e in enrolled])
     in_progress, completed = [], []
     for row in rows:
         card = CourseCard(
@@ -478,7 +600,7 @@ def recommended_courses(*, user, curricula=None, limit: int = 3) -> list[CourseC
             order[course.pk] = (True, datetime.date.max, len(order))
     ranked = sorted(candidates, key=lambda pk: (-closure.get(pk, 0), *order[pk]))
     cards = [candidates[pk] for pk in ranked[:limit]]
-    counts = _lesson_counts([card.course for card in cards])
+    counts = unit_counts([card.course for card in cards])
     for card in cards:
         card.lessons_total = counts.get(card.course.pk, 0)
         card.reason = "gap" if closure.get(card.course.pk) else "curriculum"

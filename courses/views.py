@@ -4,6 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import certificates, selectors, services
@@ -52,6 +55,18 @@ def course_enrol(request, page_id):
         services.course_enrol(user=request.user, course=course)
     except services.CourseActionError as error:
         messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("You are now enrolled in the course “%(title)s”; your progress is saved.")
+            % {"title": course.title},
+        )
+    # A lesson page sends its own address back, so the learner stays where they were.
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
     return redirect(course.get_url(request))
 
 
@@ -60,11 +75,19 @@ def course_enrol(request, page_id):
 def course_continue(request, page_id):
     course = _live_course(page_id)
     try:
-        lesson = services.course_continue(user=request.user, course=course)
+        services.course_continue(user=request.user, course=course)
     except services.CourseActionError as error:
         messages.error(request, error.message)
         return redirect(course.get_url(request))
-    return redirect(lesson.get_url(request) if lesson else course.get_url(request))
+    # The same next step as the course page shows: a lesson, the final test, or the page.
+    data = selectors.course_outline(course=course, user=request.user)
+    step = data["next_step"]
+    if step.kind == "lesson" and step.target is not None:
+        return redirect(step.target.get_url(request))
+    if step.kind == "final_assessment":
+        url = reverse("assessments:detail", args=[data["final_assessment"].uuid])
+        return redirect(f"{url}?{urlencode({'context': data['final_assessment_context']})}")
+    return redirect(course.get_url(request))
 
 
 @login_required
@@ -82,14 +105,22 @@ def lesson_experienced(request, page_id):
 @require_POST
 def lesson_complete(request, page_id):
     lesson = _live_lesson(page_id)
+    course = selectors.course_of_lesson(lesson=lesson)
+    # Completing a lesson enrols; the button said so, and the message confirms it.
+    enrolled_before = selectors.is_enrolled(user=request.user, course=course)
     try:
         following = services.lesson_complete(user=request.user, lesson=lesson)
     except services.CourseActionError as error:
         messages.error(request, error.message)
         return redirect(lesson.get_url(request))
+    if not enrolled_before:
+        messages.success(
+            request,
+            _("You are now enrolled in the course “%(title)s”; your progress is saved.")
+            % {"title": course.title},
+        )
     if following is not None:
         return redirect(following.get_url(request))
-    course = selectors.course_of_lesson(lesson=lesson)
     return redirect(course.get_url(request))
 
 

@@ -11,12 +11,51 @@
   var pending = false;
   var submitting = false;
   var pendingSubmit = null;
+  // "Submit" waits for a save, so the question about unanswered ones uses the server's count.
+  var confirmAfterSave = null;
+  var confirmed = false;
+  var counter = document.getElementById("attempt-answered");
+  var unanswered = counter ? parseInt(counter.dataset.unanswered, 10) : 0;
+  var total = counter ? parseInt(counter.dataset.total, 10) : 0;
 
   function say(text) {
     if (status) status.textContent = text;
   }
 
+  function showCount(answered, all) {
+    unanswered = all - answered;
+    total = all;
+    if (counter) {
+      counter.textContent = counter.dataset.template
+        .replace("__A__", answered)
+        .replace("__T__", all);
+    }
+  }
+
+  function confirmThenSubmit(submitter, savedOk) {
+    confirmed = true;
+    if (savedOk) {
+      if (unanswered > 0) {
+        var text = form.dataset.labelConfirm
+          .replace("__N__", unanswered)
+          .replace("__T__", total);
+        if (!window.confirm(text)) {
+          confirmed = false;
+          return;
+        }
+        var flag = document.createElement("input");
+        flag.type = "hidden";
+        flag.name = "confirm_unanswered";
+        flag.value = "1";
+        form.appendChild(flag);
+      }
+    }
+    // Without a fresh count (saving failed) the server saves and asks instead.
+    form.requestSubmit(submitter);
+  }
+
   function save() {
+    var savedOk = false;
     if (submitting) return;
     if (inFlight) {
       pending = true;
@@ -39,7 +78,11 @@
       })
       .then(function (result) {
         if (result.ok) {
+          savedOk = true;
           revision.value = result.body.revision;
+          if (typeof result.body.answered === "number") {
+            showCount(result.body.answered, result.body.total);
+          }
           say(form.dataset.labelSaved);
         } else if (result.body.result_url) {
           window.location.assign(result.body.result_url);
@@ -57,6 +100,13 @@
       })
       .finally(function () {
         inFlight = false;
+        if (confirmAfterSave) {
+          var asked = confirmAfterSave;
+          confirmAfterSave = null;
+          pending = false;
+          confirmThenSubmit(asked, savedOk);
+          return;
+        }
         if (pendingSubmit) {
           // A button was pressed while saving: send it now, with the current revision.
           var submitter = pendingSubmit;
@@ -85,6 +135,14 @@
   });
   form.addEventListener("submit", function (event) {
     window.clearTimeout(timer);
+    var submitter = event.submitter || null;
+    if (submitter && submitter.value === "submit" && !confirmed) {
+      // Save what is on the page, then ask if questions are left unanswered.
+      event.preventDefault();
+      confirmAfterSave = submitter;
+      if (!inFlight) save();
+      return;
+    }
     if (inFlight) {
       event.preventDefault();
       pendingSubmit = event.submitter || null;

@@ -86,7 +86,7 @@ def test_autosave_then_resume_after_reload(client_in, make_assessment):
         reverse("assessments:autosave", args=[attempt.uuid]), {**data, "revision": 0}
     )
     assert response.status_code == 200
-    assert response.json() == {"revision": 1, "saved": True}
+    assert response.json() == {"revision": 1, "saved": True, "answered": 7, "total": 7}
     html = client_in.get(attempt.get_absolute_url()).content.decode()
     single = attempt.answers.get(spec__type="single")
     key = single.response
@@ -132,7 +132,7 @@ def test_submit_scores_on_server_records_statements_and_evidence(
 
 def test_failed_attempt_has_no_evidence(client_in, learner, make_assessment):
     attempt = start(client_in, make_assessment())
-    client_in.post(attempt.get_absolute_url(), {"action": "submit"})
+    client_in.post(attempt.get_absolute_url(), {"action": "submit_anyway"})
     failed = statements(vocabulary.FAILED).get(user=learner)
     assert failed.data["result"]["success"] is False
     assert failed.evidence == []
@@ -152,7 +152,7 @@ def test_double_submit_gives_one_result(client_in, learner, make_assessment):
 
 def test_saving_a_submitted_attempt_is_refused(client_in, make_assessment):
     attempt = start(client_in, make_assessment())
-    client_in.post(attempt.get_absolute_url(), {"action": "submit"})
+    client_in.post(attempt.get_absolute_url(), {"action": "submit_anyway"})
     response = client_in.post(
         reverse("assessments:autosave", args=[attempt.uuid]), correct_form(attempt)
     )
@@ -269,7 +269,7 @@ def test_maximum_attempts(client_in, make_assessment):
     assessment = make_assessment(max_attempts=2)
     for _ in range(2):
         attempt = start(client_in, assessment)
-        client_in.post(attempt.get_absolute_url(), {"action": "submit"})
+        client_in.post(attempt.get_absolute_url(), {"action": "submit_anyway"})
     response = client_in.post(reverse("assessments:start", args=[assessment.uuid]))
     assert response.status_code == 403
     assert Attempt.objects.filter(assessment=assessment).count() == 2
@@ -312,7 +312,9 @@ def test_forged_context_token_is_refused(client, make_user, make_assessment):
 
 
 def test_immediate_feedback_locks_the_checked_answer(client_in, learner, make_assessment):
-    attempt = start(client_in, make_assessment(feedback_policy="immediate"))
+    attempt = start(
+        client_in, make_assessment(feedback_policy="immediate", solution_policy="every_attempt")
+    )
     single = attempt.answers.get(spec__type="single")
     name = f"q_{single.question.uuid}"
     correct = next(o["key"] for o in single.spec["options"] if o["correct"])
@@ -323,7 +325,7 @@ def test_immediate_feedback_locks_the_checked_answer(client_in, learner, make_as
     html = client_in.get(attempt.get_absolute_url()).content.decode()
     assert "§ 35a VwVfG erlaubt ihn" in html
     wrong = next(o["key"] for o in single.spec["options"] if not o["correct"])
-    client_in.post(attempt.get_absolute_url(), {name: wrong, "action": "submit"})
+    client_in.post(attempt.get_absolute_url(), {name: wrong, "action": "submit_anyway"})
     single.refresh_from_db()
     assert single.response == correct and single.score == 2
     assert statements(vocabulary.ANSWERED).filter(user=learner).count() == 1
@@ -350,7 +352,12 @@ def test_result_page_query_count_is_bounded(
 def test_autosave_answers_json(client_in, make_assessment):
     attempt = start(client_in, make_assessment())
     response = client_in.post(reverse("assessments:autosave", args=[attempt.uuid]), {})
-    assert json.loads(response.content) == {"revision": 0, "saved": True}
+    assert json.loads(response.content) == {
+        "revision": 0,
+        "saved": True,
+        "answered": 0,
+        "total": 7,
+    }
 
 
 def test_form_error_is_shown_in_german(client_in, make_assessment):

@@ -11,6 +11,7 @@ from competencies.selectors import competency_get_by_ref
 from competencies.services import competency_validate, scheduled_reports_run
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnitResponsibility
 from lms.accounts.services import consent_record, responsibility_grant
+from lms.xapi import vocabulary
 from lms.xapi.models import Statement
 from tests.conftest import log_in
 
@@ -70,6 +71,29 @@ def test_self_assessment_form_and_bad_input(client, org):
     response = client.post(url, {f"c{qd1.pk}-rank": "99"}, follow=True)
     assert response.status_code == 200
     assert CompetencyProfile.objects.get(user=person, competency=qd1).self_assessed_rank == 6
+
+
+def test_never_rated_competencies_show_as_not_rated(client, org):
+    person = org["people"]["b"][0]
+    qd1 = competency_get_by_ref("qd:QD.1")
+    log_in(client, person)
+    body = client.get(reverse("competencies:me")).content.decode()
+    select = body.split(f'name="c{qd1.pk}-rank"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="" selected>– nicht eingeschätzt –</option>' in select
+    assert 'value="1" selected' not in select
+    # Saving without a choice stores nothing and says so.
+    url = reverse("competencies:self_assess", args=[qd1.pk])
+    response = client.post(url, {f"c{qd1.pk}-rank": ""}, follow=True)
+    assert "bleibt die Kompetenz nicht eingeschätzt" in response.content.decode()
+    assert not CompetencyProfile.objects.filter(
+        user=person, competency=qd1, self_assessed_rank__gt=0
+    ).exists()
+    assert not Statement.objects.filter(user=person, verb=vocabulary.SELF_ASSESSED.id).exists()
+    # A rating once given is preselected.
+    client.post(url, {f"c{qd1.pk}-rank": "3"})
+    body = client.get(reverse("competencies:me")).content.decode()
+    select = body.split(f'name="c{qd1.pk}-rank"', 1)[1].split("</select>", 1)[0]
+    assert 'value="3" selected' in select
 
 
 def test_evidence_trail_shows_only_own_statements(client, org):

@@ -102,7 +102,57 @@ def test_without_javascript_the_form_still_saves_and_submits(
         page.fill(f"#q_{numeric.question.uuid}-input", "25")
         page.click("button[name=action][value=save]")
         assert "Ihre Antworten wurden gespeichert" in page.content()
+        # Six questions are untouched: the server asks before submitting.
         page.click("button[name=action][value=submit]")
+        assert "6 Fragen sind noch nicht beantwortet" in page.inner_text(".confirm-submit")
+        assert Attempt.objects.get(pk=attempt.pk).is_open
+        page.click("button[name=action][value=submit_anyway]")
         assert "Nicht bestanden" in page.inner_text(".result-summary h2")
     finally:
         context.close()
+
+
+def test_counter_follows_autosave_and_submitting_asks_about_unanswered_questions(
+    page,
+    make_user,
+    make_assessment,  # noqa: F811
+):
+    learner = make_user("lina@example.org")
+    assessment = make_assessment()
+    browser_log_in(page, "lina@example.org", TEST_PASSWORD)
+    page.goto(f"/assessments/{assessment.uuid}/")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("form.attempt-form")
+    attempt = Attempt.objects.get(user=learner)
+    assert page.inner_text("#attempt-answered") == "0 von 7 beantwortet"
+
+    numeric = attempt.answers.select_related("question").get(spec__type="numeric")
+    page.fill(f"#q_{numeric.question.uuid}-input", "25")
+    page.wait_for_function(
+        "document.querySelector('#attempt-answered').textContent === '1 von 7 beantwortet'"
+    )
+    # Touching one position of the ordering question is not an answer yet; the untouched
+    # selects start empty.
+    ordering = attempt.answers.select_related("question").get(spec__type="ordering")
+    first = f"#q_{ordering.question.uuid}__{ordering.presented_order[0]}"
+    assert page.input_value(first) == ""
+
+    dialogs = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("button[name=action][value=submit]")
+    page.wait_for_function("true")
+    page.wait_for_timeout(500)
+    assert dialogs and "6 von 7 Fragen sind nicht beantwortet" in dialogs[0]
+    assert Attempt.objects.get(pk=attempt.pk).is_open
+    assert page.locator("form.attempt-form").count() == 1
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[name=action][value=submit]")
+    page.wait_for_selector(".result-summary")
+    assert not Attempt.objects.get(pk=attempt.pk).is_open
+    assert "Nicht beantwortet" in page.content()

@@ -148,3 +148,20 @@ def _start(client, learner, unit):
     response = client.post(f"/content/unit/{unit.pk}/start/")
     assert response.status_code == 302
     return response
+
+
+def test_catalogue_dashboard_and_course_page_count_package_units_alike(
+    client, make_user, course_with_unit
+):
+    course, _unit = course_with_unit
+    learner = make_user("lea@example.org")
+    course_services.course_continue(user=learner, course=course)
+    log_in(client, learner)
+    with translation.override("de"):
+        catalogue = client.get("/learn/catalogue/").content.decode()
+        dashboard = client.get("/learn/").content.decode()
+        page = client.get(course.url).content.decode()
+    assert "2 Lektionen" in catalogue
+    assert "0 von 2 Lektionen abgeschlossen" in dashboard
+    assert "0 von 2 Lektionen abgeschlossen" in page
+    assert course_selectors.unit_counts([course]) == {course.pk: 2}
