@@ -104,18 +104,32 @@ def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg
     return _render(fig, fmt)
 
 
-def role_gap_chart(*, groups, label: str, fmt: str = "svg") -> bytes:
-    """One panel per role: average gap per targeted competency (suppressed bars omitted)."""
+def role_gap_chart(*, groups, label: str, hidden_label: str, fmt: str = "svg") -> bytes:
+    """One panel per role: average gap per targeted competency.
+
+    Suppressed bars are drawn hatched grey across the axis and labelled, so a hidden
+    figure never looks like a gap of zero. The figure grows with the number of bars.
+    """
     count = max(1, len(groups))
     rows_total = sum(max(1, len(g[1])) for g in groups) or 1
-    fig = Figure(figsize=(7.5, 0.28 * rows_total + 1.0 * count))
-    axes = fig.subplots(count, 1, squeeze=False)[:, 0]
+    fig = Figure(figsize=(7.5, 0.3 * rows_total + 0.75 * count + 0.5))
+    axes = fig.subplots(
+        count,
+        1,
+        squeeze=False,
+        gridspec_kw={"height_ratios": [max(1, len(g[1])) for g in groups] or [1]},
+    )[:, 0]
     for ax, (title, bars) in zip(axes, groups, strict=False):
         names = [b[0] for b in bars][::-1]
+        positions = range(len(names))
         values = [b[1] if b[1] is not None else 0 for b in bars][::-1]
-        colors = [PRIMARY if b[1] is not None else HIDDEN for b in bars][::-1]
-        ax.barh(range(len(names)), values, color=colors, height=0.6)
-        ax.set_yticks(range(len(names)), names, fontsize=8)
+        ax.barh(positions, values, color=PRIMARY, height=0.6)
+        for position, bar in zip(positions, bars[::-1], strict=True):
+            if bar[1] is None:
+                ax.barh(position, 5, color=HIDDEN, height=0.6, hatch="///", edgecolor="#8a8a8a")
+                ax.text(0.1, position, hidden_label, va="center", fontsize=7, color="#333333")
+        ax.set_yticks(list(positions), names, fontsize=8)
+        ax.set_ylim(-0.6, max(0, len(names) - 1) + 0.6)
         ax.set_xlim(0, 5)
         ax.set_title(title, fontsize=9, loc="left")
         ax.grid(axis="x", alpha=0.3)

@@ -15,7 +15,7 @@ from fpdf import FPDF
 from openpyxl import Workbook
 
 from competencies import charts
-from competencies.reporting import Report
+from competencies.reporting import Report, hidden_label
 from lms.spreadsheets import csv_row, xlsx_append
 
 
@@ -30,7 +30,7 @@ def _fmt(value, digits=1):
 
 def report_tables(report: Report) -> list[tuple[str, list[str], list[list]]]:
     """(title, header, rows) for every table of the report."""
-    hidden = _("suppressed (fewer than %(k)s people)") % {"k": report.k}
+    hidden = hidden_label()
     heat = []
     for row in report.rows:
         for competency, cell in zip(report.competencies, row.cells, strict=True):
@@ -249,6 +249,7 @@ def chart_images(report: Report, *, fmt: str) -> dict[str, tuple[str, bytes]]:
                     for group in report.role_gaps
                 ],
                 label=_("Average gap (levels)"),
+                hidden_label=hidden_label(),
                 fmt=fmt,
             ),
         )

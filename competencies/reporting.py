@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from django.conf import settings
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from competencies import providers
 from competencies.models import (
@@ -40,6 +41,27 @@ if TYPE_CHECKING:
 
 def min_group_size() -> int:
     return int(getattr(settings, "QD_MIN_GROUP_SIZE", 5))
+
+
+def suppression_note(k: int) -> str:
+    """Why figures are hidden, for the page, the exports and the PDF title page.
+
+    Hidden cells are not told apart by reason: saying which ones are small would tell
+    a reader that a group has between 1 and k−1 people.
+    """
+    return gettext(
+        "Figures are hidden (marked “hidden”, hatched grey in charts) for every group of "
+        "fewer than %(k)s people, and for every further group from which such a group "
+        "could be worked out by subtracting or combining shown figures. A job role spread "
+        "over small units is shown at the level where it has at least %(k)s people, for "
+        "example for the department or the whole organisation, and hidden in the small "
+        "units."
+    ) % {"k": k}
+
+
+def hidden_label() -> str:
+    """The word a suppressed figure is shown as."""
+    return gettext("hidden")
 
 
 class Stats:

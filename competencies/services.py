@@ -587,6 +587,12 @@ def scheduled_reports_run(*, today=None) -> int:
 def report_summary(report: Report) -> str:
     """The one-sentence summary of a report (screen readers, PDF, e-mail)."""
     worst = largest_gap(report)
+    if worst is None and report.filters.role is not None:
+        return gettext(
+            "No figure for the job role %(role)s can be shown in this selection: it has "
+            "fewer than %(k)s people with a target here, or its figures would let a smaller "
+            "group be worked out. Choose a larger org unit or all job roles."
+        ) % {"role": report.filters.role.name, "k": report.k}
     if worst is None:
         return gettext(
             "No group in this selection is large enough to show (at least %(k)s people)."
@@ -595,7 +601,7 @@ def report_summary(report: Report) -> str:
     return gettext(
         "Across %(people)s people with a target, the largest average gap is in "
         "%(code)s %(name)s (%(gap)s levels, %(share)s%% below target); %(hidden)s of "
-        "%(cells)s cells are hidden because they cover fewer than %(k)s people."
+        "%(cells)s cells are hidden to protect groups of fewer than %(k)s people."
     ) % {
         "people": cell.stats.people,
         "code": competency.code,

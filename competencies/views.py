@@ -120,6 +120,7 @@ def _report_context(request, report, form):
             for key, (caption, svg) in images.items()
         },
         "summary": services.report_summary(report),
+        "suppression_note": reporting.suppression_note(report.k),
         "competencies": report.competencies,
         "export_form": ExportForm(),
         "schedule_form": ScheduleForm(),
