@@ -519,13 +519,27 @@ def scheduled_report_create(*, user, params: dict, fmt: str) -> ScheduledReport:
     form = ReportFilterForm(data=params, user=user)
     if not form.is_valid():
         raise ValidationError("invalid filters")
+    if fmt not in ReportExport.Format.values:
+        raise ValidationError(f"Unknown format {fmt!r}.")
     filters = form.filters()
-    schedule, _created = ScheduledReport.objects.update_or_create(
-        owner=user,
-        org_unit=filters.unit,
-        framework=filters.framework,
-        defaults={"format": fmt, "is_active": True},
-    )
+    with transaction.atomic():
+        schedule, created = ScheduledReport.objects.update_or_create(
+            owner=user,
+            org_unit=filters.unit,
+            framework=filters.framework,
+            role=filters.role,
+            defaults={
+                "format": fmt,
+                "is_active": True,
+                "trend_start": filters.start,
+                "trend_end": filters.end,
+            },
+        )
+        audit_log(
+            actor=user,
+            action="competencies.schedule.created" if created else "competencies.schedule.updated",
+            details={"schedule": schedule.pk, "format": fmt, **schedule.filter_params()},
+        )
     return schedule
 
 
@@ -569,14 +583,13 @@ def scheduled_reports_run(*, today=None) -> int:
     first = today.replace(day=1)
     count = 0
     due = ScheduledReport.objects.filter(is_active=True).exclude(last_run_on__gte=first)
-    for schedule in due.select_related("owner", "org_unit", "framework"):
+    for schedule in due.select_related("owner", "org_unit", "framework", "role"):
         with transaction.atomic():
-            params = {
-                "unit": schedule.org_unit_id or "",
-                "framework": schedule.framework_id or "",
-            }
             report_export_request(
-                user=schedule.owner, params=params, fmt=schedule.format, schedule=schedule
+                user=schedule.owner,
+                params=schedule.filter_params(),
+                fmt=schedule.format,
+                schedule=schedule,
             )
             schedule.last_run_on = today
             schedule.save(update_fields=["last_run_on"])
