@@ -5,7 +5,6 @@ for "suppressed", never as a number. Names come from people who author courses, 
 and frameworks, so CSV and XLSX cells go through ``lms.spreadsheets`` (no formulas).
 """
 
-import csv
 import io
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from openpyxl import Workbook
 
 from competencies import charts
 from competencies.reporting import Report, hidden_label
-from lms.spreadsheets import csv_row, xlsx_append
+from lms.spreadsheets import csv_bytes, xlsx_append
 
 
 def _fmt(value, digits=1):
@@ -76,7 +75,7 @@ def report_tables(report: Report) -> list[tuple[str, list[str], list[list]]]:
             )
     trend = [
         [
-            month.isoformat(),
+            month,
             met if met is not None else "",
             pairs if pairs is not None else "",
             _fmt(100 * met / pairs, 0) if pairs else "",
@@ -144,14 +143,11 @@ def report_tables(report: Report) -> list[tuple[str, list[str], list[list]]]:
 
 
 def to_csv(report: Report) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    """All tables one below the other, each with its title and header row."""
+    lines = []
     for title, header, rows in report_tables(report):
-        writer.writerow(csv_row([title]))
-        writer.writerow(csv_row(header))
-        writer.writerows(csv_row(row) for row in rows)
-        writer.writerow([])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        lines += [[title], header, *rows, []]
+    return csv_bytes(lines)
 
 
 def to_xlsx(report: Report) -> bytes:
