@@ -6,10 +6,13 @@ never coloured by a value.
 """
 
 import base64
+import functools
+import hashlib
 import io
 
 import matplotlib
 import numpy as np
+from django.core.cache import cache
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -17,6 +20,30 @@ PRIMARY = "#1f5f8b"
 TARGET = "#b35900"
 SELF = "#6b6b6b"
 HIDDEN = "#d9d9d9"
+
+
+#: Bump when the drawing code changes, so cached images of the old look are not reused.
+_CHART_VERSION = 2
+
+
+def _cached(draw):
+    """Keep drawn charts in the cache, keyed by what they show.
+
+    Drawing is matplotlib's layout and rendering (around a second per chart), the inputs
+    are a few numbers and labels; a chart whose figures and labels did not change is the
+    same image for every viewer, so it is drawn once. New figures give a new key."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        source = repr((_CHART_VERSION, draw.__name__, args, sorted(kwargs.items())))
+        key = "qd:chart:" + hashlib.sha256(source.encode()).hexdigest()
+        image = cache.get(key)
+        if image is None:
+            image = draw(*args, **kwargs)
+            cache.set(key, image, timeout=7 * 24 * 3600)
+        return image
+
+    return wrapper
 
 
 def _render(fig: Figure, fmt: str) -> bytes:
@@ -37,6 +64,7 @@ def data_uri(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+@_cached
 def profile_chart(rows, *, labels: dict, fmt: str = "svg") -> bytes:
     """Learner profile: reached vs target (and self-assessed) per competency.
 
@@ -69,6 +97,7 @@ def profile_chart(rows, *, labels: dict, fmt: str = "svg") -> bytes:
     return _render(fig, fmt)
 
 
+@_cached
 def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg") -> bytes:
     """Org units × competencies coloured by average gap; ``None`` values are suppressed."""
     data = np.array(
@@ -104,6 +133,7 @@ def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg
     return _render(fig, fmt)
 
 
+@_cached
 def role_gap_chart(*, groups, label: str, hidden_label: str, fmt: str = "svg") -> bytes:
     """One panel per role: average gap per targeted competency.
 
@@ -138,6 +168,7 @@ def role_gap_chart(*, groups, label: str, hidden_label: str, fmt: str = "svg") -
     return _render(fig, fmt)
 
 
+@_cached
 def distribution_chart(*, labels, counts, levels, legend_title: str, fmt: str = "svg") -> bytes:
     """Stacked bars: people per reached level for each competency (``None``: suppressed)."""
     fig = Figure(figsize=(7.5, max(2.0, 0.36 * len(labels) + 1.4)))
@@ -180,6 +211,7 @@ def distribution_chart(*, labels, counts, levels, legend_title: str, fmt: str = 
     return _render(fig, fmt)
 
 
+@_cached
 def trend_chart(*, months, shares, label: str, fmt: str = "svg") -> bytes:
     fig = Figure(figsize=(7.5, 2.8))
     ax = fig.add_subplot()

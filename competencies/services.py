@@ -33,7 +33,7 @@ from competencies.models import (
     RoleProfile,
     ScheduledReport,
 )
-from competencies.reporting import Report, largest_gap, report_build
+from competencies.reporting import Report, largest_gap, report_build, suppression_note
 from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
@@ -453,6 +453,17 @@ def _set_progress(export: ReportExport, percent: int, status=None) -> None:
     export.save(update_fields=fields)
 
 
+def report_pdf(report: Report) -> bytes:
+    """The report as an A4 PDF (charts as PNG)."""
+    return exports.to_pdf(
+        report,
+        images=exports.pdf_chart_images(report),
+        title=gettext("Competency gap report"),
+        summary=report_summary(report),
+        note=suppression_note(report.k),
+    )
+
+
 def report_export_run(*, export_id) -> ReportExport:
     """Produce the file of one export; sends the download link when it was scheduled."""
     export = ReportExport.objects.select_related("requested_by", "schedule").get(pk=export_id)
@@ -475,14 +486,7 @@ def report_export_run(*, export_id) -> ReportExport:
         elif export.format == ReportExport.Format.XLSX:
             content = exports.to_xlsx(report)
         else:
-            images = exports.chart_images(report, fmt="png")
-            _set_progress(export, 70)
-            content = exports.to_pdf(
-                report,
-                images=images,
-                title=gettext("Competency gap report"),
-                summary=report_summary(report),
-            )
+            content = report_pdf(report)
         export.file.save(
             f"kompetenzbericht-{stamp}-{export.pk.hex[:8]}.{export.format}",
             ContentFile(content),
