@@ -57,3 +57,36 @@ def test_hidden_cells_are_labelled_in_the_role_table(client, spread, settings, m
     assert report.role_gaps and all(c.suppressed for _c, c, _t in report.role_gaps[0].cells)
     assert "verborgen (Schutz kleiner Gruppen)" in body
     assert "Fuehrungskraft" in response.context["summary"]
+
+
+def test_reports_page_queries_stay_flat_and_charts_are_drawn_once(
+    client, spread, make_unit, make_user, django_assert_max_num_queries
+):
+    """The page's cost does not grow with units or people; charts and suppression blocks
+    are computed once per content (cache), not on every view."""
+    from django.core.cache import cache
+
+    cache.clear()
+    log_in(client, spread["hr"])
+    url = reverse("competencies:reports")
+    with django_assert_max_num_queries(30) as first:
+        assert client.get(url).status_code == 200
+    keys = [k for k in cache._cache if ":qd:chart:" in k or ":qd:blocks:" in k]
+    assert any(":qd:chart:" in k for k in keys) and any(":qd:blocks:" in k for k in keys)
+    case = JobRole.objects.get(code="sachbearbeitung")
+    for n in range(10):
+        unit = make_unit(f"Sachgebiet {n}", parent=spread["agency"], code=f"sg-{n}")
+        make_user(org_unit=unit, job_roles=[case])
+    with django_assert_max_num_queries(30) as second:
+        response = client.get(url)
+    assert len(second.captured_queries) == len(first.captured_queries)
+    body = response.content.decode()
+    assert body.count('<th scope="row" class="depth-1">Sachgebiet') == 10  # heatmap rows
+
+
+def test_heatmap_rows_escape_names(client, spread, make_unit):
+    make_unit("<script>alert(1)</script>", parent=spread["agency"], code="evil")
+    log_in(client, spread["hr"])
+    body = client.get(reverse("competencies:reports")).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
