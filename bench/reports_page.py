@@ -3,11 +3,12 @@
 Run it on the demo database (``make demo`` / ``load_demo_content``) or on the data
 ``bench/gap_report.py`` leaves behind. It signs in the HR person (a session with a
 completed second factor, as allauth records it; a person without an authenticator gets
-one, so use a throw-away database), requests ``/competencies/reports/`` in-process
+one, so use a throw-away database; for the embedded SQLite demo pass
+``DJANGO_SETTINGS_MODULE=lms.settings.dev``), requests ``/competencies/reports/`` in-process
 (Django test client: middleware, session, templates, charts) and builds the PDF the
 export task builds, and prints p50 / p95 server time and the page's query count.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/qd_demo \\
+    DJANGO_SETTINGS_MODULE=lms.settings.dev \\
         python bench/reports_page.py --email hr@example.org --requests 40 --pdfs 8
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/qd_bench \\
         python bench/reports_page.py --email hr.bench@example.org
@@ -87,9 +88,10 @@ def main() -> None:
     print(f"reports_page_p50_ms    {p50:8.1f}")
     print(f"reports_page_p95_ms    {p95:8.1f}")
     print(f"reports_page_queries   {len(queries.captured_queries):8d}")
-    p50, p95 = percentiles(pdf_ms)
-    print(f"report_pdf_p50_ms      {p50:8.1f}")
-    print(f"report_pdf_p95_ms      {p95:8.1f}")
+    if pdf_ms:
+        p50, p95 = percentiles(pdf_ms)
+        print(f"report_pdf_p50_ms      {p50:8.1f}")
+        print(f"report_pdf_p95_ms      {p95:8.1f}")
 
 
 if __name__ == "__main__":

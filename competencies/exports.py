@@ -352,13 +352,20 @@ _COLUMN_WIDTHS = {
 }
 
 
-def chart_images(report: Report, *, fmt: str) -> dict[str, tuple[str, bytes]]:
-    """The report's charts: key -> (caption, image bytes)."""
+def chart_images(
+    report: Report, *, fmt: str, heatmap_rows_max: int | None = None
+) -> dict[str, tuple[str, bytes]]:
+    """The report's charts: key -> (caption, image bytes).
+
+    With ``heatmap_rows_max``, a heatmap of more rows is left out: the page's coloured
+    table is the heatmap too, and an image of hundreds of rows is megabytes of SVG.
+    """
     heat_values = [
         [None if c.suppressed else c.stats.average_gap for c in row.cells] for row in report.rows
     ]
     images = {}
-    if report.rows and report.competencies:
+    too_long = heatmap_rows_max is not None and len(report.rows) > heatmap_rows_max
+    if report.rows and report.competencies and not too_long:
         images["heatmap"] = (
             _("Gap heatmap: average gap in levels"),
             charts.heatmap_chart(

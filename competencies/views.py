@@ -117,7 +117,7 @@ def evidence_trail(request, competency_id: int):
 
 
 def _report_context(request, report, form):
-    images = exports.chart_images(report, fmt="svg")
+    images = exports.chart_images(report, fmt="svg", heatmap_rows_max=exports.PDF_CHART_ROWS)
     return {
         "form": form,
         "report": report,
