@@ -6,10 +6,13 @@ never coloured by a value.
 """
 
 import base64
+import functools
+import hashlib
 import io
 
 import matplotlib
 import numpy as np
+from django.core.cache import cache
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
@@ -19,6 +22,30 @@ PRIMARY = "#1f5f8b"
 TARGET = "#b35900"
 SELF = "#6b6b6b"
 HIDDEN = "#d9d9d9"
+
+
+#: Bump when the drawing code changes, so cached images of the old look are not reused.
+_CHART_VERSION = 2
+
+
+def _cached(draw):
+    """Keep drawn charts in the cache, keyed by what they show.
+
+    Drawing is matplotlib's layout and rendering (around a second per chart), the inputs
+    are a few numbers and labels; a chart whose figures and labels did not change is the
+    same image for every viewer, so it is drawn once. New figures give a new key."""
+
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        source = repr((_CHART_VERSION, draw.__name__, args, sorted(kwargs.items())))
+        key = "qd:chart:" + hashlib.sha256(source.encode()).hexdigest()
+        image = cache.get(key)
+        if image is None:
+            image = draw(*args, **kwargs)
+            cache.set(key, image, timeout=7 * 24 * 3600)
+        return image
+
+    return wrapper
 
 
 def _render(fig: Figure, fmt: str) -> bytes:
@@ -39,6 +66,7 @@ def data_uri(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+@_cached
 def profile_chart(rows, *, labels: dict, fmt: str = "svg") -> bytes:
     """Learner profile: reached vs target (and self-assessed) per competency.
 
@@ -71,6 +99,7 @@ def profile_chart(rows, *, labels: dict, fmt: str = "svg") -> bytes:
     return _render(fig, fmt)
 
 
+@_cached
 def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg") -> bytes:
     """Org units × competencies coloured by average gap; ``None`` values are suppressed."""
     data = np.array(
@@ -106,18 +135,33 @@ def heatmap_chart(*, row_labels, col_labels, values, label: str, fmt: str = "svg
     return _render(fig, fmt)
 
 
-def role_gap_chart(*, groups, label: str, fmt: str = "svg") -> bytes:
-    """One panel per role: average gap per targeted competency (suppressed bars omitted)."""
+@_cached
+def role_gap_chart(*, groups, label: str, hidden_label: str, fmt: str = "svg") -> bytes:
+    """One panel per role: average gap per targeted competency.
+
+    Suppressed bars are drawn hatched grey across the axis and labelled, so a hidden
+    figure never looks like a gap of zero. The figure grows with the number of bars.
+    """
     count = max(1, len(groups))
     rows_total = sum(max(1, len(g[1])) for g in groups) or 1
-    fig = Figure(figsize=(7.5, 0.28 * rows_total + 1.0 * count))
-    axes = fig.subplots(count, 1, squeeze=False)[:, 0]
+    fig = Figure(figsize=(7.5, 0.3 * rows_total + 0.75 * count + 0.5))
+    axes = fig.subplots(
+        count,
+        1,
+        squeeze=False,
+        gridspec_kw={"height_ratios": [max(1, len(g[1])) for g in groups] or [1]},
+    )[:, 0]
     for ax, (title, bars) in zip(axes, groups, strict=False):
         names = [b[0] for b in bars][::-1]
+        positions = range(len(names))
         values = [b[1] if b[1] is not None else 0 for b in bars][::-1]
-        colors = [PRIMARY if b[1] is not None else HIDDEN for b in bars][::-1]
-        ax.barh(range(len(names)), values, color=colors, height=0.6)
-        ax.set_yticks(range(len(names)), names, fontsize=8)
+        ax.barh(positions, values, color=PRIMARY, height=0.6)
+        for position, bar in zip(positions, bars[::-1], strict=True):
+            if bar[1] is None:
+                ax.barh(position, 5, color=HIDDEN, height=0.6, hatch="///", edgecolor="#8a8a8a")
+                ax.text(0.1, position, hidden_label, va="center", fontsize=7, color="#333333")
+        ax.set_yticks(list(positions), names, fontsize=8)
+        ax.set_ylim(-0.6, max(0, len(names) - 1) + 0.6)
         ax.set_xlim(0, 5)
         ax.set_title(title, fontsize=9, loc="left")
         ax.grid(axis="x", alpha=0.3)
@@ -126,6 +170,7 @@ def role_gap_chart(*, groups, label: str, fmt: str = "svg") -> bytes:
     return _render(fig, fmt)
 
 
+@_cached
 def distribution_chart(*, labels, counts, levels, legend_title: str, fmt: str = "svg") -> bytes:
     """Stacked bars: people per reached level for each competency (``None``: suppressed)."""
     fig = Figure(figsize=(7.5, max(2.0, 0.36 * len(labels) + 1.4)))
@@ -168,6 +213,7 @@ def distribution_chart(*, labels, counts, levels, legend_title: str, fmt: str = 
     return _render(fig, fmt)
 
 
+@_cached
 def trend_chart(*, months, shares, label: str, fmt: str = "svg") -> bytes:
     fig = Figure(figsize=(7.5, 2.8))
     ax = fig.add_subplot()

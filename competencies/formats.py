@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from competencies import iris
 from competencies.rules import MAX_RANK
-from lms.spreadsheets import csv_row, csv_text_restore
+from lms.spreadsheets import csv_row, csv_text_restore, csv_writer
 
 
 class FormatProblem(ValueError):
@@ -551,9 +551,10 @@ CSV_COLUMNS = ["type", "id", "parent", "rank", "band", "name", "description", "u
 def parse_csv(content: bytes) -> FrameworkData:
     """Parse the platform CSV.
 
-    One framework per file, UTF-8, comma-separated, with this header:
+    One framework per file, UTF-8 (a byte-order mark is allowed), separated by semicolons
+    (as the platform writes it, for Excel with German settings) or commas, with this header:
 
-        type,id,parent,rank,band,name,description,uri,version
+        type;id;parent;rank;band;name;description;uri;version
 
     Row types (columns not listed stay empty):
     - framework   id = framework key, name = title, description, uri, version,
@@ -575,7 +576,9 @@ def parse_csv(content: bytes) -> FrameworkData:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatProblem(f"byte {exc.start}", "the file is not UTF-8") from exc
-    reader = csv.reader(io.StringIO(text))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration as exc:
@@ -690,7 +693,7 @@ def _int(value: str, where: str) -> int:
 
 def to_csv(framework: FrameworkData) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
 
     def row(**values):

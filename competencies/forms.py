@@ -18,6 +18,11 @@ class ReportFilterForm(forms.Form):
         queryset=job_roles(),
         required=False,
         empty_label=_("All job roles"),
+        help_text=_(
+            "A job role is shown wherever it has enough people: for the whole selection "
+            "even if it is spread over small units. Units in which it has too few people "
+            "stay hidden."
+        ),
     )
     framework = forms.ModelChoiceField(
         label=_("Framework"),

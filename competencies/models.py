@@ -493,6 +493,17 @@ class ScheduledReport(models.Model):
     framework = models.ForeignKey(
         Framework, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    role = models.ForeignKey(
+        "accounts.JobRole",
+        verbose_name=_("job role"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # The trend period as chosen on the reports page; no end: up to each run's date.
+    trend_start = models.DateField(_("trend from"), null=True, blank=True)
+    trend_end = models.DateField(_("trend until"), null=True, blank=True)
     format = models.CharField(
         _("format"), max_length=10, choices=ReportExport.Format.choices, default="pdf"
     )
@@ -507,3 +518,13 @@ class ScheduledReport(models.Model):
 
     def __str__(self):
         return f"{self.owner} – {self.org_unit or '*'} ({self.format})"
+
+    def filter_params(self) -> dict:
+        """The report filters, as the reports page and the export task take them."""
+        return {
+            "unit": self.org_unit_id or "",
+            "role": self.role_id or "",
+            "framework": self.framework_id or "",
+            "start": self.trend_start.isoformat() if self.trend_start else "",
+            "end": self.trend_end.isoformat() if self.trend_end else "",
+        }

@@ -274,7 +274,7 @@ def scheduled_reports_visible(*, user) -> QuerySet[ScheduledReport]:
     Administrators: all. HR: their own and those about a unit they are responsible for
     (sub-units included). Everyone else: none. One query, whatever the number of runs.
     """
-    schedules = ScheduledReport.objects.select_related("owner", "org_unit", "framework")
+    schedules = ScheduledReport.objects.select_related("owner", "org_unit", "framework", "role")
     if user_is_administrator(user=user):
         visible = schedules
     elif user_is_hr(user=user):

@@ -33,7 +33,7 @@ from competencies.models import (
     RoleProfile,
     ScheduledReport,
 )
-from competencies.reporting import Report, largest_gap, report_build
+from competencies.reporting import Report, largest_gap, report_build, suppression_note
 from competencies.selectors import level_for, scheduled_reports_visible
 from lms.accounts.selectors import user_is_hr, user_is_trainer
 from lms.accounts.services import audit_log
@@ -455,6 +455,17 @@ def _set_progress(export: ReportExport, percent: int, status=None) -> None:
     export.save(update_fields=fields)
 
 
+def report_pdf(report: Report) -> bytes:
+    """The report as an A4 PDF (charts as PNG)."""
+    return exports.to_pdf(
+        report,
+        images=exports.pdf_chart_images(report),
+        title=gettext("Competency gap report"),
+        summary=report_summary(report),
+        note=suppression_note(report.k),
+    )
+
+
 def report_export_run(*, export_id) -> ReportExport:
     """Produce the file of one export; sends the download link when it was scheduled."""
     export = ReportExport.objects.select_related("requested_by", "schedule").get(pk=export_id)
@@ -477,14 +488,7 @@ def report_export_run(*, export_id) -> ReportExport:
         elif export.format == ReportExport.Format.XLSX:
             content = exports.to_xlsx(report)
         else:
-            images = exports.chart_images(report, fmt="png")
-            _set_progress(export, 70)
-            content = exports.to_pdf(
-                report,
-                images=images,
-                title=gettext("Competency gap report"),
-                summary=report_summary(report),
-            )
+            content = report_pdf(report)
         export.file.save(
             f"kompetenzbericht-{stamp}-{export.pk.hex[:8]}.{export.format}",
             ContentFile(content),
@@ -521,13 +525,27 @@ def scheduled_report_create(*, user, params: dict, fmt: str) -> ScheduledReport:
     form = ReportFilterForm(data=params, user=user)
     if not form.is_valid():
         raise ValidationError("invalid filters")
+    if fmt not in ReportExport.Format.values:
+        raise ValidationError(f"Unknown format {fmt!r}.")
     filters = form.filters()
-    schedule, _created = ScheduledReport.objects.update_or_create(
-        owner=user,
-        org_unit=filters.unit,
-        framework=filters.framework,
-        defaults={"format": fmt, "is_active": True},
-    )
+    with transaction.atomic():
+        schedule, created = ScheduledReport.objects.update_or_create(
+            owner=user,
+            org_unit=filters.unit,
+            framework=filters.framework,
+            role=filters.role,
+            defaults={
+                "format": fmt,
+                "is_active": True,
+                "trend_start": filters.start,
+                "trend_end": filters.end,
+            },
+        )
+        audit_log(
+            actor=user,
+            action="competencies.schedule.created" if created else "competencies.schedule.updated",
+            details={"schedule": schedule.pk, "format": fmt, **schedule.filter_params()},
+        )
     return schedule
 
 
@@ -571,14 +589,13 @@ def scheduled_reports_run(*, today=None) -> int:
     first = today.replace(day=1)
     count = 0
     due = ScheduledReport.objects.filter(is_active=True).exclude(last_run_on__gte=first)
-    for schedule in due.select_related("owner", "org_unit", "framework"):
+    for schedule in due.select_related("owner", "org_unit", "framework", "role"):
         with transaction.atomic():
-            params = {
-                "unit": schedule.org_unit_id or "",
-                "framework": schedule.framework_id or "",
-            }
             report_export_request(
-                user=schedule.owner, params=params, fmt=schedule.format, schedule=schedule
+                user=schedule.owner,
+                params=schedule.filter_params(),
+                fmt=schedule.format,
+                schedule=schedule,
             )
             schedule.last_run_on = today
             schedule.save(update_fields=["last_run_on"])
@@ -589,6 +606,12 @@ def scheduled_reports_run(*, today=None) -> int:
 def report_summary(report: Report) -> str:
     """The one-sentence summary of a report (screen readers, PDF, e-mail)."""
     worst = largest_gap(report)
+    if worst is None and report.filters.role is not None:
+        return gettext(
+            "No figure for the job role %(role)s can be shown in this selection: it has "
+            "fewer than %(k)s people with a target here, or its figures would let a smaller "
+            "group be worked out. Choose a larger org unit or all job roles."
+        ) % {"role": report.filters.role.name, "k": report.k}
     if worst is None:
         return gettext(
             "No group in this selection is large enough to show (at least %(k)s people)."
@@ -597,7 +620,7 @@ def report_summary(report: Report) -> str:
     return gettext(
         "Across %(people)s people with a target, the largest average gap is in "
         "%(code)s %(name)s (%(gap)s levels, %(share)s%% below target); %(hidden)s of "
-        "%(cells)s cells are hidden because they cover fewer than %(k)s people."
+        "%(cells)s cells are hidden to protect groups of fewer than %(k)s people."
     ) % {
         "people": cell.stats.people,
         "code": competency.code,

@@ -9,8 +9,9 @@ The problem
 The construction
     People are partitioned into *atoms*: (org unit, reporting job role) for the people
     whose own unit is that unit. Every group a report can show is a union of atoms. We
-    partition the atoms into *blocks* such that every block holds either no people or at
-    least k people, and a report shows a group **only if it is a union of whole blocks**.
+    partition the atoms into *blocks* such that every block holds at least k people (or,
+    in an organisation of fewer than k people, the single block is never shown), and a
+    report shows a group **only if it is a union of whole blocks**.
 
     Every visible number is then a sum of per-block aggregates. Blocks are disjoint, so a
     linear combination of visible numbers gives each block one coefficient: whatever an
@@ -19,17 +20,17 @@ The construction
     on the whole organisation's atoms and k — never on the viewer, the filters or the
     page — so every view reveals the same, safe partition.
 
-Forming blocks (deterministic, bottom-up through the org tree)
-    1. In each unit, atoms with at least k people are their own blocks; the smaller atoms
-       of the unit, together with whatever the unit's children passed up, form one
-       *remainder*.
-    2. A remainder with at least k people is a block. A remainder with 1..k−1 people is
-       merged into the unit's smallest block if the unit has one, else into the smallest
-       block of its sub-units (complementary suppression: that block is then hidden too,
-       while the unit as a whole stays visible); otherwise it is passed up to the parent.
-    3. Whatever reaches the top with 1..k−1 people is merged into the smallest block of the
-       organisation (if there is none, the whole organisation is one block and nothing is
-       shown unless it has at least k people).
+Forming blocks (deterministic, coarse to fine)
+    Start with one block: everybody. Then go through the groups reports ask for, from the
+    largest level down — the whole organisation per job role first, then each level of the
+    org tree (each unit with its sub-units, then that unit per job role) — and split the
+    blocks along each group, but only if every piece keeps at least k people; otherwise
+    that group stays hidden and the blocks stay as they are. A group of fewer than k
+    people is therefore always hidden, and a group whose showing would let a smaller one
+    be worked out is hidden too (complementary suppression). Because the coarse groups
+    come first, a job role of 30 people spread over many small units is shown for the
+    whole organisation (and every level where it is large enough), and the small units
+    are the ones that stay hidden.
 """
 
 from collections import defaultdict
@@ -67,6 +68,33 @@ class Blocks:
         return True
 
 
+def _subtrees(units: set, parent: Mapping) -> tuple[dict, dict]:
+    """Depth of every unit and the units of its subtree (itself included)."""
+    depth: dict[Hashable, int] = {}
+
+    def depth_of(unit):
+        chain = []
+        while unit not in depth:
+            up = parent.get(unit)
+            if up is None:
+                depth[unit] = 0
+                break
+            chain.append(unit)
+            unit = up
+        for node in reversed(chain):
+            depth[node] = depth[parent[node]] + 1
+        return depth[chain[0]] if chain else depth[unit]
+
+    for unit in units:
+        depth_of(unit)
+    below: dict[Hashable, set] = {unit: {unit} for unit in units}
+    for unit in sorted(units, key=lambda u: -depth[u]):
+        up = parent.get(unit)
+        if up is not None:
+            below[up] |= below[unit]
+    return depth, below
+
+
 def build_blocks(
     *,
     atoms: Mapping[Atom, int],
@@ -80,75 +108,59 @@ def build_blocks(
     """
     if k < 1:
         raise ValueError("k must be at least 1")
-    depth: dict[Hashable, int] = {}
-
-    def depth_of(unit):
-        if unit not in depth:
-            up = parent.get(unit)
-            depth[unit] = 0 if up is None else depth_of(up) + 1
-        return depth[unit]
-
-    by_unit: dict[Hashable, list[Atom]] = defaultdict(list)
-    for atom, count in atoms.items():
-        if count > 0:
-            by_unit[atom[0]].append(atom)
-    units = set(by_unit) | set(parent)
+    people = {atom: count for atom, count in atoms.items() if count > 0}
+    units = {atom[0] for atom in people} | set(parent)
     for unit in list(units):  # make sure every ancestor is known
         up = parent.get(unit)
         while up is not None and up not in units:
             units.add(up)
             up = parent.get(up)
+    depth, below = _subtrees(units, parent)
+    by_unit: dict[Hashable, list[Atom]] = defaultdict(list)
+    for atom in people:
+        by_unit[atom[0]].append(atom)
+    roles = sorted({atom[1] for atom in people}, key=str)
 
-    block_of: dict[Atom, int] = {}
-    size: dict[int, int] = {}
-    unit_blocks: dict[Hashable, list[int]] = defaultdict(list)
-    passed_up: dict[Hashable, list[Atom]] = defaultdict(list)
-    below: dict[Hashable, list[int]] = defaultdict(list)  # blocks in a unit's sub-units
-    next_id = 0
+    block_of: dict[Atom, int] = dict.fromkeys(people, 0)
+    size: dict[int, int] = {0: sum(people.values())}
+    if not people:
+        return Blocks(block_of={}, size={}, k=k, members={})
 
-    def new_block(members: list[Atom]) -> int:
-        nonlocal next_id
-        next_id += 1
-        for atom in members:
-            block_of[atom] = next_id
-        size[next_id] = sum(atoms[a] for a in members)
-        return next_id
+    def split(group: list[Atom]) -> None:
+        """Split the blocks along the group if every piece keeps ≥ k people."""
+        inside: dict[int, int] = defaultdict(int)
+        for atom in group:
+            inside[block_of[atom]] += people[atom]
+        for block, count in inside.items():
+            outside = size[block] - count
+            if count < k or 0 < outside < k:
+                return
+        for block, count in inside.items():
+            if count == size[block]:
+                continue  # the group holds the whole block: nothing to split
+            new = len(size)
+            size[new], size[block] = count, size[block] - count
+            for atom in group:
+                if block_of[atom] == block:
+                    block_of[atom] = new
 
-    def merge(members: list[Atom], into: int) -> None:
-        for atom in members:
-            block_of[atom] = into
-        size[into] += sum(atoms[a] for a in members)
+    def group_of(unit, role=None) -> list[Atom]:
+        return [
+            atom
+            for node in below[unit]
+            for atom in by_unit.get(node, ())
+            if role is None or atom[1] == role
+        ]
 
-    order = sorted(units, key=lambda u: (-depth_of(u), str(u)))
-    roots_rest: list[Atom] = []
-    for unit in order:
-        remainder = list(passed_up.pop(unit, []))
-        own = by_unit.get(unit, [])
-        for atom in sorted(own, key=lambda a: str(a[1])) if len(own) > 1 else own:
-            if atoms[atom] >= k:
-                unit_blocks[unit].append(new_block([atom]))
-            else:
-                remainder.append(atom)
-        people = sum(atoms[a] for a in remainder)
-        up = parent.get(unit)
-        if people >= k:
-            unit_blocks[unit].append(new_block(remainder))
-        elif people and (unit_blocks[unit] or below[unit]):
-            candidates = unit_blocks[unit] or below[unit]
-            smallest = min(candidates, key=lambda b: (size[b], b))
-            merge(remainder, smallest)
-        elif people and up is not None:
-            passed_up[parent[unit]].extend(remainder)
-        elif people:
-            roots_rest.extend(remainder)
-        if up is not None:
-            below[up].extend(below[unit] + unit_blocks[unit])
-    if roots_rest:
-        if size:
-            smallest = min(size, key=lambda b: (size[b], b))
-            merge(roots_rest, smallest)
-        else:
-            new_block(roots_rest)
+    for role in roles:  # the whole organisation per job role
+        split([atom for atom in people if atom[1] == role])
+    for unit in sorted(units, key=lambda u: (depth[u], str(u))):
+        group = group_of(unit)
+        if not group:
+            continue
+        split(group)
+        for role in roles:
+            split([atom for atom in group if atom[1] == role])
     members: dict[int, int] = defaultdict(int)
     for block in block_of.values():
         members[block] += 1

@@ -12,6 +12,11 @@ urlpatterns = [
     path("reports/schedule/", views.report_schedule, name="report_schedule"),
     path("reports/schedules/", views.schedules, name="schedules"),
     path("reports/schedules/<int:schedule_id>/", views.schedule_change, name="schedule_change"),
+    path(
+        "reports/schedules/<int:schedule_id>/delete/",
+        views.schedule_delete,
+        name="schedule_delete",
+    ),
     path("reports/exports/<uuid:export_id>/", views.export_status, name="export_status"),
     path(
         "reports/exports/<uuid:export_id>/status.json",

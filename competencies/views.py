@@ -5,7 +5,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -110,7 +116,7 @@ def evidence_trail(request, competency_id: int):
 
 
 def _report_context(request, report, form):
-    images = exports.chart_images(report, fmt="svg")
+    images = exports.chart_images(report, fmt="svg", heatmap_rows_max=exports.PDF_CHART_ROWS)
     return {
         "form": form,
         "report": report,
@@ -119,6 +125,7 @@ def _report_context(request, report, form):
             for key, (caption, svg) in images.items()
         },
         "summary": services.report_summary(report),
+        "suppression_note": reporting.suppression_note(report.k),
         "competencies": report.competencies,
         "export_form": ExportForm(),
         "schedule_form": ScheduleForm(),
@@ -169,7 +176,9 @@ def report_export(request):
 def report_schedule(request):
     _require_hr(request)
     form = ScheduleForm(request.POST)
-    params = {key: request.POST.get(key, "") for key in ("unit", "role", "framework")}
+    params = {
+        key: request.POST.get(key, "") for key in ("unit", "role", "framework", "start", "end")
+    }
     if not form.is_valid():
         messages.error(request, _("Please choose a format."))
         return redirect("competencies:reports")
@@ -210,34 +219,58 @@ def schedules(request):
     )
 
 
-SCHEDULE_ACTIONS = {"pause", "resume", "delete"}
+SCHEDULE_ACTIONS = {"pause", "resume"}
+
+
+def _managed_schedule(request, schedule_id: int):
+    if not (user_is_hr(user=request.user) or user_is_administrator(user=request.user)):
+        raise PermissionDenied
+    schedule = selectors.scheduled_reports_visible(user=request.user).filter(pk=schedule_id).first()
+    if schedule is None:
+        raise Http404
+    return schedule
 
 
 @login_required
 @require_POST
 def schedule_change(request, schedule_id: int):
     action = request.POST.get("action")
-    if not (user_is_hr(user=request.user) or user_is_administrator(user=request.user)):
-        raise PermissionDenied
-    if not selectors.scheduled_reports_visible(user=request.user).filter(pk=schedule_id).exists():
-        raise Http404
+    _managed_schedule(request, schedule_id)
+    if action == "delete":  # deleting asks first, on a page of its own
+        return redirect("competencies:schedule_delete", schedule_id=schedule_id)
     if action not in SCHEDULE_ACTIONS:
         return HttpResponseBadRequest(_("Unknown action."))
     try:
-        if action == "delete":
-            services.scheduled_report_delete(user=request.user, schedule_id=schedule_id)
-            messages.success(request, _("The scheduled report was deleted."))
-        else:
-            services.scheduled_report_set_active(
-                user=request.user, schedule_id=schedule_id, active=action == "resume"
-            )
-            if action == "resume":
-                messages.success(request, _("The scheduled report runs again every month."))
-            else:
-                messages.success(request, _("The scheduled report is paused."))
+        services.scheduled_report_set_active(
+            user=request.user, schedule_id=schedule_id, active=action == "resume"
+        )
     except PermissionDenied as exc:
         raise Http404 from exc
+    if action == "resume":
+        messages.success(request, _("The scheduled report runs again every month."))
+    else:
+        messages.success(request, _("The scheduled report is paused."))
     return redirect("competencies:schedules")
+
+
+@login_required
+def schedule_delete(request, schedule_id: int):
+    """GET: ask whether to delete the schedule (no JavaScript needed); POST: delete it."""
+    schedule = _managed_schedule(request, schedule_id)
+    if request.method == "POST":
+        try:
+            services.scheduled_report_delete(user=request.user, schedule_id=schedule_id)
+        except PermissionDenied as exc:
+            raise Http404 from exc
+        messages.success(request, _("The scheduled report was deleted."))
+        return redirect("competencies:schedules")
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return render(
+        request,
+        "competencies/schedule_delete.html",
+        {"schedule": schedule, "own": schedule.owner_id == request.user.pk},
+    )
 
 
 def _own_export(request, export_id) -> ReportExport:
@@ -292,7 +325,8 @@ def individual_profiles(request):
     who consented, only in the HR person's scope; every view is audited."""
     _require_hr(request)
     if not getattr(settings, "QD_INDIVIDUAL_VIEWS_ENABLED", False):
-        raise Http404
+        # Not a debug 404: the page says which deployment setting switches the view on.
+        return render(request, "competencies/people_disabled.html", status=404)
     form = ReportFilterForm(request.GET or None, user=request.user)
     if not request.GET or not form.is_valid() or form.cleaned_data.get("unit") is None:
         return render(request, "competencies/people.html", {"form": form, "people": None})

@@ -8,7 +8,6 @@ A provider returns a queryset (exported with ``values()``) or a list of dicts. T
 is one JSON document and, for spreadsheets, a ZIP with one CSV per section.
 """
 
-import csv
 import datetime
 import decimal
 import io
@@ -20,7 +19,7 @@ from collections.abc import Callable, Iterable
 from django.db.models import QuerySet
 
 from lms.accounts.models import AuditLogEntry, ConsentRecord, RoleAssignment
-from lms.spreadsheets import csv_cell
+from lms.spreadsheets import csv_bytes
 
 Provider = Callable[[object], QuerySet | Iterable[dict]]
 _PROVIDERS: dict[str, Provider] = {}
@@ -104,20 +103,15 @@ def personal_data_zip(*, user) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(sections, ensure_ascii=False, indent=2))
         for section, rows in sections.items():
-            text = io.StringIO()
-            columns = sorted({key for row in rows for key in row})
-            writer = csv.DictWriter(text, fieldnames=columns or ["empty"])
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(
-                    {
-                        key: csv_cell(
-                            json.dumps(value, ensure_ascii=False)
-                            if isinstance(value, dict | list)
-                            else value
-                        )
-                        for key, value in row.items()
-                    }
-                )
-            archive.writestr(f"{section}.csv", text.getvalue())
+            columns = sorted({key for row in rows for key in row}) or ["empty"]
+            lines = [columns] + [
+                [
+                    json.dumps(value, ensure_ascii=False)
+                    if isinstance(value := row.get(key, ""), dict | list)
+                    else value
+                    for key in columns
+                ]
+                for row in rows
+            ]
+            archive.writestr(f"{section}.csv", csv_bytes(lines))
     return buffer.getvalue()

@@ -65,9 +65,11 @@ def test_csv_files_in_the_zip_hold_formula_text_inert(client, make_user, make_un
 
     for name in archive.namelist():
         if name.endswith(".csv"):
-            rows = csv.reader(io.StringIO(archive.read(name).decode()))
+            rows = csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig")), delimiter=";")
             assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for c in r)
-    account = next(csv.DictReader(io.StringIO(archive.read("account.csv").decode())))
+    account = next(
+        csv.DictReader(io.StringIO(archive.read("account.csv").decode("utf-8-sig")), delimiter=";")
+    )
     assert (account["first_name"], account["last_name"]) == ("'" + formula, "'-Muster")
     assert account["org_unit"] == "'@SUM(1+1)*cmd"
     # The JSON copy holds the exact values.

@@ -1,6 +1,7 @@
 """HR report exports: names authored by others never become live spreadsheet formulas."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -92,3 +93,29 @@ def test_xlsx_export_stores_hostile_names_as_text_and_figures_as_numbers(hostile
     assert people and all(isinstance(value, int) for value in people)
     average_gaps = [row[5].value for row in heat.iter_rows(min_row=2)]
     assert 3 in average_gaps  # each person is three levels below their role's target
+
+
+def test_csv_export_has_decimal_commas_for_german_excel(hostile_report):
+    report, _names = hostile_report
+
+    text = exports.to_csv(report).decode("utf-8-sig")
+
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    heat = [row for row in rows if len(row) == 7 and row[3].isdigit() and row[3] != "0"]
+    assert heat and all(row[5] == "3,0" for row in heat), heat
+    assert not any("." in cell and cell.replace(".", "").isdigit() for row in rows for cell in row)
+
+
+def test_xlsx_trend_months_are_dates_and_shares_numbers(hostile_report):
+    report, _names = hostile_report
+    hr = OrgUnitResponsibility.objects.get().user
+    report = report_build(user=hr, filters=ReportFilters(), months=3)
+
+    workbook = load_workbook(io.BytesIO(exports.to_xlsx(report)))
+
+    trend = workbook.worksheets[3]
+    months = [row[0].value for row in trend.iter_rows(min_row=2)]
+    assert len(months) == 3 and all(isinstance(m, dt.datetime) for m in months)
+    assert all(row[0].is_date for row in trend.iter_rows(min_row=2))
+    figures = [row[2].value for row in trend.iter_rows(min_row=2)]
+    assert all(isinstance(value, int) for value in figures)

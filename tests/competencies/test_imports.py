@@ -131,16 +131,16 @@ def test_csv_round_trip_and_broken_csv_line(frameworks, tmp_path):
     out = tmp_path / "qd.csv"
     call_command("export_framework", "qd", "--format", "csv", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("type,id,parent,rank,band,name,description,uri,version\n")
+    assert text.startswith("type;id;parent;rank;band;name;description;uri;version\n")
     before = (Competency.objects.count(), CompetencyStatement.objects.count())
     result = _import(out.read_bytes(), name="qd.csv")
     assert not result.changed and result.framework.key == "qd"
     assert (Competency.objects.count(), CompetencyStatement.objects.count()) == before
-    broken = text.replace("competency,QD.3,QD,", "competency,QD.3,QX,", 1)
+    broken = text.replace("competency;QD.3;QD;", "competency;QD.3;QX;", 1)
     with pytest.raises(FormatProblem) as info:
         _import(broken.encode(), name="qd.csv")
     assert "QX" in str(info.value)
-    bad_rank = text.replace("level,2,,2,", "level,2,,zwei,", 1)
+    bad_rank = text.replace("level;2;;2;", "level;2;;zwei;", 1)
     assert bad_rank != text
     with pytest.raises(FormatProblem) as info:
         _import(bad_rank.encode(), name="qd.csv")
@@ -154,7 +154,7 @@ def test_csv_export_quotes_formula_names_and_reimports_them_unchanged(framework,
     out = tmp_path / "qd.csv"
     call_command("export_framework", "qd", "--format", "csv", "-o", str(out))
 
-    rows = list(csv.reader(StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.reader(StringIO(out.read_text(encoding="utf-8")), delimiter=";"))
 
     cells = [cell for row in rows for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)

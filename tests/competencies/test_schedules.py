@@ -98,7 +98,17 @@ def test_pause_resume_and_delete(client, org):
     schedule.refresh_from_db()
     assert scheduled_report_next_run(schedule, today=today) == dt.date(2026, 4, 1)
     assert client.post(url, {"action": "explode"}).status_code == 400
-    assert client.post(url, {"action": "delete"}).status_code == 302
+    # "Delete" asks first: the old form action leads to the confirmation page, deletes nothing.
+    confirm = reverse("competencies:schedule_delete", args=[schedule.pk])
+    response = client.post(url, {"action": "delete"})
+    assert response.status_code == 302 and response.url == confirm
+    assert ScheduledReport.objects.filter(pk=schedule.pk).exists()
+    page = client.get(confirm, HTTP_ACCEPT_LANGUAGE="de")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Geplanten Bericht löschen?" in body and 'method="post"' in body
+    assert ScheduledReport.objects.filter(pk=schedule.pk).exists()
+    assert client.post(confirm).status_code == 302
     assert not ScheduledReport.objects.filter(pk=schedule.pk).exists()
     assert set(AuditLogEntry.objects.values_list("action", flat=True)) >= {
         "competencies.schedule.paused",
@@ -110,10 +120,13 @@ def test_pause_resume_and_delete(client, org):
 def test_others_cannot_touch_a_schedule(client, org):
     schedule = org["schedules"]["b"]
     url = reverse("competencies:schedule_change", args=[schedule.pk])
+    confirm = reverse("competencies:schedule_delete", args=[schedule.pk])
     for person, status in (("hr_a", 404), ("learner", 403)):
         client.logout()
         log_in(client, org[person])
         assert client.post(url, {"action": "delete"}).status_code == status
+        assert client.get(confirm).status_code == status
+        assert client.post(confirm).status_code == status
     schedule.refresh_from_db()
     assert schedule.is_active
     client.logout()
@@ -124,3 +137,55 @@ def test_others_cannot_touch_a_schedule(client, org):
     assert client.post(url, {"action": "pause"}).status_code == 302
     schedule.refresh_from_db()
     assert not schedule.is_active
+
+
+def test_creating_a_schedule_is_audited_and_keeps_role_and_period(client, org):
+    from lms.accounts.models import JobRole
+
+    role = JobRole.objects.get(code="sachbearbeitung")
+    log_in(client, org["hr_b"])
+    response = client.post(
+        reverse("competencies:report_schedule"),
+        {"format": "pdf", "role": role.pk, "start": "2026-01-01", "end": "2026-06-30"},
+    )
+    assert response.status_code == 302
+    schedule = ScheduledReport.objects.get(owner=org["hr_b"], role=role)
+    assert (schedule.trend_start, schedule.trend_end) == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    entry = AuditLogEntry.objects.filter(
+        action="competencies.schedule.created", actor=org["hr_b"]
+    ).latest("pk")
+    assert entry.details["schedule"] == schedule.pk and entry.details["role"] == role.pk
+    body = client.get(reverse("competencies:schedules"), HTTP_ACCEPT_LANGUAGE="de")
+    assert role.name in body.content.decode()
+    # Each monthly run asks for the report with the same filters.
+    scheduled_reports_run(today=dt.date(2026, 7, 3))
+    export = ReportExport.objects.get(schedule=schedule)
+    assert export.filters["role"] == role.pk
+    assert (export.filters["start"], export.filters["end"]) == ("2026-01-01", "2026-06-30")
+
+
+def test_bad_schedule_filters_create_nothing(client, org):
+    audited = AuditLogEntry.objects.count()
+    log_in(client, org["hr_b"])
+    client.post(reverse("competencies:report_schedule"), {"format": "pdf", "start": "kaputt"})
+    client.post(reverse("competencies:report_schedule"), {"format": "exe"})
+    assert (
+        not ScheduledReport.objects.filter(owner=org["hr_b"])
+        .exclude(pk=org["schedules"]["b"].pk)
+        .exists()
+    )
+    assert AuditLogEntry.objects.filter(action__startswith="competencies.schedule").count() == (
+        audited
+    )
+
+
+def test_drill_down_switched_off_explains_the_setting(client, org, settings):
+    settings.QD_INDIVIDUAL_VIEWS_ENABLED = False
+    settings.DEBUG = True  # even with DEBUG, no technical 404 page
+    log_in(client, org["hr_all"])
+    response = client.get(reverse("competencies:people"), HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "QD_INDIVIDUAL_VIEWS_ENABLED" in body
+    assert "ausgeschaltet" in body
+    assert "Page not found" not in body

@@ -176,3 +176,77 @@ def test_report_cube_hides_exactly_the_groups_that_are_not_unions_of_blocks(org)
             if not cell.suppressed:
                 assert cell.stats.people == sum(atoms[a] for a in group)
                 assert cell.stats.below == cell.stats.people  # all at level 0, target 1
+
+
+def test_a_large_role_spread_over_small_units_is_shown_where_it_is_large():
+    """30 case workers in four units, some sharing a unit with a few trainees: the role is
+    shown for the whole organisation (30) and in the units where it has k people; the
+    units it cannot be told apart from stay hidden."""
+    parent = {"agency": None, "dept1": "agency", "dept2": "agency"}
+    parent |= {"r11": "dept1", "r12": "dept1", "r13": "dept1", "r22": "dept2"}
+    atoms = {
+        ("r11", "case"): 12,
+        ("r11", "trainee"): 2,
+        ("r12", "case"): 11,
+        ("r13", "case"): 5,
+        ("r13", "trainee"): 4,
+        ("r22", "case"): 2,
+    }
+    blocks = build_blocks(atoms=atoms, parent=parent, k=5)
+    case = [a for a in atoms if a[1] == "case"]
+    trainee = [a for a in atoms if a[1] == "trainee"]
+    assert blocks.visible(atoms)
+    assert blocks.visible(case)  # 30 people across units
+    assert blocks.visible(trainee)  # 6 people across units
+    assert blocks.visible([("r12", "case")])
+    assert not blocks.visible([("r22", "case")])  # 2 people
+    assert not blocks.visible([("r13", "case")])  # else the whole role − r11 − r12 − r13
+    assert not blocks.visible([a for a in atoms if a[0] == "r11"])  # else its 2 trainees
+
+
+@settings(max_examples=150, deadline=None)
+@given(organisations())
+def test_every_role_with_k_people_is_shown_for_the_whole_organisation_if_others_allow(org):
+    """With two job roles of at least k people each, both are shown organisation-wide,
+    however they are spread over units."""
+    parent, roles, atoms, k = org
+    if len(roles) != 2:
+        return
+    totals = [sum(n for (_u, r), n in atoms.items() if r == role) for role in roles]
+    blocks = build_blocks(atoms=atoms, parent=parent, k=k)
+    for role, total in zip(roles, totals, strict=True):
+        group = [a for a in atoms if a[1] == role]
+        if all(t >= k for t in totals):
+            assert blocks.visible(group)
+        if 0 < total < k:
+            assert not blocks.visible(group)
+
+
+@settings(max_examples=100, deadline=None)
+@given(organisations())
+def test_no_set_of_fewer_than_k_people_can_be_isolated_from_three_way_unions(org):
+    """As above, with the attacker also combining three scopes and every role pair."""
+    parent, roles, atoms, k = org
+    blocks = build_blocks(atoms=atoms, parent=parent, k=k)
+    people_atoms = sorted(a for a, n in atoms.items() if n > 0)
+    index = {a: i for i, a in enumerate(people_atoms)}
+    scopes = [subtree(parent, u) for u in parent]
+    scopes += [a | b | c for a, b, c in itertools.combinations(scopes, 3)]
+    filters = [set(roles)] + [set(pair) for pair in itertools.combinations(roles, 2)]
+    filters += [{r} for r in roles]
+    visible = []
+    for scope in scopes:
+        for role_filter in filters:
+            group = [a for a in people_atoms if a[0] in scope and a[1] in role_filter]
+            if blocks.visible(group):
+                vector = np.zeros(len(people_atoms))
+                vector[[index[a] for a in group]] = 1
+                visible.append(vector)
+    basis = np.array(visible) if visible else None
+    for size in range(1, min(len(people_atoms), 4) + 1):
+        for subset in itertools.combinations(people_atoms, size):
+            if not suppress_small(sum(atoms[a] for a in subset), k=k):
+                continue
+            vector = np.zeros(len(people_atoms))
+            vector[[index[a] for a in subset]] = 1
+            assert residual(basis, vector) > 1e-6, f"recovered {subset}"

@@ -99,3 +99,38 @@ def test_learner_profile_page_is_accessible_and_reports_are_closed(page, organis
     assert page.locator("table caption").count() == 1
     assert axe_violations(page) == []
     assert page.goto("/competencies/reports/").status == 403
+
+
+def test_schedule_keeps_filters_and_delete_asks_first_without_javascript(
+    browser, live_server, organisation
+):
+    """Schedule a monthly report for one job role, then delete it: a confirmation page
+    (no JavaScript) comes first, and the schedule is gone only after confirming."""
+    from competencies.models import ScheduledReport
+    from lms.home.services import site_root_ensure
+
+    site_root_ensure()
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        _log_in_with_totp(page, "hr@example.org")
+        case = JobRole.objects.get(code="sachbearbeitung")
+        page.goto(f"/competencies/reports/?role={case.pk}&start=2026-01-01")
+        page.select_option("#schedule-format", "csv")
+        page.click("form[action$='/reports/schedule/'] button[type=submit]")
+        schedule = ScheduledReport.objects.get()
+        assert schedule.role == case and str(schedule.trend_start) == "2026-01-01"
+        page.goto("/competencies/reports/schedules/")
+        row = page.locator(f"#schedule-{schedule.pk}")
+        assert "Sachbearbeitung" in row.inner_text()
+        row.get_by_role("link", name="Löschen").click()
+        assert page.locator("h1").inner_text() == "Geplanten Bericht löschen?"
+        assert ScheduledReport.objects.filter(pk=schedule.pk).exists()
+        page.click("#confirm-delete")
+        assert page.url.endswith("/competencies/reports/schedules/")
+        assert not ScheduledReport.objects.filter(pk=schedule.pk).exists()
+    finally:
+        context.close()

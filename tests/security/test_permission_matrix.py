@@ -92,6 +92,10 @@ MATRIX = {
     # Scheduled reports: HR (their own and their units') and administrators manage them.
     "competencies/reports/schedules/": row(LOGIN, DENY, DENY, OK, OK, OK),
     "competencies/reports/schedules/<int:schedule_id>/": same(NOGET, anonymous=LOGIN),
+    # The delete confirmation page: HR of B (its unit) and administrators.
+    "competencies/reports/schedules/<int:schedule_id>/delete/": row(
+        LOGIN, DENY, DENY, DENY, OK, OK
+    ),
     "competencies/reports/exports/<uuid:export_id>/": row(LOGIN, DENY, DENY, DENY, OK, DENY),
     "competencies/reports/exports/<uuid:export_id>/status.json": row(
         LOGIN, DENY, DENY, DENY, OK, DENY
@@ -118,6 +122,9 @@ POST_MATRIX = {
     "competencies/reports/schedule/": row(LOGIN, DENY, DENY, PUBLIC, PUBLIC, DENY),
     # HR of B's schedule for unit B: HR of A may not touch it.
     "competencies/reports/schedules/<int:schedule_id>/": row(
+        LOGIN, DENY, DENY, DENY, PUBLIC, PUBLIC
+    ),
+    "competencies/reports/schedules/<int:schedule_id>/delete/": row(
         LOGIN, DENY, DENY, DENY, PUBLIC, PUBLIC
     ),
     "assessments/attempt/<uuid:attempt_uuid>/autosave/": same(DENY, anonymous=LOGIN),
