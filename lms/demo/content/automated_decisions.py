@@ -216,7 +216,7 @@ _C1_LESSON_1 = {
                 ),
                 ("Risikofilter des Risikomanagementsystems angeschlagen?", "Nein"),
                 ("Zufallsauswahl zur personellen Prüfung?", "Nicht ausgewählt"),
-                ("Freitextfeld ausgefüllt?", "Nein – kein Anlass zur Bearbeitung durch Amtsträger"),
+                ("Freitextfeld ausgefüllt?", "Nein – kein Anlass zur Bearbeitung durch eine Amtsträgerin oder einen Amtsträger"),
             ],
             citizen_explanation=(
                 "<p>Ihr Steuerbescheid wurde ausschließlich automationsgestützt erstellt. Wir "
@@ -291,12 +291,28 @@ _C1_LESSON_2 = {
         _p(
             "<p>Ein Programm kann prüfen, ob Tatbestandsmerkmale erfüllt sind, und eine "
             "feste Rechtsfolge setzen. Es kann aber kein Ermessen ausüben: Ermessen verlangt, "
-            "die Umstände des Einzelfalls zu würdigen und gegeneinander abzuwägen, und diese "
-            "Abwägung muss nach § 39 Abs. 1 Satz 3 VwVfG in der Begründung erkennbar sein. "
-            "Deshalb schließt § 35a VwVfG die Vollautomatisierung aus, sobald ein Ermessen "
-            "oder ein Beurteilungsspielraum besteht. Typische Beispiele sind Stundung und "
-            "Erlass von Forderungen, Härtefallregelungen, „kann“- und „soll“-Vorschriften "
-            "mit atypischen Fällen oder Prognoseentscheidungen.</p>"
+            "die Umstände des Einzelfalls zu würdigen und gegeneinander abzuwägen, und die "
+            "Begründung soll nach § 39 Abs. 1 Satz 3 VwVfG erkennen lassen, von welchen "
+            "Gesichtspunkten die Behörde dabei ausgegangen ist. Deshalb schließt § 35a VwVfG "
+            "die Vollautomatisierung aus, sobald ein Ermessen oder ein Beurteilungsspielraum "
+            "besteht. Typische Beispiele sind Stundung und Erlass von Forderungen, "
+            "Härtefallregelungen und „kann“- oder „soll“-Vorschriften mit atypischen "
+            "Fällen. Ein Beurteilungsspielraum ist dagegen selten: Er wird nur für "
+            "Prüfungsentscheidungen, beamtenrechtliche Beurteilungen oder "
+            "Bewertungen durch weisungsfreie Fachgremien anerkannt. Die meisten Prognosen, "
+            "etwa das zu erwartende Einkommen nach § 15 WoGG, sind unbestimmte Rechtsbegriffe "
+            "ohne Spielraum und von den Gerichten voll überprüfbar. Dass ein Programm sie "
+            "nicht verlässlich treffen kann, ist ein praktischer Grund zur Aussteuerung, kein "
+            "Beurteilungsspielraum.</p>"
+            "<p>Der Ausschluss von Ermessen gilt in dieser Form nur für § 35a VwVfG. § 155 "
+            "Abs. 4 AO erlaubt nach Satz 2 Nr. 2 auch Nebenbestimmungen, etwa einen "
+            "Vorläufigkeitsvermerk, automationsgestützt zu erlassen, soweit eine "
+            "Verwaltungsanweisung des Bundesministeriums der Finanzen oder der obersten "
+            "Landesfinanzbehörden das allgemein anordnet; so gebundenes Ermessen kann dort "
+            "maschinell umgesetzt werden. § 31a SGB X nennt Ermessen nicht, sondern fragt "
+            "nur, ob Anlass zur Einzelfallbearbeitung besteht; ob und wann ein Ermessen "
+            "einen solchen Anlass begründet, ist im Schrifttum umstritten. Prüfen Sie deshalb "
+            "immer zuerst, welches Verfahrensgesetz gilt.</p>"
             "<p>Achten Sie auf versteckte Spielräume: Auch ein gebundener Anspruch kann "
             "unbestimmte Rechtsbegriffe enthalten, die eine Wertung verlangen, etwa die Frage, "
             "ob ein Haushalt „auf Dauer“ besteht. Das Fachverfahren darf solche Begriffe nur "
@@ -335,7 +351,7 @@ _C1_LESSON_2 = {
             decision=(
                 "Kein automatischer Bescheid: Der Antrag wird an die Sachbearbeitung ausgesteuert."
             ),
-            legal_basis="§ 31a SGB X; §§ 14, 15 WoGG (Jahreseinkommen, Prognose)",
+            legal_basis="§ 31a SGB X; §§ 14, 15 WoGG (zu erwartendes Jahreseinkommen)",
             inputs=[
                 ("Haushalt", "2 Personen, Mietwohnung"),
                 (
@@ -362,8 +378,8 @@ _C1_LESSON_2 = {
             human_review=(
                 "Die angekündigte Arbeitslosigkeit ist eine bedeutsame tatsächliche Angabe: "
                 "Das Wohngeld wird für die Zukunft auf Grundlage des zu erwartenden "
-                "Einkommens bewilligt, das Verfahren kann diese Prognose nicht selbst "
-                "treffen."
+                "Einkommens bewilligt. Diese Prognose ist rechtlich voll überprüfbar, aber "
+                "das Verfahren kann sie aus den Angaben nicht selbst treffen."
             ),
         ),
         _case(
@@ -406,22 +422,24 @@ _C1_LESSON_2 = {
         _check(
             _q(
                 "true_false",
-                "<p>Ein Programm darf eine Ermessensentscheidung vollautomatisiert treffen, "
-                "wenn die Ermessenserwägungen vorab in Textbausteinen festgelegt wurden.</p>",
+                "<p>Nach § 35a VwVfG darf ein Programm eine Ermessensentscheidung "
+                "vollautomatisiert treffen, wenn die Ermessenserwägungen vorab in "
+                "Textbausteinen festgelegt wurden.</p>",
                 competency="qd:QD.3",
                 level=3,
                 correct=False,
                 feedback=(
                     "§ 35a VwVfG schließt die Vollautomatisierung aus, sobald Ermessen besteht. "
-                    "Vorformulierte Erwägungen ersetzen die Würdigung des Einzelfalls nicht."
+                    "Vorformulierte Erwägungen ersetzen die Würdigung des Einzelfalls nicht. "
+                    "Im Steuerrecht ist das anders geregelt (§ 155 Abs. 4 Satz 2 Nr. 2 AO)."
                 ),
                 feedback_true=(
                     "Nein. Vorab festgelegte Erwägungen wären ein Ermessensausfall: Es fehlt "
                     "die Würdigung des konkreten Falls."
                 ),
                 feedback_false=(
-                    "Richtig. Ermessen verlangt eine Abwägung im Einzelfall, die das Gesetz "
-                    "einem Menschen vorbehält."
+                    "Richtig. Im Anwendungsbereich des § 35a VwVfG bleibt die Abwägung im "
+                    "Einzelfall einem Menschen vorbehalten."
                 ),
                 tags=["§ 35a VwVfG", "Ermessen"],
             )
@@ -485,9 +503,12 @@ _C1_LESSON_3 = {
             "Europäische Gerichtshof hat 2023 im Verfahren C-634/21 (SCHUFA) entschieden, "
             "dass bereits die automatisierte Erstellung eines Wahrscheinlichkeitswerts eine "
             "Entscheidung im Sinne von Art. 22 ist, wenn ein Dritter sein Handeln "
-            "maßgeblich auf diesen Wert stützt. Übertragen auf die Verwaltung: Ein "
-            "Risikoscore, nach dem Sachbearbeitende Anträge praktisch ohne eigene Prüfung "
-            "ablehnen, ist rechtlich nicht „nur eine Empfehlung“.</p>"
+            "maßgeblich auf diesen Wert stützt (EuGH, Urteil vom 7. Dezember 2023). Das "
+            "Urteil betraf eine Auskunftei und eine Bank. Die Übertragung auf einen "
+            "behördeninternen Score ist eine naheliegende Argumentation, aber keine "
+            "Entscheidung des Gerichtshofs: Ein Risikoscore, nach dem Sachbearbeitende "
+            "Anträge praktisch ohne eigene Prüfung ablehnen, lässt sich dann nicht mehr als "
+            "„nur eine Empfehlung“ behandeln.</p>"
         ),
         _case(
             "Der Prüfscore in der Grundsicherung",
@@ -504,10 +525,14 @@ _C1_LESSON_3 = {
                 "Welche organisatorischen Maßnahmen schlagen Sie der Referatsleitung vor?",
             ],
             "<p>Formal entscheidet ein Mensch. Die hohe Übereinstimmung und die Aussagen "
-            "deuten aber darauf hin, dass der Score das Ergebnis maßgeblich bestimmt. Nach "
-            "der Linie des EuGH im SCHUFA-Urteil kann dann Art. 22 DSGVO greifen, und für "
-            "Sozialleistungen fehlt eine Rechtsvorschrift, die eine solche Steuerung "
-            "zulässt. Nötig sind: eine Erläuterung, welche Merkmale den Score treiben und wo "
+            "deuten aber darauf hin, dass der Score das Ergebnis maßgeblich bestimmt. "
+            "Überträgt man die Überlegungen des EuGH aus dem SCHUFA-Urteil (C-634/21) auf "
+            "diese Lage, was gut vertretbar, aber nicht entschieden ist, kann Art. 22 DSGVO "
+            "greifen. § 31a SGB X hilft dann nicht: Er lässt vollautomatisierte Bescheide "
+            "nur für gebundene Entscheidungen ohne Anlass zur Einzelfallprüfung zu. Hier geht "
+            "es aber um Entscheidungen mit Ermessen, etwa die Versagung wegen fehlender "
+            "Mitwirkung nach § 66 SGB I, und um ein Profiling, für das es keine eigene "
+            "Rechtsgrundlage gibt. Nötig sind: eine Erläuterung, welche Merkmale den Score treiben und wo "
             "er sich irrt; die Vorgabe, Mitwirkungsaufforderungen (§§ 60 ff. SGB I) am "
             "konkreten Antrag zu begründen statt am Score; Stichproben, bei denen Fälle "
             "ohne Kenntnis des Scores geprüft werden; und eine Auswertung der Ablehnungs- "
@@ -922,7 +947,7 @@ _C1_ASSESSMENT = {
                 "Risikofilter, Zufallsauswahl oder Angaben der Beteiligten."
             ),
             tags=["Begriffe"],
-            accepted=["Aussteuerung", "Aussteuern", "Ausleitung"],
+            accepted=["Aussteuerung", "Aussteuern"],
         ),
         _q(
             "multiple",
@@ -1050,8 +1075,12 @@ _C2_LESSON_1 = {
             "Gründe</strong> mitzuteilen, die die Behörde zu ihrer Entscheidung bewogen "
             "haben. Die Begründung von Ermessensentscheidungen soll auch die Gesichtspunkte "
             "erkennen lassen, von denen die Behörde bei der Ausübung ihres Ermessens "
-            "ausgegangen ist. Inhaltsgleiche Regeln enthalten § 35 SGB X für das "
-            "Sozialverwaltungsverfahren und § 121 AO für das Steuerrecht.</p>",
+            "ausgegangen ist.</p>"
+            "<p>Die Parallelvorschriften sind <strong>nicht inhaltsgleich</strong>: Nach "
+            "§ 35 Abs. 1 Satz 3 SGB X <em>muss</em> die Begründung von "
+            "Ermessensentscheidungen die Gesichtspunkte erkennen lassen, wo § 39 Abs. 1 "
+            "Satz 3 VwVfG nur „soll“ sagt. § 121 Abs. 1 AO verlangt eine Begründung nur, "
+            "<em>soweit dies zu ihrem Verständnis erforderlich ist</em>.</p>",
         ),
         _box(
             "law",
@@ -1081,33 +1110,33 @@ _C2_LESSON_1 = {
             "konkreten Werte des Falls einsetzt.</p>"
         ),
         _explainer(
-            "Wohngeld: Ablehnung wegen Bezugs von Bürgergeld",
+            "Wohngeld: Ablehnung wegen Bezugs von Grundsicherung für Arbeitsuchende",
             decision="Der Antrag auf Wohngeld (Mietzuschuss) wird abgelehnt.",
             legal_basis="§ 7 Abs. 1 WoGG (Ausschluss vom Wohngeld); § 31a SGB X; § 35 SGB X",
             inputs=[
                 ("Antrag eingegangen", "12.05.2026 über das Landesportal"),
                 ("Haushalt", "1 Person, Mietwohnung"),
-                ("Angabe im Antrag: Bezug von Bürgergeld", "ja, seit 01.02.2026"),
-                ("Bewilligungszeitraum Bürgergeld laut Nachweis", "01.02.2026 bis 31.01.2027"),
-                ("Kosten der Unterkunft im Bürgergeld berücksichtigt", "ja"),
+                ("Angabe im Antrag: Bezug von Grundsicherung für Arbeitsuchende (SGB II)", "ja, seit 01.02.2026"),
+                ("Bewilligungszeitraum laut Bescheid des Jobcenters", "01.02.2026 bis 31.01.2027"),
+                ("Kosten der Unterkunft in der Grundsicherung berücksichtigt", "ja"),
             ],
             rule_path=[
-                ("Bezieht ein Haushaltsmitglied Bürgergeld mit Unterkunftskosten?", "Ja"),
+                ("Bezieht ein Haushaltsmitglied Grundsicherung nach dem SGB II mit Unterkunftskosten?", "Ja"),
                 ("Ausschluss nach § 7 Abs. 1 WoGG für den gesamten Antragszeitraum?", "Ja"),
                 ("Hinweis auf Ausnahme (z. B. Wohngeld beseitigt Hilfebedürftigkeit)?", "Nein"),
                 ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
             ],
             citizen_explanation=(
-                "<p>Sie erhalten seit dem 1. Februar 2026 Bürgergeld. Darin sind Ihre Miete "
+                "<p>Sie erhalten seit dem 1. Februar 2026 Leistungen des Jobcenters. Darin sind Ihre Miete "
                 "und Heizkosten bereits enthalten. Das Wohngeldgesetz schließt Wohngeld in "
                 "diesem Fall aus, damit dieselben Wohnkosten nicht doppelt bezahlt werden "
-                "(§ 7 Abs. 1 WoGG). Ihr Antrag wird deshalb abgelehnt. Wenn Ihr Bürgergeld "
+                "(§ 7 Abs. 1 WoGG). Ihr Antrag wird deshalb abgelehnt. Wenn die Leistungen des Jobcenters "
                 "endet oder Sie meinen, dass Sie mit Wohngeld und Ihrem Einkommen ohne "
-                "Bürgergeld auskommen würden, melden Sie sich bitte bei uns: Dann prüfen wir "
+                "diese Leistungen auskommen würden, melden Sie sich bitte bei uns: Dann prüfen wir "
                 "Ihren Anspruch neu.</p>"
             ),
             human_review=(
-                "Eine Sachbearbeiterin prüft, wenn Bürgergeld nur beantragt, abgelehnt oder "
+                "Eine Sachbearbeiterin prüft, wenn die Grundsicherung nur beantragt, abgelehnt oder "
                 "beendet ist, oder wenn Wohngeld die Hilfebedürftigkeit vermeiden könnte; "
                 "diese Ausnahmen verlangen eine Prognose, die das Verfahren nicht trifft."
             ),
@@ -1220,8 +1249,10 @@ _C2_LESSON_2 = {
             "Anspruch auf eine Erläuterung des <strong>Verfahrens und der Grundsätze, die "
             "konkret angewandt wurden</strong>, und zwar so, dass sie verstehen kann, welche "
             "ihrer personenbezogenen Daten auf welche Weise verwendet wurden. Die bloße "
-            "Übermittlung einer komplexen Formel oder die vollständige Beschreibung aller "
-            "Schritte eines Algorithmus genügt nicht, weil sie nicht verständlich ist. "
+            "Übermittlung einer komplexen mathematischen Formel, etwa eines Algorithmus, "
+            "oder die detaillierte Beschreibung aller Schritte genügt Art. 15 Abs. 1 "
+            "Buchst. h DSGVO nicht, weil sie nicht verständlich ist. Über die Herausgabe "
+            "von Quellcode hat der Gerichtshof nicht entschieden. "
             "Beruft sich der Verantwortliche auf Geschäftsgeheimnisse oder Rechte Dritter, "
             "muss er die Informationen der Aufsichtsbehörde oder dem Gericht vorlegen, die "
             "abwägen; eine pauschale Verweigerung ist unzulässig.</p>"
@@ -1285,17 +1316,22 @@ _C2_LESSON_2 = {
             [
                 "Welche Informationen muss die Behörde Frau Petersen geben?",
                 "Hat sie Anspruch auf den Quellcode?",
-                "Wie gehen Sie mit der Frist und der Beteiligung des Datenschutzes um?",
+                "Wie gehen Sie mit der Frist und der Beteiligung des Datenschutzes um, und welches Gesetz prüfen Sie für den Quellcode zusätzlich?",
             ],
             "<p>Frau Petersen erhält eine Kopie ihrer gespeicherten Daten und die "
             "Informationen nach Art. 15 Abs. 1 DSGVO. Ob das Verfahren vollautomatisiert "
             "entschieden hat, ist anzugeben; wenn ja, gehört dazu eine verständliche "
             "Erläuterung, welche ihrer Daten (Haushaltsgröße, Einkommen mit Herkunft, "
             "berücksichtigte Miete) mit welchem Wert und nach welchen Regeln des "
-            "Wohngeldgesetzes verarbeitet wurden. Einen Anspruch auf den Quellcode gibt die "
-            "DSGVO nach der Rechtsprechung des EuGH nicht; er wäre auch nicht verständlich. "
-            "Eine pauschale Ablehnung unter Hinweis auf Geschäftsgeheimnisse ist aber "
-            "ebenso falsch: Die Logik ergibt sich aus dem Gesetz und muss erklärt werden. "
+            "Wohngeldgesetzes verarbeitet wurden. Art. 15 DSGVO verlangt nach dem Urteil "
+            "C-203/22 eine verständliche Erläuterung; dass eine Formel oder ein Algorithmus "
+            "allein nicht genügt, sagt der EuGH ausdrücklich. Ob die DSGVO je den Quellcode "
+            "verlangt, hat er nicht entschieden; für die Erläuterung ist er jedenfalls nicht "
+            "nötig. Ein Antrag auf den Quellcode ist aber zusätzlich nach dem "
+            "Informationsfreiheitsgesetz des Bundes oder Ihres Landes (etwa dem Bremer "
+            "Informationsfreiheitsgesetz) zu prüfen, mit den dort geregelten Ausnahmen für "
+            "Betriebs- und Geschäftsgeheimnisse. Eine pauschale Ablehnung ist deshalb "
+            "falsch: Die Logik ergibt sich aus dem Gesetz und muss erklärt werden. "
             "Antworten Sie binnen eines Monats (Art. 12 Abs. 3 DSGVO), dokumentieren Sie die "
             "Antwort und beziehen Sie die oder den Datenschutzbeauftragten ein.</p>",
         ),
@@ -1370,6 +1406,10 @@ _C2_LESSON_3 = {
                 ("Erklärte Arbeitstage", "220"),
                 ("Erklärte Berechnung", "45 km × 0,38 € × 220 Tage = 3.762 €"),
                 ("Pauschale 2025", "0,30 € für km 1–20, 0,38 € ab km 21"),
+                (
+                    "Zum Vergleich: Pauschale ab 2026",
+                    "0,38 € ab dem ersten Kilometer (Steueränderungsgesetz 2025)",
+                ),
             ],
             rule_path=[
                 ("Erste 20 km: 20 × 0,30 €", "6,00 € je Tag"),
@@ -1381,7 +1421,9 @@ _C2_LESSON_3 = {
                 "<p>Für Ihre Fahrten zur Arbeit haben wir 3.410 € berücksichtigt, nicht "
                 "3.762 €. Die Pauschale beträgt für die ersten 20 Kilometer 0,30 € und erst "
                 "ab dem 21. Kilometer 0,38 € je Kilometer. Bei 45 Kilometern sind das 15,50 € "
-                "je Arbeitstag, bei 220 Tagen also 3.410 €.</p>"
+                "je Arbeitstag, bei 220 Tagen also 3.410 €. Ab dem Jahr 2026 gilt "
+                "übrigens 0,38 € schon ab dem ersten Kilometer; für 2025 bleibt es bei der "
+                "gestaffelten Pauschale.</p>"
             ),
             human_review=(
                 "Wer mit öffentlichen Verkehrsmitteln gefahren ist und höhere tatsächliche "
@@ -1765,9 +1807,10 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "multiple",
-            "<p>Welche Angaben gehören zu einer aussagekräftigen Auskunft über die "
-            "involvierte Logik nach Art. 15 Abs. 1 Buchst. h DSGVO? Wählen Sie alle "
-            "zutreffenden aus.</p>",
+            "<p>Eine Bürgerin verlangt Auskunft nach Art. 15 Abs. 1 DSGVO über einen "
+            "vollautomatisiert erlassenen Bescheid. Welche Angaben gehören nach Buchst. g "
+            "(Herkunft der Daten) und Buchst. h (involvierte Logik) in die Antwort? Wählen "
+            "Sie alle zutreffenden aus.</p>",
             competency="qd:QD.4",
             level=3,
             feedback=(
@@ -1784,8 +1827,8 @@ _C2_ASSESSMENT = {
                 _opt(
                     "Woher diese Daten stammen",
                     True,
-                    "Richtig: Die Herkunft gehört nach Art. 15 Abs. 1 Buchst. g DSGVO "
-                    "ohnehin zur Auskunft und macht die Logik nachvollziehbar.",
+                    "Richtig: Die Herkunft gehört nach Art. 15 Abs. 1 Buchst. g DSGVO zur "
+                    "Auskunft, wenn die Daten nicht bei der Person erhoben wurden.",
                 ),
                 _opt(
                     "Welche Regeln auf die Daten angewendet wurden und mit welchem Ergebnis",
@@ -1854,12 +1897,15 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "matching",
-            "<p>Ordnen Sie jedem Bescheid den richtigen Rechtsbehelf zu.</p>",
+            "<p>Ordnen Sie jedem Bescheid den richtigen Rechtsbehelf zu. Gehen Sie davon "
+            "aus, dass Ihr Land das Widerspruchsverfahren für das Wohngeld beibehalten "
+            "hat.</p>",
             competency="qd:QD.1",
             level=3,
             feedback=(
-                "Steuern und Kindergeld nach dem EStG: Einspruch nach der AO. Wohngeld: "
-                "Widerspruch nach VwGO. Elterngeld: Widerspruch nach SGG."
+                "Steuern: Einspruch nach der AO. Wohngeld: Widerspruch nach der VwGO, soweit "
+                "das Land das Vorverfahren beibehalten hat (§ 68 Abs. 1 Satz 2 VwGO erlaubt "
+                "den Ausschluss durch Gesetz). Elterngeld: Widerspruch nach SGG."
             ),
             tags=["Rechtsbehelf"],
             pairs=[
@@ -1894,10 +1940,14 @@ _C2_ASSESSMENT = {
                     "Erklärung schriftlich.",
                 ),
                 _opt(
-                    "Die Berechnung per E-Mail schicken, weil er es ausdrücklich wünscht",
+                    "Die Berechnung sofort unverschlüsselt per E-Mail schicken, weil er es am "
+                    "Telefon wünscht",
                     False,
-                    "Sozialdaten unverschlüsselt per E-Mail zu senden, widerspricht in der "
-                    "Regel den Vorgaben zur Sicherheit der Verarbeitung.",
+                    "So nicht. Ein Verzicht auf Verschlüsselung ist nach dem Beschluss der "
+                    "Datenschutzkonferenz vom 24. November 2021 nur denkbar, wenn Ihre Behörde "
+                    "dafür ein Verfahren vorsieht: Die Person wird über die Risiken "
+                    "aufgeklärt, verzichtet ausdrücklich und nur für ihre eigenen Daten, und "
+                    "der Verzicht wird dokumentiert. Ein Zuruf am Telefon genügt nicht.",
                 ),
                 _opt(
                     "Die Erklärung ablehnen und auf den Widerspruch verweisen",
@@ -2059,31 +2109,41 @@ _C3_LESSON_1 = {
         ),
         _h2("Der Zeitplan"),
         _p(
-            "<p>Die Verordnung gilt gestaffelt (Art. 113):</p>"
+            "<p>Die Verordnung gilt gestaffelt (Art. 113). Der Zeitplan wurde 2026 durch den "
+            "„digitalen Omnibus zur KI“ geändert (Verfahren 2025/0359(COD)): Das Europäische "
+            "Parlament hat die Änderungsverordnung am 16. Juni 2026 angenommen, der Rat am "
+            "29. Juni 2026. Sie tritt am dritten Tag nach ihrer Veröffentlichung im Amtsblatt "
+            "in Kraft. Stand 4. Dezember 2026 gilt danach:</p>"
             "<ul><li><strong>2. Februar 2025:</strong> allgemeine Bestimmungen einschließlich "
-            "der Pflicht zur KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken "
-            "(Art. 5).</li>"
+            "der KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken (Art. 5).</li>"
             "<li><strong>2. August 2025:</strong> Regeln für KI-Modelle mit allgemeinem "
             "Verwendungszweck, Governance, Sanktionen.</li>"
             "<li><strong>2. August 2026:</strong> der Großteil der übrigen Vorschriften, "
-            "darunter die Pflichten für Hochrisiko-Systeme nach Anhang III und die "
-            "Transparenzpflichten nach Art. 50.</li>"
-            "<li><strong>2. August 2027:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
-            "von Produkten nach Anhang I sind (Art. 6 Abs. 1).</li></ul>"
-            "<p>Für Hochrisiko-Systeme, die schon vor dem 2. August 2026 in Verkehr gebracht "
-            "wurden und von Behörden genutzt werden sollen, gilt eine Übergangsregel: Anbieter "
-            "und Betreiber müssen die Anforderungen spätestens bis zum 2. August 2030 "
-            "erfüllen (Art. 111 Abs. 2).</p>"
+            "darunter die Transparenzpflichten nach Art. 50 und das Recht auf Erläuterung "
+            "nach Art. 86.</li>"
+            "<li><strong>2. Dezember 2026:</strong> die mit dem Omnibus neu eingefügten "
+            "Verbote KI-erzeugter nicht einvernehmlicher intimer Darstellungen und von "
+            "Darstellungen sexuellen Kindesmissbrauchs (Art. 5).</li>"
+            "<li><strong>2. Dezember 2027:</strong> Pflichten für Hochrisiko-Systeme nach "
+            "Anhang III, etwa bei Sozialleistungen (bisher 2. August 2026).</li>"
+            "<li><strong>2. August 2028:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
+            "von Produkten nach Anhang I sind (bisher 2. August 2027).</li></ul>"
+            "<p>Für Hochrisiko-Systeme, die Behörden schon vor dem Geltungsbeginn nutzen, "
+            "enthält Art. 111 Abs. 2 eine Übergangsregel mit einer Frist bis zum "
+            "2. August 2030; prüfen Sie in der konsolidierten Fassung auf EUR-Lex, wie sie "
+            "mit den neuen Daten zusammenwirkt.</p>"
         ),
         _box(
             "warning",
-            "Prüfen Sie den aktuellen Stand",
-            "<p>Die Kommission hat im November 2025 im Rahmen eines „digitalen Omnibus“ "
-            "vorgeschlagen, den Beginn der Hochrisiko-Pflichten an die Verfügbarkeit "
-            "harmonisierter Normen zu knüpfen und damit zu verschieben. Ob und in welcher "
-            "Form das beschlossen wurde, prüfen Sie vor Projektentscheidungen im Amtsblatt der "
-            "EU. Die Pflicht zur KI-Kompetenz und die Verbote gelten unabhängig davon "
-            "bereits.</p>",
+            "Rechtsstand 4. Dezember 2026: was feststeht und was Sie prüfen müssen",
+            "<p>Die Kommission hatte im November 2025 vorgeschlagen, den Beginn der "
+            "Hochrisiko-Pflichten an die Verfügbarkeit harmonisierter Normen zu knüpfen. "
+            "Beschlossen wurden stattdessen feste Daten (2. Dezember 2027 und 2. August 2028). "
+            "Die Fundstelle der Änderungsverordnung im Amtsblatt war bei Redaktionsschluss "
+            "dieser Lektion nicht geprüft: Legen Sie vor Projektentscheidungen die "
+            "konsolidierte Fassung der Verordnung (EU) 2024/1689 auf EUR-Lex zugrunde. Die "
+            "Verschiebung ist kein Aufschub für alles: KI-Kompetenz, Verbote und "
+            "Transparenzpflichten gelten bereits.</p>",
         ),
         _case(
             "Drei Systeme im Landesamt",
@@ -2108,9 +2168,10 @@ _C3_LESSON_1 = {
             "Sie das mit dem Dienstleister. Für (2) gilt ab dem 2. August 2026 die "
             "Transparenzpflicht des Art. 50: Nutzerinnen und Nutzer müssen erkennen, dass "
             "sie mit einer KI kommunizieren. (3) ist ein Kandidat für Anhang III Nr. 5 "
-            "Buchst. a (nächste Lektion). Für die Beschäftigten, die mit (2) und (3) "
-            "arbeiten, gilt bereits jetzt die Pflicht zur KI-Kompetenz nach Art. 4. Für alle "
-            "drei gilt die DSGVO unverändert weiter.</p>",
+            "Buchst. a (nächste Lektion); die Hochrisiko-Pflichten gelten dafür ab dem "
+            "2. Dezember 2027. Für die Beschäftigten, die mit (2) und (3) arbeiten, muss das "
+            "Landesamt schon jetzt Maßnahmen zur Förderung der KI-Kompetenz ergreifen "
+            "(Art. 4). Für alle drei gilt die DSGVO unverändert weiter.</p>",
         ),
         _check(
             _q(
@@ -2122,7 +2183,8 @@ _C3_LESSON_1 = {
                 feedback=(
                     "Inkrafttreten am 1. August 2024; Verbote und KI-Kompetenz ab 2. Februar "
                     "2025; Regeln für KI-Modelle mit allgemeinem Verwendungszweck ab 2. August "
-                    "2025; Hochrisiko-Pflichten nach Anhang III ab 2. August 2026."
+                    "2025; Hochrisiko-Pflichten nach Anhang III nach der Änderung durch den "
+                    "digitalen Omnibus ab 2. Dezember 2027 (ursprünglich 2. August 2026)."
                 ),
                 tags=["KI-Verordnung", "Zeitplan"],
                 items=[
@@ -2150,7 +2212,10 @@ _C3_LESSON_2 = {
             "<ul><li><strong>Verbotene Praktiken</strong> (Art. 5), zum Beispiel "
             "Social Scoring, das Menschen in einem anderen Zusammenhang benachteiligt, die "
             "Vorhersage von Straftaten allein auf Grundlage von Profiling oder die Erkennung "
-            "von Emotionen am Arbeitsplatz.</li>"
+            "von Emotionen am Arbeitsplatz. Der digitale Omnibus hat ab dem 2. Dezember "
+            "2026 Systeme hinzugefügt, die nicht einvernehmliche intime Darstellungen "
+            "erkennbarer Personen oder Darstellungen sexuellen Kindesmissbrauchs erzeugen "
+            "oder manipulieren.</li>"
             "<li><strong>Hochrisiko-Systeme</strong> (Art. 6 mit Anhang I und III) mit "
             "umfangreichen Pflichten für Anbieter und Betreiber.</li>"
             "<li><strong>Systeme mit Transparenzpflichten</strong> (Art. 50), etwa Chatbots "
@@ -2182,8 +2247,10 @@ _C3_LESSON_2 = {
             "menschlichen Tätigkeit verbessert, Entscheidungsmuster oder Abweichungen "
             "erkennt, ohne die menschliche Bewertung ohne angemessene Überprüfung zu ersetzen "
             "oder zu beeinflussen, oder nur eine vorbereitende Aufgabe erfüllt. Aber: Ein "
-            "System, das <strong>Profiling natürlicher Personen</strong> vornimmt, gilt "
-            "stets als Hochrisiko-System. Ein Prüfscore, der die wirtschaftliche Lage oder "
+            "in Anhang III genanntes System, das <strong>Profiling natürlicher "
+            "Personen</strong> vornimmt, kann sich auf diese Ausnahme nie berufen. Die "
+            "Regel wirkt nur innerhalb von Anhang III; ein System außerhalb davon wird durch "
+            "Profiling nicht hochriskant. Ein Prüfscore, der die wirtschaftliche Lage oder "
             "Zuverlässigkeit einer antragstellenden Person bewertet, ist Profiling. Die "
             "Einstufung nimmt der Anbieter vor und dokumentiert sie; die Behörde sollte sie "
             "dennoch selbst nachvollziehen.</p>"
@@ -2243,7 +2310,7 @@ _C3_LESSON_2 = {
             "antragstellenden Person unvollständig sind, und sortiert den Postkorb danach.</p>",
             [
                 "Welche Ausnahme nach Art. 6 Abs. 3 könnte für (a) und (b) greifen?",
-                "Warum ist (c) in jedem Fall ein Hochrisiko-System?",
+                "Unter welchen Voraussetzungen ist (c) ein Hochrisiko-System, und warum hilft die Ausnahme nach Art. 6 Abs. 3 dann nicht?",
                 "Was verlangen Sie vom Anbieter, und welche Pflichten bleiben auch ohne Hochrisiko-Einstufung?",
             ],
             "<p>(a) erfüllt eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a) "
@@ -2251,9 +2318,16 @@ _C3_LESSON_2 = {
             "erkennt Abweichungen von früheren Entscheidungsmustern, ohne die abgeschlossene "
             "menschliche Bewertung ohne Überprüfung zu ersetzen (Buchst. c); auch das kann "
             "die Einstufung als Hochrisiko-System ausschließen, solange die Meldungen von "
-            "Menschen geprüft werden. (c) bewertet persönliche Aspekte der Antragstellenden, "
-            "also Profiling; nach Art. 6 Abs. 3 Unterabs. 3 ist ein solches System stets "
-            "hochriskant. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
+            "Menschen geprüft werden. Für (c) ist zuerst Anhang III Nr. 5 Buchst. a zu "
+            "prüfen: Das System muss bestimmungsgemäß dazu dienen, den Anspruch auf eine "
+            "grundlegende staatliche Unterstützungsleistung zu beurteilen oder sie zu "
+            "gewähren, einzuschränken, zu widerrufen oder zurückzufordern. Sortiert es den "
+            "Postkorb, nach dem Anträge bewilligt oder abgelehnt werden, liegt das nahe. "
+            "Erst dann kommt Art. 6 Abs. 3 ins Spiel: Die Ausnahme steht einem System nach "
+            "Anhang III nicht offen, wenn es Profiling natürlicher Personen vornimmt "
+            "(Unterabs. 3), und (c) bewertet persönliche Aspekte der Antragstellenden. "
+            "Art. 6 Abs. 3 macht also kein System hochriskant, das nicht schon in Anhang III "
+            "fällt. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
             "Abs. 4) und die Registrierung; prüfen Sie die Begründung selbst. Unabhängig von "
             "der Einstufung gelten Art. 4 (KI-Kompetenz) und die DSGVO.</p>",
         ),
@@ -2388,9 +2462,10 @@ _C3_LESSON_3 = {
             "existenzsichernden Leistungen, mittelbare Diskriminierung, wenn etwa "
             "Überweisungen ins Ausland als Risikomerkmal wirken. Aufsicht: benannte, "
             "geschulte Sachbearbeitende entscheiden jeden Fall; sie können Vorschläge "
-            "verwerfen und müssen Abweichungen nicht rechtfertigen, wohl aber Übernahmen "
-            "begründen; eine Stichprobe wird ohne Vorschlag geprüft; Quoten werden monatlich "
-            "ausgewertet.</p>",
+            "verwerfen und halten in beide Richtungen kurz fest, welche Tatsachen sie "
+            "getragen haben: beim Übernehmen ebenso wie beim Abweichen, damit Abweichen "
+            "nicht aufwendiger ist als Zustimmen; eine Stichprobe wird ohne Vorschlag "
+            "geprüft; Quoten werden monatlich ausgewertet.</p>",
         ),
         _check(
             _q(
@@ -2531,14 +2606,20 @@ _C3_LESSON_4 = {
         ),
         _h2("KI-Kompetenz nach Art. 4"),
         _p(
-            "<p>Seit dem 2. Februar 2025 müssen Anbieter und Betreiber Maßnahmen ergreifen, "
-            "um nach besten Kräften sicherzustellen, dass ihr Personal und andere Personen, "
-            "die in ihrem Auftrag mit dem Betrieb und der Nutzung von KI-Systemen befasst "
-            "sind, über ein <strong>ausreichendes Maß an KI-Kompetenz</strong> verfügen. "
-            "Dabei sind technische Kenntnisse, Erfahrung, Ausbildung, der Einsatzkontext und "
-            "die Personen zu berücksichtigen, bei denen die Systeme eingesetzt werden. Die "
-            "Pflicht gilt für jedes KI-System, nicht nur für Hochrisiko-Systeme, also auch "
-            "für den Chatbot und das Sprachmodell, mit dem Entwürfe formuliert werden.</p>"
+            "<p>Art. 4 gilt seit dem 2. Februar 2025. In der ursprünglichen Fassung mussten "
+            "Anbieter und Betreiber Maßnahmen ergreifen, um nach besten Kräften ein "
+            "<strong>ausreichendes Maß an KI-Kompetenz</strong> ihres Personals "
+            "sicherzustellen. Der digitale Omnibus (vom Europäischen Parlament am 16. Juni "
+            "2026 und vom Rat am 29. Juni 2026 angenommen) hat daraus eine Pflicht gemacht, "
+            "<strong>Maßnahmen zur Förderung der KI-Kompetenz</strong> zu ergreifen, "
+            "zugeschnitten auf Rolle, Erfahrung und Einsatzkontext, ohne dass jede einzelne "
+            "Person ein bestimmtes Niveau garantiert erreichen muss; Kommission und "
+            "Mitgliedstaaten sollen das unterstützen. Den genauen Wortlaut entnehmen Sie der "
+            "konsolidierten Fassung auf EUR-Lex. Geblieben ist: Die Pflicht trifft die "
+            "Behörde für jedes KI-System, nicht nur für Hochrisiko-Systeme, also auch für "
+            "den Chatbot und das Sprachmodell, mit dem Entwürfe formuliert werden. Für "
+            "Hochrisiko-Systeme verlangt Art. 26 Abs. 2 zusätzlich, dass die Aufsicht "
+            "Personen mit der nötigen Kompetenz übertragen wird.</p>"
         ),
         _box(
             "hint",
@@ -2565,12 +2646,13 @@ _C3_LESSON_4 = {
                 correct=False,
                 feedback=(
                     "Art. 4 gilt für Anbieter und Betreiber aller KI-Systeme seit dem "
-                    "2. Februar 2025; das geforderte Niveau richtet sich nach Kontext und "
-                    "Rolle."
+                    "2. Februar 2025. Seit der Änderung durch den digitalen Omnibus (2026) "
+                    "verlangt er Maßnahmen zur Förderung der KI-Kompetenz, zugeschnitten auf "
+                    "Rolle und Einsatzkontext, und zwar unabhängig von der Risikostufe."
                 ),
                 feedback_true=(
-                    "Nein. Auch wer einen Chatbot oder ein Sprachmodell nutzt, braucht "
-                    "ausreichende KI-Kompetenz."
+                    "Nein. Auch für Beschäftigte, die einen Chatbot oder ein Sprachmodell "
+                    "nutzen, muss die Behörde Maßnahmen zur KI-Kompetenz ergreifen."
                 ),
                 feedback_false="Richtig. Art. 4 gilt unabhängig von der Risikostufe.",
                 tags=["Art. 4", "KI-Kompetenz"],
@@ -2601,6 +2683,17 @@ _C3_LESSON_5 = {
             "wichtigsten Elementen der getroffenen Entscheidung</strong> zu erhalten. Das "
             "Recht gilt nur, soweit es nicht bereits anderweitig im Unionsrecht vorgesehen "
             "ist (Abs. 3).</p>",
+        ),
+        _box(
+            "warning",
+            "Ab wann gilt Art. 86? (Rechtsstand 4. Dezember 2026)",
+            "<p>Art. 86 gehört zu den Vorschriften, die nach Art. 113 seit dem 2. August 2026 "
+            "gelten; der digitale Omnibus hat dieses Datum nicht ausdrücklich verschoben. Das "
+            "Recht setzt aber ein Hochrisiko-System nach Anhang III voraus, und dessen "
+            "Pflichten gelten erst ab dem 2. Dezember 2027. Ob Betroffene die Erläuterung "
+            "schon vorher verlangen können, ist noch nicht geklärt. Bereiten Sie Ihre "
+            "Erläuterungen deshalb jetzt vor: Art. 15 DSGVO und die Begründungspflicht "
+            "gelten ohnehin.</p>",
         ),
         _p(
             "<p>Art. 86 schließt eine Lücke der DSGVO. Art. 22 und Art. 15 Abs. 1 Buchst. h "
@@ -2784,15 +2877,16 @@ _C3_ASSESSMENT = {
             level=3,
             feedback=(
                 "1. August 2024 Inkrafttreten; 2. Februar 2025 Verbote und KI-Kompetenz; "
-                "2. August 2026 Hochrisiko-Pflichten nach Anhang III; 2. August 2030 Frist für "
-                "Altsysteme von Behörden (Art. 111 Abs. 2)."
+                "2. August 2026 Transparenzpflichten nach Art. 50; 2. Dezember 2027 "
+                "Hochrisiko-Pflichten nach Anhang III (geändert durch den digitalen Omnibus, "
+                "Rechtsstand 4. Dezember 2026)."
             ),
             tags=["Zeitplan"],
             items=[
                 "Inkrafttreten der Verordnung",
                 "Verbote und Pflicht zur KI-Kompetenz gelten",
+                "Transparenzpflichten für Chatbots nach Art. 50 gelten",
                 "Pflichten für Hochrisiko-Systeme nach Anhang III gelten",
-                "Frist für von Behörden genutzte Hochrisiko-Altsysteme endet",
             ],
         ),
         _q(

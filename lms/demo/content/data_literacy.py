@@ -85,7 +85,7 @@ _DATENQUALITAET = {
                     "überein? Beispiel: Die Kaltmiete wurde als 560 € statt 650 € erfasst, "
                     "weil zwei Ziffern vertauscht wurden.</li>"
                     "<li><strong>Aktualität:</strong> Ist die Angabe noch gültig? Beispiel: Die "
-                    "Bankverbindung eines Grundsicherungsempfängers stammt aus 2019, das Konto "
+                    "Bankverbindung einer Person, die Grundsicherung bezieht, stammt aus 2019, das Konto "
                     "ist inzwischen aufgelöst.</li>"
                     "<li><strong>Konsistenz:</strong> Widersprechen sich Angaben in "
                     "verschiedenen Feldern oder Systemen? Beispiel: Im Elterngeldantrag ist das "
@@ -318,8 +318,13 @@ _DATENQUALITAET = {
                         "kind": "warning",
                         "title": "Dubletten nie automatisch zusammenführen",
                         "body": "<p>Ein Treffer im Dublettenabgleich ist ein Hinweis, kein "
-                        "Beweis. Zwei Personen namens Anna Schmidt, geboren am 12.04.1990, "
-                        "gibt es in Deutschland mit hoher Wahrscheinlichkeit. Führen Sie "
+                        "Beweis. Dass es eine bestimmte zweite Anna Schmidt mit genau Ihrem "
+                        "Geburtsdatum gibt, ist zwar nicht wahrscheinlich. Aber in einem "
+                        "Register mit einigen Hundert Personen gleichen Namens und "
+                        "Geburtsjahrgangs teilen sich fast sicher irgendwelche zwei ein "
+                        "Geburtsdatum: Schon bei 23 Personen liegt die Wahrscheinlichkeit "
+                        "über 50 % (Geburtstagsparadoxon). Über einen ganzen Bestand "
+                        "entstehen so zwangsläufig falsche Treffer. Führen Sie "
                         "Datensätze erst zusammen, wenn ein eindeutiges Merkmal oder ein "
                         "Nachweis die Identität belegt, und dokumentieren Sie, welcher "
                         "Datensatz führend bleibt.</p>",
@@ -527,10 +532,12 @@ _DATENQUALITAET = {
                                 "Geschlecht verknüpft.",
                             },
                             {
-                                "text": "Aktenzeichen des Antrags",
+                                "text": "Zufällig vergebene Vorgangsnummer des Antrags",
                                 "correct": False,
-                                "feedback": "Das Aktenzeichen wird von der Behörde vergeben "
-                                "und sagt nichts über die Person aus.",
+                                "feedback": "Eine zufällig vergebene Nummer trägt keine "
+                                "Merkmale der Person. Vorsicht aber bei Aktenzeichen, die "
+                                "Namensbuchstaben, Geburtsdaten oder den Wohnbezirk kodieren: "
+                                "Dann können auch sie als Stellvertretermerkmal wirken.",
                             },
                         ],
                     },
@@ -754,8 +761,8 @@ _DATENQUALITAET = {
                         "right": "Konsistenz",
                     },
                     {
-                        "left": "Als Leergewicht sind 14.500 kg für einen Kleinwagen "
-                        "eingetragen, richtig wären 1.450 kg.",
+                        "left": "Als Leergewicht sind 1.540 kg eingetragen, laut "
+                        "Zulassungsbescheinigung wiegt das Fahrzeug 1.450 kg.",
                         "right": "Richtigkeit",
                     },
                 ],
@@ -1544,10 +1551,12 @@ _STATISTIK = {
                     "paragraph",
                     "<p>Viele Zahlen in der Verwaltung beruhen nicht auf allen Fällen, "
                     "sondern auf einer Auswahl: eine Kundenbefragung, eine Aktenstichprobe, "
-                    "eine Erhebung. Jede Stichprobe schwankt zufällig. Für einen Anteil lässt "
-                    "sich die Fehlermarge (95-%-Konfidenzintervall) grob so abschätzen: 1,96 "
-                    "mal die Wurzel aus p · (1 − p) / n. Ein paar Werte zur Orientierung bei "
-                    "einem Anteil von rund 50 %:</p>"
+                    "eine Erhebung. Jede Zufallsstichprobe schwankt zufällig. Für einen Anteil "
+                    "lässt sich die Fehlermarge, also die halbe Breite des "
+                    "95-%-Konfidenzintervalls, grob so abschätzen: 1,96 mal die Wurzel aus "
+                    "p · (1 − p) / n. Das Intervall ist dann der Stichprobenwert plus/minus "
+                    "diese Marge. Ein paar Werte zur Orientierung bei einem Anteil von rund "
+                    "50 %:</p>"
                     "<ul>"
                     "<li>n = 100: etwa ± 10 Prozentpunkte</li>"
                     "<li>n = 400: etwa ± 5 Prozentpunkte</li>"
@@ -1572,10 +1581,12 @@ _STATISTIK = {
                             "Sind die beiden Befragungen vergleichbar?",
                             "Was würden Sie der Amtsleitung empfehlen?",
                         ],
-                        "model_answer": "<p>Bei 38 Antworten und einem Anteil von 78 % beträgt "
-                        "die Fehlermarge rund ± 13 Prozentpunkte: 1,96 · √(0,78 · 0,22 / 38) "
-                        "≈ 0,13. Der wahre Wert könnte also ebenso gut bei 65 % liegen. Der "
-                        "Anstieg um 7 Prozentpunkte ist damit nicht belegt.</p><p>Schwerer "
+                        "model_answer": "<p>Eine Fehlermarge lässt sich streng genommen gar "
+                        "nicht angeben: Die Formel setzt eine Zufallsstichprobe voraus, und "
+                        "die QR-Code-Antworten sind eine Selbstauswahl. Selbst im günstigsten "
+                        "Fall, also wenn 38 Personen zufällig ausgewählt worden wären, läge "
+                        "sie bei rund ± 13 Prozentpunkten: 1,96 · √(0,78 · 0,22 / 38) ≈ 0,13. "
+                        "Schon dann wäre ein Anstieg um 7 Prozentpunkte nicht belegt.</p><p>Schwerer "
                         "wiegt, dass die Befragungen nicht vergleichbar sind: Im Vorjahr eine "
                         "Zufallsauswahl mit persönlicher Ansprache, in diesem Jahr eine "
                         "Selbstauswahl per QR-Code, die Menschen ohne Smartphone und "
@@ -1603,7 +1614,7 @@ _STATISTIK = {
                     "Lebensverhältnissen; als Stichprobe mit ausgewiesenen "
                     "Fehlermargen.</li>"
                     "<li>Die <strong>Statistik der Bundesagentur für Arbeit</strong> für "
-                    "Arbeitsmarkt und Bürgergeld.</li>"
+                    "Arbeitsmarkt und Grundsicherung für Arbeitsuchende (SGB II).</li>"
                     "</ul>",
                 ),
                 (
@@ -1623,10 +1634,13 @@ _STATISTIK = {
                     "glossary_term",
                     {
                         "term": "Konfidenzintervall",
-                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der den wahren "
-                        "Wert der Grundgesamtheit mit einer festgelegten Sicherheit, meist "
-                        "95 %, einschließt. Je kleiner die Stichprobe, desto breiter das "
-                        "Intervall.</p>",
+                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der nach "
+                        "einem Verfahren berechnet wird, das bei wiederholten "
+                        "Zufallsstichproben in 95 von 100 Fällen ein Intervall liefert, das "
+                        "den wahren Wert enthält. Die 95 % beschreiben also das Verfahren, "
+                        "nicht die Wahrscheinlichkeit, dass dieses eine Intervall den wahren "
+                        "Wert enthält. Die Fehlermarge ist die halbe Breite des Intervalls. Je "
+                        "kleiner die Stichprobe, desto breiter das Intervall.</p>",
                     },
                 ),
                 (
@@ -1764,8 +1778,10 @@ _STATISTIK = {
                         "right": "Auswahleffekt: unterschiedliche Fallgruppen",
                     },
                     {
-                        "left": "Ämter mit eigenem Beschwerdemanagement erhalten mehr Beschwerden.",
-                        "right": "Umgekehrte Richtung: viele Beschwerden führten zur Einrichtung",
+                        "left": "Kommunen mit mehr Stellen in der Schuldnerberatung je "
+                        "1.000 Einwohner haben mehr überschuldete Haushalte je 1.000 "
+                        "Einwohner; die Stellen wurden nach dem Bedarf bemessen.",
+                        "right": "Umgekehrte Richtung: der Bedarf bestimmt die Stellenzahl",
                     },
                     {
                         "left": "In einer Dienststelle mit acht Beschäftigten hatten im März "
@@ -1803,9 +1819,11 @@ _STATISTIK = {
                 "tags": ["stichprobe", "unsicherheit"],
                 "options": [
                     {
-                        "text": "Bei 38 Antworten beträgt die Fehlermarge rund ± 13 Prozentpunkte.",
+                        "text": "Selbst eine Zufallsstichprobe mit 38 Antworten hätte eine "
+                        "Fehlermarge von rund ± 13 Prozentpunkten.",
                         "correct": True,
-                        "feedback": "Ja, der Anstieg liegt innerhalb der Fehlermarge.",
+                        "feedback": "Ja. Und weil hier keine Zufallsstichprobe vorliegt, ist "
+                        "die tatsächliche Unsicherheit nicht einmal bezifferbar.",
                     },
                     {
                         "text": "Wer per QR-Code antwortet, hat sich selbst ausgewählt; die "
@@ -1834,15 +1852,15 @@ _STATISTIK = {
                 "points": 2,
                 "competency": "digcomp:1.2",
                 "level": 4,
-                "feedback": "Erst die Quelle und Datenbasis, dann die Kennzahl, dann die "
-                "Darstellung und zuletzt die Schlussfolgerung prüfen.",
+                "feedback": "Nachrechnen können Sie erst, wenn Sie die Datenbasis kennen, "
+                "und eine Schlussfolgerung erst prüfen, wenn die Zahlen stimmen. Kennzahl und "
+                "Darstellung prüfen Sie beim Nachrechnen mit.",
                 "tags": ["quellen", "vorgehen"],
                 "items": [
                     "Quelle, Erhebungsmethode und Datenstand feststellen",
-                    "Grundgesamtheit und Stichprobengröße prüfen",
-                    "Kennzahl klären: Mittelwert oder Median, Prozent oder Prozentpunkte",
-                    "Darstellung prüfen: Achsen, Zeitraum, Flächen",
-                    "Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
+                    "Die Zahlen mit dieser Datenbasis nachrechnen",
+                    "Die daraus gezogene Schlussfolgerung auf Störgrößen und Auswahleffekte "
+                    "prüfen",
                 ],
             },
             {
@@ -1860,7 +1878,7 @@ _STATISTIK = {
             {
                 "type": "single",
                 "stem": "<p>In einer Tabelle des Statistischen Landesamts ist für einen "
-                "kleinen Landkreis bei „Empfänger von Grundsicherung, Alter 18 bis 25“ statt "
+                "kleinen Landkreis bei „Leistungsberechtigte in der Grundsicherung, Alter 18 bis 25“ statt "
                 "einer Zahl ein Punkt eingetragen. Was bedeutet das am "
                 "wahrscheinlichsten?</p>",
                 "points": 1,
@@ -1878,7 +1896,7 @@ _STATISTIK = {
                         "feedback": "Richtig: ein Geheimhaltungs- oder Qualitätszeichen.",
                     },
                     {
-                        "text": "Es gibt in diesem Landkreis keine solchen Empfänger.",
+                        "text": "Es gibt in diesem Landkreis keine solchen Leistungsberechtigten.",
                         "correct": False,
                         "feedback": "Für „genau null“ steht in Tabellen der amtlichen "
                         "Statistik ein Strich; der Punkt bedeutet etwas anderes.",
@@ -1907,7 +1925,7 @@ _DATENSCHUTZ = {
         "Rechtsgrundlagen, Sozialgeheimnis, Zweckbindung, Betroffenenrechte und der richtige "
         "Umgang mit Datenpannen: Der Kurs übersetzt DSGVO, SGB I und SGB X in die Fragen, die "
         "sich in der Sachbearbeitung jeden Tag stellen, vom Anruf der Polizei bis zur "
-        "E-Mail an den falschen Empfänger."
+        "E-Mail an eine falsche Adresse."
     ),
     "objectives": [
         "Sie können die Grundsätze des Art. 5 DSGVO auf Vorgänge Ihres Arbeitsalltags "
@@ -2137,7 +2155,12 @@ _DATENSCHUTZ = {
                     "wenn kein Grund zur Annahme besteht, dass schutzwürdige Interessen der "
                     "Person beeinträchtigt werden. Über das Ersuchen entscheidet nicht die "
                     "Sachbearbeitung, sondern die Behördenleitung oder eine besonders "
-                    "bevollmächtigte Person.</li>"
+                    "bevollmächtigte Person. Weitere Sozialdaten erhalten Strafverfolgungsbehörden "
+                    "grundsätzlich nur mit richterlicher Anordnung (§ 73 SGB X). Eine Ausnahme: "
+                    "Geht es um ein Strafverfahren, das mit Ihrer eigenen Aufgabe zusammenhängt, "
+                    "etwa weil Ihre Behörde Anzeige wegen Leistungsbetrugs zu ihren Lasten "
+                    "erstattet hat, erlaubt § 69 Abs. 1 Nr. 2 SGB X die Übermittlung der dafür "
+                    "erforderlichen Daten ohne richterliche Anordnung.</li>"
                     "</ul>",
                 ),
                 (
@@ -2245,8 +2268,14 @@ _DATENSCHUTZ = {
                     "Rechtsgrundlage hat oder die Person ihn veranlasst. Der Abruf ist "
                     "außerdem auf die Nachweise beschränkt, die für den Antrag nötig sind, "
                     "und er wird protokolliert, damit die Person nachvollziehen kann, wer "
-                    "welche Daten abgerufen hat. Once-Only heißt also nicht „alle Daten "
-                    "für alle“, sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
+                    "welche Daten abgerufen hat. Ein Beispiel ist § 25 BEEG: Die "
+                    "Elterngeldstelle darf die Geburtsdaten des Kindes beim Standesamt "
+                    "elektronisch abrufen, wenn ein Elterngeldantrag gestellt ist und die "
+                    "antragstellende Person <strong>zuvor eingewilligt</strong> hat. Die "
+                    "Regel geht auf das Bremer Projekt ELFE („Einfach Leistungen für "
+                    "Eltern“) zurück, das Bremen 2018 mit anderen Ländern in den Bundesrat "
+                    "eingebracht hat. Once-Only heißt also nicht „alle Daten für alle“, "
+                    "sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
                 ),
                 (
                     "decision_explainer",
@@ -2255,17 +2284,18 @@ _DATENSCHUTZ = {
                         "decision": "Die Geburtsdaten des Kindes werden auf Veranlassung der "
                         "Antragstellerin beim Standesamt abgerufen und in den Antrag "
                         "übernommen; ein Upload der Geburtsbescheinigung entfällt.",
-                        "legal_basis": "Art. 6 Abs. 1 lit. e DSGVO i. V. m. dem Fachrecht "
-                        "und den Vorschriften des E-Government-Rechts zum elektronischen "
-                        "Nachweisabruf; Art. 5 Abs. 1 lit. b und c DSGVO",
+                        "legal_basis": "§ 25 BEEG (Abruf beim Standesamt nach vorheriger "
+                        "Einwilligung der antragstellenden Person); § 68 Abs. 3 PStG; Art. 7 "
+                        "DSGVO; Art. 5 Abs. 1 Buchst. b und c DSGVO",
                         "inputs": [
                             {
                                 "label": "Antragstellerin",
                                 "value": "Identifiziert über das Nutzerkonto (eID)",
                             },
                             {
-                                "label": "Auswahl im Antrag",
-                                "value": "„Nachweis direkt beim Standesamt abrufen“ gewählt",
+                                "label": "Einwilligung vor dem Abruf (§ 25 BEEG)",
+                                "value": "Erteilt im Antrag, mit Hinweis auf Widerruf und "
+                                "Upload als Alternative",
                             },
                             {
                                 "label": "Abgerufene Daten",
@@ -2278,8 +2308,9 @@ _DATENSCHUTZ = {
                         ],
                         "rule_path": [
                             {
-                                "rule": "Hat die Antragstellerin den Abruf veranlasst?",
-                                "outcome": "Ja",
+                                "rule": "Liegen ein Elterngeldantrag und die vorherige "
+                                "Einwilligung der Antragstellerin vor?",
+                                "outcome": "Ja: Abruf nach § 25 BEEG zulässig",
                             },
                             {
                                 "rule": "Ist der Nachweis für die Entscheidung erforderlich?",
@@ -2295,13 +2326,13 @@ _DATENSCHUTZ = {
                                 "outcome": "Ja",
                             },
                         ],
-                        "citizen_explanation": "<p>Sie haben gewählt, dass wir die "
+                        "citizen_explanation": "<p>Sie haben eingewilligt, dass wir die "
                         "Geburtsdaten Ihres Kindes direkt beim Standesamt abrufen. Wir haben "
                         "dabei nur Name, Geburtsdatum und Geburtsort Ihres Kindes sowie die "
                         "Angaben zu den Eltern erhalten und nutzen sie ausschließlich für "
                         "Ihren Elterngeldantrag. Den Abruf sehen Sie in Ihrem Nutzerkonto. "
-                        "Wenn Sie den Nachweis lieber selbst hochladen möchten, können Sie "
-                        "das jederzeit tun.</p>",
+                        "Sie können Ihre Einwilligung für die Zukunft widerrufen und den "
+                        "Nachweis stattdessen selbst hochladen.</p>",
                         "human_review": "Weichen die abgerufenen Daten von den Angaben im "
                         "Antrag ab, etwa bei Namensschreibweise oder Elternschaft, werden sie "
                         "nicht automatisch übernommen; die Sachbearbeitung klärt die "
@@ -2344,10 +2375,12 @@ _DATENSCHUTZ = {
                         "accepted": [
                             "Datenminimierung",
                             "Grundsatz der Datenminimierung",
-                            "Datensparsamkeit",
                         ],
                         "feedback": "Gesucht war die Datenminimierung. Der ältere deutsche "
-                        "Begriff „Datensparsamkeit“ meint dasselbe.",
+                        "Begriff „Datensparsamkeit“ (§ 3a BDSG a. F.) ist verwandt, aber nicht "
+                        "dasselbe: Er war ein Gestaltungsziel, so wenig Daten wie möglich zu "
+                        "verarbeiten. Die Datenminimierung misst die Daten am Zweck: angemessen, "
+                        "erheblich und auf das Notwendige beschränkt.",
                         "tags": ["datenminimierung"],
                     },
                 ),
@@ -2458,15 +2491,15 @@ _DATENSCHUTZ = {
                         "points": 2,
                         "competency": "qd:QD.4",
                         "level": 4,
-                        "feedback": "Erst Eingang und Frist festhalten, dann Identität "
-                        "prüfen, dann vollständig suchen, Dritte schützen und fristgerecht "
-                        "antworten.",
+                        "feedback": "Jeder Schritt setzt den vorigen voraus: Die Frist läuft "
+                        "ab Eingang, geschwärzt werden kann nur, was zusammengestellt ist. Die "
+                        "Identität prüfen Sie, sobald Zweifel bestehen (Art. 12 Abs. 6 DSGVO), "
+                        "das kann an verschiedenen Stellen nötig werden.",
                         "tags": ["betroffenenrechte", "auskunft"],
                         "items": [
                             "Eingang dokumentieren und Frist notieren",
-                            "Identität der antragstellenden Person prüfen",
                             "Daten in allen Systemen und Ablagen zusammenstellen",
-                            "Daten Dritter in der Kopie schwärzen",
+                            "Daten Dritter in der zusammengestellten Kopie schwärzen",
                             "Auskunft und Kopie fristgerecht übermitteln",
                         ],
                     },
@@ -2478,7 +2511,7 @@ _DATENSCHUTZ = {
             "slug": "datenpannen-und-sichere-kommunikation",
             "title": "Datenpannen vermeiden und richtig melden",
             "summary": (
-                "Der falsche Empfänger, der offene Verteiler, der verlorene USB-Stick: wie Sie "
+                "Die falsche Adresse, der offene Verteiler, der verlorene USB-Stick: wie Sie "
                 "Daten sicher versenden und was in den ersten 72 Stunden nach einer Panne "
                 "zu tun ist."
             ),
@@ -2487,7 +2520,7 @@ _DATENSCHUTZ = {
                     "paragraph",
                     "<p>Die meisten Datenpannen in Behörden sind keine Hackerangriffe, "
                     "sondern Alltagsfehler: ein Bescheid im falschen Umschlag, eine E-Mail "
-                    "mit allen Empfängern im offenen Verteiler, eine Tabelle mit "
+                    "mit allen Adressen im offenen Verteiler, eine Tabelle mit "
                     "Sozialdaten als unverschlüsselter Anhang, ein Dienstlaptop im Zug. "
                     "Entscheidend ist, dass Sie solche Fehler sofort melden. Verschweigen "
                     "macht aus einem Fehler einen Verstoß.</p>",
@@ -2545,15 +2578,17 @@ _DATENSCHUTZ = {
                         "model_answer": "<p>Sofort: die Führungskraft und die oder den "
                         "Datenschutzbeauftragten nach dem internen Meldeweg informieren, "
                         "einen Rückruf der Nachricht versuchen (der selten vollständig "
-                        "wirkt) und alles dokumentieren. Die Behörde bittet die Empfänger, "
+                        "wirkt) und alles dokumentieren. Die Behörde bittet die Empfangenden, "
                         "die Nachricht ungelesen zu löschen.</p><p>Offengelegt wurden "
                         "E-Mail-Adressen, Namen, Aktenzeichen und Leistungsbeträge, also "
                         "Sozialdaten, an 86 Fremde. Ein Risiko ist nicht ausgeschlossen; die "
                         "Behörde muss die Panne daher unverzüglich, möglichst binnen 72 "
                         "Stunden ab Kenntnis, also bis Donnerstag etwa 10:30 Uhr, der "
                         "Aufsichtsbehörde melden. Wegen der Art der Daten und der Zahl der "
-                        "Empfänger ist ein hohes Risiko naheliegend, sodass auch die "
-                        "Betroffenen nach Art. 34 DSGVO zu benachrichtigen sind. Künftig: "
+                        "Empfangenden ist ein hohes Risiko naheliegend, sodass auch die "
+                        "Betroffenen nach Art. 34 DSGVO zu benachrichtigen sind. Weil es "
+                        "Sozialdaten sind, meldet die Behörde die Verletzung nach § 83a SGB X "
+                        "ergänzend auch ihrer Rechts- oder Fachaufsichtsbehörde. Künftig: "
                         "Serien-E-Mails nur über das Postfach im Nutzerkonto oder als "
                         "Einzelnachrichten.</p>",
                     },
@@ -2591,14 +2626,14 @@ _DATENSCHUTZ = {
                                 "Behörde.",
                             },
                             {
-                                "text": "Den Vorgang mit Uhrzeit, Empfänger und Inhalt "
+                                "text": "Den Vorgang mit Uhrzeit, Empfangenden und Inhalt "
                                 "dokumentieren",
                                 "correct": True,
                                 "feedback": "Ja, jede Panne ist zu dokumentieren (Art. 33 "
                                 "Abs. 5 DSGVO).",
                             },
                             {
-                                "text": "Abwarten, ob sich der falsche Empfänger meldet",
+                                "text": "Abwarten, ob sich die empfangende Person meldet",
                                 "correct": False,
                                 "feedback": "Nein, Abwarten verzögert die Meldung und "
                                 "vergrößert den Schaden.",
@@ -2776,20 +2811,22 @@ _DATENSCHUTZ = {
             },
             {
                 "type": "ordering",
-                "stem": "<p>Eine E-Mail mit Sozialdaten ging an den falschen Empfänger. "
+                "stem": "<p>Eine E-Mail mit Sozialdaten ging an eine falsche Adresse. "
                 "Bringen Sie die Schritte in die richtige Reihenfolge.</p>",
                 "points": 2,
                 "competency": "digcomp:4.2",
                 "level": 4,
                 "feedback": "Erst intern melden und den Schaden begrenzen, dann das Risiko "
-                "bewerten, dann fristgerecht melden und, bei hohem Risiko, benachrichtigen.",
+                "bewerten, denn davon hängen Meldung und Benachrichtigung ab; bei Sozialdaten "
+                "gehört auch die Rechts- oder Fachaufsicht dazu (§ 83a SGB X).",
                 "tags": ["datenpanne"],
                 "items": [
-                    "Führungskraft und Datenschutzbeauftragte sofort informieren",
-                    "Empfänger um Löschung bitten und den Vorgang dokumentieren",
+                    "Sofort: Führungskraft und Datenschutzbeauftragte informieren, "
+                    "Empfangende um Löschung bitten, Vorgang dokumentieren",
                     "Risiko für die betroffenen Personen bewerten",
-                    "Meldung an die Aufsichtsbehörde möglichst binnen 72 Stunden",
-                    "Betroffene bei hohem Risiko benachrichtigen",
+                    "Meldung an die Datenschutzaufsicht möglichst binnen 72 Stunden "
+                    "(Art. 33 DSGVO) und an die Rechts- oder Fachaufsicht (§ 83a SGB X)",
+                    "Betroffene bei hohem Risiko benachrichtigen (Art. 34 DSGVO)",
                 ],
             },
             {
