@@ -216,7 +216,10 @@ _C1_LESSON_1 = {
                 ),
                 ("Risikofilter des Risikomanagementsystems angeschlagen?", "Nein"),
                 ("Zufallsauswahl zur personellen Prüfung?", "Nicht ausgewählt"),
-                ("Freitextfeld ausgefüllt?", "Nein – kein Anlass zur Bearbeitung durch eine Amtsträgerin oder einen Amtsträger"),
+                (
+                    "Freitextfeld ausgefüllt?",
+                    "Nein – kein Anlass zur Bearbeitung durch eine Amtsträgerin oder einen Amtsträger",
+                ),
             ],
             citizen_explanation=(
                 "<p>Ihr Steuerbescheid wurde ausschließlich automationsgestützt erstellt. Wir "
@@ -1116,12 +1119,18 @@ _C2_LESSON_1 = {
             inputs=[
                 ("Antrag eingegangen", "12.05.2026 über das Landesportal"),
                 ("Haushalt", "1 Person, Mietwohnung"),
-                ("Angabe im Antrag: Bezug von Grundsicherung für Arbeitsuchende (SGB II)", "ja, seit 01.02.2026"),
+                (
+                    "Angabe im Antrag: Bezug von Grundsicherung für Arbeitsuchende (SGB II)",
+                    "ja, seit 01.02.2026",
+                ),
                 ("Bewilligungszeitraum laut Bescheid des Jobcenters", "01.02.2026 bis 31.01.2027"),
                 ("Kosten der Unterkunft in der Grundsicherung berücksichtigt", "ja"),
             ],
             rule_path=[
-                ("Bezieht ein Haushaltsmitglied Grundsicherung nach dem SGB II mit Unterkunftskosten?", "Ja"),
+                (
+                    "Bezieht ein Haushaltsmitglied Grundsicherung nach dem SGB II mit Unterkunftskosten?",
+                    "Ja",
+                ),
                 ("Ausschluss nach § 7 Abs. 1 WoGG für den gesamten Antragszeitraum?", "Ja"),
                 ("Hinweis auf Ausnahme (z. B. Wohngeld beseitigt Hilfebedürftigkeit)?", "Nein"),
                 ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
@@ -3138,3 +3147,153 @@ COURSES = [
     COURSE_ENTSCHEIDUNGEN_ERKLAEREN,
     COURSE_KI_VERORDNUNG_VERWALTUNG,
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Legal status and sources of every lesson (see the package docstring). The date is the
+# day the legal content was last checked against the official texts.
+# ---------------------------------------------------------------------------------------
+
+LEGAL_STATUS = "2026-12-04"
+_GII = "https://www.gesetze-im-internet.de"
+_DSGVO = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+_KI_VO = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
+
+
+def _norm(label, url):
+    return {"kind": "norm", "label": label, "url": url}
+
+
+def _judgment(label, url):
+    return {"kind": "judgment", "label": label, "url": url}
+
+
+_SCHUFA = _judgment(
+    "EuGH, Urt. v. 07.12.2023, C-634/21 (SCHUFA)",
+    "https://curia.europa.eu/juris/liste.jsf?num=C-634/21",
+)
+_DUN_BRADSTREET = _judgment(
+    "EuGH, Urt. v. 27.02.2025, C-203/22 (Dun & Bradstreet Austria)",
+    "https://curia.europa.eu/juris/liste.jsf?num=C-203/22",
+)
+_OMNIBUS = {
+    "kind": "other",
+    "label": "Digitaler Omnibus zur KI, Verfahren 2025/0359(COD): angenommen vom "
+    "Europäischen Parlament am 16.06.2026 und vom Rat am 29.06.2026",
+    "url": "https://oeil.europarl.europa.eu/oeil/en/procedure-file?reference=2025/0359(COD)",
+}
+
+_SOURCES = {
+    "was-ist-ein-vollautomatisierter-verwaltungsakt": [
+        _norm("§ 35a VwVfG", f"{_GII}/vwvfg/__35a.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 155 Abs. 4 AO", f"{_GII}/ao_1977/__155.html"),
+        _norm("§ 37 Abs. 5 VwVfG", f"{_GII}/vwvfg/__37.html"),
+        _norm("§ 41 Abs. 2a VwVfG", f"{_GII}/vwvfg/__41.html"),
+    ],
+    "wann-ein-mensch-entscheiden-muss": [
+        _norm("§ 35a VwVfG", f"{_GII}/vwvfg/__35a.html"),
+        _norm("§ 24 Abs. 1 VwVfG", f"{_GII}/vwvfg/__24.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 155 Abs. 4 AO", f"{_GII}/ao_1977/__155.html"),
+        _norm("§ 39 Abs. 1 VwVfG", f"{_GII}/vwvfg/__39.html"),
+        _norm("§ 15 WoGG", f"{_GII}/wogg/__15.html"),
+        _norm("§ 28 Abs. 2 VwVfG", f"{_GII}/vwvfg/__28.html"),
+        _norm("§ 24 Abs. 2 SGB X", f"{_GII}/sgb_10/__24.html"),
+        _norm("§ 91 Abs. 2 AO", f"{_GII}/ao_1977/__91.html"),
+    ],
+    "artikel-22-dsgvo": [
+        _norm("Art. 22 DSGVO", _DSGVO),
+        _norm("Art. 4 DSGVO", _DSGVO),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 66 SGB I", f"{_GII}/sgb_1/__66.html"),
+        _SCHUFA,
+    ],
+    "risikomanagement-und-kontrolle": [
+        _norm("§ 88 Abs. 5 AO", f"{_GII}/ao_1977/__88.html"),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+        _norm("§ 44 SGB X", f"{_GII}/sgb_10/__44.html"),
+        _norm("§ 129 AO", f"{_GII}/ao_1977/__129.html"),
+        _norm("§ 347 AO", f"{_GII}/ao_1977/__347.html"),
+    ],
+    "begruendungspflicht-und-ausnahmen": [
+        _norm("§ 39 VwVfG", f"{_GII}/vwvfg/__39.html"),
+        _norm("§ 35 Abs. 1 SGB X", f"{_GII}/sgb_10/__35.html"),
+        _norm("§ 121 Abs. 1 AO", f"{_GII}/ao_1977/__121.html"),
+        _norm("§ 41 Abs. 1 SGB X", f"{_GII}/sgb_10/__41.html"),
+        _norm("§ 7 Abs. 1 WoGG", f"{_GII}/wogg/__7.html"),
+    ],
+    "informationen-ueber-die-logik": [
+        _norm("Art. 15 Abs. 1 DSGVO", _DSGVO),
+        _norm("Art. 13 Abs. 2 DSGVO", _DSGVO),
+        _norm("Art. 12 DSGVO", _DSGVO),
+        _norm("§ 88 Abs. 5 AO", f"{_GII}/ao_1977/__88.html"),
+        _norm("§ 1 IFG", f"{_GII}/ifg/__1.html"),
+        _DUN_BRADSTREET,
+    ],
+    "verstaendlich-schreiben": [
+        _norm("§ 9 Abs. 1 EStG", f"{_GII}/estg/__9.html"),
+        _norm("§ 27 Abs. 2 WoGG", f"{_GII}/wogg/__27.html"),
+        _norm("§ 50 SGB X", f"{_GII}/sgb_10/__50.html"),
+        _norm("§ 121 Abs. 1 AO", f"{_GII}/ao_1977/__121.html"),
+    ],
+    "am-telefon-erklaeren-und-eskalieren": [
+        _norm("§ 24 Abs. 1 VwVfG", f"{_GII}/vwvfg/__24.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 35 SGB I", f"{_GII}/sgb_1/__35.html"),
+        _norm("§ 30 AO", f"{_GII}/ao_1977/__30.html"),
+        _norm("Art. 32 DSGVO", _DSGVO),
+        {
+            "kind": "other",
+            "label": "Datenschutzkonferenz, Beschluss vom 24.11.2021 zum Verzicht auf "
+            "technische und organisatorische Maßnahmen",
+            "url": "https://www.datenschutzkonferenz-online.de/beschluesse-dsk.html",
+        },
+    ],
+    "widerspruch-und-einspruch": [
+        _norm("§ 68 Abs. 1 VwGO", f"{_GII}/vwgo/__68.html"),
+        _norm("§ 72 VwGO", f"{_GII}/vwgo/__72.html"),
+        _norm("§ 78 SGG", f"{_GII}/sgg/__78.html"),
+        _norm("§ 347 AO", f"{_GII}/ao_1977/__347.html"),
+    ],
+    "ki-system-rollen-und-zeitplan": [
+        _norm("Art. 3 KI-VO", _KI_VO),
+        _norm("Art. 113 KI-VO", _KI_VO),
+        _norm("Art. 111 KI-VO", _KI_VO),
+        _norm("Art. 50 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "risikoklassen-und-hochrisiko-systeme": [
+        _norm("Art. 5 KI-VO", _KI_VO),
+        _norm("Art. 6 Abs. 3 KI-VO", _KI_VO),
+        _norm("Art. 27 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "pflichten-der-behoerde-als-betreiberin": [
+        _norm("Art. 26 KI-VO", _KI_VO),
+        _norm("Art. 27 KI-VO", _KI_VO),
+        _norm("Art. 49 KI-VO", _KI_VO),
+        _norm("Art. 35 DSGVO", _DSGVO),
+        _norm("§ 80 Abs. 1 BPersVG", f"{_GII}/bpersvg_2021/__80.html"),
+    ],
+    "menschliche-aufsicht-und-ki-kompetenz": [
+        _norm("Art. 4 KI-VO", _KI_VO),
+        _norm("Art. 14 KI-VO", _KI_VO),
+        _norm("Art. 26 Abs. 2 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "recht-auf-erlaeuterung-art-86": [
+        _norm("Art. 86 KI-VO", _KI_VO),
+        _norm("Art. 85 KI-VO", _KI_VO),
+        _norm("Art. 113 KI-VO", _KI_VO),
+        _norm("Art. 15 Abs. 1 DSGVO", _DSGVO),
+        _OMNIBUS,
+    ],
+}
+
+for _course in COURSES:
+    # Law and AI regulation change quickly: every course is reviewed at least yearly.
+    _course["review_interval_months"] = 12
+    for _lesson in _course["lessons"]:
+        _lesson["legal_status"] = LEGAL_STATUS
+        _lesson["sources"] = _SOURCES[_lesson["slug"]]

@@ -1859,8 +1859,7 @@ _STATISTIK = {
                 "items": [
                     "Quelle, Erhebungsmethode und Datenstand feststellen",
                     "Die Zahlen mit dieser Datenbasis nachrechnen",
-                    "Die daraus gezogene Schlussfolgerung auf Störgrößen und Auswahleffekte "
-                    "prüfen",
+                    "Die daraus gezogene Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
                 ],
             },
             {
@@ -2947,3 +2946,88 @@ _DATENSCHUTZ = {
 
 
 COURSES = [_DATENQUALITAET, _STATISTIK, _DATENSCHUTZ]
+
+
+# Legal status and sources of every lesson (see the package docstring). The date is the
+# day the legal content was last checked against the official texts.
+LEGAL_STATUS = "2026-12-04"
+_GII = "https://www.gesetze-im-internet.de"
+_DSGVO = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+
+
+def _norm(label, url):
+    return {"kind": "norm", "label": label, "url": url}
+
+
+_BSTATG = _norm("§ 1 BStatG", f"{_GII}/bstatg_1987/__1.html")
+_GENESIS = {
+    "kind": "other",
+    "label": "Statistisches Bundesamt, Datenbank GENESIS-Online",
+    "url": "https://www-genesis.destatis.de/",
+}
+
+_SOURCES = {
+    "qualitaetsdimensionen": [
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+    ],
+    "fehlende-werte-und-dubletten": [
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+    ],
+    "verzerrungen-und-proxies": [
+        _norm("§ 33c SGB I", f"{_GII}/sgb_1/__33c.html"),
+        _norm("Art. 9 DSGVO", _DSGVO),
+    ],
+    "fairness-in-der-leistungsverwaltung": [
+        _norm("§ 33c SGB I", f"{_GII}/sgb_1/__33c.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+    ],
+    "mittelwert-und-median": [_BSTATG, _GENESIS],
+    "prozente-und-basisraten": [_BSTATG, _GENESIS],
+    "korrelation-und-kausalitaet": [_BSTATG, _GENESIS],
+    "diagramme-die-taeuschen": [_BSTATG, _GENESIS],
+    "unsicherheit-und-quellen": [
+        _BSTATG,
+        _norm("§ 16 BStatG", f"{_GII}/bstatg_1987/__16.html"),
+        _GENESIS,
+    ],
+    "grundsaetze-und-rechtsgrundlagen": [
+        _norm("Art. 5 DSGVO", _DSGVO),
+        _norm("Art. 6 DSGVO", _DSGVO),
+        _norm("§ 3 BDSG", f"{_GII}/bdsg_2018/__3.html"),
+        _norm("§ 60 SGB I", f"{_GII}/sgb_1/__60.html"),
+    ],
+    "sozialgeheimnis": [
+        _norm("§ 35 SGB I", f"{_GII}/sgb_1/__35.html"),
+        _norm("§ 68 SGB X", f"{_GII}/sgb_10/__68.html"),
+        _norm("§ 69 Abs. 1 SGB X", f"{_GII}/sgb_10/__69.html"),
+        _norm("§ 73 SGB X", f"{_GII}/sgb_10/__73.html"),
+    ],
+    "zweckbindung-once-only": [
+        _norm("§ 25 BEEG", f"{_GII}/beeg/__25.html"),
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("Art. 7 DSGVO", _DSGVO),
+        _norm("§ 12a EGovG", f"{_GII}/egovg/__12a.html"),
+        _norm("Art. 1 DGA", "https://eur-lex.europa.eu/eli/reg/2022/868/oj"),
+    ],
+    "betroffenenrechte": [
+        _norm("Art. 12 DSGVO", _DSGVO),
+        _norm("Art. 15 DSGVO", _DSGVO),
+        _norm("Art. 17 DSGVO", _DSGVO),
+        _norm("Art. 18 DSGVO", _DSGVO),
+    ],
+    "datenpannen-und-sichere-kommunikation": [
+        _norm("Art. 33 DSGVO", _DSGVO),
+        _norm("Art. 34 DSGVO", _DSGVO),
+        _norm("§ 83a SGB X", f"{_GII}/sgb_10/__83a.html"),
+        _norm("Art. 32 DSGVO", _DSGVO),
+    ],
+}
+
+for _course in COURSES:
+    # Data protection law and official statistics are reviewed at least yearly.
+    _course["review_interval_months"] = 12
+    for _lesson in _course["lessons"]:
+        _lesson["legal_status"] = LEGAL_STATUS
+        _lesson["sources"] = _SOURCES[_lesson["slug"]]
