@@ -413,6 +413,19 @@ _C1_LESSON_2 = {
             "gesichtet hat. Dokumentieren Sie die Regel in der Verfahrensbeschreibung.</p>",
         ),
         _box(
+            "law",
+            "§ 28 Abs. 2 Nr. 4 VwVfG, § 24 Abs. 2 Nr. 4 SGB X, § 91 Abs. 2 Nr. 4 AO – Anhörung",
+            "<p>Bevor ein Verwaltungsakt in Rechte eingreift, ist die betroffene Person "
+            "grundsätzlich anzuhören. Alle drei Verfahrensgesetze erlauben, davon "
+            "abzusehen, wenn die Behörde Verwaltungsakte <strong>mit Hilfe automatischer "
+            "Einrichtungen</strong> erlassen will. Das ist eine Kann-Vorschrift: Nach "
+            "§ 28 Abs. 2 VwVfG und § 91 Abs. 2 AO setzt sie zudem voraus, dass die Anhörung "
+            "nach den Umständen des Einzelfalls nicht geboten ist. Beruht ein belastender "
+            "Bescheid auf Daten Dritter, etwa eine Rückforderung nach einem Datenabgleich, "
+            "sollten Sie deshalb anhören: Gerade dann kann die Person Tatsachen vortragen, "
+            "die das Verfahren nicht kennt.</p>",
+        ),
+        _box(
             "hint",
             "Checkliste für die Sachbearbeitung",
             "<ul><li>Besteht Ermessen oder ein Beurteilungsspielraum? Dann keine "
@@ -714,23 +727,47 @@ _C1_LESSON_4 = {
         _check(
             _q(
                 "ordering",
-                "<p>Bringen Sie die Reaktion auf einen vermuteten systematischen Fehler eines "
-                "automatisierten Verfahrens in eine sinnvolle Reihenfolge.</p>",
+                "<p>Ein automatisiertes Verfahren hat vermutlich systematisch falsch "
+                "entschieden. Bringen Sie die Schritte in die Reihenfolge, in der jeder auf "
+                "dem Ergebnis des vorigen aufbaut.</p>",
                 competency="qd:QD.6",
                 level=3,
                 feedback=(
-                    "Erst den Schaden begrenzen und den Fehler bestätigen, dann den Bestand "
-                    "ermitteln, korrigieren und das Verfahren dauerhaft verbessern."
+                    "Den betroffenen Bestand finden Sie erst, wenn Sie die Ursache kennen, und "
+                    "korrigieren können Sie nur Bescheide, die Sie gefunden haben. Die "
+                    "Meldung und das vorläufige Aussetzen der Regel gehören an den Anfang; "
+                    "das Verbessern des Änderungsprozesses kann parallel laufen."
                 ),
                 tags=["Risikomanagement"],
                 items=[
-                    "Auffälligkeit melden und betroffene Regel vorläufig aussetzen",
                     "Fehler an Testfällen bestätigen und Ursache klären",
-                    "Betroffenen Bestand ermitteln",
-                    "Bescheide von Amts wegen korrigieren und Betroffene informieren",
-                    "Änderungs- und Überwachungsprozess anpassen",
+                    "Betroffenen Bestand anhand der Ursache ermitteln",
+                    "Bescheide des ermittelten Bestands von Amts wegen korrigieren",
                 ],
             )
+        ),
+        _case(
+            "Schreibübung: ein Vermerk für die Akte",
+            "<p>Sie haben im Fall „Die stille Regeländerung“ festgestellt, dass das "
+            "Elterngeldverfahren seit dem Update vom 3. März 2026 Einkommen aus "
+            "selbständiger Nebentätigkeit nicht mehr aussteuert. Die Referatsleitung "
+            "bittet um einen Vermerk für die Verfahrensakte, der auch in einem Jahr noch "
+            "verständlich ist, etwa für die Rechnungsprüfung oder ein Gericht.</p>",
+            [
+                "Schreiben Sie den Vermerk in höchstens zehn Sätzen.",
+                "Prüfen Sie Ihren Vermerk: Versteht ihn jemand, der den Fall nicht kennt?",
+            ],
+            "<p>Ein guter Vermerk nennt Datum, Verfasserin oder Verfasser und Anlass; "
+            "den festgestellten Sachverhalt mit Belegen (Update vom 3. März 2026, Regel, "
+            "Release-Notes, Testfälle); die Bewertung (fehlerhafte Bescheide nach § 44 "
+            "SGB X zu prüfen, Vertrauensschutz bei Korrekturen zulasten); die getroffenen "
+            "Maßnahmen (Regel ausgesetzt, Bestand ermittelt: Zahl der Fälle, "
+            "Verantwortliche, Frist); und offene Punkte. Beispiel für den Kern: „Am "
+            "12. März 2026 wurde festgestellt, dass seit dem Update vom 3. März 2026 "
+            "Angaben zu selbständigem Nebeneinkommen nicht mehr zur Prüfung ausgesteuert "
+            "werden. Betroffen sind nach Abfrage vom 13. März 2026 214 Bescheide. Die Regel "
+            "ist seit dem 13. März ausgesetzt; die Bescheide werden bis 30. April geprüft.“ "
+            "Vermeiden Sie Wertungen über Personen und Vermutungen ohne Beleg.</p>",
         ),
     ],
 }
@@ -1277,41 +1314,45 @@ _C2_LESSON_2 = {
             "Betroffenenrechte.</p>"
         ),
         _explainer(
-            "Kindergeld: Aufhebung der Festsetzung nach dem 18. Geburtstag",
+            "Elterngeld: Ablehnung wegen Überschreitens der Einkommensgrenze",
             decision=(
-                "Die Festsetzung des Kindergelds für Jonas wird ab April 2026 aufgehoben; "
-                "für März 2026 werden noch 259 € gezahlt."
+                "Der Antrag auf Elterngeld für Mila, geboren am 10.06.2026, wird abgelehnt, "
+                "weil das zu versteuernde Einkommen der Eltern die Grenze übersteigt."
             ),
-            legal_basis="§ 70 Abs. 2 EStG; § 32 Abs. 3 und 4 EStG; § 155 Abs. 4 AO",
+            legal_basis="§ 1 Abs. 8 BEEG; § 2 Abs. 5 EStG; § 31a SGB X; § 35 SGB X",
             inputs=[
-                ("Geburtsdatum des Kindes", "14.03.2008"),
-                ("Vollendung des 18. Lebensjahres", "13.03.2026 (Ablauf des Tages)"),
-                ("Kindergeld monatlich", "259 €"),
-                ("Nachweis über Schule, Ausbildung oder Studium", "nicht eingegangen"),
-                ("Erinnerungsschreiben vom 15.01.2026", "unbeantwortet"),
+                ("Geburt des Kindes", "10.06.2026"),
+                (
+                    "Maßgeblicher Veranlagungszeitraum",
+                    "2025 (letzter abgeschlossener vor der Geburt)",
+                ),
+                ("Zu versteuerndes Einkommen Mutter laut Steuerbescheid 2025", "96.300 €"),
+                ("Zu versteuerndes Einkommen Vater laut Steuerbescheid 2025", "86.100 €"),
+                ("Grenze für Elternpaare bei Geburt ab 01.04.2025", "175.000 €"),
+                (
+                    "Herkunft der Einkommensdaten",
+                    "Steuerbescheide, von der Antragstellerin hochgeladen",
+                ),
             ],
             rule_path=[
-                (
-                    "Kind zu Beginn des Monats März 2026 noch unter 18?",
-                    "Ja – März wird berücksichtigt",
-                ),
-                ("Kind zu Beginn des Monats April 2026 unter 18?", "Nein"),
-                ("Liegt ein Nachweis für einen Tatbestand des § 32 Abs. 4 EStG vor?", "Nein"),
-                ("Änderung der Verhältnisse nach § 70 Abs. 2 EStG", "Aufhebung ab 01.04.2026"),
+                ("Leben beide Elternteile mit dem Kind zusammen und sind beide berechtigt?", "Ja"),
+                ("Summe der zu versteuernden Einkommen 2025", "182.400 €"),
+                ("Summe über 175.000 €?", "Ja – Anspruch entfällt (§ 1 Abs. 8 Satz 2 BEEG)"),
+                ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
             ],
             citizen_explanation=(
-                "<p>Ihr Sohn Jonas ist am 14. März 2026 volljährig geworden. Für ein "
-                "volljähriges Kind gibt es Kindergeld nur, wenn es zum Beispiel zur Schule "
-                "geht, eine Ausbildung macht, studiert oder einen Ausbildungsplatz sucht. "
-                "Dazu liegt uns kein Nachweis vor. Deshalb zahlen wir ab April 2026 kein "
-                "Kindergeld mehr; für März erhalten Sie noch 259 €. Schicken Sie uns bitte "
-                "einen Nachweis, wenn Jonas weiter zur Schule geht oder eine Ausbildung "
-                "beginnt. Dann prüfen wir erneut, auch rückwirkend.</p>"
+                "<p>Für Elterngeld gibt es eine Einkommensgrenze. Maßgeblich ist das zu "
+                "versteuernde Einkommen beider Eltern im Jahr vor der Geburt, hier 2025. Laut "
+                "Ihren Steuerbescheiden waren das 96.300 € und 86.100 €, zusammen 182.400 €. "
+                "Die Grenze liegt für Kinder, die ab dem 1. April 2025 geboren sind, bei "
+                "175.000 €. Sie wird um 7.400 € überschritten. Deshalb besteht kein Anspruch "
+                "auf Elterngeld. Sollte einer der Steuerbescheide noch geändert werden, "
+                "schicken Sie uns bitte den neuen Bescheid: Dann prüfen wir erneut.</p>"
             ),
             human_review=(
-                "Eine Person prüft, sobald ein Nachweis oder eine Erklärung eingeht, etwa "
-                "über Ausbildungsplatzsuche, Freiwilligendienst, Krankheit oder eine "
-                "Behinderung des Kindes; diese Fälle verlangen eine Würdigung."
+                "Eine Person prüft, wenn ein Steuerbescheid fehlt oder angefochten ist, wenn "
+                "die Eltern nicht zusammenleben oder nur ein Elternteil berechtigt ist, oder "
+                "wenn die Summe nahe an der Grenze liegt und Zweifel an den Werten bestehen."
             ),
         ),
         _case(
@@ -1458,25 +1499,30 @@ _C2_LESSON_3 = {
             "gern Raten.“</p>"
         ),
         _case(
-            "Einen Textbaustein für das Kfz-Steuer-Team überarbeiten",
-            "<p>Das Team, das Fragen zur Kfz-Steuer beantwortet, hat diesen Standardsatz für "
-            "Rückfragen entwickelt: „Die Festsetzung erfolgte gemäß § 9 Abs. 1 Nr. 2 "
-            "KraftStG unter Zugrundelegung der von der Zulassungsbehörde übermittelten "
-            "Fahrzeugdaten (Hubraum, CO2-Emissionen WLTP) und ist nicht zu beanstanden.“ "
-            "Bürgerinnen und Bürger rufen danach häufig erneut an.</p>",
+            "Schreibübung: einen Textbaustein zur Hundesteuer überarbeiten",
+            "<p>Das Steueramt einer Gemeinde beantwortet Rückfragen zur Hundesteuer mit "
+            "diesem Standardsatz: „Die Festsetzung erfolgte gemäß § 5 Abs. 2 der "
+            "Hundesteuersatzung unter Zugrundelegung der gemeldeten Anzahl gehaltener Hunde "
+            "und ist nicht zu beanstanden.“ Bürgerinnen und Bürger rufen danach häufig "
+            "erneut an. Frau Brandt hat am 10. April 2026 einen zweiten Hund angemeldet und "
+            "einen Bescheid über 120 € für 2026 erhalten. Nach der Satzung kostet der zweite "
+            "Hund 180 € im Jahr; die Steuerpflicht beginnt mit dem ersten Tag des Monats, "
+            "der auf den Beginn der Haltung folgt.</p>",
             [
-                "Was fehlt dem Satz aus Sicht der Bürgerinnen und Bürger?",
-                "Formulieren Sie eine bessere Fassung für einen Benziner mit 1.498 cm³ und 125 g/km CO2.",
+                "Was fehlt dem Standardsatz aus Sicht der Bürgerinnen und Bürger?",
+                "Schreiben Sie Frau Brandt in höchstens sechs Sätzen eine Erklärung ihres "
+                "Bescheids, die ohne Rückfrage verständlich ist.",
             ],
-            "<p>Es fehlen die Werte des konkreten Fahrzeugs, die Rechnung und ein "
-            "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Besser: „Ihre Steuer "
-            "richtet sich nach zwei Werten aus den Fahrzeugpapieren, die uns die "
-            "Zulassungsstelle übermittelt hat: Hubraum 1.498 cm³ und CO2-Ausstoß 125 g/km. "
-            "Für den Hubraum zahlen Sie 2 € je angefangene 100 cm³, also 30 €. Für den "
-            "CO2-Ausstoß über 95 g/km zahlen Sie gestaffelt: 20 Gramm zu 2,00 € und 10 Gramm "
-            "zu 2,20 €, zusammen 62 €. Ihre Jahressteuer beträgt damit 92 €. Wenn die Werte "
-            "nicht zu Ihren Fahrzeugpapieren passen, schicken Sie uns bitte eine Kopie der "
-            "Zulassungsbescheinigung Teil I.“</p>",
+            "<p>Es fehlen die Werte des konkreten Falls, die Rechnung und ein "
+            "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Eine mögliche "
+            "Fassung: „Sie halten seit dem 10. April 2026 einen zweiten Hund. Für einen "
+            "zweiten Hund beträgt die Hundesteuer nach unserer Satzung 180 € im Jahr. Die "
+            "Steuer beginnt mit dem Monat nach der Anmeldung, also am 1. Mai. Für Mai bis "
+            "Dezember, das sind 8 von 12 Monaten, zahlen Sie deshalb 180 € × 8 / 12 = "
+            "120 €. Wenn Sie meinen, dass eine Ermäßigung in Betracht kommt, etwa für einen "
+            "Hund aus dem Tierheim, rufen Sie uns bitte an.“ Achten Sie beim Bewerten "
+            "Ihrer eigenen Fassung darauf, ob Ergebnis, Daten, Regel und nächster Schritt "
+            "vorkommen.</p>",
         ),
         _check(
             _q(
@@ -1552,32 +1598,38 @@ _C2_LESSON_4 = {
             "fachliche Leitstelle.</li></ul>",
         ),
         _explainer(
-            "Kfz-Steuer: Bescheid für einen neu zugelassenen Benziner",
-            decision="Die Kraftfahrzeugsteuer wird auf 92 € jährlich festgesetzt.",
-            legal_basis="§ 9 Abs. 1 Nr. 2 KraftStG; § 155 Abs. 4 AO",
+            "Grundsteuer: Bescheid der Gemeinde nach dem neuen Messbetrag",
+            decision="Die Grundsteuer 2026 wird auf 556,00 € festgesetzt, fällig in vier Raten.",
+            legal_basis=(
+                "§ 25 GrStG (Hebesatz); § 28 Abs. 1 GrStG (Fälligkeit); Hebesatzsatzung der "
+                "Gemeinde; Grundsteuermessbescheid des Finanzamts als Grundlagenbescheid"
+            ),
             inputs=[
-                ("Erstzulassung", "02.03.2026"),
-                ("Antriebsart", "Otto-Motor (Benzin)"),
-                ("Hubraum laut Zulassungsbehörde", "1.498 cm³"),
-                ("CO2-Emissionen (WLTP)", "125 g/km"),
+                ("Grundstück", "Eigentumswohnung, Lindenstraße 12"),
+                ("Grundsteuermessbetrag laut Messbescheid des Finanzamts", "80,00 €"),
+                ("Hebesatz laut Hebesatzsatzung 2026", "695 %"),
+                ("Herkunft des Messbetrags", "elektronisch vom Finanzamt übermittelt"),
             ],
             rule_path=[
-                ("Hubraumsockel: 2,00 € je angefangene 100 cm³ (15 × 2,00 €)", "30,00 €"),
-                ("CO2 über 95 bis 115 g/km: 20 g × 2,00 €", "40,00 €"),
-                ("CO2 über 115 bis 135 g/km: 10 g × 2,20 €", "22,00 €"),
-                ("Summe Jahressteuer", "92,00 €"),
+                ("Messbetrag × Hebesatz: 80,00 € × 695 %", "556,00 €"),
+                (
+                    "Fälligkeit nach § 28 Abs. 1 GrStG",
+                    "je 139,00 € am 15.02., 15.05., 15.08. und 15.11.",
+                ),
+                ("Lastschriftmandat vorhanden?", "Nein – Zahlungshinweis in den Bescheid"),
             ],
             citizen_explanation=(
-                "<p>Ihre Kfz-Steuer beträgt 92 € im Jahr. Sie setzt sich aus zwei Teilen "
-                "zusammen: 30 € für den Hubraum von 1.498 cm³ und 62 € für den CO2-Ausstoß "
-                "von 125 g/km. Für die ersten 95 g/km zahlen Sie nichts; danach steigt der "
-                "Satz stufenweise. Die Werte stammen aus den Fahrzeugdaten, die uns die "
-                "Zulassungsstelle übermittelt hat.</p>"
+                "<p>Ihre Grundsteuer für 2026 beträgt 556,00 €. Sie ergibt sich aus zwei "
+                "Werten: dem Messbetrag von 80,00 €, den das Finanzamt für Ihre Wohnung "
+                "festgesetzt hat, und dem Hebesatz unserer Gemeinde von 695 %. 80,00 € × "
+                "6,95 = 556,00 €. Sie zahlen in vier Raten zu je 139,00 €. Wenn Sie den "
+                "Messbetrag für falsch halten, wenden Sie sich bitte an das Finanzamt: Nur "
+                "dort kann er geändert werden, wir übernehmen ihn.</p>"
             ),
             human_review=(
-                "Eine Person prüft, wenn die übermittelten Fahrzeugdaten nicht zu den "
-                "Papieren passen, wenn eine Steuerbefreiung (etwa wegen Schwerbehinderung) "
-                "geltend gemacht wird oder wenn jemand Stundung oder Erlass beantragt."
+                "Eine Person prüft, wenn der Messbescheid fehlt oder geändert wurde, wenn "
+                "jemand Stundung, Erlass oder Ratenzahlung beantragt oder wenn eine "
+                "Steuerbefreiung geltend gemacht wird."
             ),
         ),
         _case(
@@ -1675,8 +1727,8 @@ _C2_LESSON_5 = {
             "begründet, hilft sie ihm ab (§ 72 VwGO).</li>"
             "<li><strong>Widerspruch nach SGG</strong> (zum Beispiel Elterngeld): ebenfalls "
             "ein Monat nach Bekanntgabe (§ 84 SGG).</li>"
-            "<li><strong>Einspruch nach AO</strong> (Einkommensteuer, Kindergeld, "
-            "Kfz-Steuer): ein Monat nach Bekanntgabe (§ 355 AO), schriftlich, elektronisch "
+            "<li><strong>Einspruch nach AO</strong> (Steuerbescheide der Finanzämter, "
+            "etwa zur Einkommensteuer): ein Monat nach Bekanntgabe (§ 355 AO), schriftlich, elektronisch "
             "oder zur Niederschrift (§ 357 AO).</li>"
             "<li>Fehlt die Rechtsbehelfsbelehrung oder ist sie unrichtig, verlängert sich "
             "die Frist in der Regel auf ein Jahr (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 "
@@ -1929,7 +1981,7 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "single",
-            "<p>Ein Bürger möchte einen Bescheid über Kinderzuschlag am Telefon erklärt "
+            "<p>Ein Bürger möchte einen Wohngeldbescheid am Telefon erklärt "
             "bekommen und fragt, ob Sie ihm die Berechnung per unverschlüsselter E-Mail an "
             "seine private Adresse schicken können. Welche Antwort ist angemessen?</p>",
             competency="digcomp:2.1",
@@ -2038,7 +2090,7 @@ COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
         "Bürgern am Telefon und schriftlich verständlich erklären: Begründungspflicht nach "
         "§ 39 VwVfG und ihre Ausnahmen, Auskunft über die involvierte Logik nach Art. 13 bis "
         "15 DSGVO, Regelpfade in klarer Sprache, Eskalation und Widerspruch – an Fällen aus "
-        "Wohngeld, Kindergeld, Einkommensteuer und Kfz-Steuer."
+        "Wohngeld, Elterngeld, Einkommensteuer und Grundsteuer."
     ),
     "objectives": [
         "Sie können beurteilen, ob und wie ein automatisierter Bescheid nach § 39 VwVfG, "
@@ -2246,7 +2298,7 @@ _C3_LESSON_2 = {
             "(Nr. 8).</p>",
         ),
         _p(
-            "<p>Wohngeld, Grundsicherung, Elterngeld, Kinderzuschlag oder BAföG sind typische "
+            "<p>Wohngeld, Grundsicherung, Elterngeld oder BAföG sind typische "
             "grundlegende staatliche Unterstützungsleistungen. Ein KI-System, das in diesen "
             "Verfahren über Anspruch, Höhe, Aufhebung oder Rückforderung mitbestimmt, ist "
             "daher grundsätzlich ein Hochrisiko-System.</p>"
@@ -2443,8 +2495,34 @@ _C3_LESSON_3 = {
             "Datenschutz-Folgenabschätzung, die bei solchen Systemen nach Art. 35 DSGVO "
             "ohnehin fast immer nötig ist. Beteiligen Sie früh die Fachabteilung, die "
             "IT, den Datenschutz, die Gleichstellungs- und Schwerbehindertenvertretung und den "
-            "Personalrat; der Einsatz eines Systems, das die Arbeit der Beschäftigten "
-            "steuert oder auswertet, ist in aller Regel mitbestimmungspflichtig.</p>"
+            "Personalrat.</p>"
+        ),
+        _box(
+            "law",
+            "§ 80 Abs. 1 Nr. 21 BPersVG und Landesrecht – Mitbestimmung",
+            "<p>Der Personalrat bestimmt mit bei der Einführung und Anwendung technischer "
+            "Einrichtungen, die dazu bestimmt sind, das Verhalten oder die Leistung der "
+            "Beschäftigten zu überwachen. Nach der Rechtsprechung genügt, dass ein System "
+            "dazu objektiv geeignet ist (BVerwG, Beschl. v. 16.12.1987, 6 P 32.84); bei "
+            "KI-Systemen, die Bearbeitungen protokollieren, ist das fast immer der Fall. "
+            "Für Landes- und Kommunalbehörden gilt das Personalvertretungsgesetz Ihres "
+            "Landes. In Bremen etwa ist der Personalrat nach § 52 Abs. 1 BremPersVG "
+            "grundsätzlich in allen Angelegenheiten der Beschäftigten zu beteiligen "
+            "(Allzuständigkeit). Schließen Sie eine Dienstvereinbarung, die Zweck, "
+            "Auswertungen und Protokolle begrenzt.</p>",
+        ),
+        _box(
+            "hint",
+            "Beschaffung: Pflichten in den Vertrag schreiben",
+            "<p>Viele Betreiberpflichten kann die Behörde nur erfüllen, wenn der Anbieter "
+            "liefert: Betriebsanleitung, Protokolle, Angaben zu Trainingsdaten und "
+            "Genauigkeit, Unterstützung bei der Folgenabschätzung. Die EU-Musterklauseln "
+            "für die Beschaffung von KI durch öffentliche Stellen (MCC-AI, aktualisiert am "
+            "5. März 2025) gibt es in einer Fassung für Hochrisiko-Systeme und einer "
+            "einfacheren Fassung für andere Systeme. Sie sind unverbindlich und lassen "
+            "sich als Anlage zu den EVB-IT-Verträgen verwenden, die selbst keine "
+            "KI-spezifischen Pflichten enthalten. Stimmen Sie die Klauseln mit Ihrer "
+            "Vergabestelle ab.</p>",
         ),
         _case(
             "Der Prüfassistent für die Grundsicherung",
@@ -2475,6 +2553,30 @@ _C3_LESSON_3 = {
             "getragen haben: beim Übernehmen ebenso wie beim Abweichen, damit Abweichen "
             "nicht aufwendiger ist als Zustimmen; eine Stichprobe wird ohne Vorschlag "
             "geprüft; Quoten werden monatlich ausgewertet.</p>",
+        ),
+        _case(
+            "Schreibübung: die Einstufung nachvollziehbar vermerken",
+            "<p>Der Anbieter eines Assistenzsystems für die Wohngeldstelle stuft sein "
+            "System als nicht hochriskant ein: Es lese nur Lohnabrechnungen aus und "
+            "übertrage die Beträge in den Antrag (Art. 6 Abs. 3 Buchst. a). Die "
+            "Sachbearbeitung prüft die übertragenen Beträge stichprobenhaft. Sie sollen "
+            "für die Akte festhalten, ob das Landesamt der Einstufung folgt.</p>",
+            [
+                "Schreiben Sie einen Vermerk von höchstens acht Sätzen mit Ergebnis und Begründung.",
+                "Welche Tatsache würde Ihr Ergebnis ändern?",
+            ],
+            "<p>Ein tragfähiger Vermerk prüft in dieser Reihenfolge: Ist das System ein "
+            "KI-System (Art. 3 Nr. 1; Dokumentenerkennung leitet Werte ab: ja)? Fällt es "
+            "unter Anhang III Nr. 5 Buchst. a (es wirkt an der Beurteilung des Anspruchs "
+            "auf Wohngeld mit: ja)? Greift die Ausnahme des Art. 6 Abs. 3 (eng gefasste "
+            "Verfahrensaufgabe, kein Profiling: vertretbar ja, solange das System nur "
+            "überträgt und nicht bewertet)? Ergebnis etwa: „Das Landesamt folgt der "
+            "Einstufung des Anbieters vom … vorläufig. Das System überträgt Beträge, ohne "
+            "Personen zu bewerten. Die Einstufung wird überprüft, sobald das System "
+            "Plausibilitätshinweise zu Personen gibt.“ Eine solche Funktion, also eine "
+            "Bewertung der Antragstellenden, würde das Ergebnis ändern. Die "
+            "Hochrisiko-Pflichten gelten ohnehin erst ab dem 2. Dezember 2027; Art. 4 und "
+            "die DSGVO gelten schon jetzt.</p>",
         ),
         _check(
             _q(
@@ -2644,6 +2746,22 @@ _C3_LESSON_4 = {
             "Einstufung, Betreiberpflichten, Protokolle, Folgenabschätzungen.</li></ul>"
             "<p>Dokumentieren Sie, wer wann welche Schulung erhalten hat; so können Sie die "
             "Erfüllung der Pflicht nachweisen.</p>",
+        ),
+        _box(
+            "warning",
+            "Generative KI im Arbeitsalltag",
+            "<ul><li><strong>Nur freigegebene Werkzeuge:</strong> Nutzen Sie Sprachmodelle "
+            "nur in den Diensten, die Ihre Behörde freigegeben hat, und nur für die dort "
+            "erlaubten Zwecke.</li><li><strong>Vertraulichkeit:</strong> Sozialdaten "
+            "(§ 35 SGB I), Steuerdaten (§ 30 AO), andere personenbezogene oder eingestufte "
+            "Informationen gehören nicht in Dienste, für die keine Vereinbarung zur "
+            "Auftragsverarbeitung und keine Freigabe bestehen.</li><li><strong>Ergebnisse "
+            "prüfen:</strong> Sprachmodelle erfinden Normen, Urteile und Zahlen. Prüfen "
+            "Sie jede Rechtsangabe an der Quelle; verantwortlich bleiben Sie.</li>"
+            "<li><strong>Offenlegen:</strong> Veröffentlicht die Behörde KI-erzeugte Texte "
+            "zur Information der Öffentlichkeit, verlangt Art. 50 Abs. 4 KI-Verordnung "
+            "einen Hinweis, es sei denn, ein Mensch hat den Text redaktionell geprüft und "
+            "verantwortet ihn.</li></ul>",
         ),
         _check(
             _q(
@@ -3021,7 +3139,7 @@ _C3_ASSESSMENT = {
         _q(
             "single",
             "<p>Der Prüfassistent empfiehlt mit hoher Konfidenz, einen Antrag auf "
-            "Kinderzuschlag abzulehnen. Die Unterlagen zeigen aber, dass die Familie im "
+            "Wohngeld abzulehnen. Die Unterlagen zeigen aber, dass die Familie im "
             "letzten Monat ein drittes Kind bekommen hat; das System kennt diese Angabe "
             "nicht. Wie handeln Sie?</p>",
             competency="qd:QD.6",

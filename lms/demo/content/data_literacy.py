@@ -669,6 +669,36 @@ _DATENQUALITAET = {
                     },
                 ),
                 (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: ein Vermerk an die Referatsleitung",
+                        "scenario": "<p>Die Auswertung des letzten Halbjahres zeigt: Anträge "
+                        "auf Wohngeld von Haushalten mit Kindern werden zu 60 % bewilligt, "
+                        "die von Rentnerhaushalten zu 70 %. Im Widerspruch wurden 9 % der "
+                        "Ablehnungen bei Familien aufgehoben, bei Rentnerhaushalten 3 %. Die "
+                        "Referatsleitung will wissen, ob sie handeln muss, und bittet um "
+                        "einen kurzen Vermerk.</p>",
+                        "questions": [
+                            "Schreiben Sie den Vermerk in höchstens acht Sätzen: Befund, "
+                            "Bewertung, Vorschlag.",
+                            "Welche Aussage dürfen Sie auf Grundlage dieser Zahlen noch "
+                            "nicht treffen?",
+                        ],
+                        "model_answer": "<p>Ein guter Vermerk trennt Befund und Bewertung. "
+                        "Befund: Bewilligungsquote 60 % gegenüber 70 %, Aufhebungsquote im "
+                        "Widerspruch 9 % gegenüber 3 %. Bewertung: Der Unterschied bei den "
+                        "Bewilligungen kann an unterschiedlichen Voraussetzungen liegen. Die "
+                        "dreifache Aufhebungsquote ist aber ein ernstes Warnsignal: Familien "
+                        "werden offenbar häufiger zu Unrecht abgelehnt. Vorschlag: eine "
+                        "Stichprobe der aufgehobenen Ablehnungen auswerten (Ursache: "
+                        "Unterlagen, Einkommensberechnung, Regel im Verfahren), das Ergebnis "
+                        "in vier Wochen berichten und bis dahin Ablehnungen wegen fehlender "
+                        "Unterlagen bei Familien vor Bescheid prüfen lassen. Noch nicht "
+                        "sagen dürfen Sie, dass eine Diskriminierung vorliegt oder worauf "
+                        "der Unterschied beruht.</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "numeric",
@@ -1644,6 +1674,30 @@ _STATISTIK = {
                     },
                 ),
                 (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: zwei Sätze für den Jahresbericht",
+                        "scenario": "<p>Eine Zufallsstichprobe von 400 abgeschlossenen "
+                        "Wohngeldakten ergab, dass in 12 % der Fälle ein Nachweis fehlte. "
+                        "Die Amtsleitung möchte das im Jahresbericht erwähnen, der auch "
+                        "online veröffentlicht wird.</p>",
+                        "questions": [
+                            "Formulieren Sie höchstens zwei Sätze, die Ergebnis und "
+                            "Unsicherheit korrekt und verständlich wiedergeben.",
+                            "Welche Formulierung wäre falsch, obwohl sie oft zu lesen ist?",
+                        ],
+                        "model_answer": "<p>Die Fehlermarge beträgt etwa 1,96 · √(0,12 · "
+                        "0,88 / 400) ≈ 3 Prozentpunkte. Ein möglicher Text: „In einer "
+                        "Zufallsstichprobe von 400 abgeschlossenen Wohngeldakten fehlte in "
+                        "12 % der Fälle ein Nachweis. Bei dieser Stichprobengröße ist mit "
+                        "einer Unsicherheit von etwa ± 3 Prozentpunkten zu rechnen; der "
+                        "Anteil im gesamten Bestand dürfte also zwischen 9 % und 15 % "
+                        "liegen.“ Falsch wäre: „Mit 95 % Wahrscheinlichkeit liegt der wahre "
+                        "Wert zwischen 9 % und 15 %.“ Die 95 % beschreiben das Verfahren, "
+                        "nicht dieses eine Intervall.</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "short_text",
@@ -2362,6 +2416,27 @@ _DATENSCHUTZ = {
                     },
                 ),
                 (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Offene Daten: § 12a EGovG, Data Governance Act und Data Act",
+                        "body": "<p>Once-Only betrifft Daten über Personen. Davon zu "
+                        "unterscheiden sind offene Verwaltungsdaten: Nach § 12a EGovG "
+                        "stellen Behörden des Bundes unbearbeitete Daten, die sie erheben, "
+                        "grundsätzlich als offene Daten bereit; viele Länder haben eigene "
+                        "Regeln. Personenbezogene Daten sind davon ausgenommen und müssen vor "
+                        "einer Veröffentlichung wirksam anonymisiert sein. Der Data "
+                        "Governance Act (Verordnung (EU) 2022/868) regelt, unter welchen "
+                        "Bedingungen geschützte Daten öffentlicher Stellen, etwa "
+                        "personenbezogene, für eine Weiterverwendung zugänglich gemacht "
+                        "werden dürfen, etwa in einer sicheren Verarbeitungsumgebung. Der "
+                        "Data Act (Verordnung (EU) 2023/2854) gilt seit dem 12. September "
+                        "2025; sein Kapitel V erlaubt öffentlichen Stellen, bei einem "
+                        "außergewöhnlichen Bedarf, etwa in einem öffentlichen Notstand, "
+                        "Daten von Unternehmen anzufordern.</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "short_text",
@@ -2479,6 +2554,34 @@ _DATENSCHUTZ = {
                         "künftige Verarbeitung zu begrenzen (Art. 4 Nr. 3, Art. 18 DSGVO), "
                         "etwa solange die Richtigkeit bestritten ist. Die Daten bleiben "
                         "gespeichert, dürfen aber nur noch eingeschränkt genutzt werden.</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: eine Antwort an den Bürger",
+                        "scenario": "<p>Herr Okafor hat Auskunft nach Art. 15 DSGVO "
+                        "verlangt und zugleich geschrieben: „Löschen Sie danach alles über "
+                        "mich.“ Gegen ihn läuft noch ein Widerspruchsverfahren wegen einer "
+                        "Rückforderung von Wohngeld. Die Auskunft ist fertig; es fehlt das "
+                        "Anschreiben.</p>",
+                        "questions": [
+                            "Schreiben Sie das Anschreiben in höchstens acht Sätzen, in "
+                            "der Anrede „Sie“ und ohne Paragrafenketten.",
+                            "Welche Information darf in dem Schreiben auf keinen Fall fehlen?",
+                        ],
+                        "model_answer": "<p>Zum Beispiel: „Sehr geehrter Herr Okafor, "
+                        "anbei erhalten Sie die Auskunft über die Daten, die wir über Sie "
+                        "gespeichert haben, mit einer Kopie der Daten. Sie haben außerdem "
+                        "um Löschung gebeten. Solange Ihr Widerspruch gegen die "
+                        "Rückforderung nicht abgeschlossen ist, brauchen wir die Daten, um "
+                        "darüber zu entscheiden; deshalb dürfen und werden wir sie jetzt "
+                        "noch nicht löschen (Art. 17 Abs. 3 DSGVO). Nach Abschluss des "
+                        "Verfahrens und Ablauf der Aufbewahrungsfristen löschen wir sie. "
+                        "Wenn Sie mit unserer Antwort nicht einverstanden sind, können Sie "
+                        "sich an die Datenschutzaufsichtsbehörde wenden.“ Nicht fehlen "
+                        "dürfen die Gründe für die teilweise Ablehnung und der Hinweis auf "
+                        "die Beschwerdemöglichkeit (Art. 12 Abs. 4 DSGVO).</p>",
                     },
                 ),
                 (
