@@ -65,11 +65,15 @@ def _opt(text, correct, feedback):
     return {"text": text, "correct": correct, "feedback": feedback}
 
 
-def _q(kind, stem, *, competency, level, feedback, tags=(), points=1, **specific):
+# Items with several parts to get right weigh more than a single choice (docs/CONTENT.md).
+_COMPOSITE = {"multiple", "ordering", "matching"}
+
+
+def _q(kind, stem, *, competency, level, feedback, tags=(), points=None, **specific):
     return {
         "type": kind,
         "stem": stem,
-        "points": points,
+        "points": points or (2 if kind in _COMPOSITE else 1),
         "competency": competency,
         "level": level,
         "feedback": feedback,
@@ -250,6 +254,7 @@ _C1_LESSON_1 = {
                 "enthält?</p>",
                 competency="qd:QD.3",
                 level=2,
+                demand="recall",
                 feedback=(
                     "§ 35a VwVfG ist keine Ermächtigung: Die Vollautomatisierung muss durch "
                     "eine Rechtsvorschrift zugelassen sein. § 31a SGB X kommt ohne diese "
@@ -442,7 +447,8 @@ _C1_LESSON_2 = {
                 "vollautomatisiert treffen, wenn die Ermessenserwägungen vorab in "
                 "Textbausteinen festgelegt wurden.</p>",
                 competency="qd:QD.3",
-                level=3,
+                level=2,
+                demand="understand",
                 correct=False,
                 feedback=(
                     "§ 35a VwVfG schließt die Vollautomatisierung aus, sobald Ermessen besteht. "
@@ -571,7 +577,8 @@ _C1_LESSON_3 = {
                 "Verwaltungsverfahren sicher, dass vollautomatisierte Bescheide nach Art. 22 "
                 "Abs. 2 Buchst. b DSGVO zulässig sind? Wählen Sie alle zutreffenden aus.</p>",
                 competency="qd:QD.1",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
                     "Die Verfahrensgesetze liefern die angemessenen Maßnahmen: Berücksichtigung "
                     "bedeutsamer Angaben, Aussteuerung und die regulären Rechtsbehelfe."
@@ -731,7 +738,8 @@ _C1_LESSON_4 = {
                 "entschieden. Bringen Sie die Schritte in die Reihenfolge, in der jeder auf "
                 "dem Ergebnis des vorigen aufbaut.</p>",
                 competency="qd:QD.6",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
                     "Den betroffenen Bestand finden Sie erst, wenn Sie die Ursache kennen, und "
                     "korrigieren können Sie nur Bescheide, die Sie gefunden haben. Die "
@@ -785,6 +793,7 @@ _C1_ASSESSMENT = {
             "„kann“-Vorschrift ausgestaltet. Ist das zulässig?</p>",
             competency="qd:QD.3",
             level=4,
+            demand="apply",
             feedback=(
                 "Maßgeblich ist § 35a VwVfG: Vollautomatisierung nur mit Zulassung durch "
                 "Rechtsvorschrift und nur ohne Ermessen oder Beurteilungsspielraum."
@@ -821,7 +830,8 @@ _C1_ASSESSMENT = {
             "<p>Nach § 31a SGB X braucht eine Sozialbehörde für den vollautomatisierten Erlass "
             "keine zusätzliche Zulassung durch eine Rechtsvorschrift.</p>",
             competency="qd:QD.3",
-            level=3,
+            level=2,
+            demand="recall",
             correct=True,
             feedback=(
                 "§ 31a SGB X stellt allein darauf ab, ob Anlass besteht, den Einzelfall durch "
@@ -840,6 +850,7 @@ _C1_ASSESSMENT = {
             "Bearbeitung ausgesteuert werden? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Bedeutsame Angaben der Beteiligten, die das Verfahren nicht selbst ermittelt, "
                 "und das Ausfüllen des qualifizierten Freitextfelds führen zur "
@@ -879,7 +890,8 @@ _C1_ASSESSMENT = {
             "matching",
             "<p>Ordnen Sie jeder Vorschrift ihren Regelungsgehalt zu.</p>",
             competency="qd:QD.3",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "Diese Normen bilden das Gerüst des automatisierten Verwaltungsakts in "
                 "VwVfG, SGB X und AO."
@@ -915,6 +927,7 @@ _C1_ASSESSMENT = {
             "DSGVO zu beurteilen?</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Eine menschliche Beteiligung zählt nur, wenn sie inhaltlich ist: Die Person "
                 "muss die Informationen prüfen und befugt wie fähig sein, abzuweichen."
@@ -945,7 +958,8 @@ _C1_ASSESSMENT = {
             "<p>Bringen Sie die Prüfschritte, ob ein Verwaltungsakt nach VwVfG "
             "vollautomatisiert erlassen werden darf, in die richtige Reihenfolge.</p>",
             competency="qd:QD.3",
-            level=4,
+            level=2,
+            demand="understand",
             feedback=(
                 "Zuerst die Zulassung, dann Ermessen und Beurteilungsspielraum, dann der "
                 "konkrete Fall: Liegen bedeutsame Angaben vor, muss ein Mensch entscheiden."
@@ -966,6 +980,7 @@ _C1_ASSESSMENT = {
             "Jahr)? Geben Sie den Betrag in Euro an.</p>",
             competency="qd:QD.6",
             level=2,
+            demand="apply",
             feedback=(
                 "195 × 6 € = 1.170 €; das liegt unter dem Höchstbetrag. Rechnen Sie solche "
                 "Regelpfade selbst nach, bevor Sie einen Bescheid am Telefon erklären."
@@ -982,6 +997,7 @@ _C1_ASSESSMENT = {
             "Amtsträger vorgelegt wird? (ein Wort)</p>",
             competency="qd:QD.1",
             level=2,
+            demand="recall",
             feedback=(
                 "Man spricht von Aussteuerung; ausgelöst wird sie durch Prüfregeln, "
                 "Risikofilter, Zufallsauswahl oder Angaben der Beteiligten."
@@ -995,6 +1011,7 @@ _C1_ASSESSMENT = {
             "6 %. Welche Reaktionen sind angemessen? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.6",
             level=3,
+            demand="evaluate",
             feedback=(
                 "Ein starker Rückgang der Aussteuerungsquote ist ein Warnsignal. Prüfen Sie die "
                 "Ursache, bevor Sie ihn als Effizienzgewinn verbuchen."
@@ -1031,7 +1048,8 @@ _C1_ASSESSMENT = {
             "Art. 22 DSGVO sein kann, wenn ein Dritter sein Handeln maßgeblich darauf "
             "stützt.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             correct=True,
             feedback=(
                 "Das Urteil vom 7. Dezember 2023 ist für Behörden bedeutsam, die Scores oder "
@@ -1227,6 +1245,7 @@ _C2_LESSON_1 = {
                 "werden?</p>",
                 competency="qd:QD.1",
                 level=3,
+                demand="apply",
                 feedback=(
                     "Entspricht die Behörde einem Antrag vollständig und greift nicht in Rechte "
                     "Dritter ein, ist nach § 39 Abs. 2 Nr. 1 VwVfG keine Begründung nötig."
@@ -1392,7 +1411,8 @@ _C2_LESSON_2 = {
                 "Verantwortliche seine Auskunftspflicht über die involvierte Logik, indem er "
                 "die mathematische Formel des Verfahrens übermittelt.</p>",
                 competency="qd:QD.4",
-                level=3,
+                level=2,
+                demand="recall",
                 correct=False,
                 feedback=(
                     "Verlangt ist eine verständliche Erläuterung des konkret angewandten "
@@ -1529,7 +1549,8 @@ _C2_LESSON_3 = {
                 "ordering",
                 "<p>In welcher Reihenfolge sollte ein Erläuterungstext aufgebaut sein?</p>",
                 competency="qd:QD.1",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
                     "Ergebnis zuerst, dann Daten und Regel, dann der nächste Schritt; die "
                     "Norm steht dabei in Klammern."
@@ -1666,6 +1687,7 @@ _C2_LESSON_4 = {
                 "weitergeben? Wählen Sie alle zutreffenden aus.</p>",
                 competency="qd:QD.1",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Neue Tatsachen, offensichtlich falsche Daten und Ermessensfragen gehören "
                     "zu einem Menschen; eine reine Verständnisfrage können Sie selbst klären."
@@ -1815,6 +1837,7 @@ _C2_LESSON_5 = {
                 "einzulegen?</p>",
                 competency="qd:QD.1",
                 level=3,
+                demand="apply",
                 feedback=(
                     "Ohne ordnungsgemäße Rechtsbehelfsbelehrung gilt in der Regel die "
                     "Jahresfrist (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 Abs. 2 AO)."
@@ -1841,6 +1864,7 @@ _C2_ASSESSMENT = {
             "Ist eine Begründung erforderlich?</p>",
             competency="qd:QD.1",
             level=4,
+            demand="apply",
             feedback=(
                 "Die Ausnahme für automatische Einrichtungen greift nur, wenn die Begründung "
                 "nach den Umständen nicht geboten ist. Bei Kürzungen und Daten Dritter ist "
@@ -1874,6 +1898,7 @@ _C2_ASSESSMENT = {
             "Sie alle zutreffenden aus.</p>",
             competency="qd:QD.4",
             level=3,
+            demand="apply",
             feedback=(
                 "Nach dem EuGH (C-203/22) muss die Person verstehen können, welche ihrer Daten "
                 "wie verwendet wurden; Quellcode oder Formeln allein genügen nicht."
@@ -1909,7 +1934,8 @@ _C2_ASSESSMENT = {
             "Logik pauschal mit dem Hinweis auf Geschäftsgeheimnisse des Softwareherstellers "
             "verweigern.</p>",
             competency="qd:QD.4",
-            level=3,
+            level=2,
+            demand="understand",
             correct=False,
             feedback=(
                 "Geschäftsgeheimnisse sind abzuwägen, notfalls durch Aufsichtsbehörde oder "
@@ -1927,10 +1953,12 @@ _C2_ASSESSMENT = {
             "20 km, 0,38 € ab dem 21. km)? Angabe in Euro.</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "20 × 0,30 € = 6,00 €, 10 × 0,38 € = 3,80 €, zusammen 9,80 € je Tag; "
-                "× 200 Tage = 1.960 €. Wer den Regelpfad nachrechnen kann, erklärt ihn "
-                "sicher."
+                "× 200 Tage = 1.960 €. Ab 2026 gelten 0,38 € ab dem ersten Kilometer: "
+                "30 × 0,38 € × 200 = 2.280 €. Wer den Regelpfad nachrechnen kann, erklärt "
+                "ihn sicher."
             ),
             tags=["Einkommensteuer", "Regelpfad"],
             answer=1960.0,
@@ -1941,8 +1969,9 @@ _C2_ASSESSMENT = {
             "ordering",
             "<p>Bringen Sie die Schritte des Gesprächsleitfadens für Anrufe zu einem "
             "automatisierten Bescheid in die richtige Reihenfolge.</p>",
-            competency="digcomp:2.1",
-            level=4,
+            competency="qd:QD.1",
+            level=2,
+            demand="understand",
             feedback=(
                 "Erst die Identität, dann das Anliegen, dann die Erklärung; neue Tatsachen "
                 "erkennen und zum Schluss den nächsten Schritt vereinbaren und dokumentieren."
@@ -1962,7 +1991,8 @@ _C2_ASSESSMENT = {
             "aus, dass Ihr Land das Widerspruchsverfahren für das Wohngeld beibehalten "
             "hat.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "Steuern: Einspruch nach der AO. Wohngeld: Widerspruch nach der VwGO, soweit "
                 "das Land das Vorverfahren beibehalten hat (§ 68 Abs. 1 Satz 2 VwGO erlaubt "
@@ -1985,7 +2015,9 @@ _C2_ASSESSMENT = {
             "bekommen und fragt, ob Sie ihm die Berechnung per unverschlüsselter E-Mail an "
             "seine private Adresse schicken können. Welche Antwort ist angemessen?</p>",
             competency="digcomp:2.1",
-            level=4,
+            level=3,
+            demand="apply",
+            digcomp_statements=["CS2.1.08"],
             feedback=(
                 "Wählen Sie den Kanal nach Schutzbedarf: Sozialdaten gehören in das "
                 "Postfach des Nutzerkontos, auf den Postweg oder in einen anderen sicheren "
@@ -2023,6 +2055,7 @@ _C2_ASSESSMENT = {
             "Widerspruch selbst stattzugeben und den Bescheid zu ändern? (ein Wort)</p>",
             competency="qd:QD.1",
             level=2,
+            demand="recall",
             feedback="Die Abhilfe (§ 72 VwGO) ist der schnellste Weg, einen Fehler zu korrigieren.",
             tags=["Rechtsbehelf", "Begriffe"],
             accepted=["Abhilfe", "Abhilfebescheid", "Abhilfeentscheidung"],
@@ -2031,8 +2064,9 @@ _C2_ASSESSMENT = {
             "multiple",
             "<p>Welche Formulierungen machen einen Erläuterungstext verständlicher? Wählen "
             "Sie alle zutreffenden aus.</p>",
-            competency="digcomp:2.1",
+            competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Direkte Ansprache, konkrete Zahlen mit Rechnung und ein nächster Schritt "
                 "helfen; Substantivketten und vorangestellte Normen erschweren das Lesen."
@@ -2066,7 +2100,8 @@ _C2_ASSESSMENT = {
             "<p>Ein Widerspruch kann wirksam am Telefon eingelegt werden, wenn die "
             "Sachbearbeiterin einen Gesprächsvermerk anlegt.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             correct=False,
             feedback=(
                 "Widerspruch und Einspruch verlangen die Schriftform, die elektronische Form "
@@ -2105,7 +2140,7 @@ COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
     ],
     "duration_minutes": 150,
     "audience_roles": ["sachbearbeitung", "fuehrungskraft", "nachwuchskraft", "datenschutz"],
-    "develops": [("qd:QD.1", 4), ("qd:QD.4", 3), ("digcomp:2.1", 4)],
+    "develops": [("qd:QD.1", 4), ("qd:QD.4", 3), ("digcomp:2.1", 3)],
     "prerequisites": ["vollautomatisierte-verwaltungsakte"],
     "lessons": [_C2_LESSON_1, _C2_LESSON_2, _C2_LESSON_3, _C2_LESSON_4, _C2_LESSON_5],
     "assessment": _C2_ASSESSMENT,
@@ -2240,7 +2275,8 @@ _C3_LESSON_1 = {
                 "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
                 "Reihenfolge.</p>",
                 competency="qd:QD.8",
-                level=3,
+                level=2,
+                demand="recall",
                 feedback=(
                     "Inkrafttreten am 1. August 2024; Verbote und KI-Kompetenz ab 2. Februar "
                     "2025; Regeln für KI-Modelle mit allgemeinem Verwendungszweck ab 2. August "
@@ -2405,6 +2441,7 @@ _C3_LESSON_2 = {
                 "<p>Ordnen Sie jedem Beispiel die passende Risikostufe der KI-Verordnung zu.</p>",
                 competency="qd:QD.8",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Maßgeblich sind Art. 5 (Verbote), Art. 6 mit Anhang III (Hochrisiko) und "
                     "Art. 50 (Transparenz); alles Übrige hat minimales Risiko."
@@ -2585,7 +2622,8 @@ _C3_LESSON_3 = {
                 "Hochrisiko-KI-Systems nach Art. 26 und 27 KI-Verordnung? Wählen Sie alle "
                 "zutreffenden aus.</p>",
                 competency="qd:QD.8",
-                level=5,
+                level=2,
+                demand="recall",
                 feedback=(
                     "Konformitätsbewertung und CE-Kennzeichnung sind Sache des Anbieters. Die "
                     "Behörde verantwortet den Einsatz: Aufsicht, Protokolle, Information und "
@@ -2769,7 +2807,8 @@ _C3_LESSON_4 = {
                 "<p>Die Pflicht zur KI-Kompetenz nach Art. 4 KI-Verordnung gilt nur für "
                 "Beschäftigte, die mit Hochrisiko-Systemen arbeiten.</p>",
                 competency="qd:QD.8",
-                level=3,
+                level=2,
+                demand="understand",
                 correct=False,
                 feedback=(
                     "Art. 4 gilt für Anbieter und Betreiber aller KI-Systeme seit dem "
@@ -2927,6 +2966,7 @@ _C3_LESSON_5 = {
                 "Systems zu verlangen?</p>",
                 competency="qd:QD.1",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Art. 22 DSGVO erfasst nur ausschließlich automatisierte Entscheidungen. "
                     "Entscheidet ein Mensch auf Grundlage einer KI-Ausgabe, greift Art. 86 "
@@ -2962,7 +3002,7 @@ _C3_ASSESSMENT = {
     "title": "Abschlusstest: Die KI-Verordnung in der Verwaltung",
     "pass_mark_percent": 70,
     "max_attempts": 3,
-    "time_limit_minutes": 30,
+    "time_limit_minutes": 40,
     "questions": [
         _q(
             "single",
@@ -2971,6 +3011,7 @@ _C3_ASSESSMENT = {
             "programmiert. Ist es ein KI-System im Sinne der KI-Verordnung?</p>",
             competency="qd:QD.8",
             level=4,
+            demand="apply",
             feedback=(
                 "Entscheidend ist, ob das System aus Eingaben ableitet, wie Ausgaben erzeugt "
                 "werden. Rein regelbasierte Systeme nennt Erwägungsgrund 12 ausdrücklich als "
@@ -3001,7 +3042,8 @@ _C3_ASSESSMENT = {
             "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
             "Reihenfolge, beginnend mit dem frühesten.</p>",
             competency="qd:QD.8",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "1. August 2024 Inkrafttreten; 2. Februar 2025 Verbote und KI-Kompetenz; "
                 "2. August 2026 Transparenzpflichten nach Art. 50; 2. Dezember 2027 "
@@ -3022,7 +3064,8 @@ _C3_ASSESSMENT = {
             "Hochrisiko-Systeme, wenn sie in einer Behörde eingesetzt werden? Wählen Sie "
             "alle zutreffenden aus.</p>",
             competency="qd:QD.8",
-            level=4,
+            level=5,
+            demand="evaluate",
             feedback=(
                 "Erfasst sind KI-Systeme, die den Anspruch auf grundlegende staatliche "
                 "Unterstützungsleistungen beurteilen oder über Gewährung, Kürzung, Widerruf "
@@ -3050,13 +3093,21 @@ _C3_ASSESSMENT = {
                     False,
                     "Keine Beurteilung von Personen oder Leistungen.",
                 ),
+                _opt(
+                    "Ein KI-System, das eingehende Briefe dem richtigen Wohngeldvorgang "
+                    "zuordnet, ohne ihren Inhalt zu bewerten",
+                    False,
+                    "Es beurteilt keinen Anspruch; selbst wenn man Anhang III annähme, wäre es "
+                    "eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a).",
+                ),
             ],
         ),
         _q(
             "matching",
             "<p>Ordnen Sie jeder Vorschrift der KI-Verordnung ihren Inhalt zu.</p>",
             competency="qd:QD.8",
-            level=4,
+            level=2,
+            demand="recall",
             feedback="Diese Artikel bilden den Kern der Pflichten einer Behörde als Betreiberin.",
             tags=["Normen"],
             pairs=[
@@ -3076,7 +3127,8 @@ _C3_ASSESSMENT = {
             "Hochrisiko-KI-Systems nach Art. 26 Abs. 6 mindestens aufbewahren, soweit sie "
             "unter ihrer Kontrolle stehen und nichts anderes bestimmt ist?</p>",
             competency="qd:QD.8",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "Mindestens sechs Monate, soweit das Unionsrecht oder nationale Recht, "
                 "insbesondere das Datenschutzrecht, nichts anderes vorsieht."
@@ -3092,6 +3144,7 @@ _C3_ASSESSMENT = {
             "Behörde, die ein KI-System in eigener Verantwortung verwendet? (ein Wort)</p>",
             competency="qd:QD.8",
             level=2,
+            demand="recall",
             feedback=(
                 "Betreiber (Art. 3 Nr. 4); im Englischen „deployer“. Der Hersteller ist "
                 "Anbieter („provider“)."
@@ -3105,7 +3158,8 @@ _C3_ASSESSMENT = {
             "muss sie nach Art. 14 Abs. 4 KI-Verordnung haben, damit ihre Aufsicht wirksam "
             "ist? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.6",
-            level=4,
+            level=2,
+            demand="recall",
             feedback=(
                 "Wirksame Aufsicht heißt: Grenzen verstehen, Automatisierungsbias kennen, "
                 "Ausgaben richtig deuten und sie verwerfen können. Den Quellcode zu prüfen, "
@@ -3144,6 +3198,7 @@ _C3_ASSESSMENT = {
             "nicht. Wie handeln Sie?</p>",
             competency="qd:QD.6",
             level=4,
+            demand="evaluate",
             feedback=(
                 "Die Empfehlung beruht auf unvollständigen Daten. Sie entscheiden auf Grundlage "
                 "der vollständigen Aktenlage und dokumentieren, warum Sie abweichen."
@@ -3175,7 +3230,8 @@ _C3_ASSESSMENT = {
             "<p>Das Recht auf Erläuterung nach Art. 86 KI-Verordnung gilt nur, soweit das "
             "Unionsrecht, etwa die DSGVO, nicht bereits ein entsprechendes Recht vorsieht.</p>",
             competency="qd:QD.1",
-            level=4,
+            level=2,
+            demand="understand",
             correct=True,
             feedback=(
                 "Art. 86 Abs. 3 macht das Recht subsidiär. Praktisch greift es vor allem dort, "
@@ -3191,32 +3247,143 @@ _C3_ASSESSMENT = {
         ),
         _q(
             "single",
-            "<p>Welche Angaben gehören nach Art. 86 KI-Verordnung in die Erläuterung an eine "
-            "betroffene Person?</p>",
+            "<p>Frau Becker verlangt nach Art. 86 KI-Verordnung eine Erläuterung: Ihr Wohngeld "
+            "wurde herabgesetzt, nachdem ein Hochrisiko-KI-System ihre Kontoauszüge "
+            "ausgewertet hatte und eine Sachbearbeiterin danach entschieden hat. Welcher "
+            "Entwurf erfüllt die Anforderungen am besten?</p>",
             competency="qd:QD.1",
             level=4,
+            demand="evaluate",
             feedback=(
                 "Verlangt ist eine klare und aussagekräftige Erläuterung zur Rolle des "
                 "KI-Systems im Entscheidungsprozess und zu den wichtigsten Elementen der "
-                "Entscheidung."
+                "getroffenen Entscheidung (Art. 86 Abs. 1)."
             ),
             tags=["Art. 86"],
             options=[
                 _opt(
-                    "Die Rolle des KI-Systems im Entscheidungsprozess und die wichtigsten "
-                    "Elemente der Entscheidung",
+                    "„Ein KI-System hat Ihre Kontoauszüge ausgelesen und regelmäßige Eingänge "
+                    "als mögliches Einkommen markiert. Die Sachbearbeiterin hat diese Eingänge "
+                    "geprüft und als Lohn aus Ihrer Nebenbeschäftigung gewertet. Mit diesem "
+                    "Einkommen beträgt Ihr Wohngeld ab Juli 180 €.“",
                     True,
-                    "Richtig, das ist der Wortlaut von Art. 86 Abs. 1.",
+                    "Richtig: Der Entwurf nennt die Aufgabe des Systems, seine Ausgabe, den "
+                    "Umgang der Sachbearbeiterin damit und die tragenden Gründe.",
                 ),
                 _opt(
-                    "Die Trainingsdaten des Systems und seine Gewichtungen",
+                    "„Über Ihren Antrag hat eine Sachbearbeiterin entschieden. Einzelheiten zu "
+                    "unseren technischen Hilfsmitteln können wir nicht mitteilen.“",
                     False,
-                    "Das verlangt Art. 86 nicht; es geht um die Entscheidung im Einzelfall.",
+                    "Nein. Gerade die Rolle des Systems muss erläutert werden, auch wenn ein "
+                    "Mensch entschieden hat.",
                 ),
                 _opt(
-                    "Name und Anschrift der Person, die das System programmiert hat",
+                    "„Das System beruht auf einem neuronalen Netz, das mit 40.000 "
+                    "abgeschlossenen Fällen trainiert wurde und eine Trefferquote von 94 % "
+                    "erreicht.“",
                     False,
-                    "Solche Angaben sind weder verlangt noch hilfreich.",
+                    "Nein. Technische Angaben zum Modell erklären weder seine Rolle im "
+                    "konkreten Fall noch die Gründe der Entscheidung.",
+                ),
+                _opt(
+                    "„Ihr Wohngeld wurde nach § 27 Abs. 2 WoGG neu berechnet.“",
+                    False,
+                    "Nein. Ein Normverweis nennt weder die Rolle des Systems noch die "
+                    "wichtigsten Elemente der Entscheidung.",
+                ),
+            ],
+        ),
+        _q(
+            "single",
+            "<p>Ein freigegebenes Sprachmodell hat Ihnen einen Antwortentwurf an einen Bürger "
+            "formuliert. Der Entwurf nennt eine Vorschrift des Wohngeldgesetzes und eine "
+            "Frist, die Sie nicht kennen. Wie gehen Sie vor?</p>",
+            competency="digcomp:1.2",
+            level=3,
+            demand="apply",
+            digcomp_statements=["CS1.2.10"],
+            feedback=(
+                "Sprachmodelle erzeugen plausibel klingende, aber falsche Angaben. Wer das "
+                "Ergebnis verwendet, ist für seine Richtigkeit verantwortlich."
+            ),
+            tags=["Generative KI", "KI-Kompetenz"],
+            options=[
+                _opt(
+                    "Vorschrift und Frist an der amtlichen Quelle prüfen, den Entwurf "
+                    "korrigieren und die Antwort selbst verantworten",
+                    True,
+                    "Richtig. Die Freigabe des Werkzeugs entbindet nicht von der Prüfung.",
+                ),
+                _opt(
+                    "Den Entwurf versenden, weil das Werkzeug von der Behörde freigegeben ist",
+                    False,
+                    "Nein. Freigegeben heißt: zulässig zu nutzen, nicht: fehlerfrei.",
+                ),
+                _opt(
+                    "Das Sprachmodell fragen, ob die Angaben stimmen, und bei Bestätigung "
+                    "versenden",
+                    False,
+                    "Nein. Ein Sprachmodell bestätigt auch eigene Fehler; prüfen Sie an der "
+                    "Quelle.",
+                ),
+                _opt(
+                    "Den Bürger in der Antwort bitten, die Angaben selbst nachzuprüfen",
+                    False,
+                    "Nein. Die Verantwortung für eine behördliche Auskunft liegt bei Ihnen.",
+                ),
+            ],
+        ),
+        _q(
+            "multiple",
+            "<p>Welche Aussagen zur Einstufung treffen nach der KI-Verordnung in der Fassung "
+            "des digitalen Omnibus (Rechtsstand 4. Dezember 2026) zu? Wählen Sie alle "
+            "zutreffenden aus.</p>",
+            competency="digcomp:2.3",
+            level=5,
+            demand="evaluate",
+            digcomp_statements=["CS2.3.16"],
+            feedback=(
+                "Die Einstufung folgt der Reihenfolge: KI-System? Verbotene Praktik (Art. 5)? "
+                "Anhang III und Ausnahme nach Art. 6 Abs. 3? Transparenzpflicht (Art. 50)?"
+            ),
+            tags=["Risikoklassen", "Anhang III"],
+            options=[
+                _opt(
+                    "Ein System, das Beschäftigten im Bürgerbüro anhand ihrer Stimme Emotionen "
+                    "zuschreibt, ist verboten (Art. 5 Abs. 1 Buchst. f).",
+                    True,
+                    "Richtig: Emotionserkennung am Arbeitsplatz ist verboten, außer aus "
+                    "medizinischen oder Sicherheitsgründen.",
+                ),
+                _opt(
+                    "Ein lernendes Modell, das Wohngeldanträge nach der Wahrscheinlichkeit "
+                    "unvollständiger Angaben sortiert und so über die Bearbeitung "
+                    "mitbestimmt, ist hochriskant; die Ausnahme des Art. 6 Abs. 3 hilft "
+                    "wegen des Profilings nicht.",
+                    True,
+                    "Richtig: Anhang III Nr. 5 Buchst. a ist einschlägig, und Profiling "
+                    "schließt die Ausnahme aus.",
+                ),
+                _opt(
+                    "Ein Chatbot, der auf der Website Fragen zu Antragsunterlagen beantwortet, "
+                    "ist ein Hochrisiko-System.",
+                    False,
+                    "Nein. Er entscheidet nicht über Leistungen; für ihn gilt die "
+                    "Transparenzpflicht des Art. 50.",
+                ),
+                _opt(
+                    "Ein regelbasiertes Programm, das die Wohngeldformel ausrechnet, ist "
+                    "hochriskant, weil es über Leistungen entscheidet.",
+                    False,
+                    "Nein. Ohne Ableitung ist es in aller Regel schon kein KI-System; es "
+                    "gelten § 31a SGB X und Art. 22 DSGVO.",
+                ),
+                _opt(
+                    "Seit dem digitalen Omnibus gelten die Verbote des Art. 5 erst ab dem "
+                    "2. Dezember 2027.",
+                    False,
+                    "Nein. Die Verbote gelten seit dem 2. Februar 2025; nur die neu "
+                    "eingefügten Verbote gelten ab dem 2. Dezember 2026.",
                 ),
             ],
         ),
@@ -3253,7 +3420,13 @@ COURSE_KI_VERORDNUNG_VERWALTUNG = {
         "datenschutz",
         "nachwuchskraft",
     ],
-    "develops": [("qd:QD.8", 5), ("qd:QD.1", 4), ("qd:QD.6", 4)],
+    "develops": [
+        ("qd:QD.8", 5),
+        ("qd:QD.1", 4),
+        ("qd:QD.6", 4),
+        ("digcomp:1.2", 3),
+        ("digcomp:2.3", 5),
+    ],
     "prerequisites": ["vollautomatisierte-verwaltungsakte"],
     "lessons": [_C3_LESSON_1, _C3_LESSON_2, _C3_LESSON_3, _C3_LESSON_4, _C3_LESSON_5],
     "assessment": _C3_ASSESSMENT,

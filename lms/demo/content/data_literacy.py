@@ -49,7 +49,7 @@ _DATENQUALITAET = {
     ],
     "duration_minutes": 90,
     "audience_roles": ["sachbearbeitung", "fuehrungskraft", "it-digitalisierung", "nachwuchskraft"],
-    "develops": [("qd:QD.2", 4), ("qd:QD.6", 3), ("digcomp:1.2", 4)],
+    "develops": [("qd:QD.2", 4), ("qd:QD.6", 3), ("digcomp:1.2", 3)],
     "prerequisites": [],
     "lessons": [
         # --- Lektion 1 -------------------------------------------------------------------
@@ -182,6 +182,7 @@ _DATENQUALITAET = {
                         "points": 1,
                         "competency": "qd:QD.2",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Ein Datum, das es im Kalender nicht gibt, verletzt eine "
                         "formale Regel. Das erkennt schon eine einfache Plausibilitätsprüfung.",
                         "tags": ["datenqualitaet", "kfz-zulassung"],
@@ -375,7 +376,8 @@ _DATENQUALITAET = {
                         "ja nichts angegeben hat.</p>",
                         "points": 1,
                         "competency": "qd:QD.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "understand",
                         "correct": False,
                         "feedback_true": "Nein. Ein fehlender Wert ist unbekannt, nicht null. "
                         "Die Behörde muss den Sachverhalt aufklären und die Angabe anfordern.",
@@ -509,7 +511,8 @@ _DATENQUALITAET = {
                         "Wählen Sie alle zutreffenden aus.</p>",
                         "points": 2,
                         "competency": "qd:QD.2",
-                        "level": 4,
+                        "level": 3,
+                        "demand": "apply",
                         "feedback": "Proxy-Variablen sind unauffällig, korrelieren aber eng mit "
                         "Herkunft, Geschlecht oder Behinderung.",
                         "tags": ["bias", "proxy"],
@@ -709,6 +712,7 @@ _DATENQUALITAET = {
                         "points": 1,
                         "competency": "qd:QD.6",
                         "level": 3,
+                        "demand": "apply",
                         "answer": 12.0,
                         "tolerance": 0.1,
                         "unit": "Prozentpunkte",
@@ -736,6 +740,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.2",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Die Angabe war einmal richtig, ist es aber nicht mehr: Das ist "
                 "ein Aktualitätsproblem, verstärkt durch fehlende Konsistenz zwischen zwei "
                 "Verfahren.",
@@ -771,6 +776,7 @@ _DATENQUALITAET = {
                 "points": 4,
                 "competency": "qd:QD.2",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Die Dimensionen helfen, Fehler präzise zu benennen und der "
                 "richtigen Ursache zuzuordnen.",
                 "tags": ["datenqualitaet", "kfz-zulassung"],
@@ -803,7 +809,8 @@ _DATENQUALITAET = {
                 "Fachverfahrens besteht, ist er auch inhaltlich richtig.</p>",
                 "points": 1,
                 "competency": "qd:QD.2",
-                "level": 3,
+                "level": 2,
+                "demand": "understand",
                 "correct": False,
                 "feedback_true": "Leider nein. Plausibilitätsprüfungen sichern die "
                 "Gültigkeit. Ein formal einwandfreier, aber falscher Wert fällt keiner Regel "
@@ -822,6 +829,7 @@ _DATENQUALITAET = {
                 "points": 2,
                 "competency": "qd:QD.2",
                 "level": 4,
+                "demand": "apply",
                 "answer": 2.5,
                 "tolerance": 0.05,
                 "unit": "%",
@@ -836,7 +844,8 @@ _DATENQUALITAET = {
                 "die Herkunft steht? Antworten Sie mit einem Fachbegriff.</p>",
                 "points": 1,
                 "competency": "digcomp:1.2",
-                "level": 4,
+                "level": 2,
+                "demand": "recall",
                 "accepted": [
                     "Proxy-Variable",
                     "Proxyvariable",
@@ -861,6 +870,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "evaluate",
                 "feedback": "Kontrolldaten zeigen, wo kontrolliert wurde, nicht zwingend, wo "
                 "Verstöße vorkommen. Eine Zufallsstichprobe als Vergleich macht die "
                 "Verzerrung sichtbar.",
@@ -903,6 +913,7 @@ _DATENQUALITAET = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Ein Prüfmodell darf nur anstoßen, nicht entscheiden. Es braucht "
                 "einen Vergleich mit Zufallsfällen, eine Auswertung nach Gruppen und eine "
                 "Datenschutz-Folgenabschätzung.",
@@ -950,7 +961,8 @@ _DATENQUALITAET = {
                 "Reihenfolge.</p>",
                 "points": 2,
                 "competency": "qd:QD.2",
-                "level": 4,
+                "level": 2,
+                "demand": "understand",
                 "feedback": "Erst prüfen, dann belegen, dann zusammenführen und "
                 "dokumentieren, und zum Schluss die Folgen in laufenden Vorgängen "
                 "bereinigen.",
@@ -970,6 +982,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "answer": 10.0,
                 "tolerance": 0.1,
                 "unit": "Prozentpunkte",
@@ -984,7 +997,8 @@ _DATENQUALITAET = {
                 "Doppelerfassung und können ohne Bescheid storniert werden.</p>",
                 "points": 1,
                 "competency": "digcomp:1.2",
-                "level": 4,
+                "level": 3,
+                "demand": "apply",
                 "correct": False,
                 "feedback_true": "Nein. Beide Elternteile können für dasselbe Kind Elterngeld "
                 "beantragen. Eine Dublette liegt nur vor, wenn dieselbe Person doppelt "
@@ -1132,6 +1146,7 @@ _STATISTIK = {
                         "points": 1,
                         "competency": "qd:QD.7",
                         "level": 3,
+                        "demand": "apply",
                         "answer": 11.0,
                         "tolerance": 0.0,
                         "unit": "Tage",
@@ -1268,6 +1283,7 @@ _STATISTIK = {
                         "points": 1,
                         "competency": "qd:QD.7",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Die Differenz zweier Prozentwerte wird in Prozentpunkten "
                         "angegeben; die relative Veränderung ist 2 / 8 = 25 %.",
                         "tags": ["prozentpunkte", "wohngeld"],
@@ -1413,7 +1429,8 @@ _STATISTIK = {
                         "Erledigungsquote erhöhen.</p>",
                         "points": 1,
                         "competency": "qd:QD.7",
-                        "level": 4,
+                        "level": 2,
+                        "demand": "understand",
                         "correct": False,
                         "feedback_true": "Nein. Vielleicht schicken gut organisierte Teams "
                         "ihre Leute häufiger in Fortbildungen. Eine Korrelation allein belegt "
@@ -1533,7 +1550,8 @@ _STATISTIK = {
                         "zutreffenden aus.</p>",
                         "points": 2,
                         "competency": "qd:QD.7",
-                        "level": 4,
+                        "level": 2,
+                        "demand": "understand",
                         "feedback": "Irreführend sind Darstellungen, bei denen Länge, Fläche "
                         "oder Verlauf nicht mehr den Zahlen entsprechen.",
                         "tags": ["diagramme"],
@@ -1706,7 +1724,8 @@ _STATISTIK = {
                         "können?</p>",
                         "points": 1,
                         "competency": "digcomp:1.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "recall",
                         "accepted": [
                             "GENESIS-Online",
                             "GENESIS",
@@ -1735,6 +1754,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 3,
+                "demand": "apply",
                 "answer": 250.0,
                 "tolerance": 0.5,
                 "unit": "€",
@@ -1751,6 +1771,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "evaluate",
                 "feedback": "Bei schief verteilten Werten wie Wartezeiten beschreibt der "
                 "Median den typischen Fall; ergänzen Sie einen Wert für die langen Fälle.",
                 "tags": ["median", "elterngeld"],
@@ -1786,6 +1807,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "apply",
                 "answer": 25.0,
                 "tolerance": 0.1,
                 "unit": "%",
@@ -1802,6 +1824,7 @@ _STATISTIK = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "answer": 27.0,
                 "tolerance": 1.0,
                 "unit": "%",
@@ -1817,6 +1840,7 @@ _STATISTIK = {
                 "points": 3,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "evaluate",
                 "feedback": "Vor jedem Schluss auf eine Ursache stehen vier Fragen: Zufall, "
                 "Störgröße, umgekehrte Richtung, Auswahleffekt.",
                 "tags": ["korrelation", "kausalitaet"],
@@ -1852,6 +1876,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 3,
+                "demand": "apply",
                 "correct": False,
                 "feedback_true": "Nein. Die Balken zeigen dann nur 550 gegen 110, der "
                 "Rückgang von rund 19 % wirkt wie einer von 80 %.",
@@ -1868,6 +1893,7 @@ _STATISTIK = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "evaluate",
                 "feedback": "Kleine Stichproben haben große Fehlermargen, und eine "
                 "Selbstauswahl ist keine Zufallsstichprobe.",
                 "tags": ["stichprobe", "unsicherheit"],
@@ -1905,7 +1931,8 @@ _STATISTIK = {
                 "Bringen Sie die Prüfschritte in eine sinnvolle Reihenfolge.</p>",
                 "points": 2,
                 "competency": "digcomp:1.2",
-                "level": 4,
+                "level": 2,
+                "demand": "understand",
                 "feedback": "Nachrechnen können Sie erst, wenn Sie die Datenbasis kennen, "
                 "und eine Schlussfolgerung erst prüfen, wenn die Zahlen stimmen. Kennzahl und "
                 "Darstellung prüfen Sie beim Nachrechnen mit.",
@@ -1922,7 +1949,8 @@ _STATISTIK = {
                 "etwa bei einem Anstieg der Ablehnungsquote von 4 % auf 6 %?</p>",
                 "points": 1,
                 "competency": "qd:QD.7",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "accepted": ["Prozentpunkt", "Prozentpunkte", "pp", "Prozent-Punkte"],
                 "feedback": "Die Differenz beträgt 2 Prozentpunkte; relativ ist die Quote um "
                 "50 % gestiegen.",
@@ -1937,6 +1965,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "digcomp:1.2",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Sehr kleine Fallzahlen werden wegen der statistischen "
                 "Geheimhaltung (§ 16 BStatG) nicht ausgewiesen. Beachten Sie die "
                 "Zeichenerklärung der Tabelle.",
@@ -2117,6 +2146,7 @@ _DATENSCHUTZ = {
                         "points": 1,
                         "competency": "qd:QD.4",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Behörden verarbeiten Daten zur Erfüllung ihrer "
                         "gesetzlichen Aufgaben, also nach Art. 6 Abs. 1 lit. e (oder c) DSGVO "
                         "in Verbindung mit dem Fachrecht.",
@@ -2264,6 +2294,7 @@ _DATENSCHUTZ = {
                         "points": 1,
                         "competency": "qd:QD.4",
                         "level": 3,
+                        "demand": "apply",
                         "correct": False,
                         "feedback_true": "Nein. Schon die Tatsache, dass jemand einen Antrag "
                         "gestellt hat, ist ein Sozialdatum und unterliegt dem "
@@ -2445,7 +2476,8 @@ _DATENSCHUTZ = {
                         "Maß beschränkt sein müssen?</p>",
                         "points": 1,
                         "competency": "digcomp:4.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "recall",
                         "accepted": [
                             "Datenminimierung",
                             "Grundsatz der Datenminimierung",
@@ -2592,7 +2624,8 @@ _DATENSCHUTZ = {
                         "Auskunftsantrags nach Art. 15 DSGVO in die richtige Reihenfolge.</p>",
                         "points": 2,
                         "competency": "qd:QD.4",
-                        "level": 4,
+                        "level": 2,
+                        "demand": "understand",
                         "feedback": "Jeder Schritt setzt den vorigen voraus: Die Frist läuft "
                         "ab Eingang, geschwärzt werden kann nur, was zusammengestellt ist. Die "
                         "Identität prüfen Sie, sobald Zweifel bestehen (Art. 12 Abs. 6 DSGVO), "
@@ -2715,6 +2748,7 @@ _DATENSCHUTZ = {
                         "points": 2,
                         "competency": "digcomp:4.2",
                         "level": 4,
+                        "demand": "apply",
                         "feedback": "Sofort intern melden, dokumentieren und den Schaden "
                         "begrenzen; über die Meldung an die Aufsichtsbehörde entscheidet die "
                         "Behörde mit der oder dem Datenschutzbeauftragten.",
@@ -2766,6 +2800,7 @@ _DATENSCHUTZ = {
                 "points": 4,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Die Grundsätze des Art. 5 DSGVO sind der Prüfmaßstab für jede "
                 "Verarbeitung; ein Vorgang kann mehrere berühren.",
                 "tags": ["grundsaetze"],
@@ -2799,7 +2834,8 @@ _DATENSCHUTZ = {
                 "einbindet.</p>",
                 "points": 1,
                 "competency": "qd:QD.4",
-                "level": 3,
+                "level": 2,
+                "demand": "understand",
                 "correct": False,
                 "feedback_true": "Nein. Wegen des Ungleichgewichts zwischen Behörde und "
                 "Person ist die Einwilligung oft nicht freiwillig (Erwägungsgrund 43 DSGVO). "
@@ -2818,6 +2854,7 @@ _DATENSCHUTZ = {
                 "points": 2,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "§ 68 SGB X erlaubt auf Ersuchen nur wenige Grunddaten; über das "
                 "Ersuchen entscheidet die Behördenleitung oder eine besonders bevollmächtigte "
                 "Person, nicht die Sachbearbeitung am Telefon.",
@@ -2859,7 +2896,8 @@ _DATENSCHUTZ = {
                 "werden?</p>",
                 "points": 1,
                 "competency": "digcomp:4.2",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "answer": 72.0,
                 "tolerance": 0.0,
                 "unit": "Stunden",
@@ -2875,6 +2913,7 @@ _DATENSCHUTZ = {
                 "points": 1,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Art. 17 Abs. 3 lit. b DSGVO schließt die Löschung aus, solange "
                 "die Daten für die öffentliche Aufgabe erforderlich sind. Die Person erhält "
                 "eine begründete Antwort.",
@@ -2917,7 +2956,8 @@ _DATENSCHUTZ = {
                 "Bringen Sie die Schritte in die richtige Reihenfolge.</p>",
                 "points": 2,
                 "competency": "digcomp:4.2",
-                "level": 4,
+                "level": 2,
+                "demand": "understand",
                 "feedback": "Erst intern melden und den Schaden begrenzen, dann das Risiko "
                 "bewerten, denn davon hängen Meldung und Benachrichtigung ab; bei Sozialdaten "
                 "gehört auch die Rechts- oder Fachaufsicht dazu (§ 83a SGB X).",
@@ -2937,7 +2977,8 @@ _DATENSCHUTZ = {
                 "Sozialdaten von den Leistungsträgern nicht unbefugt verarbeitet werden?</p>",
                 "points": 1,
                 "competency": "qd:QD.4",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "accepted": ["Sozialgeheimnis", "das Sozialgeheimnis"],
                 "feedback": "Das Sozialgeheimnis gilt auch in Wohngeld- und Elterngeldstellen, "
                 "weil WoGG und BEEG als besondere Teile des Sozialgesetzbuchs gelten.",
@@ -2951,6 +2992,7 @@ _DATENSCHUTZ = {
                 "points": 1,
                 "competency": "qd:QD.5",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Once-Only heißt: die richtigen Daten auf dem richtigen Weg, mit "
                 "Rechtsgrundlage, beschränkt auf das Nötige und protokolliert.",
                 "tags": ["once-only", "elterngeld"],
@@ -2993,6 +3035,8 @@ _DATENSCHUTZ = {
                 "points": 2,
                 "competency": "digcomp:2.2",
                 "level": 3,
+                "demand": "apply",
+                "digcomp_statements": ["CS2.2.09"],
                 "feedback": "Sensible Daten gehören auf einen geschützten Weg: Postfach im "
                 "Nutzerkonto, Ende-zu-Ende-Verschlüsselung oder Briefpost.",
                 "tags": ["sichere-kommunikation"],
@@ -3033,8 +3077,9 @@ _DATENSCHUTZ = {
                 "innerhalb eines Monats erteilt werden; in begründeten Fällen kann die Frist "
                 "um zwei weitere Monate verlängert werden.</p>",
                 "points": 1,
-                "competency": "digcomp:4.2",
-                "level": 4,
+                "competency": "qd:QD.4",
+                "level": 2,
+                "demand": "recall",
                 "correct": True,
                 "feedback_true": "Richtig, so regelt es Art. 12 Abs. 3 DSGVO. Über die "
                 "Verlängerung ist die Person innerhalb des ersten Monats zu unterrichten.",
@@ -3042,6 +3087,51 @@ _DATENSCHUTZ = {
                 "verlängerbar um zwei Monate bei komplexen oder zahlreichen Anträgen.",
                 "feedback": "Notieren Sie bei jedem Antrag das Eingangsdatum und die Frist.",
                 "tags": ["betroffenenrechte", "auskunft"],
+            },
+            {
+                "type": "single",
+                "stem": "<p>Eine Kollegin möchte eine Excel-Liste mit Namen, Aktenzeichen und "
+                "Einkommen von 40 Antragstellenden in einen frei zugänglichen KI-Chatdienst im "
+                "Internet hochladen, um schneller eine Auswertung zu erhalten. Was raten Sie "
+                "ihr?</p>",
+                "points": 1,
+                "competency": "digcomp:4.2",
+                "level": 4,
+                "demand": "apply",
+                "digcomp_statements": ["CS4.2.13"],
+                "feedback": "Personenbezogene Daten gehören nur in Werkzeuge, die Ihre Behörde "
+                "dafür freigegeben und vertraglich abgesichert hat. Eingaben in frei "
+                "zugängliche Dienste können gespeichert und zum Training genutzt werden.",
+                "tags": ["ki-dienste", "sozialgeheimnis"],
+                "options": [
+                    {
+                        "text": "Das zu unterlassen und ein freigegebenes Werkzeug oder "
+                        "wirksam anonymisierte Daten zu nutzen",
+                        "correct": True,
+                        "feedback": "Richtig. Für die Übermittlung an den Anbieter fehlen "
+                        "Rechtsgrundlage und Vertrag zur Auftragsverarbeitung; die Daten sind "
+                        "Sozialdaten (§ 35 SGB I).",
+                    },
+                    {
+                        "text": "Es ist zulässig, wenn sie vorher die Namen löscht",
+                        "correct": False,
+                        "feedback": "Nein. Über Aktenzeichen und Einkommen bleiben die "
+                        "Personen bestimmbar; die Daten sind nur pseudonymisiert, nicht "
+                        "anonym.",
+                    },
+                    {
+                        "text": "Es ist zulässig, weil die Auswertung dienstlichen Zwecken dient",
+                        "correct": False,
+                        "feedback": "Nein. Ein dienstlicher Zweck ersetzt weder die "
+                        "Rechtsgrundlage für die Übermittlung noch die Freigabe des Dienstes.",
+                    },
+                    {
+                        "text": "Es ist zulässig, wenn der Anbieter seinen Sitz in der EU hat",
+                        "correct": False,
+                        "feedback": "Nein. Der Sitz des Anbieters ändert nichts daran, dass "
+                        "Rechtsgrundlage, Vertrag und Freigabe fehlen.",
+                    },
+                ],
             },
         ],
     },
