@@ -1354,7 +1354,10 @@ _C2_LESSON_2 = {
                 ),
             ],
             rule_path=[
-                ("Leben beide Elternteile mit dem Kind zusammen und sind beide berechtigt?", "Ja"),
+                (
+                    "Lebt auch der andere Elternteil mit dem Kind im Haushalt (§ 1 Abs. 8 Satz 2 BEEG)?",
+                    "Ja",
+                ),
                 ("Summe der zu versteuernden Einkommen 2025", "182.400 €"),
                 ("Summe über 175.000 €?", "Ja – Anspruch entfällt (§ 1 Abs. 8 Satz 2 BEEG)"),
                 ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
