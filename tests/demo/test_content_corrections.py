@@ -178,6 +178,9 @@ def test_social_data_breaches_go_to_the_supervising_authority_too():
 def test_transfer_for_related_criminal_proceedings_is_explained():
     lesson = _text(_lesson("sozialgeheimnis"))
     assert "§ 69 Abs. 1 Nr. 2 SGB X" in lesson and "ohne richterliche Anordnung" in lesson
+    police = _question("Ein Polizeibeamter bittet telefonisch")
+    wrong = next(o for o in police["options"] if not o["correct"])
+    assert "§ 69 Abs. 1 Nr. 2 SGB X" in wrong["feedback"]
 
 
 # 13-15 ------------------------------------------------------------- statistics, terms

@@ -2848,8 +2848,8 @@ _DATENSCHUTZ = {
             },
             {
                 "type": "multiple",
-                "stem": "<p>Ein Polizeibeamter bittet telefonisch um Daten einer "
-                "Grundsicherungsempfängerin. Welche Aussagen sind zutreffend? Wählen Sie alle "
+                "stem": "<p>Ein Polizeibeamter bittet telefonisch um Daten einer Frau, die "
+                "Grundsicherung bezieht. Welche Aussagen sind zutreffend? Wählen Sie alle "
                 "zutreffenden aus.</p>",
                 "points": 2,
                 "competency": "qd:QD.4",
@@ -2884,8 +2884,12 @@ _DATENSCHUTZ = {
                         "ganze Akte übermitteln.",
                         "correct": False,
                         "feedback": "Nein. Weitergehende Übermittlungen für Strafverfahren "
-                        "sind nur unter engen Voraussetzungen zulässig, etwa nach § 73 SGB X "
-                        "auf richterliche Anordnung, und nie formlos am Telefon.",
+                        "sind nur unter engen Voraussetzungen zulässig: nach § 73 SGB X auf "
+                        "richterliche Anordnung oder, wenn das Strafverfahren mit der eigenen "
+                        "Aufgabe zusammenhängt (etwa nach einer Anzeige der Behörde wegen "
+                        "Leistungsbetrugs), nach § 69 Abs. 1 Nr. 2 SGB X ohne richterliche "
+                        "Anordnung. Auch dann nur die erforderlichen Daten und nie formlos am "
+                        "Telefon.",
                     },
                 ],
             },
