@@ -2,8 +2,9 @@
 
 Three courses for case workers, managers, IT staff, trainees and data protection officers:
 the law of fully automated administrative acts, explaining automated decisions to
-citizens, and the EU AI Act in the administration. Norms are cited as in force in 2026;
-the cases, names and figures are invented but realistic.
+citizens, and the EU AI Act in the administration. The law is stated as checked on the
+date in LEGAL_STATUS (each lesson carries it with its sources); the cases, names and
+figures are invented but realistic.
 """
 
 
