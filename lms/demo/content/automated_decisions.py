@@ -964,14 +964,15 @@ _C1_ASSESSMENT = {
             level=2,
             demand="understand",
             feedback=(
-                "Zuerst die Zulassung, dann Ermessen und Beurteilungsspielraum, dann der "
-                "konkrete Fall: Liegen bedeutsame Angaben vor, muss ein Mensch entscheiden."
+                "Erst das anwendbare Gesetz, dann die abstrakten Voraussetzungen des § 35a "
+                "VwVfG, dann der konkrete Fall: Liegen bedeutsame Angaben vor, muss ein "
+                "Mensch entscheiden."
             ),
             tags=["Prüfschema"],
             items=[
                 "Gilt das VwVfG, oder gehen SGB X oder AO als Spezialregelung vor?",
-                "Lässt eine Rechtsvorschrift die Vollautomatisierung zu?",
-                "Besteht Ermessen oder ein Beurteilungsspielraum?",
+                "Lässt eine Rechtsvorschrift die Vollautomatisierung zu, ohne dass Ermessen "
+                "oder ein Beurteilungsspielraum besteht?",
                 "Hat die beteiligte Person bedeutsame Angaben gemacht, die das Verfahren nicht ermittelt?",
                 "Bescheid automatisiert erlassen oder zur Einzelfallbearbeitung aussteuern",
             ],
@@ -1553,7 +1554,8 @@ _C2_LESSON_3 = {
         _check(
             _q(
                 "ordering",
-                "<p>In welcher Reihenfolge sollte ein Erläuterungstext aufgebaut sein?</p>",
+                "<p>In welcher Reihenfolge baut ein Erläuterungstext nach dem Schema dieser "
+                "Lektion seine Teile auf?</p>",
                 competency="qd:QD.1",
                 level=2,
                 demand="understand",
@@ -1973,22 +1975,23 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "ordering",
-            "<p>Bringen Sie die Schritte des Gesprächsleitfadens für Anrufe zu einem "
-            "automatisierten Bescheid in die richtige Reihenfolge.</p>",
+            "<p>Bringen Sie die Schritte eines Anrufs zu einem automatisierten Bescheid in "
+            "die Reihenfolge, in der jeder Schritt den vorigen voraussetzt.</p>",
             competency="qd:QD.1",
             level=2,
             demand="understand",
             feedback=(
-                "Erst die Identität, dann das Anliegen, dann die Erklärung; neue Tatsachen "
-                "erkennen und zum Schluss den nächsten Schritt vereinbaren und dokumentieren."
+                "Über den Fall sprechen Sie erst, wenn die Identität geklärt ist "
+                "(Sozialgeheimnis); einen nächsten Schritt vereinbaren Sie erst, wenn die "
+                "Person die Entscheidung verstanden hat; dokumentieren können Sie nur, was "
+                "vereinbart ist. Auf neue Tatsachen achten Sie das ganze Gespräch über."
             ),
             tags=["Telefon"],
             items=[
                 "Identität der anrufenden Person prüfen",
-                "Anliegen klären und zusammenfassen",
                 "Daten und Regel erklären, die zur Entscheidung geführt haben",
-                "Auf neue Tatsachen oder Fehler achten",
-                "Nächsten Schritt vereinbaren und das Gespräch dokumentieren",
+                "Nächsten Schritt vereinbaren",
+                "Vereinbarung und neue Angaben in der Akte dokumentieren",
             ],
         ),
         _q(
