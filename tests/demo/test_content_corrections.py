@@ -100,7 +100,7 @@ def test_parallel_provisions_are_not_called_identical():
     reasons = _text(_lesson("begruendungspflicht-und-ausnahmen"))
     assert "nicht inhaltsgleich" in reasons
     assert "§ 35 Abs. 1 Satz 3 SGB X muss" in reasons
-    assert "soweit dies zu ihrem Verständnis erforderlich ist" in reasons
+    assert "soweit dies zu seinem Verständnis erforderlich ist" in reasons
 
 
 def test_section_39_vwvfg_says_soll_not_muss():

@@ -1141,8 +1141,8 @@ _C2_LESSON_1 = {
             "<p>Die Parallelvorschriften sind <strong>nicht inhaltsgleich</strong>: Nach "
             "§ 35 Abs. 1 Satz 3 SGB X <em>muss</em> die Begründung von "
             "Ermessensentscheidungen die Gesichtspunkte erkennen lassen, wo § 39 Abs. 1 "
-            "Satz 3 VwVfG nur „soll“ sagt. § 121 Abs. 1 AO verlangt eine Begründung nur, "
-            "<em>soweit dies zu ihrem Verständnis erforderlich ist</em>.</p>",
+            "Satz 3 VwVfG nur „soll“ sagt. Nach § 121 Abs. 1 AO ist ein Verwaltungsakt nur "
+            "zu begründen, <em>soweit dies zu seinem Verständnis erforderlich ist</em>.</p>",
         ),
         _box(
             "law",
@@ -1531,7 +1531,8 @@ _C2_LESSON_3 = {
             "diesem Standardsatz: „Die Festsetzung erfolgte gemäß § 5 Abs. 2 der "
             "Hundesteuersatzung unter Zugrundelegung der gemeldeten Anzahl gehaltener Hunde "
             "und ist nicht zu beanstanden.“ Bürgerinnen und Bürger rufen danach häufig "
-            "erneut an. Frau Brandt hat am 10. April 2026 einen zweiten Hund angemeldet und "
+            "erneut an. Frau Brandt hält seit dem 10. April 2026 einen zweiten Hund, hat ihn "
+            "angemeldet und "
             "einen Bescheid über 120 € für 2026 erhalten. Nach der Satzung kostet der zweite "
             "Hund 180 € im Jahr; die Steuerpflicht beginnt mit dem ersten Tag des Monats, "
             "der auf den Beginn der Haltung folgt.</p>",
@@ -1544,7 +1545,7 @@ _C2_LESSON_3 = {
             "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Eine mögliche "
             "Fassung: „Sie halten seit dem 10. April 2026 einen zweiten Hund. Für einen "
             "zweiten Hund beträgt die Hundesteuer nach unserer Satzung 180 € im Jahr. Die "
-            "Steuer beginnt mit dem Monat nach der Anmeldung, also am 1. Mai. Für Mai bis "
+            "Steuer beginnt mit dem Monat nach Beginn der Haltung, also am 1. Mai. Für Mai bis "
             "Dezember, das sind 8 von 12 Monaten, zahlen Sie deshalb 180 € × 8 / 12 = "
             "120 €. Wenn Sie meinen, dass eine Ermäßigung in Betracht kommt, etwa für einen "
             "Hund aus dem Tierheim, rufen Sie uns bitte an.“ Achten Sie beim Bewerten "

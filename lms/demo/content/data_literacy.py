@@ -319,8 +319,9 @@ _DATENQUALITAET = {
                         "kind": "warning",
                         "title": "Dubletten nie automatisch zusammenführen",
                         "body": "<p>Ein Treffer im Dublettenabgleich ist ein Hinweis, kein "
-                        "Beweis. Dass es eine bestimmte zweite Anna Schmidt mit genau Ihrem "
-                        "Geburtsdatum gibt, ist zwar nicht wahrscheinlich. Aber in einem "
+                        "Beweis. Dass es neben einer bestimmten Anna Schmidt, geboren am "
+                        "12.04.1990, eine zweite mit genau diesem Geburtsdatum gibt, ist eher "
+                        "unwahrscheinlich. Aber in einem "
                         "Register mit einigen Hundert Personen gleichen Namens und "
                         "Geburtsjahrgangs teilen sich fast sicher irgendwelche zwei ein "
                         "Geburtsdatum: Schon bei 23 Personen liegt die Wahrscheinlichkeit "
@@ -2356,9 +2357,12 @@ _DATENSCHUTZ = {
                     "Elterngeldstelle darf die Geburtsdaten des Kindes beim Standesamt "
                     "elektronisch abrufen, wenn ein Elterngeldantrag gestellt ist und die "
                     "antragstellende Person <strong>zuvor eingewilligt</strong> hat. Die "
-                    "Regel geht auf das Bremer Projekt ELFE („Einfach Leistungen für "
-                    "Eltern“) zurück, das Bremen 2018 mit anderen Ländern in den Bundesrat "
-                    "eingebracht hat. Once-Only heißt also nicht „alle Daten für alle“, "
+                    "Regel steht im Zusammenhang mit dem Bremer Projekt ELFE („Einfach "
+                    "Leistungen für Eltern“), das Bremen 2018 mit Hamburg, "
+                    "Schleswig-Holstein und Thüringen als Entschließung in den Bundesrat "
+                    "eingebracht hat; die Rechtsgrundlagen schuf 2020 das Gesetz zur "
+                    "Digitalisierung von Verwaltungsverfahren bei der Gewährung von "
+                    "Familienleistungen. Once-Only heißt also nicht „alle Daten für alle“, "
                     "sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
                 ),
                 (
@@ -2607,8 +2611,9 @@ _DATENSCHUTZ = {
                         "gespeichert haben, mit einer Kopie der Daten. Sie haben außerdem "
                         "um Löschung gebeten. Solange Ihr Widerspruch gegen die "
                         "Rückforderung nicht abgeschlossen ist, brauchen wir die Daten, um "
-                        "darüber zu entscheiden; deshalb dürfen und werden wir sie jetzt "
-                        "noch nicht löschen (Art. 17 Abs. 3 DSGVO). Nach Abschluss des "
+                        "darüber zu entscheiden; deshalb löschen wir sie jetzt noch nicht, "
+                        "das Recht auf Löschung gilt insoweit nicht (Art. 17 Abs. 3 DSGVO, "
+                        "§ 84 SGB X). Nach Abschluss des "
                         "Verfahrens und Ablauf der Aufbewahrungsfristen löschen wir sie. "
                         "Wenn Sie mit unserer Antwort nicht einverstanden sind, können Sie "
                         "sich an die Datenschutzaufsichtsbehörde wenden.“ Nicht fehlen "
