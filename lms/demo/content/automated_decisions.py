@@ -2218,8 +2218,10 @@ _C3_LESSON_1 = {
             "<p>Die Verordnung gilt gestaffelt (Art. 113). Der Zeitplan wurde 2026 durch den "
             "„digitalen Omnibus zur KI“ geändert (Verfahren 2025/0359(COD)): Das Europäische "
             "Parlament hat die Änderungsverordnung am 16. Juni 2026 angenommen, der Rat am "
-            "29. Juni 2026. Sie tritt am dritten Tag nach ihrer Veröffentlichung im Amtsblatt "
-            "in Kraft. Stand 4. Dezember 2026 gilt danach:</p>"
+            "29. Juni 2026. Nach übereinstimmenden Fachveröffentlichungen ist sie als "
+            "Verordnung (EU) 2026/1744 vom 8. Juli 2026 im Amtsblatt vom 24. Juli 2026 "
+            "veröffentlicht worden und am 27. Juli 2026, dem dritten Tag nach der "
+            "Veröffentlichung, in Kraft getreten. Stand 4. Dezember 2026 gilt danach:</p>"
             "<ul><li><strong>2. Februar 2025:</strong> allgemeine Bestimmungen einschließlich "
             "der KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken (Art. 5).</li>"
             "<li><strong>2. August 2025:</strong> Regeln für KI-Modelle mit allgemeinem "
@@ -2229,7 +2231,10 @@ _C3_LESSON_1 = {
             "nach Art. 86.</li>"
             "<li><strong>2. Dezember 2026:</strong> die mit dem Omnibus neu eingefügten "
             "Verbote KI-erzeugter nicht einvernehmlicher intimer Darstellungen und von "
-            "Darstellungen sexuellen Kindesmissbrauchs (Art. 5).</li>"
+            "Darstellungen sexuellen Kindesmissbrauchs (Art. 5); außerdem endet die "
+            "Übergangsfrist, in der generative Systeme, die vor dem 2. August 2026 in "
+            "Verkehr gebracht wurden, ihre Ausgaben noch nicht maschinenlesbar kennzeichnen "
+            "mussten (Art. 50 Abs. 2 mit Art. 111 Abs. 4).</li>"
             "<li><strong>2. Dezember 2027:</strong> Pflichten für Hochrisiko-Systeme nach "
             "Anhang III, etwa bei Sozialleistungen (bisher 2. August 2026).</li>"
             "<li><strong>2. August 2028:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
@@ -2245,8 +2250,9 @@ _C3_LESSON_1 = {
             "<p>Die Kommission hatte im November 2025 vorgeschlagen, den Beginn der "
             "Hochrisiko-Pflichten an die Verfügbarkeit harmonisierter Normen zu knüpfen. "
             "Beschlossen wurden stattdessen feste Daten (2. Dezember 2027 und 2. August 2028). "
-            "Die Fundstelle der Änderungsverordnung im Amtsblatt war bei Redaktionsschluss "
-            "dieser Lektion nicht geprüft: Legen Sie vor Projektentscheidungen die "
+            "Die Fundstelle der Änderungsverordnung (Verordnung (EU) 2026/1744) konnte bei "
+            "Redaktionsschluss dieser Lektion nur anhand von Fachveröffentlichungen, nicht "
+            "am Amtsblatt selbst geprüft werden. Legen Sie vor Projektentscheidungen die "
             "konsolidierte Fassung der Verordnung (EU) 2024/1689 auf EUR-Lex zugrunde. Die "
             "Verschiebung ist kein Aufschub für alles: KI-Kompetenz, Verbote und "
             "Transparenzpflichten gelten bereits.</p>",
@@ -3481,7 +3487,8 @@ _DUN_BRADSTREET = _judgment(
 _OMNIBUS = {
     "kind": "other",
     "label": "Digitaler Omnibus zur KI, Verfahren 2025/0359(COD): angenommen vom "
-    "Europäischen Parlament am 16.06.2026 und vom Rat am 29.06.2026",
+    "Europäischen Parlament am 16.06.2026 und vom Rat am 29.06.2026; nach "
+    "Fachveröffentlichungen als Verordnung (EU) 2026/1744 im Amtsblatt vom 24.07.2026",
     "url": "https://oeil.europarl.europa.eu/oeil/en/procedure-file?reference=2025/0359(COD)",
 }
 

@@ -1,0 +1,50 @@
+"""Corrections from the second legal read of the demo curricula stay corrected.
+
+Each test pins one statement to its corrected form (Rechtsstand 4 December 2026), so that
+an edit cannot bring the earlier, incomplete or wrong one back.
+"""
+
+import re
+
+from lms.demo.content import automated_decisions, data_literacy
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _strings(value)
+
+
+def _text(node) -> str:
+    """All text of a node, tags removed, whitespace normalised."""
+    return " ".join(re.sub(r"<[^>]+>", " ", " ".join(_strings(node))).split())
+
+
+def _lesson(slug):
+    for course in automated_decisions.COURSES + data_literacy.COURSES:
+        for lesson in course["lessons"]:
+            if lesson["slug"] == slug:
+                return lesson
+    raise LookupError(slug)
+
+
+def test_the_omnibus_is_cited_as_published_and_the_citation_is_hedged():
+    timeline = _text(_lesson("ki-system-rollen-und-zeitplan"))
+    assert "Verordnung (EU) 2026/1744" in timeline
+    assert "27. Juli 2026" in timeline
+    # The citation comes from secondary literature; the lesson says so.
+    assert "nur anhand von Fachveröffentlichungen" in timeline
+    assert "nicht geprüft" not in timeline
+    labels = [s["label"] for s in _lesson("ki-system-rollen-und-zeitplan")["sources"]]
+    assert any("2026/1744" in label for label in labels)
+
+
+def test_the_marking_grace_period_for_generative_systems_ends_on_2_december_2026():
+    timeline = _text(_lesson("ki-system-rollen-und-zeitplan"))
+    assert "Art. 50 Abs. 2 mit Art. 111 Abs. 4" in timeline
+    assert automated_decisions.LEGAL_STATUS == "2026-12-04"
