@@ -48,3 +48,26 @@ def test_the_marking_grace_period_for_generative_systems_ends_on_2_december_2026
     timeline = _text(_lesson("ki-system-rollen-und-zeitplan"))
     assert "Art. 50 Abs. 2 mit Art. 111 Abs. 4" in timeline
     assert automated_decisions.LEGAL_STATUS == "2026-12-04"
+
+
+def test_birthday_example_uses_figures_that_fit_its_premise():
+    lesson = _text(_lesson("fehlende-werte-und-dubletten"))
+    # Several hundred namesakes of one year would make a match for a given person
+    # likely (about 56 % at 300), so the example no longer assumes them.
+    assert "einigen Hundert Personen gleichen Namens" not in lesson
+    assert "zehn weitere Anna Schmidts" in lesson and "rund 3 %" in lesson
+    assert "bei 40 Personen bei rund 89 %" in lesson
+
+
+def test_section_25_beeg_is_dated_to_its_current_version():
+    lesson = _text(_lesson("zweckbindung-once-only"))
+    assert "§ 25 BEEG in der seit dem 1. November 2024 geltenden Fassung" in lesson
+    assert "zuvor eingewilligt" in lesson
+
+
+def test_co_determination_on_monitoring_systems_is_described_as_restricted():
+    lesson = _lesson("pflichten-der-behoerde-als-betreiberin")
+    text = _text(lesson)
+    assert "nach § 75 Abs. 3 BPersVG nur eine Empfehlung" in text
+    labels = [s["label"] for s in lesson["sources"]]
+    assert "§ 75 Abs. 3 BPersVG" in labels
