@@ -2559,6 +2559,9 @@ _C3_LESSON_3 = {
             "Beschäftigten zu überwachen. Nach der Rechtsprechung genügt, dass ein System "
             "dazu objektiv geeignet ist (BVerwG, Beschl. v. 16.12.1987, 6 P 32.84); bei "
             "KI-Systemen, die Bearbeitungen protokollieren, ist das fast immer der Fall. "
+            "Die Mitbestimmung ist hier eingeschränkt: Kommt keine Einigung zustande, "
+            "beschließt die Einigungsstelle nach § 75 Abs. 3 BPersVG nur eine Empfehlung "
+            "an die oberste Dienstbehörde. "
             "Für Landes- und Kommunalbehörden gilt das Personalvertretungsgesetz Ihres "
             "Landes. In Bremen etwa ist der Personalrat nach § 52 Abs. 1 BremPersVG "
             "grundsätzlich in allen Angelegenheiten der Beschäftigten zu beteiligen "
@@ -3584,6 +3587,7 @@ _SOURCES = {
         _norm("Art. 49 KI-VO", _KI_VO),
         _norm("Art. 35 DSGVO", _DSGVO),
         _norm("§ 80 Abs. 1 BPersVG", f"{_GII}/bpersvg_2021/__80.html"),
+        _norm("§ 75 Abs. 3 BPersVG", f"{_GII}/bpersvg_2021/__75.html"),
     ],
     "menschliche-aufsicht-und-ki-kompetenz": [
         _norm("Art. 4 KI-VO", _KI_VO),
