@@ -71,3 +71,10 @@ def test_co_determination_on_monitoring_systems_is_described_as_restricted():
     assert "nach § 75 Abs. 3 BPersVG nur eine Empfehlung" in text
     labels = [s["label"] for s in lesson["sources"]]
     assert "§ 75 Abs. 3 BPersVG" in labels
+
+
+def test_transfers_for_criminal_proceedings_are_graded_by_the_offence():
+    text = _text(_lesson("sozialgeheimnis"))
+    assert "richterlicher Anordnung (§ 73 Abs. 3 SGB X)" in text
+    assert "Straftat von erheblicher Bedeutung (§ 73 Abs. 1 und 2 SGB X)" in text
+    assert "§ 69 Abs. 1 Nr. 2 SGB X" in text
