@@ -78,3 +78,9 @@ def test_transfers_for_criminal_proceedings_are_graded_by_the_offence():
     assert "richterlicher Anordnung (§ 73 Abs. 3 SGB X)" in text
     assert "Straftat von erheblicher Bedeutung (§ 73 Abs. 1 und 2 SGB X)" in text
     assert "§ 69 Abs. 1 Nr. 2 SGB X" in text
+
+
+def test_human_review_of_objections_is_argued_not_overstated():
+    text = _text(_lesson("widerspruch-und-einspruch"))
+    assert "mit Art. 22 DSGVO nicht vereinbar" not in text
+    assert "Art. 22 Abs. 2 Buchst. b DSGVO" in text

@@ -1743,10 +1743,12 @@ _C2_LESSON_5 = {
             "<p>Jeder automatisierte Bescheid ist ein vollwertiger Verwaltungsakt und kann "
             "mit denselben Rechtsbehelfen angegriffen werden wie ein von Hand erlassener. "
             "Für viele Betroffene ist das der Weg, auf dem erstmals ein Mensch ihren Fall "
-            "ansieht. Widersprüche und Einsprüche gegen automatisierte Bescheide werden "
-            "deshalb immer von Amtsträgerinnen und Amtsträgern bearbeitet; eine automatische "
-            "Zurückweisung wäre mit dem Zweck des Vorverfahrens und mit Art. 22 DSGVO nicht "
-            "vereinbar.</p>"
+            "ansieht. Widersprüche und Einsprüche gegen automatisierte Bescheide bearbeiten "
+            "deshalb Amtsträgerinnen und Amtsträger. Eine automatische Zurückweisung liefe "
+            "dem Zweck des Vorverfahrens zuwider, und sie nähme den Betroffenen die "
+            "menschliche Überprüfung, die zu den Garantien gehört, auf die sich die "
+            "Zulassung vollautomatisierter Bescheide nach Art. 22 Abs. 2 Buchst. b DSGVO "
+            "stützt.</p>"
         ),
         _box(
             "law",
