@@ -84,3 +84,10 @@ def test_human_review_of_objections_is_argued_not_overstated():
     text = _text(_lesson("widerspruch-und-einspruch"))
     assert "mit Art. 22 DSGVO nicht vereinbar" not in text
     assert "Art. 22 Abs. 2 Buchst. b DSGVO" in text
+
+
+def test_the_pending_data_omnibus_is_named_and_hedged():
+    text = _text(_lesson("zweckbindung-once-only"))
+    assert "Data Act (Verordnung (EU) 2023/2854) gilt seit dem 12. September 2025" in text
+    assert "mit dem digitalen Omnibus vorgeschlagen" in text
+    assert "konnte bei Redaktionsschluss (4. Dezember 2026) nicht geprüft werden" in text

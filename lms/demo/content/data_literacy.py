@@ -2474,7 +2474,13 @@ _DATENSCHUTZ = {
                         "Data Act (Verordnung (EU) 2023/2854) gilt seit dem 12. September "
                         "2025; sein Kapitel V erlaubt öffentlichen Stellen, bei einem "
                         "außergewöhnlichen Bedarf, etwa in einem öffentlichen Notstand, "
-                        "Daten von Unternehmen anzufordern.</p>",
+                        "Daten von Unternehmen anzufordern. Die Kommission hat im November "
+                        "2025 mit dem digitalen Omnibus vorgeschlagen, den Data Governance Act "
+                        "in den Data Act zu überführen und die Datenanforderung nach Kapitel V "
+                        "auf öffentliche Notstände zu beschränken. Ob und in welcher Fassung "
+                        "das beschlossen ist, konnte bei Redaktionsschluss (4. Dezember 2026) "
+                        "nicht geprüft werden; maßgeblich ist die konsolidierte Fassung auf "
+                        "EUR-Lex.</p>",
                     },
                 ),
                 (
