@@ -271,7 +271,7 @@ def test_final_assessment(course):
     assert assessment["max_attempts"] >= 1
     assert assessment["time_limit_minutes"] > 0
     questions = assessment["questions"]
-    assert 8 <= len(questions) <= 10
+    assert 8 <= len(questions) <= 12
     assert len({q["type"] for q in questions}) >= 4
     assert len({q["stem"] for q in questions}) == len(questions)
     develops = dict(course["develops"])

@@ -203,6 +203,11 @@ def _do_exercise(page, unit, ready: str, third_answer: str, outcome: str) -> Non
     page.check(f"input[name=fall3][value={third_answer}]")
     page.click("#abgeben")
     page.locator("#status").filter(has_text=outcome).wait_for()
+    # Every case explains its answer, right or wrong.
+    assert page.inner_text("#rueckmeldung-fall1").startswith("Richtig. Eindeutigkeit")
+    third = page.inner_text("#rueckmeldung-fall3")
+    expected = "Richtig." if third_answer == "vollstaendigkeit" else "Nicht ganz."
+    assert third.startswith(expected) and "Vollständigkeit" in third
     page.click("#beenden")
     page.wait_for_url(re.compile(rf"{re.escape(unit.url)}$"))
 

@@ -2,8 +2,9 @@
 
 Three courses for case workers, managers, IT staff, trainees and data protection officers:
 the law of fully automated administrative acts, explaining automated decisions to
-citizens, and the EU AI Act in the administration. Norms are cited as in force in 2026;
-the cases, names and figures are invented but realistic.
+citizens, and the EU AI Act in the administration. The law is stated as checked on the
+date in LEGAL_STATUS (each lesson carries it with its sources); the cases, names and
+figures are invented but realistic.
 """
 
 
@@ -65,11 +66,15 @@ def _opt(text, correct, feedback):
     return {"text": text, "correct": correct, "feedback": feedback}
 
 
-def _q(kind, stem, *, competency, level, feedback, tags=(), points=1, **specific):
+# Items with several parts to get right weigh more than a single choice (docs/CONTENT.md).
+_COMPOSITE = {"multiple", "ordering", "matching"}
+
+
+def _q(kind, stem, *, competency, level, feedback, tags=(), points=None, **specific):
     return {
         "type": kind,
         "stem": stem,
-        "points": points,
+        "points": points or (2 if kind in _COMPOSITE else 1),
         "competency": competency,
         "level": level,
         "feedback": feedback,
@@ -216,7 +221,10 @@ _C1_LESSON_1 = {
                 ),
                 ("Risikofilter des Risikomanagementsystems angeschlagen?", "Nein"),
                 ("Zufallsauswahl zur personellen Prüfung?", "Nicht ausgewählt"),
-                ("Freitextfeld ausgefüllt?", "Nein – kein Anlass zur Bearbeitung durch Amtsträger"),
+                (
+                    "Freitextfeld ausgefüllt?",
+                    "Nein – kein Anlass zur Bearbeitung durch eine Amtsträgerin oder einen Amtsträger",
+                ),
             ],
             citizen_explanation=(
                 "<p>Ihr Steuerbescheid wurde ausschließlich automationsgestützt erstellt. Wir "
@@ -247,6 +255,7 @@ _C1_LESSON_1 = {
                 "enthält?</p>",
                 competency="qd:QD.3",
                 level=2,
+                demand="recall",
                 feedback=(
                     "§ 35a VwVfG ist keine Ermächtigung: Die Vollautomatisierung muss durch "
                     "eine Rechtsvorschrift zugelassen sein. § 31a SGB X kommt ohne diese "
@@ -291,12 +300,30 @@ _C1_LESSON_2 = {
         _p(
             "<p>Ein Programm kann prüfen, ob Tatbestandsmerkmale erfüllt sind, und eine "
             "feste Rechtsfolge setzen. Es kann aber kein Ermessen ausüben: Ermessen verlangt, "
-            "die Umstände des Einzelfalls zu würdigen und gegeneinander abzuwägen, und diese "
-            "Abwägung muss nach § 39 Abs. 1 Satz 3 VwVfG in der Begründung erkennbar sein. "
-            "Deshalb schließt § 35a VwVfG die Vollautomatisierung aus, sobald ein Ermessen "
-            "oder ein Beurteilungsspielraum besteht. Typische Beispiele sind Stundung und "
-            "Erlass von Forderungen, Härtefallregelungen, „kann“- und „soll“-Vorschriften "
-            "mit atypischen Fällen oder Prognoseentscheidungen.</p>"
+            "die Umstände des Einzelfalls zu würdigen und gegeneinander abzuwägen, und die "
+            "Begründung soll nach § 39 Abs. 1 Satz 3 VwVfG erkennen lassen, von welchen "
+            "Gesichtspunkten die Behörde dabei ausgegangen ist. Deshalb schließt § 35a VwVfG "
+            "die Vollautomatisierung aus, sobald ein Ermessen oder ein Beurteilungsspielraum "
+            "besteht. Typische Beispiele sind Stundung und Erlass von Forderungen, "
+            "Härtefallregelungen und „kann“- oder „soll“-Vorschriften mit atypischen "
+            "Fällen. Ein Beurteilungsspielraum ist dagegen selten: Er wird nur für "
+            "Prüfungsentscheidungen, beamtenrechtliche Beurteilungen oder "
+            "Bewertungen durch weisungsfreie Fachgremien anerkannt. Die meisten Prognosen, "
+            "etwa das zu erwartende Einkommen nach § 15 WoGG, sind unbestimmte Rechtsbegriffe "
+            "ohne Spielraum und von den Gerichten voll überprüfbar. Dass ein Programm sie "
+            "nicht verlässlich treffen kann, ist ein praktischer Grund zur Aussteuerung, kein "
+            "Beurteilungsspielraum.</p>"
+            "<p>Der Ausschluss von Ermessen gilt in dieser Form nur für § 35a VwVfG. § 155 "
+            "Abs. 4 AO erlaubt nach Satz 2 Nr. 2 auch Nebenbestimmungen, etwa einen "
+            "Vorläufigkeitsvermerk, automationsgestützt zu erlassen, soweit eine "
+            "Verwaltungsanweisung des Bundesministeriums der Finanzen oder der obersten "
+            "Landesfinanzbehörden das allgemein anordnet; so gebundenes Ermessen kann dort "
+            "maschinell umgesetzt werden. § 31a SGB X nennt Ermessen nicht ausdrücklich, "
+            "sondern fragt, ob Anlass besteht, den Einzelfall durch eine Amtsträgerin oder "
+            "einen Amtsträger zu bearbeiten. Nach der Kommentarliteratur besteht dieser "
+            "Anlass, wenn das Fachrecht Ermessen oder einen Beurteilungsspielraum vorsieht; "
+            "im Ergebnis ist § 31a SGB X damit für gebundene Entscheidungen gedacht. Prüfen "
+            "Sie deshalb immer zuerst, welches Verfahrensgesetz gilt.</p>"
             "<p>Achten Sie auf versteckte Spielräume: Auch ein gebundener Anspruch kann "
             "unbestimmte Rechtsbegriffe enthalten, die eine Wertung verlangen, etwa die Frage, "
             "ob ein Haushalt „auf Dauer“ besteht. Das Fachverfahren darf solche Begriffe nur "
@@ -335,7 +362,7 @@ _C1_LESSON_2 = {
             decision=(
                 "Kein automatischer Bescheid: Der Antrag wird an die Sachbearbeitung ausgesteuert."
             ),
-            legal_basis="§ 31a SGB X; §§ 14, 15 WoGG (Jahreseinkommen, Prognose)",
+            legal_basis="§ 31a SGB X; §§ 14, 15 WoGG (zu erwartendes Jahreseinkommen)",
             inputs=[
                 ("Haushalt", "2 Personen, Mietwohnung"),
                 (
@@ -362,8 +389,8 @@ _C1_LESSON_2 = {
             human_review=(
                 "Die angekündigte Arbeitslosigkeit ist eine bedeutsame tatsächliche Angabe: "
                 "Das Wohngeld wird für die Zukunft auf Grundlage des zu erwartenden "
-                "Einkommens bewilligt, das Verfahren kann diese Prognose nicht selbst "
-                "treffen."
+                "Einkommens bewilligt. Diese Prognose ist rechtlich voll überprüfbar, aber "
+                "das Verfahren kann sie aus den Angaben nicht selbst treffen."
             ),
         ),
         _case(
@@ -394,6 +421,19 @@ _C1_LESSON_2 = {
             "gesichtet hat. Dokumentieren Sie die Regel in der Verfahrensbeschreibung.</p>",
         ),
         _box(
+            "law",
+            "§ 28 Abs. 2 Nr. 4 VwVfG, § 24 Abs. 2 Nr. 4 SGB X, § 91 Abs. 2 Nr. 4 AO – Anhörung",
+            "<p>Bevor ein Verwaltungsakt in Rechte eingreift, ist die betroffene Person "
+            "grundsätzlich anzuhören. Alle drei Verfahrensgesetze erlauben, davon "
+            "abzusehen, wenn die Behörde Verwaltungsakte <strong>mit Hilfe automatischer "
+            "Einrichtungen</strong> erlassen will. Das ist eine Kann-Vorschrift: Nach "
+            "§ 28 Abs. 2 VwVfG und § 91 Abs. 2 AO setzt sie zudem voraus, dass die Anhörung "
+            "nach den Umständen des Einzelfalls nicht geboten ist. Beruht ein belastender "
+            "Bescheid auf Daten Dritter, etwa eine Rückforderung nach einem Datenabgleich, "
+            "sollten Sie deshalb anhören: Gerade dann kann die Person Tatsachen vortragen, "
+            "die das Verfahren nicht kennt.</p>",
+        ),
+        _box(
             "hint",
             "Checkliste für die Sachbearbeitung",
             "<ul><li>Besteht Ermessen oder ein Beurteilungsspielraum? Dann keine "
@@ -406,22 +446,25 @@ _C1_LESSON_2 = {
         _check(
             _q(
                 "true_false",
-                "<p>Ein Programm darf eine Ermessensentscheidung vollautomatisiert treffen, "
-                "wenn die Ermessenserwägungen vorab in Textbausteinen festgelegt wurden.</p>",
+                "<p>Nach § 35a VwVfG darf ein Programm eine Ermessensentscheidung "
+                "vollautomatisiert treffen, wenn die Ermessenserwägungen vorab in "
+                "Textbausteinen festgelegt wurden.</p>",
                 competency="qd:QD.3",
-                level=3,
+                level=2,
+                demand="understand",
                 correct=False,
                 feedback=(
                     "§ 35a VwVfG schließt die Vollautomatisierung aus, sobald Ermessen besteht. "
-                    "Vorformulierte Erwägungen ersetzen die Würdigung des Einzelfalls nicht."
+                    "Vorformulierte Erwägungen ersetzen die Würdigung des Einzelfalls nicht. "
+                    "Im Steuerrecht ist das anders geregelt (§ 155 Abs. 4 Satz 2 Nr. 2 AO)."
                 ),
                 feedback_true=(
                     "Nein. Vorab festgelegte Erwägungen wären ein Ermessensausfall: Es fehlt "
                     "die Würdigung des konkreten Falls."
                 ),
                 feedback_false=(
-                    "Richtig. Ermessen verlangt eine Abwägung im Einzelfall, die das Gesetz "
-                    "einem Menschen vorbehält."
+                    "Richtig. Im Anwendungsbereich des § 35a VwVfG bleibt die Abwägung im "
+                    "Einzelfall einem Menschen vorbehalten."
                 ),
                 tags=["§ 35a VwVfG", "Ermessen"],
             )
@@ -485,9 +528,12 @@ _C1_LESSON_3 = {
             "Europäische Gerichtshof hat 2023 im Verfahren C-634/21 (SCHUFA) entschieden, "
             "dass bereits die automatisierte Erstellung eines Wahrscheinlichkeitswerts eine "
             "Entscheidung im Sinne von Art. 22 ist, wenn ein Dritter sein Handeln "
-            "maßgeblich auf diesen Wert stützt. Übertragen auf die Verwaltung: Ein "
-            "Risikoscore, nach dem Sachbearbeitende Anträge praktisch ohne eigene Prüfung "
-            "ablehnen, ist rechtlich nicht „nur eine Empfehlung“.</p>"
+            "maßgeblich auf diesen Wert stützt (EuGH, Urteil vom 7. Dezember 2023). Das "
+            "Urteil betraf eine Auskunftei und eine Bank. Die Übertragung auf einen "
+            "behördeninternen Score ist eine naheliegende Argumentation, aber keine "
+            "Entscheidung des Gerichtshofs: Ein Risikoscore, nach dem Sachbearbeitende "
+            "Anträge praktisch ohne eigene Prüfung ablehnen, lässt sich dann nicht mehr als "
+            "„nur eine Empfehlung“ behandeln.</p>"
         ),
         _case(
             "Der Prüfscore in der Grundsicherung",
@@ -504,10 +550,14 @@ _C1_LESSON_3 = {
                 "Welche organisatorischen Maßnahmen schlagen Sie der Referatsleitung vor?",
             ],
             "<p>Formal entscheidet ein Mensch. Die hohe Übereinstimmung und die Aussagen "
-            "deuten aber darauf hin, dass der Score das Ergebnis maßgeblich bestimmt. Nach "
-            "der Linie des EuGH im SCHUFA-Urteil kann dann Art. 22 DSGVO greifen, und für "
-            "Sozialleistungen fehlt eine Rechtsvorschrift, die eine solche Steuerung "
-            "zulässt. Nötig sind: eine Erläuterung, welche Merkmale den Score treiben und wo "
+            "deuten aber darauf hin, dass der Score das Ergebnis maßgeblich bestimmt. "
+            "Überträgt man die Überlegungen des EuGH aus dem SCHUFA-Urteil (C-634/21) auf "
+            "diese Lage, was gut vertretbar, aber nicht entschieden ist, kann Art. 22 DSGVO "
+            "greifen. § 31a SGB X hilft dann nicht: Er lässt vollautomatisierte Bescheide "
+            "nur für gebundene Entscheidungen ohne Anlass zur Einzelfallprüfung zu. Hier geht "
+            "es aber um Entscheidungen mit Ermessen, etwa die Versagung wegen fehlender "
+            "Mitwirkung nach § 66 SGB I, und um ein Profiling, für das es keine eigene "
+            "Rechtsgrundlage gibt. Nötig sind: eine Erläuterung, welche Merkmale den Score treiben und wo "
             "er sich irrt; die Vorgabe, Mitwirkungsaufforderungen (§§ 60 ff. SGB I) am "
             "konkreten Antrag zu begründen statt am Score; Stichproben, bei denen Fälle "
             "ohne Kenntnis des Scores geprüft werden; und eine Auswertung der Ablehnungs- "
@@ -530,7 +580,8 @@ _C1_LESSON_3 = {
                 "Verwaltungsverfahren sicher, dass vollautomatisierte Bescheide nach Art. 22 "
                 "Abs. 2 Buchst. b DSGVO zulässig sind? Wählen Sie alle zutreffenden aus.</p>",
                 competency="qd:QD.1",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
                     "Die Verfahrensgesetze liefern die angemessenen Maßnahmen: Berücksichtigung "
                     "bedeutsamer Angaben, Aussteuerung und die regulären Rechtsbehelfe."
@@ -686,23 +737,48 @@ _C1_LESSON_4 = {
         _check(
             _q(
                 "ordering",
-                "<p>Bringen Sie die Reaktion auf einen vermuteten systematischen Fehler eines "
-                "automatisierten Verfahrens in eine sinnvolle Reihenfolge.</p>",
+                "<p>Ein automatisiertes Verfahren hat vermutlich systematisch falsch "
+                "entschieden. Bringen Sie die Schritte in die Reihenfolge, in der jeder auf "
+                "dem Ergebnis des vorigen aufbaut.</p>",
                 competency="qd:QD.6",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
-                    "Erst den Schaden begrenzen und den Fehler bestätigen, dann den Bestand "
-                    "ermitteln, korrigieren und das Verfahren dauerhaft verbessern."
+                    "Den betroffenen Bestand finden Sie erst, wenn Sie die Ursache kennen, und "
+                    "korrigieren können Sie nur Bescheide, die Sie gefunden haben. Die "
+                    "Meldung und das vorläufige Aussetzen der Regel gehören an den Anfang; "
+                    "das Verbessern des Änderungsprozesses kann parallel laufen."
                 ),
                 tags=["Risikomanagement"],
                 items=[
-                    "Auffälligkeit melden und betroffene Regel vorläufig aussetzen",
                     "Fehler an Testfällen bestätigen und Ursache klären",
-                    "Betroffenen Bestand ermitteln",
-                    "Bescheide von Amts wegen korrigieren und Betroffene informieren",
-                    "Änderungs- und Überwachungsprozess anpassen",
+                    "Betroffenen Bestand anhand der Ursache ermitteln",
+                    "Bescheide des ermittelten Bestands von Amts wegen korrigieren",
                 ],
             )
+        ),
+        _case(
+            "Schreibübung: ein Vermerk für die Akte",
+            "<p>Sie haben im Fall „Die stille Regeländerung“ festgestellt, dass das "
+            "Elterngeldverfahren seit dem Update vom 3. März 2026 Einkommen aus "
+            "selbständiger Nebentätigkeit nicht mehr aussteuert. Die Referatsleitung "
+            "bittet um einen Vermerk für die Verfahrensakte, der auch in einem Jahr noch "
+            "verständlich ist, etwa für die Rechnungsprüfung oder ein Gericht.</p>",
+            [
+                "Schreiben Sie den Vermerk in höchstens zehn Sätzen.",
+                "Prüfen Sie Ihren Vermerk: Versteht ihn jemand, der den Fall nicht kennt?",
+            ],
+            "<p>Ein guter Vermerk nennt Datum, Verfasserin oder Verfasser und Anlass; "
+            "den festgestellten Sachverhalt mit Belegen (Update vom 3. März 2026, Regel, "
+            "Release-Notes, Testfälle); die Bewertung (fehlerhafte Bescheide nach § 44 "
+            "SGB X zu prüfen, Vertrauensschutz bei Korrekturen zulasten); die getroffenen "
+            "Maßnahmen (Regel ausgesetzt, Bestand ermittelt: Zahl der Fälle, "
+            "Verantwortliche, Frist); und offene Punkte. Beispiel für den Kern: „Am "
+            "12. März 2026 wurde festgestellt, dass seit dem Update vom 3. März 2026 "
+            "Angaben zu selbständigem Nebeneinkommen nicht mehr zur Prüfung ausgesteuert "
+            "werden. Betroffen sind nach Abfrage vom 13. März 2026 214 Bescheide. Die Regel "
+            "ist seit dem 13. März ausgesetzt; die Bescheide werden bis 30. April geprüft.“ "
+            "Vermeiden Sie Wertungen über Personen und Vermutungen ohne Beleg.</p>",
         ),
     ],
 }
@@ -720,6 +796,7 @@ _C1_ASSESSMENT = {
             "„kann“-Vorschrift ausgestaltet. Ist das zulässig?</p>",
             competency="qd:QD.3",
             level=4,
+            demand="apply",
             feedback=(
                 "Maßgeblich ist § 35a VwVfG: Vollautomatisierung nur mit Zulassung durch "
                 "Rechtsvorschrift und nur ohne Ermessen oder Beurteilungsspielraum."
@@ -756,7 +833,8 @@ _C1_ASSESSMENT = {
             "<p>Nach § 31a SGB X braucht eine Sozialbehörde für den vollautomatisierten Erlass "
             "keine zusätzliche Zulassung durch eine Rechtsvorschrift.</p>",
             competency="qd:QD.3",
-            level=3,
+            level=2,
+            demand="recall",
             correct=True,
             feedback=(
                 "§ 31a SGB X stellt allein darauf ab, ob Anlass besteht, den Einzelfall durch "
@@ -775,6 +853,7 @@ _C1_ASSESSMENT = {
             "Bearbeitung ausgesteuert werden? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Bedeutsame Angaben der Beteiligten, die das Verfahren nicht selbst ermittelt, "
                 "und das Ausfüllen des qualifizierten Freitextfelds führen zur "
@@ -814,7 +893,8 @@ _C1_ASSESSMENT = {
             "matching",
             "<p>Ordnen Sie jeder Vorschrift ihren Regelungsgehalt zu.</p>",
             competency="qd:QD.3",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "Diese Normen bilden das Gerüst des automatisierten Verwaltungsakts in "
                 "VwVfG, SGB X und AO."
@@ -850,6 +930,7 @@ _C1_ASSESSMENT = {
             "DSGVO zu beurteilen?</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Eine menschliche Beteiligung zählt nur, wenn sie inhaltlich ist: Die Person "
                 "muss die Informationen prüfen und befugt wie fähig sein, abzuweichen."
@@ -880,16 +961,18 @@ _C1_ASSESSMENT = {
             "<p>Bringen Sie die Prüfschritte, ob ein Verwaltungsakt nach VwVfG "
             "vollautomatisiert erlassen werden darf, in die richtige Reihenfolge.</p>",
             competency="qd:QD.3",
-            level=4,
+            level=2,
+            demand="understand",
             feedback=(
-                "Zuerst die Zulassung, dann Ermessen und Beurteilungsspielraum, dann der "
-                "konkrete Fall: Liegen bedeutsame Angaben vor, muss ein Mensch entscheiden."
+                "Erst das anwendbare Gesetz, dann die abstrakten Voraussetzungen des § 35a "
+                "VwVfG, dann der konkrete Fall: Liegen bedeutsame Angaben vor, muss ein "
+                "Mensch entscheiden."
             ),
             tags=["Prüfschema"],
             items=[
                 "Gilt das VwVfG, oder gehen SGB X oder AO als Spezialregelung vor?",
-                "Lässt eine Rechtsvorschrift die Vollautomatisierung zu?",
-                "Besteht Ermessen oder ein Beurteilungsspielraum?",
+                "Lässt eine Rechtsvorschrift die Vollautomatisierung zu, ohne dass Ermessen "
+                "oder ein Beurteilungsspielraum besteht?",
                 "Hat die beteiligte Person bedeutsame Angaben gemacht, die das Verfahren nicht ermittelt?",
                 "Bescheid automatisiert erlassen oder zur Einzelfallbearbeitung aussteuern",
             ],
@@ -901,6 +984,7 @@ _C1_ASSESSMENT = {
             "Jahr)? Geben Sie den Betrag in Euro an.</p>",
             competency="qd:QD.6",
             level=2,
+            demand="apply",
             feedback=(
                 "195 × 6 € = 1.170 €; das liegt unter dem Höchstbetrag. Rechnen Sie solche "
                 "Regelpfade selbst nach, bevor Sie einen Bescheid am Telefon erklären."
@@ -917,12 +1001,13 @@ _C1_ASSESSMENT = {
             "Amtsträger vorgelegt wird? (ein Wort)</p>",
             competency="qd:QD.1",
             level=2,
+            demand="recall",
             feedback=(
                 "Man spricht von Aussteuerung; ausgelöst wird sie durch Prüfregeln, "
                 "Risikofilter, Zufallsauswahl oder Angaben der Beteiligten."
             ),
             tags=["Begriffe"],
-            accepted=["Aussteuerung", "Aussteuern", "Ausleitung"],
+            accepted=["Aussteuerung", "Aussteuern"],
         ),
         _q(
             "multiple",
@@ -930,6 +1015,7 @@ _C1_ASSESSMENT = {
             "6 %. Welche Reaktionen sind angemessen? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.6",
             level=3,
+            demand="evaluate",
             feedback=(
                 "Ein starker Rückgang der Aussteuerungsquote ist ein Warnsignal. Prüfen Sie die "
                 "Ursache, bevor Sie ihn als Effizienzgewinn verbuchen."
@@ -966,7 +1052,8 @@ _C1_ASSESSMENT = {
             "Art. 22 DSGVO sein kann, wenn ein Dritter sein Handeln maßgeblich darauf "
             "stützt.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             correct=True,
             feedback=(
                 "Das Urteil vom 7. Dezember 2023 ist für Behörden bedeutsam, die Scores oder "
@@ -1050,8 +1137,12 @@ _C2_LESSON_1 = {
             "Gründe</strong> mitzuteilen, die die Behörde zu ihrer Entscheidung bewogen "
             "haben. Die Begründung von Ermessensentscheidungen soll auch die Gesichtspunkte "
             "erkennen lassen, von denen die Behörde bei der Ausübung ihres Ermessens "
-            "ausgegangen ist. Inhaltsgleiche Regeln enthalten § 35 SGB X für das "
-            "Sozialverwaltungsverfahren und § 121 AO für das Steuerrecht.</p>",
+            "ausgegangen ist.</p>"
+            "<p>Die Parallelvorschriften sind <strong>nicht inhaltsgleich</strong>: Nach "
+            "§ 35 Abs. 1 Satz 3 SGB X <em>muss</em> die Begründung von "
+            "Ermessensentscheidungen die Gesichtspunkte erkennen lassen, wo § 39 Abs. 1 "
+            "Satz 3 VwVfG nur „soll“ sagt. Nach § 121 Abs. 1 AO ist ein Verwaltungsakt nur "
+            "zu begründen, <em>soweit dies zu seinem Verständnis erforderlich ist</em>.</p>",
         ),
         _box(
             "law",
@@ -1081,33 +1172,39 @@ _C2_LESSON_1 = {
             "konkreten Werte des Falls einsetzt.</p>"
         ),
         _explainer(
-            "Wohngeld: Ablehnung wegen Bezugs von Bürgergeld",
+            "Wohngeld: Ablehnung wegen Bezugs von Grundsicherung für Arbeitsuchende",
             decision="Der Antrag auf Wohngeld (Mietzuschuss) wird abgelehnt.",
             legal_basis="§ 7 Abs. 1 WoGG (Ausschluss vom Wohngeld); § 31a SGB X; § 35 SGB X",
             inputs=[
                 ("Antrag eingegangen", "12.05.2026 über das Landesportal"),
                 ("Haushalt", "1 Person, Mietwohnung"),
-                ("Angabe im Antrag: Bezug von Bürgergeld", "ja, seit 01.02.2026"),
-                ("Bewilligungszeitraum Bürgergeld laut Nachweis", "01.02.2026 bis 31.01.2027"),
-                ("Kosten der Unterkunft im Bürgergeld berücksichtigt", "ja"),
+                (
+                    "Angabe im Antrag: Bezug von Grundsicherung für Arbeitsuchende (SGB II)",
+                    "ja, seit 01.02.2026",
+                ),
+                ("Bewilligungszeitraum laut Bescheid des Jobcenters", "01.02.2026 bis 31.01.2027"),
+                ("Kosten der Unterkunft in der Grundsicherung berücksichtigt", "ja"),
             ],
             rule_path=[
-                ("Bezieht ein Haushaltsmitglied Bürgergeld mit Unterkunftskosten?", "Ja"),
+                (
+                    "Bezieht ein Haushaltsmitglied Grundsicherung nach dem SGB II mit Unterkunftskosten?",
+                    "Ja",
+                ),
                 ("Ausschluss nach § 7 Abs. 1 WoGG für den gesamten Antragszeitraum?", "Ja"),
                 ("Hinweis auf Ausnahme (z. B. Wohngeld beseitigt Hilfebedürftigkeit)?", "Nein"),
                 ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
             ],
             citizen_explanation=(
-                "<p>Sie erhalten seit dem 1. Februar 2026 Bürgergeld. Darin sind Ihre Miete "
+                "<p>Sie erhalten seit dem 1. Februar 2026 Leistungen des Jobcenters. Darin sind Ihre Miete "
                 "und Heizkosten bereits enthalten. Das Wohngeldgesetz schließt Wohngeld in "
                 "diesem Fall aus, damit dieselben Wohnkosten nicht doppelt bezahlt werden "
-                "(§ 7 Abs. 1 WoGG). Ihr Antrag wird deshalb abgelehnt. Wenn Ihr Bürgergeld "
+                "(§ 7 Abs. 1 WoGG). Ihr Antrag wird deshalb abgelehnt. Wenn die Leistungen des Jobcenters "
                 "endet oder Sie meinen, dass Sie mit Wohngeld und Ihrem Einkommen ohne "
-                "Bürgergeld auskommen würden, melden Sie sich bitte bei uns: Dann prüfen wir "
+                "diese Leistungen auskommen würden, melden Sie sich bitte bei uns: Dann prüfen wir "
                 "Ihren Anspruch neu.</p>"
             ),
             human_review=(
-                "Eine Sachbearbeiterin prüft, wenn Bürgergeld nur beantragt, abgelehnt oder "
+                "Eine Sachbearbeiterin prüft, wenn die Grundsicherung nur beantragt, abgelehnt oder "
                 "beendet ist, oder wenn Wohngeld die Hilfebedürftigkeit vermeiden könnte; "
                 "diese Ausnahmen verlangen eine Prognose, die das Verfahren nicht trifft."
             ),
@@ -1152,6 +1249,7 @@ _C2_LESSON_1 = {
                 "werden?</p>",
                 competency="qd:QD.1",
                 level=3,
+                demand="apply",
                 feedback=(
                     "Entspricht die Behörde einem Antrag vollständig und greift nicht in Rechte "
                     "Dritter ein, ist nach § 39 Abs. 2 Nr. 1 VwVfG keine Begründung nötig."
@@ -1220,8 +1318,10 @@ _C2_LESSON_2 = {
             "Anspruch auf eine Erläuterung des <strong>Verfahrens und der Grundsätze, die "
             "konkret angewandt wurden</strong>, und zwar so, dass sie verstehen kann, welche "
             "ihrer personenbezogenen Daten auf welche Weise verwendet wurden. Die bloße "
-            "Übermittlung einer komplexen Formel oder die vollständige Beschreibung aller "
-            "Schritte eines Algorithmus genügt nicht, weil sie nicht verständlich ist. "
+            "Übermittlung einer komplexen mathematischen Formel, etwa eines Algorithmus, "
+            "oder die detaillierte Beschreibung aller Schritte genügt Art. 15 Abs. 1 "
+            "Buchst. h DSGVO nicht, weil sie nicht verständlich ist. Über die Herausgabe "
+            "von Quellcode hat der Gerichtshof nicht entschieden. "
             "Beruft sich der Verantwortliche auf Geschäftsgeheimnisse oder Rechte Dritter, "
             "muss er die Informationen der Aufsichtsbehörde oder dem Gericht vorlegen, die "
             "abwägen; eine pauschale Verweigerung ist unzulässig.</p>"
@@ -1237,41 +1337,48 @@ _C2_LESSON_2 = {
             "Betroffenenrechte.</p>"
         ),
         _explainer(
-            "Kindergeld: Aufhebung der Festsetzung nach dem 18. Geburtstag",
+            "Elterngeld: Ablehnung wegen Überschreitens der Einkommensgrenze",
             decision=(
-                "Die Festsetzung des Kindergelds für Jonas wird ab April 2026 aufgehoben; "
-                "für März 2026 werden noch 259 € gezahlt."
+                "Der Antrag auf Elterngeld für Mila, geboren am 10.06.2026, wird abgelehnt, "
+                "weil das zu versteuernde Einkommen der Eltern die Grenze übersteigt."
             ),
-            legal_basis="§ 70 Abs. 2 EStG; § 32 Abs. 3 und 4 EStG; § 155 Abs. 4 AO",
+            legal_basis="§ 1 Abs. 8 BEEG; § 2 Abs. 5 EStG; § 31a SGB X; § 35 SGB X",
             inputs=[
-                ("Geburtsdatum des Kindes", "14.03.2008"),
-                ("Vollendung des 18. Lebensjahres", "13.03.2026 (Ablauf des Tages)"),
-                ("Kindergeld monatlich", "259 €"),
-                ("Nachweis über Schule, Ausbildung oder Studium", "nicht eingegangen"),
-                ("Erinnerungsschreiben vom 15.01.2026", "unbeantwortet"),
+                ("Geburt des Kindes", "10.06.2026"),
+                (
+                    "Maßgeblicher Veranlagungszeitraum",
+                    "2025 (letzter abgeschlossener vor der Geburt)",
+                ),
+                ("Zu versteuerndes Einkommen Mutter laut Steuerbescheid 2025", "96.300 €"),
+                ("Zu versteuerndes Einkommen Vater laut Steuerbescheid 2025", "86.100 €"),
+                ("Grenze für Elternpaare bei Geburt ab 01.04.2025", "175.000 €"),
+                (
+                    "Herkunft der Einkommensdaten",
+                    "Steuerbescheide, von der Antragstellerin hochgeladen",
+                ),
             ],
             rule_path=[
                 (
-                    "Kind zu Beginn des Monats März 2026 noch unter 18?",
-                    "Ja – März wird berücksichtigt",
+                    "Lebt auch der andere Elternteil mit dem Kind im Haushalt (§ 1 Abs. 8 Satz 2 BEEG)?",
+                    "Ja",
                 ),
-                ("Kind zu Beginn des Monats April 2026 unter 18?", "Nein"),
-                ("Liegt ein Nachweis für einen Tatbestand des § 32 Abs. 4 EStG vor?", "Nein"),
-                ("Änderung der Verhältnisse nach § 70 Abs. 2 EStG", "Aufhebung ab 01.04.2026"),
+                ("Summe der zu versteuernden Einkommen 2025", "182.400 €"),
+                ("Summe über 175.000 €?", "Ja – Anspruch entfällt (§ 1 Abs. 8 Satz 2 BEEG)"),
+                ("Ablehnung mit Begründung und Rechtsbehelfsbelehrung", "Bescheid erstellt"),
             ],
             citizen_explanation=(
-                "<p>Ihr Sohn Jonas ist am 14. März 2026 volljährig geworden. Für ein "
-                "volljähriges Kind gibt es Kindergeld nur, wenn es zum Beispiel zur Schule "
-                "geht, eine Ausbildung macht, studiert oder einen Ausbildungsplatz sucht. "
-                "Dazu liegt uns kein Nachweis vor. Deshalb zahlen wir ab April 2026 kein "
-                "Kindergeld mehr; für März erhalten Sie noch 259 €. Schicken Sie uns bitte "
-                "einen Nachweis, wenn Jonas weiter zur Schule geht oder eine Ausbildung "
-                "beginnt. Dann prüfen wir erneut, auch rückwirkend.</p>"
+                "<p>Für Elterngeld gibt es eine Einkommensgrenze. Maßgeblich ist das zu "
+                "versteuernde Einkommen beider Eltern im Jahr vor der Geburt, hier 2025. Laut "
+                "Ihren Steuerbescheiden waren das 96.300 € und 86.100 €, zusammen 182.400 €. "
+                "Die Grenze liegt für Kinder, die ab dem 1. April 2025 geboren sind, bei "
+                "175.000 €. Sie wird um 7.400 € überschritten. Deshalb besteht kein Anspruch "
+                "auf Elterngeld. Sollte einer der Steuerbescheide noch geändert werden, "
+                "schicken Sie uns bitte den neuen Bescheid: Dann prüfen wir erneut.</p>"
             ),
             human_review=(
-                "Eine Person prüft, sobald ein Nachweis oder eine Erklärung eingeht, etwa "
-                "über Ausbildungsplatzsuche, Freiwilligendienst, Krankheit oder eine "
-                "Behinderung des Kindes; diese Fälle verlangen eine Würdigung."
+                "Eine Person prüft, wenn ein Steuerbescheid fehlt oder angefochten ist, wenn "
+                "die Eltern nicht zusammenleben oder nur ein Elternteil berechtigt ist, oder "
+                "wenn die Summe nahe an der Grenze liegt und Zweifel an den Werten bestehen."
             ),
         ),
         _case(
@@ -1285,17 +1392,22 @@ _C2_LESSON_2 = {
             [
                 "Welche Informationen muss die Behörde Frau Petersen geben?",
                 "Hat sie Anspruch auf den Quellcode?",
-                "Wie gehen Sie mit der Frist und der Beteiligung des Datenschutzes um?",
+                "Wie gehen Sie mit der Frist und der Beteiligung des Datenschutzes um, und welches Gesetz prüfen Sie für den Quellcode zusätzlich?",
             ],
             "<p>Frau Petersen erhält eine Kopie ihrer gespeicherten Daten und die "
             "Informationen nach Art. 15 Abs. 1 DSGVO. Ob das Verfahren vollautomatisiert "
             "entschieden hat, ist anzugeben; wenn ja, gehört dazu eine verständliche "
             "Erläuterung, welche ihrer Daten (Haushaltsgröße, Einkommen mit Herkunft, "
             "berücksichtigte Miete) mit welchem Wert und nach welchen Regeln des "
-            "Wohngeldgesetzes verarbeitet wurden. Einen Anspruch auf den Quellcode gibt die "
-            "DSGVO nach der Rechtsprechung des EuGH nicht; er wäre auch nicht verständlich. "
-            "Eine pauschale Ablehnung unter Hinweis auf Geschäftsgeheimnisse ist aber "
-            "ebenso falsch: Die Logik ergibt sich aus dem Gesetz und muss erklärt werden. "
+            "Wohngeldgesetzes verarbeitet wurden. Art. 15 DSGVO verlangt nach dem Urteil "
+            "C-203/22 eine verständliche Erläuterung; dass eine Formel oder ein Algorithmus "
+            "allein nicht genügt, sagt der EuGH ausdrücklich. Ob die DSGVO je den Quellcode "
+            "verlangt, hat er nicht entschieden; für die Erläuterung ist er jedenfalls nicht "
+            "nötig. Ein Antrag auf den Quellcode ist aber zusätzlich nach dem "
+            "Informationsfreiheitsgesetz des Bundes oder Ihres Landes (etwa dem Bremer "
+            "Informationsfreiheitsgesetz) zu prüfen, mit den dort geregelten Ausnahmen für "
+            "Betriebs- und Geschäftsgeheimnisse. Eine pauschale Ablehnung ist deshalb "
+            "falsch: Die Logik ergibt sich aus dem Gesetz und muss erklärt werden. "
             "Antworten Sie binnen eines Monats (Art. 12 Abs. 3 DSGVO), dokumentieren Sie die "
             "Antwort und beziehen Sie die oder den Datenschutzbeauftragten ein.</p>",
         ),
@@ -1306,7 +1418,8 @@ _C2_LESSON_2 = {
                 "Verantwortliche seine Auskunftspflicht über die involvierte Logik, indem er "
                 "die mathematische Formel des Verfahrens übermittelt.</p>",
                 competency="qd:QD.4",
-                level=3,
+                level=2,
+                demand="recall",
                 correct=False,
                 feedback=(
                     "Verlangt ist eine verständliche Erläuterung des konkret angewandten "
@@ -1370,6 +1483,10 @@ _C2_LESSON_3 = {
                 ("Erklärte Arbeitstage", "220"),
                 ("Erklärte Berechnung", "45 km × 0,38 € × 220 Tage = 3.762 €"),
                 ("Pauschale 2025", "0,30 € für km 1–20, 0,38 € ab km 21"),
+                (
+                    "Zum Vergleich: Pauschale ab 2026",
+                    "0,38 € ab dem ersten Kilometer (Steueränderungsgesetz 2025)",
+                ),
             ],
             rule_path=[
                 ("Erste 20 km: 20 × 0,30 €", "6,00 € je Tag"),
@@ -1381,7 +1498,9 @@ _C2_LESSON_3 = {
                 "<p>Für Ihre Fahrten zur Arbeit haben wir 3.410 € berücksichtigt, nicht "
                 "3.762 €. Die Pauschale beträgt für die ersten 20 Kilometer 0,30 € und erst "
                 "ab dem 21. Kilometer 0,38 € je Kilometer. Bei 45 Kilometern sind das 15,50 € "
-                "je Arbeitstag, bei 220 Tagen also 3.410 €.</p>"
+                "je Arbeitstag, bei 220 Tagen also 3.410 €. Ab dem Jahr 2026 gilt "
+                "übrigens 0,38 € schon ab dem ersten Kilometer; für 2025 bleibt es bei der "
+                "gestaffelten Pauschale.</p>"
             ),
             human_review=(
                 "Wer mit öffentlichen Verkehrsmitteln gefahren ist und höhere tatsächliche "
@@ -1407,32 +1526,40 @@ _C2_LESSON_3 = {
             "gern Raten.“</p>"
         ),
         _case(
-            "Einen Textbaustein für das Kfz-Steuer-Team überarbeiten",
-            "<p>Das Team, das Fragen zur Kfz-Steuer beantwortet, hat diesen Standardsatz für "
-            "Rückfragen entwickelt: „Die Festsetzung erfolgte gemäß § 9 Abs. 1 Nr. 2 "
-            "KraftStG unter Zugrundelegung der von der Zulassungsbehörde übermittelten "
-            "Fahrzeugdaten (Hubraum, CO2-Emissionen WLTP) und ist nicht zu beanstanden.“ "
-            "Bürgerinnen und Bürger rufen danach häufig erneut an.</p>",
+            "Schreibübung: einen Textbaustein zur Hundesteuer überarbeiten",
+            "<p>Das Steueramt einer Gemeinde beantwortet Rückfragen zur Hundesteuer mit "
+            "diesem Standardsatz: „Die Festsetzung erfolgte gemäß § 5 Abs. 2 der "
+            "Hundesteuersatzung unter Zugrundelegung der gemeldeten Anzahl gehaltener Hunde "
+            "und ist nicht zu beanstanden.“ Bürgerinnen und Bürger rufen danach häufig "
+            "erneut an. Frau Brandt hält seit dem 10. April 2026 einen zweiten Hund, hat ihn "
+            "angemeldet und "
+            "einen Bescheid über 120 € für 2026 erhalten. Nach der Satzung kostet der zweite "
+            "Hund 180 € im Jahr; die Steuerpflicht beginnt mit dem ersten Tag des Monats, "
+            "der auf den Beginn der Haltung folgt.</p>",
             [
-                "Was fehlt dem Satz aus Sicht der Bürgerinnen und Bürger?",
-                "Formulieren Sie eine bessere Fassung für einen Benziner mit 1.498 cm³ und 125 g/km CO2.",
+                "Was fehlt dem Standardsatz aus Sicht der Bürgerinnen und Bürger?",
+                "Schreiben Sie Frau Brandt in höchstens sechs Sätzen eine Erklärung ihres "
+                "Bescheids, die ohne Rückfrage verständlich ist.",
             ],
-            "<p>Es fehlen die Werte des konkreten Fahrzeugs, die Rechnung und ein "
-            "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Besser: „Ihre Steuer "
-            "richtet sich nach zwei Werten aus den Fahrzeugpapieren, die uns die "
-            "Zulassungsstelle übermittelt hat: Hubraum 1.498 cm³ und CO2-Ausstoß 125 g/km. "
-            "Für den Hubraum zahlen Sie 2 € je angefangene 100 cm³, also 30 €. Für den "
-            "CO2-Ausstoß über 95 g/km zahlen Sie gestaffelt: 20 Gramm zu 2,00 € und 10 Gramm "
-            "zu 2,20 €, zusammen 62 €. Ihre Jahressteuer beträgt damit 92 €. Wenn die Werte "
-            "nicht zu Ihren Fahrzeugpapieren passen, schicken Sie uns bitte eine Kopie der "
-            "Zulassungsbescheinigung Teil I.“</p>",
+            "<p>Es fehlen die Werte des konkreten Falls, die Rechnung und ein "
+            "Handlungshinweis; „nicht zu beanstanden“ wirkt abweisend. Eine mögliche "
+            "Fassung: „Sie halten seit dem 10. April 2026 einen zweiten Hund. Für einen "
+            "zweiten Hund beträgt die Hundesteuer nach unserer Satzung 180 € im Jahr. Die "
+            "Steuer beginnt mit dem Monat nach Beginn der Haltung, also am 1. Mai. Für Mai bis "
+            "Dezember, das sind 8 von 12 Monaten, zahlen Sie deshalb 180 € × 8 / 12 = "
+            "120 €. Wenn Sie meinen, dass eine Ermäßigung in Betracht kommt, etwa für einen "
+            "Hund aus dem Tierheim, rufen Sie uns bitte an.“ Achten Sie beim Bewerten "
+            "Ihrer eigenen Fassung darauf, ob Ergebnis, Daten, Regel und nächster Schritt "
+            "vorkommen.</p>",
         ),
         _check(
             _q(
                 "ordering",
-                "<p>In welcher Reihenfolge sollte ein Erläuterungstext aufgebaut sein?</p>",
+                "<p>In welcher Reihenfolge baut ein Erläuterungstext nach dem Schema dieser "
+                "Lektion seine Teile auf?</p>",
                 competency="qd:QD.1",
-                level=3,
+                level=2,
+                demand="understand",
                 feedback=(
                     "Ergebnis zuerst, dann Daten und Regel, dann der nächste Schritt; die "
                     "Norm steht dabei in Klammern."
@@ -1501,32 +1628,38 @@ _C2_LESSON_4 = {
             "fachliche Leitstelle.</li></ul>",
         ),
         _explainer(
-            "Kfz-Steuer: Bescheid für einen neu zugelassenen Benziner",
-            decision="Die Kraftfahrzeugsteuer wird auf 92 € jährlich festgesetzt.",
-            legal_basis="§ 9 Abs. 1 Nr. 2 KraftStG; § 155 Abs. 4 AO",
+            "Grundsteuer: Bescheid der Gemeinde nach dem neuen Messbetrag",
+            decision="Die Grundsteuer 2026 wird auf 556,00 € festgesetzt, fällig in vier Raten.",
+            legal_basis=(
+                "§ 25 GrStG (Hebesatz); § 28 Abs. 1 GrStG (Fälligkeit); Hebesatzsatzung der "
+                "Gemeinde; Grundsteuermessbescheid des Finanzamts als Grundlagenbescheid"
+            ),
             inputs=[
-                ("Erstzulassung", "02.03.2026"),
-                ("Antriebsart", "Otto-Motor (Benzin)"),
-                ("Hubraum laut Zulassungsbehörde", "1.498 cm³"),
-                ("CO2-Emissionen (WLTP)", "125 g/km"),
+                ("Grundstück", "Eigentumswohnung, Lindenstraße 12"),
+                ("Grundsteuermessbetrag laut Messbescheid des Finanzamts", "80,00 €"),
+                ("Hebesatz laut Hebesatzsatzung 2026", "695 %"),
+                ("Herkunft des Messbetrags", "elektronisch vom Finanzamt übermittelt"),
             ],
             rule_path=[
-                ("Hubraumsockel: 2,00 € je angefangene 100 cm³ (15 × 2,00 €)", "30,00 €"),
-                ("CO2 über 95 bis 115 g/km: 20 g × 2,00 €", "40,00 €"),
-                ("CO2 über 115 bis 135 g/km: 10 g × 2,20 €", "22,00 €"),
-                ("Summe Jahressteuer", "92,00 €"),
+                ("Messbetrag × Hebesatz: 80,00 € × 695 %", "556,00 €"),
+                (
+                    "Fälligkeit nach § 28 Abs. 1 GrStG",
+                    "je 139,00 € am 15.02., 15.05., 15.08. und 15.11.",
+                ),
+                ("Lastschriftmandat vorhanden?", "Nein – Zahlungshinweis in den Bescheid"),
             ],
             citizen_explanation=(
-                "<p>Ihre Kfz-Steuer beträgt 92 € im Jahr. Sie setzt sich aus zwei Teilen "
-                "zusammen: 30 € für den Hubraum von 1.498 cm³ und 62 € für den CO2-Ausstoß "
-                "von 125 g/km. Für die ersten 95 g/km zahlen Sie nichts; danach steigt der "
-                "Satz stufenweise. Die Werte stammen aus den Fahrzeugdaten, die uns die "
-                "Zulassungsstelle übermittelt hat.</p>"
+                "<p>Ihre Grundsteuer für 2026 beträgt 556,00 €. Sie ergibt sich aus zwei "
+                "Werten: dem Messbetrag von 80,00 €, den das Finanzamt für Ihre Wohnung "
+                "festgesetzt hat, und dem Hebesatz unserer Gemeinde von 695 %. 80,00 € × "
+                "6,95 = 556,00 €. Sie zahlen in vier Raten zu je 139,00 €. Wenn Sie den "
+                "Messbetrag für falsch halten, wenden Sie sich bitte an das Finanzamt: Nur "
+                "dort kann er geändert werden, wir übernehmen ihn.</p>"
             ),
             human_review=(
-                "Eine Person prüft, wenn die übermittelten Fahrzeugdaten nicht zu den "
-                "Papieren passen, wenn eine Steuerbefreiung (etwa wegen Schwerbehinderung) "
-                "geltend gemacht wird oder wenn jemand Stundung oder Erlass beantragt."
+                "Eine Person prüft, wenn der Messbescheid fehlt oder geändert wurde, wenn "
+                "jemand Stundung, Erlass oder Ratenzahlung beantragt oder wenn eine "
+                "Steuerbefreiung geltend gemacht wird."
             ),
         ),
         _case(
@@ -1563,6 +1696,7 @@ _C2_LESSON_4 = {
                 "weitergeben? Wählen Sie alle zutreffenden aus.</p>",
                 competency="qd:QD.1",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Neue Tatsachen, offensichtlich falsche Daten und Ermessensfragen gehören "
                     "zu einem Menschen; eine reine Verständnisfrage können Sie selbst klären."
@@ -1609,10 +1743,12 @@ _C2_LESSON_5 = {
             "<p>Jeder automatisierte Bescheid ist ein vollwertiger Verwaltungsakt und kann "
             "mit denselben Rechtsbehelfen angegriffen werden wie ein von Hand erlassener. "
             "Für viele Betroffene ist das der Weg, auf dem erstmals ein Mensch ihren Fall "
-            "ansieht. Widersprüche und Einsprüche gegen automatisierte Bescheide werden "
-            "deshalb immer von Amtsträgerinnen und Amtsträgern bearbeitet; eine automatische "
-            "Zurückweisung wäre mit dem Zweck des Vorverfahrens und mit Art. 22 DSGVO nicht "
-            "vereinbar.</p>"
+            "ansieht. Widersprüche und Einsprüche gegen automatisierte Bescheide bearbeiten "
+            "deshalb Amtsträgerinnen und Amtsträger. Eine automatische Zurückweisung liefe "
+            "dem Zweck des Vorverfahrens zuwider, und sie nähme den Betroffenen die "
+            "menschliche Überprüfung, die zu den Garantien gehört, auf die sich die "
+            "Zulassung vollautomatisierter Bescheide nach Art. 22 Abs. 2 Buchst. b DSGVO "
+            "stützt.</p>"
         ),
         _box(
             "law",
@@ -1624,8 +1760,8 @@ _C2_LESSON_5 = {
             "begründet, hilft sie ihm ab (§ 72 VwGO).</li>"
             "<li><strong>Widerspruch nach SGG</strong> (zum Beispiel Elterngeld): ebenfalls "
             "ein Monat nach Bekanntgabe (§ 84 SGG).</li>"
-            "<li><strong>Einspruch nach AO</strong> (Einkommensteuer, Kindergeld, "
-            "Kfz-Steuer): ein Monat nach Bekanntgabe (§ 355 AO), schriftlich, elektronisch "
+            "<li><strong>Einspruch nach AO</strong> (Steuerbescheide der Finanzämter, "
+            "etwa zur Einkommensteuer): ein Monat nach Bekanntgabe (§ 355 AO), schriftlich, elektronisch "
             "oder zur Niederschrift (§ 357 AO).</li>"
             "<li>Fehlt die Rechtsbehelfsbelehrung oder ist sie unrichtig, verlängert sich "
             "die Frist in der Regel auf ein Jahr (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 "
@@ -1712,6 +1848,7 @@ _C2_LESSON_5 = {
                 "einzulegen?</p>",
                 competency="qd:QD.1",
                 level=3,
+                demand="apply",
                 feedback=(
                     "Ohne ordnungsgemäße Rechtsbehelfsbelehrung gilt in der Regel die "
                     "Jahresfrist (§ 58 Abs. 2 VwGO, § 66 Abs. 2 SGG, § 356 Abs. 2 AO)."
@@ -1738,6 +1875,7 @@ _C2_ASSESSMENT = {
             "Ist eine Begründung erforderlich?</p>",
             competency="qd:QD.1",
             level=4,
+            demand="apply",
             feedback=(
                 "Die Ausnahme für automatische Einrichtungen greift nur, wenn die Begründung "
                 "nach den Umständen nicht geboten ist. Bei Kürzungen und Daten Dritter ist "
@@ -1765,11 +1903,13 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "multiple",
-            "<p>Welche Angaben gehören zu einer aussagekräftigen Auskunft über die "
-            "involvierte Logik nach Art. 15 Abs. 1 Buchst. h DSGVO? Wählen Sie alle "
-            "zutreffenden aus.</p>",
+            "<p>Eine Bürgerin verlangt Auskunft nach Art. 15 Abs. 1 DSGVO über einen "
+            "vollautomatisiert erlassenen Bescheid. Welche Angaben gehören nach Buchst. g "
+            "(Herkunft der Daten) und Buchst. h (involvierte Logik) in die Antwort? Wählen "
+            "Sie alle zutreffenden aus.</p>",
             competency="qd:QD.4",
             level=3,
+            demand="apply",
             feedback=(
                 "Nach dem EuGH (C-203/22) muss die Person verstehen können, welche ihrer Daten "
                 "wie verwendet wurden; Quellcode oder Formeln allein genügen nicht."
@@ -1784,8 +1924,8 @@ _C2_ASSESSMENT = {
                 _opt(
                     "Woher diese Daten stammen",
                     True,
-                    "Richtig: Die Herkunft gehört nach Art. 15 Abs. 1 Buchst. g DSGVO "
-                    "ohnehin zur Auskunft und macht die Logik nachvollziehbar.",
+                    "Richtig: Die Herkunft gehört nach Art. 15 Abs. 1 Buchst. g DSGVO zur "
+                    "Auskunft, wenn die Daten nicht bei der Person erhoben wurden.",
                 ),
                 _opt(
                     "Welche Regeln auf die Daten angewendet wurden und mit welchem Ergebnis",
@@ -1805,7 +1945,8 @@ _C2_ASSESSMENT = {
             "Logik pauschal mit dem Hinweis auf Geschäftsgeheimnisse des Softwareherstellers "
             "verweigern.</p>",
             competency="qd:QD.4",
-            level=3,
+            level=2,
+            demand="understand",
             correct=False,
             feedback=(
                 "Geschäftsgeheimnisse sind abzuwägen, notfalls durch Aufsichtsbehörde oder "
@@ -1823,10 +1964,12 @@ _C2_ASSESSMENT = {
             "20 km, 0,38 € ab dem 21. km)? Angabe in Euro.</p>",
             competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "20 × 0,30 € = 6,00 €, 10 × 0,38 € = 3,80 €, zusammen 9,80 € je Tag; "
-                "× 200 Tage = 1.960 €. Wer den Regelpfad nachrechnen kann, erklärt ihn "
-                "sicher."
+                "× 200 Tage = 1.960 €. Ab 2026 gelten 0,38 € ab dem ersten Kilometer: "
+                "30 × 0,38 € × 200 = 2.280 €. Wer den Regelpfad nachrechnen kann, erklärt "
+                "ihn sicher."
             ),
             tags=["Einkommensteuer", "Regelpfad"],
             answer=1960.0,
@@ -1835,31 +1978,37 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "ordering",
-            "<p>Bringen Sie die Schritte des Gesprächsleitfadens für Anrufe zu einem "
-            "automatisierten Bescheid in die richtige Reihenfolge.</p>",
-            competency="digcomp:2.1",
-            level=4,
+            "<p>Bringen Sie die Schritte eines Anrufs zu einem automatisierten Bescheid in "
+            "die Reihenfolge, in der jeder Schritt den vorigen voraussetzt.</p>",
+            competency="qd:QD.1",
+            level=2,
+            demand="understand",
             feedback=(
-                "Erst die Identität, dann das Anliegen, dann die Erklärung; neue Tatsachen "
-                "erkennen und zum Schluss den nächsten Schritt vereinbaren und dokumentieren."
+                "Über den Fall sprechen Sie erst, wenn die Identität geklärt ist "
+                "(Sozialgeheimnis); einen nächsten Schritt vereinbaren Sie erst, wenn die "
+                "Person die Entscheidung verstanden hat; dokumentieren können Sie nur, was "
+                "vereinbart ist. Auf neue Tatsachen achten Sie das ganze Gespräch über."
             ),
             tags=["Telefon"],
             items=[
                 "Identität der anrufenden Person prüfen",
-                "Anliegen klären und zusammenfassen",
                 "Daten und Regel erklären, die zur Entscheidung geführt haben",
-                "Auf neue Tatsachen oder Fehler achten",
-                "Nächsten Schritt vereinbaren und das Gespräch dokumentieren",
+                "Nächsten Schritt vereinbaren",
+                "Vereinbarung und neue Angaben in der Akte dokumentieren",
             ],
         ),
         _q(
             "matching",
-            "<p>Ordnen Sie jedem Bescheid den richtigen Rechtsbehelf zu.</p>",
+            "<p>Ordnen Sie jedem Bescheid den richtigen Rechtsbehelf zu. Gehen Sie davon "
+            "aus, dass Ihr Land das Widerspruchsverfahren für das Wohngeld beibehalten "
+            "hat.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
-                "Steuern und Kindergeld nach dem EStG: Einspruch nach der AO. Wohngeld: "
-                "Widerspruch nach VwGO. Elterngeld: Widerspruch nach SGG."
+                "Steuern: Einspruch nach der AO. Wohngeld: Widerspruch nach der VwGO, soweit "
+                "das Land das Vorverfahren beibehalten hat (§ 68 Abs. 1 Satz 2 VwGO erlaubt "
+                "den Ausschluss durch Gesetz). Elterngeld: Widerspruch nach SGG."
             ),
             tags=["Rechtsbehelf"],
             pairs=[
@@ -1874,11 +2023,13 @@ _C2_ASSESSMENT = {
         ),
         _q(
             "single",
-            "<p>Ein Bürger möchte einen Bescheid über Kinderzuschlag am Telefon erklärt "
+            "<p>Ein Bürger möchte einen Wohngeldbescheid am Telefon erklärt "
             "bekommen und fragt, ob Sie ihm die Berechnung per unverschlüsselter E-Mail an "
             "seine private Adresse schicken können. Welche Antwort ist angemessen?</p>",
             competency="digcomp:2.1",
-            level=4,
+            level=3,
+            demand="apply",
+            digcomp_statements=["CS2.1.08"],
             feedback=(
                 "Wählen Sie den Kanal nach Schutzbedarf: Sozialdaten gehören in das "
                 "Postfach des Nutzerkontos, auf den Postweg oder in einen anderen sicheren "
@@ -1894,10 +2045,14 @@ _C2_ASSESSMENT = {
                     "Erklärung schriftlich.",
                 ),
                 _opt(
-                    "Die Berechnung per E-Mail schicken, weil er es ausdrücklich wünscht",
+                    "Die Berechnung sofort unverschlüsselt per E-Mail schicken, weil er es am "
+                    "Telefon wünscht",
                     False,
-                    "Sozialdaten unverschlüsselt per E-Mail zu senden, widerspricht in der "
-                    "Regel den Vorgaben zur Sicherheit der Verarbeitung.",
+                    "So nicht. Ein Verzicht auf Verschlüsselung ist nach dem Beschluss der "
+                    "Datenschutzkonferenz vom 24. November 2021 nur denkbar, wenn Ihre Behörde "
+                    "dafür ein Verfahren vorsieht: Die Person wird über die Risiken "
+                    "aufgeklärt, verzichtet ausdrücklich und nur für ihre eigenen Daten, und "
+                    "der Verzicht wird dokumentiert. Ein Zuruf am Telefon genügt nicht.",
                 ),
                 _opt(
                     "Die Erklärung ablehnen und auf den Widerspruch verweisen",
@@ -1912,6 +2067,7 @@ _C2_ASSESSMENT = {
             "Widerspruch selbst stattzugeben und den Bescheid zu ändern? (ein Wort)</p>",
             competency="qd:QD.1",
             level=2,
+            demand="recall",
             feedback="Die Abhilfe (§ 72 VwGO) ist der schnellste Weg, einen Fehler zu korrigieren.",
             tags=["Rechtsbehelf", "Begriffe"],
             accepted=["Abhilfe", "Abhilfebescheid", "Abhilfeentscheidung"],
@@ -1920,8 +2076,9 @@ _C2_ASSESSMENT = {
             "multiple",
             "<p>Welche Formulierungen machen einen Erläuterungstext verständlicher? Wählen "
             "Sie alle zutreffenden aus.</p>",
-            competency="digcomp:2.1",
+            competency="qd:QD.1",
             level=3,
+            demand="apply",
             feedback=(
                 "Direkte Ansprache, konkrete Zahlen mit Rechnung und ein nächster Schritt "
                 "helfen; Substantivketten und vorangestellte Normen erschweren das Lesen."
@@ -1955,7 +2112,8 @@ _C2_ASSESSMENT = {
             "<p>Ein Widerspruch kann wirksam am Telefon eingelegt werden, wenn die "
             "Sachbearbeiterin einen Gesprächsvermerk anlegt.</p>",
             competency="qd:QD.1",
-            level=3,
+            level=2,
+            demand="recall",
             correct=False,
             feedback=(
                 "Widerspruch und Einspruch verlangen die Schriftform, die elektronische Form "
@@ -1979,7 +2137,7 @@ COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
         "Bürgern am Telefon und schriftlich verständlich erklären: Begründungspflicht nach "
         "§ 39 VwVfG und ihre Ausnahmen, Auskunft über die involvierte Logik nach Art. 13 bis "
         "15 DSGVO, Regelpfade in klarer Sprache, Eskalation und Widerspruch – an Fällen aus "
-        "Wohngeld, Kindergeld, Einkommensteuer und Kfz-Steuer."
+        "Wohngeld, Elterngeld, Einkommensteuer und Grundsteuer."
     ),
     "objectives": [
         "Sie können beurteilen, ob und wie ein automatisierter Bescheid nach § 39 VwVfG, "
@@ -1994,7 +2152,7 @@ COURSE_ENTSCHEIDUNGEN_ERKLAEREN = {
     ],
     "duration_minutes": 150,
     "audience_roles": ["sachbearbeitung", "fuehrungskraft", "nachwuchskraft", "datenschutz"],
-    "develops": [("qd:QD.1", 4), ("qd:QD.4", 3), ("digcomp:2.1", 4)],
+    "develops": [("qd:QD.1", 4), ("qd:QD.4", 3), ("digcomp:2.1", 3)],
     "prerequisites": ["vollautomatisierte-verwaltungsakte"],
     "lessons": [_C2_LESSON_1, _C2_LESSON_2, _C2_LESSON_3, _C2_LESSON_4, _C2_LESSON_5],
     "assessment": _C2_ASSESSMENT,
@@ -2059,31 +2217,47 @@ _C3_LESSON_1 = {
         ),
         _h2("Der Zeitplan"),
         _p(
-            "<p>Die Verordnung gilt gestaffelt (Art. 113):</p>"
+            "<p>Die Verordnung gilt gestaffelt (Art. 113). Der Zeitplan wurde 2026 durch den "
+            "„digitalen Omnibus zur KI“ geändert (Verfahren 2025/0359(COD)): Das Europäische "
+            "Parlament hat die Änderungsverordnung am 16. Juni 2026 angenommen, der Rat am "
+            "29. Juni 2026. Nach übereinstimmenden Fachveröffentlichungen ist sie als "
+            "Verordnung (EU) 2026/1744 vom 8. Juli 2026 im Amtsblatt vom 24. Juli 2026 "
+            "veröffentlicht worden und am 27. Juli 2026, dem dritten Tag nach der "
+            "Veröffentlichung, in Kraft getreten. Stand 4. Dezember 2026 gilt danach:</p>"
             "<ul><li><strong>2. Februar 2025:</strong> allgemeine Bestimmungen einschließlich "
-            "der Pflicht zur KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken "
-            "(Art. 5).</li>"
+            "der KI-Kompetenz (Art. 4) und die Verbote bestimmter Praktiken (Art. 5).</li>"
             "<li><strong>2. August 2025:</strong> Regeln für KI-Modelle mit allgemeinem "
             "Verwendungszweck, Governance, Sanktionen.</li>"
             "<li><strong>2. August 2026:</strong> der Großteil der übrigen Vorschriften, "
-            "darunter die Pflichten für Hochrisiko-Systeme nach Anhang III und die "
-            "Transparenzpflichten nach Art. 50.</li>"
-            "<li><strong>2. August 2027:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
-            "von Produkten nach Anhang I sind (Art. 6 Abs. 1).</li></ul>"
-            "<p>Für Hochrisiko-Systeme, die schon vor dem 2. August 2026 in Verkehr gebracht "
-            "wurden und von Behörden genutzt werden sollen, gilt eine Übergangsregel: Anbieter "
-            "und Betreiber müssen die Anforderungen spätestens bis zum 2. August 2030 "
-            "erfüllen (Art. 111 Abs. 2).</p>"
+            "darunter die Transparenzpflichten nach Art. 50 und das Recht auf Erläuterung "
+            "nach Art. 86.</li>"
+            "<li><strong>2. Dezember 2026:</strong> die mit dem Omnibus neu eingefügten "
+            "Verbote KI-erzeugter nicht einvernehmlicher intimer Darstellungen und von "
+            "Darstellungen sexuellen Kindesmissbrauchs (Art. 5); außerdem endet die "
+            "Übergangsfrist, in der generative Systeme, die vor dem 2. August 2026 in "
+            "Verkehr gebracht wurden, ihre Ausgaben noch nicht maschinenlesbar kennzeichnen "
+            "mussten (Art. 50 Abs. 2 mit Art. 111 Abs. 4).</li>"
+            "<li><strong>2. Dezember 2027:</strong> Pflichten für Hochrisiko-Systeme nach "
+            "Anhang III, etwa bei Sozialleistungen (bisher 2. August 2026).</li>"
+            "<li><strong>2. August 2028:</strong> Hochrisiko-Systeme, die Sicherheitsbauteil "
+            "von Produkten nach Anhang I sind (bisher 2. August 2027).</li></ul>"
+            "<p>Für Hochrisiko-Systeme, die Behörden schon vor dem Geltungsbeginn nutzen, "
+            "enthält Art. 111 Abs. 2 eine Übergangsregel mit einer Frist bis zum "
+            "2. August 2030; prüfen Sie in der konsolidierten Fassung auf EUR-Lex, wie sie "
+            "mit den neuen Daten zusammenwirkt.</p>"
         ),
         _box(
             "warning",
-            "Prüfen Sie den aktuellen Stand",
-            "<p>Die Kommission hat im November 2025 im Rahmen eines „digitalen Omnibus“ "
-            "vorgeschlagen, den Beginn der Hochrisiko-Pflichten an die Verfügbarkeit "
-            "harmonisierter Normen zu knüpfen und damit zu verschieben. Ob und in welcher "
-            "Form das beschlossen wurde, prüfen Sie vor Projektentscheidungen im Amtsblatt der "
-            "EU. Die Pflicht zur KI-Kompetenz und die Verbote gelten unabhängig davon "
-            "bereits.</p>",
+            "Rechtsstand 4. Dezember 2026: was feststeht und was Sie prüfen müssen",
+            "<p>Die Kommission hatte im November 2025 vorgeschlagen, den Beginn der "
+            "Hochrisiko-Pflichten an die Verfügbarkeit harmonisierter Normen zu knüpfen. "
+            "Beschlossen wurden stattdessen feste Daten (2. Dezember 2027 und 2. August 2028). "
+            "Die Fundstelle der Änderungsverordnung (Verordnung (EU) 2026/1744) konnte bei "
+            "Redaktionsschluss dieser Lektion nur anhand von Fachveröffentlichungen, nicht "
+            "am Amtsblatt selbst geprüft werden. Legen Sie vor Projektentscheidungen die "
+            "konsolidierte Fassung der Verordnung (EU) 2024/1689 auf EUR-Lex zugrunde. Die "
+            "Verschiebung ist kein Aufschub für alles: KI-Kompetenz, Verbote und "
+            "Transparenzpflichten gelten bereits.</p>",
         ),
         _case(
             "Drei Systeme im Landesamt",
@@ -2108,9 +2282,10 @@ _C3_LESSON_1 = {
             "Sie das mit dem Dienstleister. Für (2) gilt ab dem 2. August 2026 die "
             "Transparenzpflicht des Art. 50: Nutzerinnen und Nutzer müssen erkennen, dass "
             "sie mit einer KI kommunizieren. (3) ist ein Kandidat für Anhang III Nr. 5 "
-            "Buchst. a (nächste Lektion). Für die Beschäftigten, die mit (2) und (3) "
-            "arbeiten, gilt bereits jetzt die Pflicht zur KI-Kompetenz nach Art. 4. Für alle "
-            "drei gilt die DSGVO unverändert weiter.</p>",
+            "Buchst. a (nächste Lektion); die Hochrisiko-Pflichten gelten dafür ab dem "
+            "2. Dezember 2027. Für die Beschäftigten, die mit (2) und (3) arbeiten, muss das "
+            "Landesamt schon jetzt Maßnahmen zur Förderung der KI-Kompetenz ergreifen "
+            "(Art. 4). Für alle drei gilt die DSGVO unverändert weiter.</p>",
         ),
         _check(
             _q(
@@ -2118,11 +2293,13 @@ _C3_LESSON_1 = {
                 "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
                 "Reihenfolge.</p>",
                 competency="qd:QD.8",
-                level=3,
+                level=2,
+                demand="recall",
                 feedback=(
                     "Inkrafttreten am 1. August 2024; Verbote und KI-Kompetenz ab 2. Februar "
                     "2025; Regeln für KI-Modelle mit allgemeinem Verwendungszweck ab 2. August "
-                    "2025; Hochrisiko-Pflichten nach Anhang III ab 2. August 2026."
+                    "2025; Hochrisiko-Pflichten nach Anhang III nach der Änderung durch den "
+                    "digitalen Omnibus ab 2. Dezember 2027 (ursprünglich 2. August 2026)."
                 ),
                 tags=["KI-Verordnung", "Zeitplan"],
                 items=[
@@ -2150,7 +2327,10 @@ _C3_LESSON_2 = {
             "<ul><li><strong>Verbotene Praktiken</strong> (Art. 5), zum Beispiel "
             "Social Scoring, das Menschen in einem anderen Zusammenhang benachteiligt, die "
             "Vorhersage von Straftaten allein auf Grundlage von Profiling oder die Erkennung "
-            "von Emotionen am Arbeitsplatz.</li>"
+            "von Emotionen am Arbeitsplatz. Der digitale Omnibus hat ab dem 2. Dezember "
+            "2026 Systeme hinzugefügt, die nicht einvernehmliche intime Darstellungen "
+            "erkennbarer Personen oder Darstellungen sexuellen Kindesmissbrauchs erzeugen "
+            "oder manipulieren.</li>"
             "<li><strong>Hochrisiko-Systeme</strong> (Art. 6 mit Anhang I und III) mit "
             "umfangreichen Pflichten für Anbieter und Betreiber.</li>"
             "<li><strong>Systeme mit Transparenzpflichten</strong> (Art. 50), etwa Chatbots "
@@ -2172,7 +2352,7 @@ _C3_LESSON_2 = {
             "(Nr. 8).</p>",
         ),
         _p(
-            "<p>Wohngeld, Grundsicherung, Elterngeld, Kinderzuschlag oder BAföG sind typische "
+            "<p>Wohngeld, Grundsicherung, Elterngeld oder BAföG sind typische "
             "grundlegende staatliche Unterstützungsleistungen. Ein KI-System, das in diesen "
             "Verfahren über Anspruch, Höhe, Aufhebung oder Rückforderung mitbestimmt, ist "
             "daher grundsätzlich ein Hochrisiko-System.</p>"
@@ -2182,8 +2362,10 @@ _C3_LESSON_2 = {
             "menschlichen Tätigkeit verbessert, Entscheidungsmuster oder Abweichungen "
             "erkennt, ohne die menschliche Bewertung ohne angemessene Überprüfung zu ersetzen "
             "oder zu beeinflussen, oder nur eine vorbereitende Aufgabe erfüllt. Aber: Ein "
-            "System, das <strong>Profiling natürlicher Personen</strong> vornimmt, gilt "
-            "stets als Hochrisiko-System. Ein Prüfscore, der die wirtschaftliche Lage oder "
+            "in Anhang III genanntes System, das <strong>Profiling natürlicher "
+            "Personen</strong> vornimmt, kann sich auf diese Ausnahme nie berufen. Die "
+            "Regel wirkt nur innerhalb von Anhang III; ein System außerhalb davon wird durch "
+            "Profiling nicht hochriskant. Ein Prüfscore, der die wirtschaftliche Lage oder "
             "Zuverlässigkeit einer antragstellenden Person bewertet, ist Profiling. Die "
             "Einstufung nimmt der Anbieter vor und dokumentiert sie; die Behörde sollte sie "
             "dennoch selbst nachvollziehen.</p>"
@@ -2243,7 +2425,7 @@ _C3_LESSON_2 = {
             "antragstellenden Person unvollständig sind, und sortiert den Postkorb danach.</p>",
             [
                 "Welche Ausnahme nach Art. 6 Abs. 3 könnte für (a) und (b) greifen?",
-                "Warum ist (c) in jedem Fall ein Hochrisiko-System?",
+                "Unter welchen Voraussetzungen ist (c) ein Hochrisiko-System, und warum hilft die Ausnahme nach Art. 6 Abs. 3 dann nicht?",
                 "Was verlangen Sie vom Anbieter, und welche Pflichten bleiben auch ohne Hochrisiko-Einstufung?",
             ],
             "<p>(a) erfüllt eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a) "
@@ -2251,9 +2433,17 @@ _C3_LESSON_2 = {
             "erkennt Abweichungen von früheren Entscheidungsmustern, ohne die abgeschlossene "
             "menschliche Bewertung ohne Überprüfung zu ersetzen (Buchst. c); auch das kann "
             "die Einstufung als Hochrisiko-System ausschließen, solange die Meldungen von "
-            "Menschen geprüft werden. (c) bewertet persönliche Aspekte der Antragstellenden, "
-            "also Profiling; nach Art. 6 Abs. 3 Unterabs. 3 ist ein solches System stets "
-            "hochriskant. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
+            "Menschen geprüft werden. Für (c) ist zuerst Anhang III Nr. 5 Buchst. a zu "
+            "prüfen: Das System muss bestimmungsgemäß dazu dienen, den Anspruch auf eine "
+            "grundlegende staatliche Unterstützungsleistung zu beurteilen oder sie zu "
+            "gewähren, einzuschränken, zu widerrufen oder zurückzufordern. Bestimmt die "
+            "Sortierung, welche Anträge vertieft geprüft werden, und wirkt sie damit auf "
+            "Bewilligung oder Ablehnung ein, liegt das nahe. "
+            "Erst dann kommt Art. 6 Abs. 3 ins Spiel: Die Ausnahme steht einem System nach "
+            "Anhang III nicht offen, wenn es Profiling natürlicher Personen vornimmt "
+            "(Unterabs. 3), und (c) bewertet persönliche Aspekte der Antragstellenden. "
+            "Art. 6 Abs. 3 macht also kein System hochriskant, das nicht schon in Anhang III "
+            "fällt. Verlangen Sie vom Anbieter die dokumentierte Einstufung (Art. 6 "
             "Abs. 4) und die Registrierung; prüfen Sie die Begründung selbst. Unabhängig von "
             "der Einstufung gelten Art. 4 (KI-Kompetenz) und die DSGVO.</p>",
         ),
@@ -2270,6 +2460,7 @@ _C3_LESSON_2 = {
                 "<p>Ordnen Sie jedem Beispiel die passende Risikostufe der KI-Verordnung zu.</p>",
                 competency="qd:QD.8",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Maßgeblich sind Art. 5 (Verbote), Art. 6 mit Anhang III (Hochrisiko) und "
                     "Art. 50 (Transparenz); alles Übrige hat minimales Risiko."
@@ -2360,8 +2551,37 @@ _C3_LESSON_3 = {
             "Datenschutz-Folgenabschätzung, die bei solchen Systemen nach Art. 35 DSGVO "
             "ohnehin fast immer nötig ist. Beteiligen Sie früh die Fachabteilung, die "
             "IT, den Datenschutz, die Gleichstellungs- und Schwerbehindertenvertretung und den "
-            "Personalrat; der Einsatz eines Systems, das die Arbeit der Beschäftigten "
-            "steuert oder auswertet, ist in aller Regel mitbestimmungspflichtig.</p>"
+            "Personalrat.</p>"
+        ),
+        _box(
+            "law",
+            "§ 80 Abs. 1 Nr. 21 BPersVG und Landesrecht – Mitbestimmung",
+            "<p>Der Personalrat bestimmt mit bei der Einführung und Anwendung technischer "
+            "Einrichtungen, die dazu bestimmt sind, das Verhalten oder die Leistung der "
+            "Beschäftigten zu überwachen. Nach der Rechtsprechung genügt, dass ein System "
+            "dazu objektiv geeignet ist (BVerwG, Beschl. v. 16.12.1987, 6 P 32.84); bei "
+            "KI-Systemen, die Bearbeitungen protokollieren, ist das fast immer der Fall. "
+            "Die Mitbestimmung ist hier eingeschränkt: Kommt keine Einigung zustande, "
+            "beschließt die Einigungsstelle nach § 75 Abs. 3 BPersVG nur eine Empfehlung "
+            "an die oberste Dienstbehörde. "
+            "Für Landes- und Kommunalbehörden gilt das Personalvertretungsgesetz Ihres "
+            "Landes. In Bremen etwa ist der Personalrat nach § 52 Abs. 1 BremPersVG "
+            "grundsätzlich in allen Angelegenheiten der Beschäftigten zu beteiligen "
+            "(Allzuständigkeit). Schließen Sie eine Dienstvereinbarung, die Zweck, "
+            "Auswertungen und Protokolle begrenzt.</p>",
+        ),
+        _box(
+            "hint",
+            "Beschaffung: Pflichten in den Vertrag schreiben",
+            "<p>Viele Betreiberpflichten kann die Behörde nur erfüllen, wenn der Anbieter "
+            "liefert: Betriebsanleitung, Protokolle, Angaben zu Trainingsdaten und "
+            "Genauigkeit, Unterstützung bei der Folgenabschätzung. Die EU-Musterklauseln "
+            "für die Beschaffung von KI durch öffentliche Stellen (MCC-AI, aktualisiert am "
+            "5. März 2025) gibt es in einer Fassung für Hochrisiko-Systeme und einer "
+            "einfacheren Fassung für andere Systeme. Sie sind unverbindlich und lassen "
+            "sich als Anlage zu den EVB-IT-Verträgen verwenden, die selbst keine "
+            "KI-spezifischen Pflichten enthalten. Stimmen Sie die Klauseln mit Ihrer "
+            "Vergabestelle ab.</p>",
         ),
         _case(
             "Der Prüfassistent für die Grundsicherung",
@@ -2388,9 +2608,34 @@ _C3_LESSON_3 = {
             "existenzsichernden Leistungen, mittelbare Diskriminierung, wenn etwa "
             "Überweisungen ins Ausland als Risikomerkmal wirken. Aufsicht: benannte, "
             "geschulte Sachbearbeitende entscheiden jeden Fall; sie können Vorschläge "
-            "verwerfen und müssen Abweichungen nicht rechtfertigen, wohl aber Übernahmen "
-            "begründen; eine Stichprobe wird ohne Vorschlag geprüft; Quoten werden monatlich "
-            "ausgewertet.</p>",
+            "verwerfen und halten in beide Richtungen kurz fest, welche Tatsachen sie "
+            "getragen haben: beim Übernehmen ebenso wie beim Abweichen, damit Abweichen "
+            "nicht aufwendiger ist als Zustimmen; eine Stichprobe wird ohne Vorschlag "
+            "geprüft; Quoten werden monatlich ausgewertet.</p>",
+        ),
+        _case(
+            "Schreibübung: die Einstufung nachvollziehbar vermerken",
+            "<p>Der Anbieter eines Assistenzsystems für die Wohngeldstelle stuft sein "
+            "System als nicht hochriskant ein: Es lese nur Lohnabrechnungen aus und "
+            "übertrage die Beträge in den Antrag (Art. 6 Abs. 3 Buchst. a). Die "
+            "Sachbearbeitung prüft die übertragenen Beträge stichprobenhaft. Sie sollen "
+            "für die Akte festhalten, ob das Landesamt der Einstufung folgt.</p>",
+            [
+                "Schreiben Sie einen Vermerk von höchstens acht Sätzen mit Ergebnis und Begründung.",
+                "Welche Tatsache würde Ihr Ergebnis ändern?",
+            ],
+            "<p>Ein tragfähiger Vermerk prüft in dieser Reihenfolge: Ist das System ein "
+            "KI-System (Art. 3 Nr. 1; Dokumentenerkennung leitet Werte ab: ja)? Fällt es "
+            "unter Anhang III Nr. 5 Buchst. a (es wirkt an der Beurteilung des Anspruchs "
+            "auf Wohngeld mit: ja)? Greift die Ausnahme des Art. 6 Abs. 3 (eng gefasste "
+            "Verfahrensaufgabe, kein Profiling: vertretbar ja, solange das System nur "
+            "überträgt und nicht bewertet)? Ergebnis etwa: „Das Landesamt folgt der "
+            "Einstufung des Anbieters vom … vorläufig. Das System überträgt Beträge, ohne "
+            "Personen zu bewerten. Die Einstufung wird überprüft, sobald das System "
+            "Plausibilitätshinweise zu Personen gibt.“ Eine solche Funktion, also eine "
+            "Bewertung der Antragstellenden, würde das Ergebnis ändern. Die "
+            "Hochrisiko-Pflichten gelten ohnehin erst ab dem 2. Dezember 2027; Art. 4 und "
+            "die DSGVO gelten schon jetzt.</p>",
         ),
         _check(
             _q(
@@ -2399,7 +2644,8 @@ _C3_LESSON_3 = {
                 "Hochrisiko-KI-Systems nach Art. 26 und 27 KI-Verordnung? Wählen Sie alle "
                 "zutreffenden aus.</p>",
                 competency="qd:QD.8",
-                level=5,
+                level=2,
+                demand="recall",
                 feedback=(
                     "Konformitätsbewertung und CE-Kennzeichnung sind Sache des Anbieters. Die "
                     "Behörde verantwortet den Einsatz: Aufsicht, Protokolle, Information und "
@@ -2531,14 +2777,20 @@ _C3_LESSON_4 = {
         ),
         _h2("KI-Kompetenz nach Art. 4"),
         _p(
-            "<p>Seit dem 2. Februar 2025 müssen Anbieter und Betreiber Maßnahmen ergreifen, "
-            "um nach besten Kräften sicherzustellen, dass ihr Personal und andere Personen, "
-            "die in ihrem Auftrag mit dem Betrieb und der Nutzung von KI-Systemen befasst "
-            "sind, über ein <strong>ausreichendes Maß an KI-Kompetenz</strong> verfügen. "
-            "Dabei sind technische Kenntnisse, Erfahrung, Ausbildung, der Einsatzkontext und "
-            "die Personen zu berücksichtigen, bei denen die Systeme eingesetzt werden. Die "
-            "Pflicht gilt für jedes KI-System, nicht nur für Hochrisiko-Systeme, also auch "
-            "für den Chatbot und das Sprachmodell, mit dem Entwürfe formuliert werden.</p>"
+            "<p>Art. 4 gilt seit dem 2. Februar 2025. In der ursprünglichen Fassung mussten "
+            "Anbieter und Betreiber Maßnahmen ergreifen, um nach besten Kräften ein "
+            "<strong>ausreichendes Maß an KI-Kompetenz</strong> ihres Personals "
+            "sicherzustellen. Der digitale Omnibus (vom Europäischen Parlament am 16. Juni "
+            "2026 und vom Rat am 29. Juni 2026 angenommen) hat daraus eine Pflicht gemacht, "
+            "<strong>Maßnahmen zur Förderung der KI-Kompetenz</strong> zu ergreifen, "
+            "zugeschnitten auf Rolle, Erfahrung und Einsatzkontext, ohne dass jede einzelne "
+            "Person ein bestimmtes Niveau garantiert erreichen muss; Kommission und "
+            "Mitgliedstaaten sollen das unterstützen. Den genauen Wortlaut entnehmen Sie der "
+            "konsolidierten Fassung auf EUR-Lex. Geblieben ist: Die Pflicht trifft die "
+            "Behörde für jedes KI-System, nicht nur für Hochrisiko-Systeme, also auch für "
+            "den Chatbot und das Sprachmodell, mit dem Entwürfe formuliert werden. Für "
+            "Hochrisiko-Systeme verlangt Art. 26 Abs. 2 zusätzlich, dass die Aufsicht "
+            "Personen mit der nötigen Kompetenz übertragen wird.</p>"
         ),
         _box(
             "hint",
@@ -2555,22 +2807,40 @@ _C3_LESSON_4 = {
             "<p>Dokumentieren Sie, wer wann welche Schulung erhalten hat; so können Sie die "
             "Erfüllung der Pflicht nachweisen.</p>",
         ),
+        _box(
+            "warning",
+            "Generative KI im Arbeitsalltag",
+            "<ul><li><strong>Nur freigegebene Werkzeuge:</strong> Nutzen Sie Sprachmodelle "
+            "nur in den Diensten, die Ihre Behörde freigegeben hat, und nur für die dort "
+            "erlaubten Zwecke.</li><li><strong>Vertraulichkeit:</strong> Sozialdaten "
+            "(§ 35 SGB I), Steuerdaten (§ 30 AO), andere personenbezogene oder eingestufte "
+            "Informationen gehören nicht in Dienste, für die keine Vereinbarung zur "
+            "Auftragsverarbeitung und keine Freigabe bestehen.</li><li><strong>Ergebnisse "
+            "prüfen:</strong> Sprachmodelle erfinden Normen, Urteile und Zahlen. Prüfen "
+            "Sie jede Rechtsangabe an der Quelle; verantwortlich bleiben Sie.</li>"
+            "<li><strong>Offenlegen:</strong> Veröffentlicht die Behörde KI-erzeugte Texte "
+            "zur Information der Öffentlichkeit, verlangt Art. 50 Abs. 4 KI-Verordnung "
+            "einen Hinweis, es sei denn, ein Mensch hat den Text redaktionell geprüft und "
+            "verantwortet ihn.</li></ul>",
+        ),
         _check(
             _q(
                 "true_false",
                 "<p>Die Pflicht zur KI-Kompetenz nach Art. 4 KI-Verordnung gilt nur für "
                 "Beschäftigte, die mit Hochrisiko-Systemen arbeiten.</p>",
                 competency="qd:QD.8",
-                level=3,
+                level=2,
+                demand="understand",
                 correct=False,
                 feedback=(
                     "Art. 4 gilt für Anbieter und Betreiber aller KI-Systeme seit dem "
-                    "2. Februar 2025; das geforderte Niveau richtet sich nach Kontext und "
-                    "Rolle."
+                    "2. Februar 2025. Seit der Änderung durch den digitalen Omnibus (2026) "
+                    "verlangt er Maßnahmen zur Förderung der KI-Kompetenz, zugeschnitten auf "
+                    "Rolle und Einsatzkontext, und zwar unabhängig von der Risikostufe."
                 ),
                 feedback_true=(
-                    "Nein. Auch wer einen Chatbot oder ein Sprachmodell nutzt, braucht "
-                    "ausreichende KI-Kompetenz."
+                    "Nein. Auch für Beschäftigte, die einen Chatbot oder ein Sprachmodell "
+                    "nutzen, muss die Behörde Maßnahmen zur KI-Kompetenz ergreifen."
                 ),
                 feedback_false="Richtig. Art. 4 gilt unabhängig von der Risikostufe.",
                 tags=["Art. 4", "KI-Kompetenz"],
@@ -2601,6 +2871,17 @@ _C3_LESSON_5 = {
             "wichtigsten Elementen der getroffenen Entscheidung</strong> zu erhalten. Das "
             "Recht gilt nur, soweit es nicht bereits anderweitig im Unionsrecht vorgesehen "
             "ist (Abs. 3).</p>",
+        ),
+        _box(
+            "warning",
+            "Ab wann gilt Art. 86? (Rechtsstand 4. Dezember 2026)",
+            "<p>Art. 86 gehört zu den Vorschriften, die nach Art. 113 seit dem 2. August 2026 "
+            "gelten; der digitale Omnibus hat dieses Datum nicht ausdrücklich verschoben. Das "
+            "Recht setzt aber ein Hochrisiko-System nach Anhang III voraus, und dessen "
+            "Pflichten gelten erst ab dem 2. Dezember 2027. Ob Betroffene die Erläuterung "
+            "schon vorher verlangen können, ist noch nicht geklärt. Bereiten Sie Ihre "
+            "Erläuterungen deshalb jetzt vor: Art. 15 DSGVO und die Begründungspflicht "
+            "gelten ohnehin.</p>",
         ),
         _p(
             "<p>Art. 86 schließt eine Lücke der DSGVO. Art. 22 und Art. 15 Abs. 1 Buchst. h "
@@ -2707,6 +2988,7 @@ _C3_LESSON_5 = {
                 "Systems zu verlangen?</p>",
                 competency="qd:QD.1",
                 level=4,
+                demand="apply",
                 feedback=(
                     "Art. 22 DSGVO erfasst nur ausschließlich automatisierte Entscheidungen. "
                     "Entscheidet ein Mensch auf Grundlage einer KI-Ausgabe, greift Art. 86 "
@@ -2742,7 +3024,7 @@ _C3_ASSESSMENT = {
     "title": "Abschlusstest: Die KI-Verordnung in der Verwaltung",
     "pass_mark_percent": 70,
     "max_attempts": 3,
-    "time_limit_minutes": 30,
+    "time_limit_minutes": 40,
     "questions": [
         _q(
             "single",
@@ -2751,6 +3033,7 @@ _C3_ASSESSMENT = {
             "programmiert. Ist es ein KI-System im Sinne der KI-Verordnung?</p>",
             competency="qd:QD.8",
             level=4,
+            demand="apply",
             feedback=(
                 "Entscheidend ist, ob das System aus Eingaben ableitet, wie Ausgaben erzeugt "
                 "werden. Rein regelbasierte Systeme nennt Erwägungsgrund 12 ausdrücklich als "
@@ -2781,18 +3064,20 @@ _C3_ASSESSMENT = {
             "<p>Bringen Sie die Anwendungszeitpunkte der KI-Verordnung in die richtige "
             "Reihenfolge, beginnend mit dem frühesten.</p>",
             competency="qd:QD.8",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "1. August 2024 Inkrafttreten; 2. Februar 2025 Verbote und KI-Kompetenz; "
-                "2. August 2026 Hochrisiko-Pflichten nach Anhang III; 2. August 2030 Frist für "
-                "Altsysteme von Behörden (Art. 111 Abs. 2)."
+                "2. August 2026 Transparenzpflichten nach Art. 50; 2. Dezember 2027 "
+                "Hochrisiko-Pflichten nach Anhang III (geändert durch den digitalen Omnibus, "
+                "Rechtsstand 4. Dezember 2026)."
             ),
             tags=["Zeitplan"],
             items=[
                 "Inkrafttreten der Verordnung",
                 "Verbote und Pflicht zur KI-Kompetenz gelten",
+                "Transparenzpflichten für Chatbots nach Art. 50 gelten",
                 "Pflichten für Hochrisiko-Systeme nach Anhang III gelten",
-                "Frist für von Behörden genutzte Hochrisiko-Altsysteme endet",
             ],
         ),
         _q(
@@ -2801,7 +3086,8 @@ _C3_ASSESSMENT = {
             "Hochrisiko-Systeme, wenn sie in einer Behörde eingesetzt werden? Wählen Sie "
             "alle zutreffenden aus.</p>",
             competency="qd:QD.8",
-            level=4,
+            level=5,
+            demand="evaluate",
             feedback=(
                 "Erfasst sind KI-Systeme, die den Anspruch auf grundlegende staatliche "
                 "Unterstützungsleistungen beurteilen oder über Gewährung, Kürzung, Widerruf "
@@ -2829,13 +3115,21 @@ _C3_ASSESSMENT = {
                     False,
                     "Keine Beurteilung von Personen oder Leistungen.",
                 ),
+                _opt(
+                    "Ein KI-System, das eingehende Briefe dem richtigen Wohngeldvorgang "
+                    "zuordnet, ohne ihren Inhalt zu bewerten",
+                    False,
+                    "Es beurteilt keinen Anspruch; selbst wenn man Anhang III annähme, wäre es "
+                    "eine eng gefasste Verfahrensaufgabe (Art. 6 Abs. 3 Buchst. a).",
+                ),
             ],
         ),
         _q(
             "matching",
             "<p>Ordnen Sie jeder Vorschrift der KI-Verordnung ihren Inhalt zu.</p>",
             competency="qd:QD.8",
-            level=4,
+            level=2,
+            demand="recall",
             feedback="Diese Artikel bilden den Kern der Pflichten einer Behörde als Betreiberin.",
             tags=["Normen"],
             pairs=[
@@ -2855,7 +3149,8 @@ _C3_ASSESSMENT = {
             "Hochrisiko-KI-Systems nach Art. 26 Abs. 6 mindestens aufbewahren, soweit sie "
             "unter ihrer Kontrolle stehen und nichts anderes bestimmt ist?</p>",
             competency="qd:QD.8",
-            level=3,
+            level=2,
+            demand="recall",
             feedback=(
                 "Mindestens sechs Monate, soweit das Unionsrecht oder nationale Recht, "
                 "insbesondere das Datenschutzrecht, nichts anderes vorsieht."
@@ -2871,6 +3166,7 @@ _C3_ASSESSMENT = {
             "Behörde, die ein KI-System in eigener Verantwortung verwendet? (ein Wort)</p>",
             competency="qd:QD.8",
             level=2,
+            demand="recall",
             feedback=(
                 "Betreiber (Art. 3 Nr. 4); im Englischen „deployer“. Der Hersteller ist "
                 "Anbieter („provider“)."
@@ -2884,7 +3180,8 @@ _C3_ASSESSMENT = {
             "muss sie nach Art. 14 Abs. 4 KI-Verordnung haben, damit ihre Aufsicht wirksam "
             "ist? Wählen Sie alle zutreffenden aus.</p>",
             competency="qd:QD.6",
-            level=4,
+            level=2,
+            demand="recall",
             feedback=(
                 "Wirksame Aufsicht heißt: Grenzen verstehen, Automatisierungsbias kennen, "
                 "Ausgaben richtig deuten und sie verwerfen können. Den Quellcode zu prüfen, "
@@ -2918,11 +3215,12 @@ _C3_ASSESSMENT = {
         _q(
             "single",
             "<p>Der Prüfassistent empfiehlt mit hoher Konfidenz, einen Antrag auf "
-            "Kinderzuschlag abzulehnen. Die Unterlagen zeigen aber, dass die Familie im "
+            "Wohngeld abzulehnen. Die Unterlagen zeigen aber, dass die Familie im "
             "letzten Monat ein drittes Kind bekommen hat; das System kennt diese Angabe "
             "nicht. Wie handeln Sie?</p>",
             competency="qd:QD.6",
             level=4,
+            demand="evaluate",
             feedback=(
                 "Die Empfehlung beruht auf unvollständigen Daten. Sie entscheiden auf Grundlage "
                 "der vollständigen Aktenlage und dokumentieren, warum Sie abweichen."
@@ -2954,7 +3252,8 @@ _C3_ASSESSMENT = {
             "<p>Das Recht auf Erläuterung nach Art. 86 KI-Verordnung gilt nur, soweit das "
             "Unionsrecht, etwa die DSGVO, nicht bereits ein entsprechendes Recht vorsieht.</p>",
             competency="qd:QD.1",
-            level=4,
+            level=2,
+            demand="understand",
             correct=True,
             feedback=(
                 "Art. 86 Abs. 3 macht das Recht subsidiär. Praktisch greift es vor allem dort, "
@@ -2970,32 +3269,143 @@ _C3_ASSESSMENT = {
         ),
         _q(
             "single",
-            "<p>Welche Angaben gehören nach Art. 86 KI-Verordnung in die Erläuterung an eine "
-            "betroffene Person?</p>",
+            "<p>Frau Becker verlangt nach Art. 86 KI-Verordnung eine Erläuterung: Ihr Wohngeld "
+            "wurde herabgesetzt, nachdem ein Hochrisiko-KI-System ihre Kontoauszüge "
+            "ausgewertet hatte und eine Sachbearbeiterin danach entschieden hat. Welcher "
+            "Entwurf erfüllt die Anforderungen am besten?</p>",
             competency="qd:QD.1",
             level=4,
+            demand="evaluate",
             feedback=(
                 "Verlangt ist eine klare und aussagekräftige Erläuterung zur Rolle des "
                 "KI-Systems im Entscheidungsprozess und zu den wichtigsten Elementen der "
-                "Entscheidung."
+                "getroffenen Entscheidung (Art. 86 Abs. 1)."
             ),
             tags=["Art. 86"],
             options=[
                 _opt(
-                    "Die Rolle des KI-Systems im Entscheidungsprozess und die wichtigsten "
-                    "Elemente der Entscheidung",
+                    "„Ein KI-System hat Ihre Kontoauszüge ausgelesen und regelmäßige Eingänge "
+                    "als mögliches Einkommen markiert. Die Sachbearbeiterin hat diese Eingänge "
+                    "geprüft und als Lohn aus Ihrer Nebenbeschäftigung gewertet. Mit diesem "
+                    "Einkommen beträgt Ihr Wohngeld ab Juli 180 €.“",
                     True,
-                    "Richtig, das ist der Wortlaut von Art. 86 Abs. 1.",
+                    "Richtig: Der Entwurf nennt die Aufgabe des Systems, seine Ausgabe, den "
+                    "Umgang der Sachbearbeiterin damit und die tragenden Gründe.",
                 ),
                 _opt(
-                    "Die Trainingsdaten des Systems und seine Gewichtungen",
+                    "„Über Ihren Antrag hat eine Sachbearbeiterin entschieden. Einzelheiten zu "
+                    "unseren technischen Hilfsmitteln können wir nicht mitteilen.“",
                     False,
-                    "Das verlangt Art. 86 nicht; es geht um die Entscheidung im Einzelfall.",
+                    "Nein. Gerade die Rolle des Systems muss erläutert werden, auch wenn ein "
+                    "Mensch entschieden hat.",
                 ),
                 _opt(
-                    "Name und Anschrift der Person, die das System programmiert hat",
+                    "„Das System beruht auf einem neuronalen Netz, das mit 40.000 "
+                    "abgeschlossenen Fällen trainiert wurde und eine Trefferquote von 94 % "
+                    "erreicht.“",
                     False,
-                    "Solche Angaben sind weder verlangt noch hilfreich.",
+                    "Nein. Technische Angaben zum Modell erklären weder seine Rolle im "
+                    "konkreten Fall noch die Gründe der Entscheidung.",
+                ),
+                _opt(
+                    "„Ihr Wohngeld wurde nach § 27 Abs. 2 WoGG neu berechnet.“",
+                    False,
+                    "Nein. Ein Normverweis nennt weder die Rolle des Systems noch die "
+                    "wichtigsten Elemente der Entscheidung.",
+                ),
+            ],
+        ),
+        _q(
+            "single",
+            "<p>Ein freigegebenes Sprachmodell hat Ihnen einen Antwortentwurf an einen Bürger "
+            "formuliert. Der Entwurf nennt eine Vorschrift des Wohngeldgesetzes und eine "
+            "Frist, die Sie nicht kennen. Wie gehen Sie vor?</p>",
+            competency="digcomp:1.2",
+            level=3,
+            demand="apply",
+            digcomp_statements=["CS1.2.10"],
+            feedback=(
+                "Sprachmodelle erzeugen plausibel klingende, aber falsche Angaben. Wer das "
+                "Ergebnis verwendet, ist für seine Richtigkeit verantwortlich."
+            ),
+            tags=["Generative KI", "KI-Kompetenz"],
+            options=[
+                _opt(
+                    "Vorschrift und Frist an der amtlichen Quelle prüfen, den Entwurf "
+                    "korrigieren und die Antwort selbst verantworten",
+                    True,
+                    "Richtig. Die Freigabe des Werkzeugs entbindet nicht von der Prüfung.",
+                ),
+                _opt(
+                    "Den Entwurf versenden, weil das Werkzeug von der Behörde freigegeben ist",
+                    False,
+                    "Nein. Freigegeben heißt: zulässig zu nutzen, nicht: fehlerfrei.",
+                ),
+                _opt(
+                    "Das Sprachmodell fragen, ob die Angaben stimmen, und bei Bestätigung "
+                    "versenden",
+                    False,
+                    "Nein. Ein Sprachmodell bestätigt auch eigene Fehler; prüfen Sie an der "
+                    "Quelle.",
+                ),
+                _opt(
+                    "Den Bürger in der Antwort bitten, die Angaben selbst nachzuprüfen",
+                    False,
+                    "Nein. Die Verantwortung für eine behördliche Auskunft liegt bei Ihnen.",
+                ),
+            ],
+        ),
+        _q(
+            "multiple",
+            "<p>Welche Aussagen zur Einstufung treffen nach der KI-Verordnung in der Fassung "
+            "des digitalen Omnibus (Rechtsstand 4. Dezember 2026) zu? Wählen Sie alle "
+            "zutreffenden aus.</p>",
+            competency="digcomp:2.3",
+            level=5,
+            demand="evaluate",
+            digcomp_statements=["CS2.3.16"],
+            feedback=(
+                "Die Einstufung folgt der Reihenfolge: KI-System? Verbotene Praktik (Art. 5)? "
+                "Anhang III und Ausnahme nach Art. 6 Abs. 3? Transparenzpflicht (Art. 50)?"
+            ),
+            tags=["Risikoklassen", "Anhang III"],
+            options=[
+                _opt(
+                    "Ein System, das Beschäftigten im Bürgerbüro anhand ihrer Stimme Emotionen "
+                    "zuschreibt, ist verboten (Art. 5 Abs. 1 Buchst. f).",
+                    True,
+                    "Richtig: Emotionserkennung am Arbeitsplatz ist verboten, außer aus "
+                    "medizinischen oder Sicherheitsgründen.",
+                ),
+                _opt(
+                    "Ein lernendes Modell, das Wohngeldanträge nach der Wahrscheinlichkeit "
+                    "unvollständiger Angaben sortiert und so über die Bearbeitung "
+                    "mitbestimmt, ist hochriskant; die Ausnahme des Art. 6 Abs. 3 hilft "
+                    "wegen des Profilings nicht.",
+                    True,
+                    "Richtig: Anhang III Nr. 5 Buchst. a ist einschlägig, und Profiling "
+                    "schließt die Ausnahme aus.",
+                ),
+                _opt(
+                    "Ein Chatbot, der auf der Website Fragen zu Antragsunterlagen beantwortet, "
+                    "ist ein Hochrisiko-System.",
+                    False,
+                    "Nein. Er entscheidet nicht über Leistungen; für ihn gilt die "
+                    "Transparenzpflicht des Art. 50.",
+                ),
+                _opt(
+                    "Ein regelbasiertes Programm, das die Wohngeldformel ausrechnet, ist "
+                    "hochriskant, weil es über Leistungen entscheidet.",
+                    False,
+                    "Nein. Ohne Ableitung ist es in aller Regel schon kein KI-System; es "
+                    "gelten § 31a SGB X und Art. 22 DSGVO.",
+                ),
+                _opt(
+                    "Seit dem digitalen Omnibus gelten die Verbote des Art. 5 erst ab dem "
+                    "2. Dezember 2027.",
+                    False,
+                    "Nein. Die Verbote gelten seit dem 2. Februar 2025; nur die neu "
+                    "eingefügten Verbote gelten ab dem 2. Dezember 2026.",
                 ),
             ],
         ),
@@ -3032,7 +3442,13 @@ COURSE_KI_VERORDNUNG_VERWALTUNG = {
         "datenschutz",
         "nachwuchskraft",
     ],
-    "develops": [("qd:QD.8", 5), ("qd:QD.1", 4), ("qd:QD.6", 4)],
+    "develops": [
+        ("qd:QD.8", 5),
+        ("qd:QD.1", 4),
+        ("qd:QD.6", 4),
+        ("digcomp:1.2", 3),
+        ("digcomp:2.3", 5),
+    ],
     "prerequisites": ["vollautomatisierte-verwaltungsakte"],
     "lessons": [_C3_LESSON_1, _C3_LESSON_2, _C3_LESSON_3, _C3_LESSON_4, _C3_LESSON_5],
     "assessment": _C3_ASSESSMENT,
@@ -3044,3 +3460,155 @@ COURSES = [
     COURSE_ENTSCHEIDUNGEN_ERKLAEREN,
     COURSE_KI_VERORDNUNG_VERWALTUNG,
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# Legal status and sources of every lesson (see the package docstring). The date is the
+# day the legal content was last checked against the official texts.
+# ---------------------------------------------------------------------------------------
+
+LEGAL_STATUS = "2026-12-04"
+_GII = "https://www.gesetze-im-internet.de"
+_DSGVO = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+_KI_VO = "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"
+
+
+def _norm(label, url):
+    return {"kind": "norm", "label": label, "url": url}
+
+
+def _judgment(label, url):
+    return {"kind": "judgment", "label": label, "url": url}
+
+
+_SCHUFA = _judgment(
+    "EuGH, Urt. v. 07.12.2023, C-634/21 (SCHUFA)",
+    "https://curia.europa.eu/juris/liste.jsf?num=C-634/21",
+)
+_DUN_BRADSTREET = _judgment(
+    "EuGH, Urt. v. 27.02.2025, C-203/22 (Dun & Bradstreet Austria)",
+    "https://curia.europa.eu/juris/liste.jsf?num=C-203/22",
+)
+_OMNIBUS = {
+    "kind": "other",
+    "label": "Digitaler Omnibus zur KI, Verfahren 2025/0359(COD): angenommen vom "
+    "Europäischen Parlament am 16.06.2026 und vom Rat am 29.06.2026; nach "
+    "Fachveröffentlichungen als Verordnung (EU) 2026/1744 im Amtsblatt vom 24.07.2026",
+    "url": "https://oeil.europarl.europa.eu/oeil/en/procedure-file?reference=2025/0359(COD)",
+}
+
+_SOURCES = {
+    "was-ist-ein-vollautomatisierter-verwaltungsakt": [
+        _norm("§ 35a VwVfG", f"{_GII}/vwvfg/__35a.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 155 Abs. 4 AO", f"{_GII}/ao_1977/__155.html"),
+        _norm("§ 37 Abs. 5 VwVfG", f"{_GII}/vwvfg/__37.html"),
+        _norm("§ 41 Abs. 2a VwVfG", f"{_GII}/vwvfg/__41.html"),
+    ],
+    "wann-ein-mensch-entscheiden-muss": [
+        _norm("§ 35a VwVfG", f"{_GII}/vwvfg/__35a.html"),
+        _norm("§ 24 Abs. 1 VwVfG", f"{_GII}/vwvfg/__24.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 155 Abs. 4 AO", f"{_GII}/ao_1977/__155.html"),
+        _norm("§ 39 Abs. 1 VwVfG", f"{_GII}/vwvfg/__39.html"),
+        _norm("§ 15 WoGG", f"{_GII}/wogg/__15.html"),
+        _norm("§ 28 Abs. 2 VwVfG", f"{_GII}/vwvfg/__28.html"),
+        _norm("§ 24 Abs. 2 SGB X", f"{_GII}/sgb_10/__24.html"),
+        _norm("§ 91 Abs. 2 AO", f"{_GII}/ao_1977/__91.html"),
+    ],
+    "artikel-22-dsgvo": [
+        _norm("Art. 22 DSGVO", _DSGVO),
+        _norm("Art. 4 DSGVO", _DSGVO),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 66 SGB I", f"{_GII}/sgb_1/__66.html"),
+        _SCHUFA,
+    ],
+    "risikomanagement-und-kontrolle": [
+        _norm("§ 88 Abs. 5 AO", f"{_GII}/ao_1977/__88.html"),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+        _norm("§ 44 SGB X", f"{_GII}/sgb_10/__44.html"),
+        _norm("§ 129 AO", f"{_GII}/ao_1977/__129.html"),
+        _norm("§ 347 AO", f"{_GII}/ao_1977/__347.html"),
+    ],
+    "begruendungspflicht-und-ausnahmen": [
+        _norm("§ 39 VwVfG", f"{_GII}/vwvfg/__39.html"),
+        _norm("§ 35 Abs. 1 SGB X", f"{_GII}/sgb_10/__35.html"),
+        _norm("§ 121 Abs. 1 AO", f"{_GII}/ao_1977/__121.html"),
+        _norm("§ 41 Abs. 1 SGB X", f"{_GII}/sgb_10/__41.html"),
+        _norm("§ 7 Abs. 1 WoGG", f"{_GII}/wogg/__7.html"),
+    ],
+    "informationen-ueber-die-logik": [
+        _norm("Art. 15 Abs. 1 DSGVO", _DSGVO),
+        _norm("Art. 13 Abs. 2 DSGVO", _DSGVO),
+        _norm("Art. 12 DSGVO", _DSGVO),
+        _norm("§ 88 Abs. 5 AO", f"{_GII}/ao_1977/__88.html"),
+        _norm("§ 1 IFG", f"{_GII}/ifg/__1.html"),
+        _DUN_BRADSTREET,
+    ],
+    "verstaendlich-schreiben": [
+        _norm("§ 9 Abs. 1 EStG", f"{_GII}/estg/__9.html"),
+        _norm("§ 27 Abs. 2 WoGG", f"{_GII}/wogg/__27.html"),
+        _norm("§ 50 SGB X", f"{_GII}/sgb_10/__50.html"),
+        _norm("§ 121 Abs. 1 AO", f"{_GII}/ao_1977/__121.html"),
+    ],
+    "am-telefon-erklaeren-und-eskalieren": [
+        _norm("§ 24 Abs. 1 VwVfG", f"{_GII}/vwvfg/__24.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+        _norm("§ 35 SGB I", f"{_GII}/sgb_1/__35.html"),
+        _norm("§ 30 AO", f"{_GII}/ao_1977/__30.html"),
+        _norm("Art. 32 DSGVO", _DSGVO),
+        {
+            "kind": "other",
+            "label": "Datenschutzkonferenz, Beschluss vom 24.11.2021 zum Verzicht auf "
+            "technische und organisatorische Maßnahmen",
+            "url": "https://www.datenschutzkonferenz-online.de/beschluesse-dsk.html",
+        },
+    ],
+    "widerspruch-und-einspruch": [
+        _norm("§ 68 Abs. 1 VwGO", f"{_GII}/vwgo/__68.html"),
+        _norm("§ 72 VwGO", f"{_GII}/vwgo/__72.html"),
+        _norm("§ 78 SGG", f"{_GII}/sgg/__78.html"),
+        _norm("§ 347 AO", f"{_GII}/ao_1977/__347.html"),
+    ],
+    "ki-system-rollen-und-zeitplan": [
+        _norm("Art. 3 KI-VO", _KI_VO),
+        _norm("Art. 113 KI-VO", _KI_VO),
+        _norm("Art. 111 KI-VO", _KI_VO),
+        _norm("Art. 50 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "risikoklassen-und-hochrisiko-systeme": [
+        _norm("Art. 5 KI-VO", _KI_VO),
+        _norm("Art. 6 Abs. 3 KI-VO", _KI_VO),
+        _norm("Art. 27 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "pflichten-der-behoerde-als-betreiberin": [
+        _norm("Art. 26 KI-VO", _KI_VO),
+        _norm("Art. 27 KI-VO", _KI_VO),
+        _norm("Art. 49 KI-VO", _KI_VO),
+        _norm("Art. 35 DSGVO", _DSGVO),
+        _norm("§ 80 Abs. 1 BPersVG", f"{_GII}/bpersvg_2021/__80.html"),
+        _norm("§ 75 Abs. 3 BPersVG", f"{_GII}/bpersvg_2021/__75.html"),
+    ],
+    "menschliche-aufsicht-und-ki-kompetenz": [
+        _norm("Art. 4 KI-VO", _KI_VO),
+        _norm("Art. 14 KI-VO", _KI_VO),
+        _norm("Art. 26 Abs. 2 KI-VO", _KI_VO),
+        _OMNIBUS,
+    ],
+    "recht-auf-erlaeuterung-art-86": [
+        _norm("Art. 86 KI-VO", _KI_VO),
+        _norm("Art. 85 KI-VO", _KI_VO),
+        _norm("Art. 113 KI-VO", _KI_VO),
+        _norm("Art. 15 Abs. 1 DSGVO", _DSGVO),
+        _OMNIBUS,
+    ],
+}
+
+for _course in COURSES:
+    # Law and AI regulation change quickly: every course is reviewed at least yearly.
+    _course["review_interval_months"] = 12
+    for _lesson in _course["lessons"]:
+        _lesson["legal_status"] = LEGAL_STATUS
+        _lesson["sources"] = _SOURCES[_lesson["slug"]]

@@ -49,7 +49,7 @@ _DATENQUALITAET = {
     ],
     "duration_minutes": 90,
     "audience_roles": ["sachbearbeitung", "fuehrungskraft", "it-digitalisierung", "nachwuchskraft"],
-    "develops": [("qd:QD.2", 4), ("qd:QD.6", 3), ("digcomp:1.2", 4)],
+    "develops": [("qd:QD.2", 4), ("qd:QD.6", 3), ("digcomp:1.2", 3)],
     "prerequisites": [],
     "lessons": [
         # --- Lektion 1 -------------------------------------------------------------------
@@ -85,7 +85,7 @@ _DATENQUALITAET = {
                     "überein? Beispiel: Die Kaltmiete wurde als 560 € statt 650 € erfasst, "
                     "weil zwei Ziffern vertauscht wurden.</li>"
                     "<li><strong>Aktualität:</strong> Ist die Angabe noch gültig? Beispiel: Die "
-                    "Bankverbindung eines Grundsicherungsempfängers stammt aus 2019, das Konto "
+                    "Bankverbindung einer Person, die Grundsicherung bezieht, stammt aus 2019, das Konto "
                     "ist inzwischen aufgelöst.</li>"
                     "<li><strong>Konsistenz:</strong> Widersprechen sich Angaben in "
                     "verschiedenen Feldern oder Systemen? Beispiel: Im Elterngeldantrag ist das "
@@ -182,6 +182,7 @@ _DATENQUALITAET = {
                         "points": 1,
                         "competency": "qd:QD.2",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Ein Datum, das es im Kalender nicht gibt, verletzt eine "
                         "formale Regel. Das erkennt schon eine einfache Plausibilitätsprüfung.",
                         "tags": ["datenqualitaet", "kfz-zulassung"],
@@ -318,8 +319,16 @@ _DATENQUALITAET = {
                         "kind": "warning",
                         "title": "Dubletten nie automatisch zusammenführen",
                         "body": "<p>Ein Treffer im Dublettenabgleich ist ein Hinweis, kein "
-                        "Beweis. Zwei Personen namens Anna Schmidt, geboren am 12.04.1990, "
-                        "gibt es in Deutschland mit hoher Wahrscheinlichkeit. Führen Sie "
+                        "Beweis. Dass eine bestimmte Anna Schmidt, geboren am 12.04.1990, "
+                        "im Register eine Namensvetterin mit genau diesem Geburtsdatum hat, "
+                        "ist eher unwahrscheinlich: Gibt es zehn weitere Anna Schmidts des "
+                        "Jahrgangs 1990, liegt die Wahrscheinlichkeit bei rund 3 %. Dass "
+                        "sich irgendwelche zwei Personen gleichen Namens und Jahrgangs ein "
+                        "Geburtsdatum teilen, ist dagegen viel wahrscheinlicher "
+                        "(Geburtstagsparadoxon): Schon bei 23 Personen liegt die "
+                        "Wahrscheinlichkeit über 50 %, bei 40 Personen bei rund 89 %. Über "
+                        "einen ganzen Bestand mit vielen häufigen Namen entstehen so "
+                        "zwangsläufig falsche Treffer. Führen Sie "
                         "Datensätze erst zusammen, wenn ein eindeutiges Merkmal oder ein "
                         "Nachweis die Identität belegt, und dokumentieren Sie, welcher "
                         "Datensatz führend bleibt.</p>",
@@ -370,7 +379,8 @@ _DATENQUALITAET = {
                         "ja nichts angegeben hat.</p>",
                         "points": 1,
                         "competency": "qd:QD.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "understand",
                         "correct": False,
                         "feedback_true": "Nein. Ein fehlender Wert ist unbekannt, nicht null. "
                         "Die Behörde muss den Sachverhalt aufklären und die Angabe anfordern.",
@@ -504,7 +514,8 @@ _DATENQUALITAET = {
                         "Wählen Sie alle zutreffenden aus.</p>",
                         "points": 2,
                         "competency": "qd:QD.2",
-                        "level": 4,
+                        "level": 3,
+                        "demand": "apply",
                         "feedback": "Proxy-Variablen sind unauffällig, korrelieren aber eng mit "
                         "Herkunft, Geschlecht oder Behinderung.",
                         "tags": ["bias", "proxy"],
@@ -527,10 +538,12 @@ _DATENQUALITAET = {
                                 "Geschlecht verknüpft.",
                             },
                             {
-                                "text": "Aktenzeichen des Antrags",
+                                "text": "Zufällig vergebene Vorgangsnummer des Antrags",
                                 "correct": False,
-                                "feedback": "Das Aktenzeichen wird von der Behörde vergeben "
-                                "und sagt nichts über die Person aus.",
+                                "feedback": "Eine zufällig vergebene Nummer trägt keine "
+                                "Merkmale der Person. Vorsicht aber bei Aktenzeichen, die "
+                                "Namensbuchstaben, Geburtsdaten oder den Wohnbezirk kodieren: "
+                                "Dann können auch sie als Stellvertretermerkmal wirken.",
                             },
                         ],
                     },
@@ -662,6 +675,36 @@ _DATENQUALITAET = {
                     },
                 ),
                 (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: ein Vermerk an die Referatsleitung",
+                        "scenario": "<p>Die Auswertung des letzten Halbjahres zeigt: Anträge "
+                        "auf Wohngeld von Haushalten mit Kindern werden zu 60 % bewilligt, "
+                        "die von Rentnerhaushalten zu 70 %. Im Widerspruch wurden 9 % der "
+                        "Ablehnungen bei Familien aufgehoben, bei Rentnerhaushalten 3 %. Die "
+                        "Referatsleitung will wissen, ob sie handeln muss, und bittet um "
+                        "einen kurzen Vermerk.</p>",
+                        "questions": [
+                            "Schreiben Sie den Vermerk in höchstens acht Sätzen: Befund, "
+                            "Bewertung, Vorschlag.",
+                            "Welche Aussage dürfen Sie auf Grundlage dieser Zahlen noch "
+                            "nicht treffen?",
+                        ],
+                        "model_answer": "<p>Ein guter Vermerk trennt Befund und Bewertung. "
+                        "Befund: Bewilligungsquote 60 % gegenüber 70 %, Aufhebungsquote im "
+                        "Widerspruch 9 % gegenüber 3 %. Bewertung: Der Unterschied bei den "
+                        "Bewilligungen kann an unterschiedlichen Voraussetzungen liegen. Die "
+                        "dreifache Aufhebungsquote ist aber ein ernstes Warnsignal: Familien "
+                        "werden offenbar häufiger zu Unrecht abgelehnt. Vorschlag: eine "
+                        "Stichprobe der aufgehobenen Ablehnungen auswerten (Ursache: "
+                        "Unterlagen, Einkommensberechnung, Regel im Verfahren), das Ergebnis "
+                        "in vier Wochen berichten und bis dahin Ablehnungen wegen fehlender "
+                        "Unterlagen bei Familien vor Bescheid prüfen lassen. Noch nicht "
+                        "sagen dürfen Sie, dass eine Diskriminierung vorliegt oder worauf "
+                        "der Unterschied beruht.</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "numeric",
@@ -672,6 +715,7 @@ _DATENQUALITAET = {
                         "points": 1,
                         "competency": "qd:QD.6",
                         "level": 3,
+                        "demand": "apply",
                         "answer": 12.0,
                         "tolerance": 0.1,
                         "unit": "Prozentpunkte",
@@ -699,6 +743,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.2",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Die Angabe war einmal richtig, ist es aber nicht mehr: Das ist "
                 "ein Aktualitätsproblem, verstärkt durch fehlende Konsistenz zwischen zwei "
                 "Verfahren.",
@@ -734,6 +779,7 @@ _DATENQUALITAET = {
                 "points": 4,
                 "competency": "qd:QD.2",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Die Dimensionen helfen, Fehler präzise zu benennen und der "
                 "richtigen Ursache zuzuordnen.",
                 "tags": ["datenqualitaet", "kfz-zulassung"],
@@ -754,8 +800,8 @@ _DATENQUALITAET = {
                         "right": "Konsistenz",
                     },
                     {
-                        "left": "Als Leergewicht sind 14.500 kg für einen Kleinwagen "
-                        "eingetragen, richtig wären 1.450 kg.",
+                        "left": "Als Leergewicht sind 1.540 kg eingetragen, laut "
+                        "Zulassungsbescheinigung wiegt das Fahrzeug 1.450 kg.",
                         "right": "Richtigkeit",
                     },
                 ],
@@ -766,7 +812,8 @@ _DATENQUALITAET = {
                 "Fachverfahrens besteht, ist er auch inhaltlich richtig.</p>",
                 "points": 1,
                 "competency": "qd:QD.2",
-                "level": 3,
+                "level": 2,
+                "demand": "understand",
                 "correct": False,
                 "feedback_true": "Leider nein. Plausibilitätsprüfungen sichern die "
                 "Gültigkeit. Ein formal einwandfreier, aber falscher Wert fällt keiner Regel "
@@ -785,6 +832,7 @@ _DATENQUALITAET = {
                 "points": 2,
                 "competency": "qd:QD.2",
                 "level": 4,
+                "demand": "apply",
                 "answer": 2.5,
                 "tolerance": 0.05,
                 "unit": "%",
@@ -799,7 +847,8 @@ _DATENQUALITAET = {
                 "die Herkunft steht? Antworten Sie mit einem Fachbegriff.</p>",
                 "points": 1,
                 "competency": "digcomp:1.2",
-                "level": 4,
+                "level": 2,
+                "demand": "recall",
                 "accepted": [
                     "Proxy-Variable",
                     "Proxyvariable",
@@ -824,6 +873,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "evaluate",
                 "feedback": "Kontrolldaten zeigen, wo kontrolliert wurde, nicht zwingend, wo "
                 "Verstöße vorkommen. Eine Zufallsstichprobe als Vergleich macht die "
                 "Verzerrung sichtbar.",
@@ -866,6 +916,7 @@ _DATENQUALITAET = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Ein Prüfmodell darf nur anstoßen, nicht entscheiden. Es braucht "
                 "einen Vergleich mit Zufallsfällen, eine Auswertung nach Gruppen und eine "
                 "Datenschutz-Folgenabschätzung.",
@@ -913,7 +964,8 @@ _DATENQUALITAET = {
                 "Reihenfolge.</p>",
                 "points": 2,
                 "competency": "qd:QD.2",
-                "level": 4,
+                "level": 2,
+                "demand": "understand",
                 "feedback": "Erst prüfen, dann belegen, dann zusammenführen und "
                 "dokumentieren, und zum Schluss die Folgen in laufenden Vorgängen "
                 "bereinigen.",
@@ -933,6 +985,7 @@ _DATENQUALITAET = {
                 "points": 1,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "answer": 10.0,
                 "tolerance": 0.1,
                 "unit": "Prozentpunkte",
@@ -947,7 +1000,8 @@ _DATENQUALITAET = {
                 "Doppelerfassung und können ohne Bescheid storniert werden.</p>",
                 "points": 1,
                 "competency": "digcomp:1.2",
-                "level": 4,
+                "level": 3,
+                "demand": "apply",
                 "correct": False,
                 "feedback_true": "Nein. Beide Elternteile können für dasselbe Kind Elterngeld "
                 "beantragen. Eine Dublette liegt nur vor, wenn dieselbe Person doppelt "
@@ -1095,6 +1149,7 @@ _STATISTIK = {
                         "points": 1,
                         "competency": "qd:QD.7",
                         "level": 3,
+                        "demand": "apply",
                         "answer": 11.0,
                         "tolerance": 0.0,
                         "unit": "Tage",
@@ -1231,6 +1286,7 @@ _STATISTIK = {
                         "points": 1,
                         "competency": "qd:QD.7",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Die Differenz zweier Prozentwerte wird in Prozentpunkten "
                         "angegeben; die relative Veränderung ist 2 / 8 = 25 %.",
                         "tags": ["prozentpunkte", "wohngeld"],
@@ -1376,7 +1432,8 @@ _STATISTIK = {
                         "Erledigungsquote erhöhen.</p>",
                         "points": 1,
                         "competency": "qd:QD.7",
-                        "level": 4,
+                        "level": 2,
+                        "demand": "understand",
                         "correct": False,
                         "feedback_true": "Nein. Vielleicht schicken gut organisierte Teams "
                         "ihre Leute häufiger in Fortbildungen. Eine Korrelation allein belegt "
@@ -1496,7 +1553,8 @@ _STATISTIK = {
                         "zutreffenden aus.</p>",
                         "points": 2,
                         "competency": "qd:QD.7",
-                        "level": 4,
+                        "level": 2,
+                        "demand": "understand",
                         "feedback": "Irreführend sind Darstellungen, bei denen Länge, Fläche "
                         "oder Verlauf nicht mehr den Zahlen entsprechen.",
                         "tags": ["diagramme"],
@@ -1544,10 +1602,12 @@ _STATISTIK = {
                     "paragraph",
                     "<p>Viele Zahlen in der Verwaltung beruhen nicht auf allen Fällen, "
                     "sondern auf einer Auswahl: eine Kundenbefragung, eine Aktenstichprobe, "
-                    "eine Erhebung. Jede Stichprobe schwankt zufällig. Für einen Anteil lässt "
-                    "sich die Fehlermarge (95-%-Konfidenzintervall) grob so abschätzen: 1,96 "
-                    "mal die Wurzel aus p · (1 − p) / n. Ein paar Werte zur Orientierung bei "
-                    "einem Anteil von rund 50 %:</p>"
+                    "eine Erhebung. Jede Zufallsstichprobe schwankt zufällig. Für einen Anteil "
+                    "lässt sich die Fehlermarge, also die halbe Breite des "
+                    "95-%-Konfidenzintervalls, grob so abschätzen: 1,96 mal die Wurzel aus "
+                    "p · (1 − p) / n. Das Intervall ist dann der Stichprobenwert plus/minus "
+                    "diese Marge. Ein paar Werte zur Orientierung bei einem Anteil von rund "
+                    "50 %:</p>"
                     "<ul>"
                     "<li>n = 100: etwa ± 10 Prozentpunkte</li>"
                     "<li>n = 400: etwa ± 5 Prozentpunkte</li>"
@@ -1572,10 +1632,12 @@ _STATISTIK = {
                             "Sind die beiden Befragungen vergleichbar?",
                             "Was würden Sie der Amtsleitung empfehlen?",
                         ],
-                        "model_answer": "<p>Bei 38 Antworten und einem Anteil von 78 % beträgt "
-                        "die Fehlermarge rund ± 13 Prozentpunkte: 1,96 · √(0,78 · 0,22 / 38) "
-                        "≈ 0,13. Der wahre Wert könnte also ebenso gut bei 65 % liegen. Der "
-                        "Anstieg um 7 Prozentpunkte ist damit nicht belegt.</p><p>Schwerer "
+                        "model_answer": "<p>Eine Fehlermarge lässt sich streng genommen gar "
+                        "nicht angeben: Die Formel setzt eine Zufallsstichprobe voraus, und "
+                        "die QR-Code-Antworten sind eine Selbstauswahl. Selbst im günstigsten "
+                        "Fall, also wenn 38 Personen zufällig ausgewählt worden wären, läge "
+                        "sie bei rund ± 13 Prozentpunkten: 1,96 · √(0,78 · 0,22 / 38) ≈ 0,13. "
+                        "Schon dann wäre ein Anstieg um 7 Prozentpunkte nicht belegt.</p><p>Schwerer "
                         "wiegt, dass die Befragungen nicht vergleichbar sind: Im Vorjahr eine "
                         "Zufallsauswahl mit persönlicher Ansprache, in diesem Jahr eine "
                         "Selbstauswahl per QR-Code, die Menschen ohne Smartphone und "
@@ -1603,7 +1665,7 @@ _STATISTIK = {
                     "Lebensverhältnissen; als Stichprobe mit ausgewiesenen "
                     "Fehlermargen.</li>"
                     "<li>Die <strong>Statistik der Bundesagentur für Arbeit</strong> für "
-                    "Arbeitsmarkt und Bürgergeld.</li>"
+                    "Arbeitsmarkt und Grundsicherung für Arbeitsuchende (SGB II).</li>"
                     "</ul>",
                 ),
                 (
@@ -1623,10 +1685,37 @@ _STATISTIK = {
                     "glossary_term",
                     {
                         "term": "Konfidenzintervall",
-                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der den wahren "
-                        "Wert der Grundgesamtheit mit einer festgelegten Sicherheit, meist "
-                        "95 %, einschließt. Je kleiner die Stichprobe, desto breiter das "
-                        "Intervall.</p>",
+                        "definition": "<p>Ein Bereich um einen Stichprobenwert, der nach "
+                        "einem Verfahren berechnet wird, das bei wiederholten "
+                        "Zufallsstichproben in 95 von 100 Fällen ein Intervall liefert, das "
+                        "den wahren Wert enthält. Die 95 % beschreiben also das Verfahren, "
+                        "nicht die Wahrscheinlichkeit, dass dieses eine Intervall den wahren "
+                        "Wert enthält. Die Fehlermarge ist die halbe Breite des Intervalls. Je "
+                        "kleiner die Stichprobe, desto breiter das Intervall.</p>",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: zwei Sätze für den Jahresbericht",
+                        "scenario": "<p>Eine Zufallsstichprobe von 400 abgeschlossenen "
+                        "Wohngeldakten ergab, dass in 12 % der Fälle ein Nachweis fehlte. "
+                        "Die Amtsleitung möchte das im Jahresbericht erwähnen, der auch "
+                        "online veröffentlicht wird.</p>",
+                        "questions": [
+                            "Formulieren Sie höchstens zwei Sätze, die Ergebnis und "
+                            "Unsicherheit korrekt und verständlich wiedergeben.",
+                            "Welche Formulierung wäre falsch, obwohl sie oft zu lesen ist?",
+                        ],
+                        "model_answer": "<p>Die Fehlermarge beträgt etwa 1,96 · √(0,12 · "
+                        "0,88 / 400) ≈ 3 Prozentpunkte. Ein möglicher Text: „In einer "
+                        "Zufallsstichprobe von 400 abgeschlossenen Wohngeldakten fehlte in "
+                        "12 % der Fälle ein Nachweis. Bei dieser Stichprobengröße ist mit "
+                        "einer Unsicherheit von etwa ± 3 Prozentpunkten zu rechnen; der "
+                        "Anteil im gesamten Bestand dürfte also zwischen 9 % und 15 % "
+                        "liegen.“ Falsch wäre: „Mit 95 % Wahrscheinlichkeit liegt der wahre "
+                        "Wert zwischen 9 % und 15 %.“ Die 95 % beschreiben das Verfahren, "
+                        "nicht dieses eine Intervall.</p>",
                     },
                 ),
                 (
@@ -1638,7 +1727,8 @@ _STATISTIK = {
                         "können?</p>",
                         "points": 1,
                         "competency": "digcomp:1.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "recall",
                         "accepted": [
                             "GENESIS-Online",
                             "GENESIS",
@@ -1667,6 +1757,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 3,
+                "demand": "apply",
                 "answer": 250.0,
                 "tolerance": 0.5,
                 "unit": "€",
@@ -1683,6 +1774,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "evaluate",
                 "feedback": "Bei schief verteilten Werten wie Wartezeiten beschreibt der "
                 "Median den typischen Fall; ergänzen Sie einen Wert für die langen Fälle.",
                 "tags": ["median", "elterngeld"],
@@ -1718,6 +1810,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "apply",
                 "answer": 25.0,
                 "tolerance": 0.1,
                 "unit": "%",
@@ -1734,6 +1827,7 @@ _STATISTIK = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "apply",
                 "answer": 27.0,
                 "tolerance": 1.0,
                 "unit": "%",
@@ -1749,6 +1843,7 @@ _STATISTIK = {
                 "points": 3,
                 "competency": "qd:QD.7",
                 "level": 4,
+                "demand": "evaluate",
                 "feedback": "Vor jedem Schluss auf eine Ursache stehen vier Fragen: Zufall, "
                 "Störgröße, umgekehrte Richtung, Auswahleffekt.",
                 "tags": ["korrelation", "kausalitaet"],
@@ -1764,8 +1859,10 @@ _STATISTIK = {
                         "right": "Auswahleffekt: unterschiedliche Fallgruppen",
                     },
                     {
-                        "left": "Ämter mit eigenem Beschwerdemanagement erhalten mehr Beschwerden.",
-                        "right": "Umgekehrte Richtung: viele Beschwerden führten zur Einrichtung",
+                        "left": "Kommunen mit mehr Stellen in der Schuldnerberatung je "
+                        "1.000 Einwohner haben mehr überschuldete Haushalte je 1.000 "
+                        "Einwohner; die Stellen wurden nach dem Bedarf bemessen.",
+                        "right": "Umgekehrte Richtung: der Bedarf bestimmt die Stellenzahl",
                     },
                     {
                         "left": "In einer Dienststelle mit acht Beschäftigten hatten im März "
@@ -1782,6 +1879,7 @@ _STATISTIK = {
                 "points": 1,
                 "competency": "qd:QD.7",
                 "level": 3,
+                "demand": "apply",
                 "correct": False,
                 "feedback_true": "Nein. Die Balken zeigen dann nur 550 gegen 110, der "
                 "Rückgang von rund 19 % wirkt wie einer von 80 %.",
@@ -1798,14 +1896,17 @@ _STATISTIK = {
                 "points": 2,
                 "competency": "qd:QD.6",
                 "level": 3,
+                "demand": "evaluate",
                 "feedback": "Kleine Stichproben haben große Fehlermargen, und eine "
                 "Selbstauswahl ist keine Zufallsstichprobe.",
                 "tags": ["stichprobe", "unsicherheit"],
                 "options": [
                     {
-                        "text": "Bei 38 Antworten beträgt die Fehlermarge rund ± 13 Prozentpunkte.",
+                        "text": "Selbst eine Zufallsstichprobe mit 38 Antworten hätte eine "
+                        "Fehlermarge von rund ± 13 Prozentpunkten.",
                         "correct": True,
-                        "feedback": "Ja, der Anstieg liegt innerhalb der Fehlermarge.",
+                        "feedback": "Ja. Und weil hier keine Zufallsstichprobe vorliegt, ist "
+                        "die tatsächliche Unsicherheit nicht einmal bezifferbar.",
                     },
                     {
                         "text": "Wer per QR-Code antwortet, hat sich selbst ausgewählt; die "
@@ -1833,16 +1934,16 @@ _STATISTIK = {
                 "Bringen Sie die Prüfschritte in eine sinnvolle Reihenfolge.</p>",
                 "points": 2,
                 "competency": "digcomp:1.2",
-                "level": 4,
-                "feedback": "Erst die Quelle und Datenbasis, dann die Kennzahl, dann die "
-                "Darstellung und zuletzt die Schlussfolgerung prüfen.",
+                "level": 2,
+                "demand": "understand",
+                "feedback": "Nachrechnen können Sie erst, wenn Sie die Datenbasis kennen, "
+                "und eine Schlussfolgerung erst prüfen, wenn die Zahlen stimmen. Kennzahl und "
+                "Darstellung prüfen Sie beim Nachrechnen mit.",
                 "tags": ["quellen", "vorgehen"],
                 "items": [
                     "Quelle, Erhebungsmethode und Datenstand feststellen",
-                    "Grundgesamtheit und Stichprobengröße prüfen",
-                    "Kennzahl klären: Mittelwert oder Median, Prozent oder Prozentpunkte",
-                    "Darstellung prüfen: Achsen, Zeitraum, Flächen",
-                    "Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
+                    "Die Zahlen mit dieser Datenbasis nachrechnen",
+                    "Die daraus gezogene Schlussfolgerung auf Störgrößen und Auswahleffekte prüfen",
                 ],
             },
             {
@@ -1851,7 +1952,8 @@ _STATISTIK = {
                 "etwa bei einem Anstieg der Ablehnungsquote von 4 % auf 6 %?</p>",
                 "points": 1,
                 "competency": "qd:QD.7",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "accepted": ["Prozentpunkt", "Prozentpunkte", "pp", "Prozent-Punkte"],
                 "feedback": "Die Differenz beträgt 2 Prozentpunkte; relativ ist die Quote um "
                 "50 % gestiegen.",
@@ -1860,12 +1962,13 @@ _STATISTIK = {
             {
                 "type": "single",
                 "stem": "<p>In einer Tabelle des Statistischen Landesamts ist für einen "
-                "kleinen Landkreis bei „Empfänger von Grundsicherung, Alter 18 bis 25“ statt "
+                "kleinen Landkreis bei „Leistungsberechtigte in der Grundsicherung, Alter 18 bis 25“ statt "
                 "einer Zahl ein Punkt eingetragen. Was bedeutet das am "
                 "wahrscheinlichsten?</p>",
                 "points": 1,
                 "competency": "digcomp:1.2",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Sehr kleine Fallzahlen werden wegen der statistischen "
                 "Geheimhaltung (§ 16 BStatG) nicht ausgewiesen. Beachten Sie die "
                 "Zeichenerklärung der Tabelle.",
@@ -1878,7 +1981,7 @@ _STATISTIK = {
                         "feedback": "Richtig: ein Geheimhaltungs- oder Qualitätszeichen.",
                     },
                     {
-                        "text": "Es gibt in diesem Landkreis keine solchen Empfänger.",
+                        "text": "Es gibt in diesem Landkreis keine solchen Leistungsberechtigten.",
                         "correct": False,
                         "feedback": "Für „genau null“ steht in Tabellen der amtlichen "
                         "Statistik ein Strich; der Punkt bedeutet etwas anderes.",
@@ -1907,7 +2010,7 @@ _DATENSCHUTZ = {
         "Rechtsgrundlagen, Sozialgeheimnis, Zweckbindung, Betroffenenrechte und der richtige "
         "Umgang mit Datenpannen: Der Kurs übersetzt DSGVO, SGB I und SGB X in die Fragen, die "
         "sich in der Sachbearbeitung jeden Tag stellen, vom Anruf der Polizei bis zur "
-        "E-Mail an den falschen Empfänger."
+        "E-Mail an eine falsche Adresse."
     ),
     "objectives": [
         "Sie können die Grundsätze des Art. 5 DSGVO auf Vorgänge Ihres Arbeitsalltags "
@@ -2046,6 +2149,7 @@ _DATENSCHUTZ = {
                         "points": 1,
                         "competency": "qd:QD.4",
                         "level": 3,
+                        "demand": "apply",
                         "feedback": "Behörden verarbeiten Daten zur Erfüllung ihrer "
                         "gesetzlichen Aufgaben, also nach Art. 6 Abs. 1 lit. e (oder c) DSGVO "
                         "in Verbindung mit dem Fachrecht.",
@@ -2137,7 +2241,16 @@ _DATENSCHUTZ = {
                     "wenn kein Grund zur Annahme besteht, dass schutzwürdige Interessen der "
                     "Person beeinträchtigt werden. Über das Ersuchen entscheidet nicht die "
                     "Sachbearbeitung, sondern die Behördenleitung oder eine besonders "
-                    "bevollmächtigte Person.</li>"
+                    "bevollmächtigte Person. Weitere Sozialdaten erhalten Strafverfolgungsbehörden "
+                    "grundsätzlich nur mit richterlicher Anordnung (§ 73 Abs. 3 SGB X), und wie "
+                    "viele, hängt von der Schwere der Tat ab: Über die Grunddaten und die "
+                    "Angaben zu Geldleistungen hinaus nur bei einem Verbrechen oder einer "
+                    "sonstigen Straftat von erheblicher Bedeutung (§ 73 Abs. 1 und 2 SGB X). "
+                    "Eine Ausnahme: "
+                    "Geht es um ein Strafverfahren, das mit Ihrer eigenen Aufgabe zusammenhängt, "
+                    "etwa weil Ihre Behörde Anzeige wegen Leistungsbetrugs zu ihren Lasten "
+                    "erstattet hat, erlaubt § 69 Abs. 1 Nr. 2 SGB X die Übermittlung der dafür "
+                    "erforderlichen Daten ohne richterliche Anordnung.</li>"
                     "</ul>",
                 ),
                 (
@@ -2188,6 +2301,7 @@ _DATENSCHUTZ = {
                         "points": 1,
                         "competency": "qd:QD.4",
                         "level": 3,
+                        "demand": "apply",
                         "correct": False,
                         "feedback_true": "Nein. Schon die Tatsache, dass jemand einen Antrag "
                         "gestellt hat, ist ein Sozialdatum und unterliegt dem "
@@ -2245,8 +2359,17 @@ _DATENSCHUTZ = {
                     "Rechtsgrundlage hat oder die Person ihn veranlasst. Der Abruf ist "
                     "außerdem auf die Nachweise beschränkt, die für den Antrag nötig sind, "
                     "und er wird protokolliert, damit die Person nachvollziehen kann, wer "
-                    "welche Daten abgerufen hat. Once-Only heißt also nicht „alle Daten "
-                    "für alle“, sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
+                    "welche Daten abgerufen hat. Ein Beispiel ist § 25 BEEG in der seit dem "
+                    "1. November 2024 geltenden Fassung: Die Elterngeldstelle darf die Geburtsdaten des Kindes beim Standesamt "
+                    "elektronisch abrufen, wenn ein Elterngeldantrag gestellt ist und die "
+                    "antragstellende Person <strong>zuvor eingewilligt</strong> hat. Die "
+                    "Regel steht im Zusammenhang mit dem Bremer Projekt ELFE („Einfach "
+                    "Leistungen für Eltern“), das Bremen 2018 mit Hamburg, "
+                    "Schleswig-Holstein und Thüringen als Entschließung in den Bundesrat "
+                    "eingebracht hat; die Rechtsgrundlagen schuf 2020 das Gesetz zur "
+                    "Digitalisierung von Verwaltungsverfahren bei der Gewährung von "
+                    "Familienleistungen. Once-Only heißt also nicht „alle Daten für alle“, "
+                    "sondern „die richtigen Daten auf dem richtigen Weg“.</p>",
                 ),
                 (
                     "decision_explainer",
@@ -2255,17 +2378,18 @@ _DATENSCHUTZ = {
                         "decision": "Die Geburtsdaten des Kindes werden auf Veranlassung der "
                         "Antragstellerin beim Standesamt abgerufen und in den Antrag "
                         "übernommen; ein Upload der Geburtsbescheinigung entfällt.",
-                        "legal_basis": "Art. 6 Abs. 1 lit. e DSGVO i. V. m. dem Fachrecht "
-                        "und den Vorschriften des E-Government-Rechts zum elektronischen "
-                        "Nachweisabruf; Art. 5 Abs. 1 lit. b und c DSGVO",
+                        "legal_basis": "§ 25 BEEG (Abruf beim Standesamt nach vorheriger "
+                        "Einwilligung der antragstellenden Person); § 68 Abs. 3 PStG; Art. 7 "
+                        "DSGVO; Art. 5 Abs. 1 Buchst. b und c DSGVO",
                         "inputs": [
                             {
                                 "label": "Antragstellerin",
                                 "value": "Identifiziert über das Nutzerkonto (eID)",
                             },
                             {
-                                "label": "Auswahl im Antrag",
-                                "value": "„Nachweis direkt beim Standesamt abrufen“ gewählt",
+                                "label": "Einwilligung vor dem Abruf (§ 25 BEEG)",
+                                "value": "Erteilt im Antrag, mit Hinweis auf Widerruf und "
+                                "Upload als Alternative",
                             },
                             {
                                 "label": "Abgerufene Daten",
@@ -2278,8 +2402,9 @@ _DATENSCHUTZ = {
                         ],
                         "rule_path": [
                             {
-                                "rule": "Hat die Antragstellerin den Abruf veranlasst?",
-                                "outcome": "Ja",
+                                "rule": "Liegen ein Elterngeldantrag und die vorherige "
+                                "Einwilligung der Antragstellerin vor?",
+                                "outcome": "Ja: Abruf nach § 25 BEEG zulässig",
                             },
                             {
                                 "rule": "Ist der Nachweis für die Entscheidung erforderlich?",
@@ -2295,13 +2420,13 @@ _DATENSCHUTZ = {
                                 "outcome": "Ja",
                             },
                         ],
-                        "citizen_explanation": "<p>Sie haben gewählt, dass wir die "
+                        "citizen_explanation": "<p>Sie haben eingewilligt, dass wir die "
                         "Geburtsdaten Ihres Kindes direkt beim Standesamt abrufen. Wir haben "
                         "dabei nur Name, Geburtsdatum und Geburtsort Ihres Kindes sowie die "
                         "Angaben zu den Eltern erhalten und nutzen sie ausschließlich für "
                         "Ihren Elterngeldantrag. Den Abruf sehen Sie in Ihrem Nutzerkonto. "
-                        "Wenn Sie den Nachweis lieber selbst hochladen möchten, können Sie "
-                        "das jederzeit tun.</p>",
+                        "Sie können Ihre Einwilligung für die Zukunft widerrufen und den "
+                        "Nachweis stattdessen selbst hochladen.</p>",
                         "human_review": "Weichen die abgerufenen Daten von den Angaben im "
                         "Antrag ab, etwa bei Namensschreibweise oder Elternschaft, werden sie "
                         "nicht automatisch übernommen; die Sachbearbeitung klärt die "
@@ -2332,6 +2457,33 @@ _DATENSCHUTZ = {
                     },
                 ),
                 (
+                    "info_box",
+                    {
+                        "kind": "law",
+                        "title": "Offene Daten: § 12a EGovG, Data Governance Act und Data Act",
+                        "body": "<p>Once-Only betrifft Daten über Personen. Davon zu "
+                        "unterscheiden sind offene Verwaltungsdaten: Nach § 12a EGovG "
+                        "stellen Behörden des Bundes unbearbeitete Daten, die sie erheben, "
+                        "grundsätzlich als offene Daten bereit; viele Länder haben eigene "
+                        "Regeln. Personenbezogene Daten sind davon ausgenommen und müssen vor "
+                        "einer Veröffentlichung wirksam anonymisiert sein. Der Data "
+                        "Governance Act (Verordnung (EU) 2022/868) regelt, unter welchen "
+                        "Bedingungen geschützte Daten öffentlicher Stellen, etwa "
+                        "personenbezogene, für eine Weiterverwendung zugänglich gemacht "
+                        "werden dürfen, etwa in einer sicheren Verarbeitungsumgebung. Der "
+                        "Data Act (Verordnung (EU) 2023/2854) gilt seit dem 12. September "
+                        "2025; sein Kapitel V erlaubt öffentlichen Stellen, bei einem "
+                        "außergewöhnlichen Bedarf, etwa in einem öffentlichen Notstand, "
+                        "Daten von Unternehmen anzufordern. Die Kommission hat im November "
+                        "2025 mit dem digitalen Omnibus vorgeschlagen, den Data Governance Act "
+                        "in den Data Act zu überführen und die Datenanforderung nach Kapitel V "
+                        "auf öffentliche Notstände zu beschränken. Ob und in welcher Fassung "
+                        "das beschlossen ist, konnte bei Redaktionsschluss (4. Dezember 2026) "
+                        "nicht geprüft werden; maßgeblich ist die konsolidierte Fassung auf "
+                        "EUR-Lex.</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "short_text",
@@ -2340,14 +2492,17 @@ _DATENSCHUTZ = {
                         "Maß beschränkt sein müssen?</p>",
                         "points": 1,
                         "competency": "digcomp:4.2",
-                        "level": 3,
+                        "level": 2,
+                        "demand": "recall",
                         "accepted": [
                             "Datenminimierung",
                             "Grundsatz der Datenminimierung",
-                            "Datensparsamkeit",
                         ],
                         "feedback": "Gesucht war die Datenminimierung. Der ältere deutsche "
-                        "Begriff „Datensparsamkeit“ meint dasselbe.",
+                        "Begriff „Datensparsamkeit“ (§ 3a BDSG a. F.) ist verwandt, aber nicht "
+                        "dasselbe: Er war ein Gestaltungsziel, so wenig Daten wie möglich zu "
+                        "verarbeiten. Die Datenminimierung misst die Daten am Zweck: angemessen, "
+                        "erheblich und auf das Notwendige beschränkt.",
                         "tags": ["datenminimierung"],
                     },
                 ),
@@ -2450,6 +2605,35 @@ _DATENSCHUTZ = {
                     },
                 ),
                 (
+                    "case_study",
+                    {
+                        "title": "Schreibübung: eine Antwort an den Bürger",
+                        "scenario": "<p>Herr Okafor hat Auskunft nach Art. 15 DSGVO "
+                        "verlangt und zugleich geschrieben: „Löschen Sie danach alles über "
+                        "mich.“ Gegen ihn läuft noch ein Widerspruchsverfahren wegen einer "
+                        "Rückforderung von Wohngeld. Die Auskunft ist fertig; es fehlt das "
+                        "Anschreiben.</p>",
+                        "questions": [
+                            "Schreiben Sie das Anschreiben in höchstens acht Sätzen, in "
+                            "der Anrede „Sie“ und ohne Paragrafenketten.",
+                            "Welche Information darf in dem Schreiben auf keinen Fall fehlen?",
+                        ],
+                        "model_answer": "<p>Zum Beispiel: „Sehr geehrter Herr Okafor, "
+                        "anbei erhalten Sie die Auskunft über die Daten, die wir über Sie "
+                        "gespeichert haben, mit einer Kopie der Daten. Sie haben außerdem "
+                        "um Löschung gebeten. Solange Ihr Widerspruch gegen die "
+                        "Rückforderung nicht abgeschlossen ist, brauchen wir die Daten, um "
+                        "darüber zu entscheiden; deshalb löschen wir sie jetzt noch nicht, "
+                        "das Recht auf Löschung gilt insoweit nicht (Art. 17 Abs. 3 DSGVO, "
+                        "§ 84 SGB X). Nach Abschluss des "
+                        "Verfahrens und Ablauf der Aufbewahrungsfristen löschen wir sie. "
+                        "Wenn Sie mit unserer Antwort nicht einverstanden sind, können Sie "
+                        "sich an die Datenschutzaufsichtsbehörde wenden.“ Nicht fehlen "
+                        "dürfen die Gründe für die teilweise Ablehnung und der Hinweis auf "
+                        "die Beschwerdemöglichkeit (Art. 12 Abs. 4 DSGVO).</p>",
+                    },
+                ),
+                (
                     "knowledge_check",
                     {
                         "type": "ordering",
@@ -2457,16 +2641,17 @@ _DATENSCHUTZ = {
                         "Auskunftsantrags nach Art. 15 DSGVO in die richtige Reihenfolge.</p>",
                         "points": 2,
                         "competency": "qd:QD.4",
-                        "level": 4,
-                        "feedback": "Erst Eingang und Frist festhalten, dann Identität "
-                        "prüfen, dann vollständig suchen, Dritte schützen und fristgerecht "
-                        "antworten.",
+                        "level": 2,
+                        "demand": "understand",
+                        "feedback": "Jeder Schritt setzt den vorigen voraus: Die Frist läuft "
+                        "ab Eingang, geschwärzt werden kann nur, was zusammengestellt ist. Die "
+                        "Identität prüfen Sie, sobald Zweifel bestehen (Art. 12 Abs. 6 DSGVO), "
+                        "das kann an verschiedenen Stellen nötig werden.",
                         "tags": ["betroffenenrechte", "auskunft"],
                         "items": [
                             "Eingang dokumentieren und Frist notieren",
-                            "Identität der antragstellenden Person prüfen",
                             "Daten in allen Systemen und Ablagen zusammenstellen",
-                            "Daten Dritter in der Kopie schwärzen",
+                            "Daten Dritter in der zusammengestellten Kopie schwärzen",
                             "Auskunft und Kopie fristgerecht übermitteln",
                         ],
                     },
@@ -2478,7 +2663,7 @@ _DATENSCHUTZ = {
             "slug": "datenpannen-und-sichere-kommunikation",
             "title": "Datenpannen vermeiden und richtig melden",
             "summary": (
-                "Der falsche Empfänger, der offene Verteiler, der verlorene USB-Stick: wie Sie "
+                "Die falsche Adresse, der offene Verteiler, der verlorene USB-Stick: wie Sie "
                 "Daten sicher versenden und was in den ersten 72 Stunden nach einer Panne "
                 "zu tun ist."
             ),
@@ -2487,7 +2672,7 @@ _DATENSCHUTZ = {
                     "paragraph",
                     "<p>Die meisten Datenpannen in Behörden sind keine Hackerangriffe, "
                     "sondern Alltagsfehler: ein Bescheid im falschen Umschlag, eine E-Mail "
-                    "mit allen Empfängern im offenen Verteiler, eine Tabelle mit "
+                    "mit allen Adressen im offenen Verteiler, eine Tabelle mit "
                     "Sozialdaten als unverschlüsselter Anhang, ein Dienstlaptop im Zug. "
                     "Entscheidend ist, dass Sie solche Fehler sofort melden. Verschweigen "
                     "macht aus einem Fehler einen Verstoß.</p>",
@@ -2545,15 +2730,17 @@ _DATENSCHUTZ = {
                         "model_answer": "<p>Sofort: die Führungskraft und die oder den "
                         "Datenschutzbeauftragten nach dem internen Meldeweg informieren, "
                         "einen Rückruf der Nachricht versuchen (der selten vollständig "
-                        "wirkt) und alles dokumentieren. Die Behörde bittet die Empfänger, "
+                        "wirkt) und alles dokumentieren. Die Behörde bittet die Empfangenden, "
                         "die Nachricht ungelesen zu löschen.</p><p>Offengelegt wurden "
                         "E-Mail-Adressen, Namen, Aktenzeichen und Leistungsbeträge, also "
                         "Sozialdaten, an 86 Fremde. Ein Risiko ist nicht ausgeschlossen; die "
                         "Behörde muss die Panne daher unverzüglich, möglichst binnen 72 "
                         "Stunden ab Kenntnis, also bis Donnerstag etwa 10:30 Uhr, der "
                         "Aufsichtsbehörde melden. Wegen der Art der Daten und der Zahl der "
-                        "Empfänger ist ein hohes Risiko naheliegend, sodass auch die "
-                        "Betroffenen nach Art. 34 DSGVO zu benachrichtigen sind. Künftig: "
+                        "Empfangenden ist ein hohes Risiko naheliegend, sodass auch die "
+                        "Betroffenen nach Art. 34 DSGVO zu benachrichtigen sind. Weil es "
+                        "Sozialdaten sind, meldet die Behörde die Verletzung nach § 83a SGB X "
+                        "ergänzend auch ihrer Rechts- oder Fachaufsichtsbehörde. Künftig: "
                         "Serien-E-Mails nur über das Postfach im Nutzerkonto oder als "
                         "Einzelnachrichten.</p>",
                     },
@@ -2578,6 +2765,7 @@ _DATENSCHUTZ = {
                         "points": 2,
                         "competency": "digcomp:4.2",
                         "level": 4,
+                        "demand": "apply",
                         "feedback": "Sofort intern melden, dokumentieren und den Schaden "
                         "begrenzen; über die Meldung an die Aufsichtsbehörde entscheidet die "
                         "Behörde mit der oder dem Datenschutzbeauftragten.",
@@ -2591,14 +2779,14 @@ _DATENSCHUTZ = {
                                 "Behörde.",
                             },
                             {
-                                "text": "Den Vorgang mit Uhrzeit, Empfänger und Inhalt "
+                                "text": "Den Vorgang mit Uhrzeit, Empfangenden und Inhalt "
                                 "dokumentieren",
                                 "correct": True,
                                 "feedback": "Ja, jede Panne ist zu dokumentieren (Art. 33 "
                                 "Abs. 5 DSGVO).",
                             },
                             {
-                                "text": "Abwarten, ob sich der falsche Empfänger meldet",
+                                "text": "Abwarten, ob sich die empfangende Person meldet",
                                 "correct": False,
                                 "feedback": "Nein, Abwarten verzögert die Meldung und "
                                 "vergrößert den Schaden.",
@@ -2629,6 +2817,7 @@ _DATENSCHUTZ = {
                 "points": 4,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Die Grundsätze des Art. 5 DSGVO sind der Prüfmaßstab für jede "
                 "Verarbeitung; ein Vorgang kann mehrere berühren.",
                 "tags": ["grundsaetze"],
@@ -2662,7 +2851,8 @@ _DATENSCHUTZ = {
                 "einbindet.</p>",
                 "points": 1,
                 "competency": "qd:QD.4",
-                "level": 3,
+                "level": 2,
+                "demand": "understand",
                 "correct": False,
                 "feedback_true": "Nein. Wegen des Ungleichgewichts zwischen Behörde und "
                 "Person ist die Einwilligung oft nicht freiwillig (Erwägungsgrund 43 DSGVO). "
@@ -2675,12 +2865,13 @@ _DATENSCHUTZ = {
             },
             {
                 "type": "multiple",
-                "stem": "<p>Ein Polizeibeamter bittet telefonisch um Daten einer "
-                "Grundsicherungsempfängerin. Welche Aussagen sind zutreffend? Wählen Sie alle "
+                "stem": "<p>Ein Polizeibeamter bittet telefonisch um Daten einer Frau, die "
+                "Grundsicherung bezieht. Welche Aussagen sind zutreffend? Wählen Sie alle "
                 "zutreffenden aus.</p>",
                 "points": 2,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "§ 68 SGB X erlaubt auf Ersuchen nur wenige Grunddaten; über das "
                 "Ersuchen entscheidet die Behördenleitung oder eine besonders bevollmächtigte "
                 "Person, nicht die Sachbearbeitung am Telefon.",
@@ -2710,8 +2901,12 @@ _DATENSCHUTZ = {
                         "ganze Akte übermitteln.",
                         "correct": False,
                         "feedback": "Nein. Weitergehende Übermittlungen für Strafverfahren "
-                        "sind nur unter engen Voraussetzungen zulässig, etwa nach § 73 SGB X "
-                        "auf richterliche Anordnung, und nie formlos am Telefon.",
+                        "sind nur unter engen Voraussetzungen zulässig: nach § 73 SGB X auf "
+                        "richterliche Anordnung oder, wenn das Strafverfahren mit der eigenen "
+                        "Aufgabe zusammenhängt (etwa nach einer Anzeige der Behörde wegen "
+                        "Leistungsbetrugs), nach § 69 Abs. 1 Nr. 2 SGB X ohne richterliche "
+                        "Anordnung. Auch dann nur die erforderlichen Daten und nie formlos am "
+                        "Telefon.",
                     },
                 ],
             },
@@ -2722,7 +2917,8 @@ _DATENSCHUTZ = {
                 "werden?</p>",
                 "points": 1,
                 "competency": "digcomp:4.2",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "answer": 72.0,
                 "tolerance": 0.0,
                 "unit": "Stunden",
@@ -2738,6 +2934,7 @@ _DATENSCHUTZ = {
                 "points": 1,
                 "competency": "qd:QD.4",
                 "level": 4,
+                "demand": "apply",
                 "feedback": "Art. 17 Abs. 3 lit. b DSGVO schließt die Löschung aus, solange "
                 "die Daten für die öffentliche Aufgabe erforderlich sind. Die Person erhält "
                 "eine begründete Antwort.",
@@ -2776,20 +2973,23 @@ _DATENSCHUTZ = {
             },
             {
                 "type": "ordering",
-                "stem": "<p>Eine E-Mail mit Sozialdaten ging an den falschen Empfänger. "
+                "stem": "<p>Eine E-Mail mit Sozialdaten ging an eine falsche Adresse. "
                 "Bringen Sie die Schritte in die richtige Reihenfolge.</p>",
                 "points": 2,
                 "competency": "digcomp:4.2",
-                "level": 4,
+                "level": 2,
+                "demand": "understand",
                 "feedback": "Erst intern melden und den Schaden begrenzen, dann das Risiko "
-                "bewerten, dann fristgerecht melden und, bei hohem Risiko, benachrichtigen.",
+                "bewerten, denn davon hängen Meldung und Benachrichtigung ab; bei Sozialdaten "
+                "gehört auch die Rechts- oder Fachaufsicht dazu (§ 83a SGB X).",
                 "tags": ["datenpanne"],
                 "items": [
-                    "Führungskraft und Datenschutzbeauftragte sofort informieren",
-                    "Empfänger um Löschung bitten und den Vorgang dokumentieren",
+                    "Sofort: Führungskraft und Datenschutzbeauftragte informieren, "
+                    "Empfangende um Löschung bitten, Vorgang dokumentieren",
                     "Risiko für die betroffenen Personen bewerten",
-                    "Meldung an die Aufsichtsbehörde möglichst binnen 72 Stunden",
-                    "Betroffene bei hohem Risiko benachrichtigen",
+                    "Meldung an die Datenschutzaufsicht möglichst binnen 72 Stunden "
+                    "(Art. 33 DSGVO) und an die Rechts- oder Fachaufsicht (§ 83a SGB X)",
+                    "Betroffene bei hohem Risiko benachrichtigen (Art. 34 DSGVO)",
                 ],
             },
             {
@@ -2798,7 +2998,8 @@ _DATENSCHUTZ = {
                 "Sozialdaten von den Leistungsträgern nicht unbefugt verarbeitet werden?</p>",
                 "points": 1,
                 "competency": "qd:QD.4",
-                "level": 3,
+                "level": 2,
+                "demand": "recall",
                 "accepted": ["Sozialgeheimnis", "das Sozialgeheimnis"],
                 "feedback": "Das Sozialgeheimnis gilt auch in Wohngeld- und Elterngeldstellen, "
                 "weil WoGG und BEEG als besondere Teile des Sozialgesetzbuchs gelten.",
@@ -2812,6 +3013,7 @@ _DATENSCHUTZ = {
                 "points": 1,
                 "competency": "qd:QD.5",
                 "level": 3,
+                "demand": "apply",
                 "feedback": "Once-Only heißt: die richtigen Daten auf dem richtigen Weg, mit "
                 "Rechtsgrundlage, beschränkt auf das Nötige und protokolliert.",
                 "tags": ["once-only", "elterngeld"],
@@ -2854,6 +3056,8 @@ _DATENSCHUTZ = {
                 "points": 2,
                 "competency": "digcomp:2.2",
                 "level": 3,
+                "demand": "apply",
+                "digcomp_statements": ["CS2.2.09"],
                 "feedback": "Sensible Daten gehören auf einen geschützten Weg: Postfach im "
                 "Nutzerkonto, Ende-zu-Ende-Verschlüsselung oder Briefpost.",
                 "tags": ["sichere-kommunikation"],
@@ -2894,8 +3098,9 @@ _DATENSCHUTZ = {
                 "innerhalb eines Monats erteilt werden; in begründeten Fällen kann die Frist "
                 "um zwei weitere Monate verlängert werden.</p>",
                 "points": 1,
-                "competency": "digcomp:4.2",
-                "level": 4,
+                "competency": "qd:QD.4",
+                "level": 2,
+                "demand": "recall",
                 "correct": True,
                 "feedback_true": "Richtig, so regelt es Art. 12 Abs. 3 DSGVO. Über die "
                 "Verlängerung ist die Person innerhalb des ersten Monats zu unterrichten.",
@@ -2904,9 +3109,139 @@ _DATENSCHUTZ = {
                 "feedback": "Notieren Sie bei jedem Antrag das Eingangsdatum und die Frist.",
                 "tags": ["betroffenenrechte", "auskunft"],
             },
+            {
+                "type": "single",
+                "stem": "<p>Eine Kollegin möchte eine Excel-Liste mit Namen, Aktenzeichen und "
+                "Einkommen von 40 Antragstellenden in einen frei zugänglichen KI-Chatdienst im "
+                "Internet hochladen, um schneller eine Auswertung zu erhalten. Was raten Sie "
+                "ihr?</p>",
+                "points": 1,
+                "competency": "digcomp:4.2",
+                "level": 4,
+                "demand": "apply",
+                "digcomp_statements": ["CS4.2.13"],
+                "feedback": "Personenbezogene Daten gehören nur in Werkzeuge, die Ihre Behörde "
+                "dafür freigegeben und vertraglich abgesichert hat. Eingaben in frei "
+                "zugängliche Dienste können gespeichert und zum Training genutzt werden.",
+                "tags": ["ki-dienste", "sozialgeheimnis"],
+                "options": [
+                    {
+                        "text": "Das zu unterlassen und ein freigegebenes Werkzeug oder "
+                        "wirksam anonymisierte Daten zu nutzen",
+                        "correct": True,
+                        "feedback": "Richtig. Für die Übermittlung an den Anbieter fehlen "
+                        "Rechtsgrundlage und Vertrag zur Auftragsverarbeitung; die Daten sind "
+                        "Sozialdaten (§ 35 SGB I).",
+                    },
+                    {
+                        "text": "Es ist zulässig, wenn sie vorher die Namen löscht",
+                        "correct": False,
+                        "feedback": "Nein. Über Aktenzeichen und Einkommen bleiben die "
+                        "Personen bestimmbar; die Daten sind nur pseudonymisiert, nicht "
+                        "anonym.",
+                    },
+                    {
+                        "text": "Es ist zulässig, weil die Auswertung dienstlichen Zwecken dient",
+                        "correct": False,
+                        "feedback": "Nein. Ein dienstlicher Zweck ersetzt weder die "
+                        "Rechtsgrundlage für die Übermittlung noch die Freigabe des Dienstes.",
+                    },
+                    {
+                        "text": "Es ist zulässig, wenn der Anbieter seinen Sitz in der EU hat",
+                        "correct": False,
+                        "feedback": "Nein. Der Sitz des Anbieters ändert nichts daran, dass "
+                        "Rechtsgrundlage, Vertrag und Freigabe fehlen.",
+                    },
+                ],
+            },
         ],
     },
 }
 
 
 COURSES = [_DATENQUALITAET, _STATISTIK, _DATENSCHUTZ]
+
+
+# Legal status and sources of every lesson (see the package docstring). The date is the
+# day the legal content was last checked against the official texts.
+LEGAL_STATUS = "2026-12-04"
+_GII = "https://www.gesetze-im-internet.de"
+_DSGVO = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+
+
+def _norm(label, url):
+    return {"kind": "norm", "label": label, "url": url}
+
+
+_BSTATG = _norm("§ 1 BStatG", f"{_GII}/bstatg_1987/__1.html")
+_GENESIS = {
+    "kind": "other",
+    "label": "Statistisches Bundesamt, Datenbank GENESIS-Online",
+    "url": "https://www-genesis.destatis.de/",
+}
+
+_SOURCES = {
+    "qualitaetsdimensionen": [
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+    ],
+    "fehlende-werte-und-dubletten": [
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("§ 20 SGB X", f"{_GII}/sgb_10/__20.html"),
+    ],
+    "verzerrungen-und-proxies": [
+        _norm("§ 33c SGB I", f"{_GII}/sgb_1/__33c.html"),
+        _norm("Art. 9 DSGVO", _DSGVO),
+    ],
+    "fairness-in-der-leistungsverwaltung": [
+        _norm("§ 33c SGB I", f"{_GII}/sgb_1/__33c.html"),
+        _norm("§ 31a SGB X", f"{_GII}/sgb_10/__31a.html"),
+    ],
+    "mittelwert-und-median": [_BSTATG, _GENESIS],
+    "prozente-und-basisraten": [_BSTATG, _GENESIS],
+    "korrelation-und-kausalitaet": [_BSTATG, _GENESIS],
+    "diagramme-die-taeuschen": [_BSTATG, _GENESIS],
+    "unsicherheit-und-quellen": [
+        _BSTATG,
+        _norm("§ 16 BStatG", f"{_GII}/bstatg_1987/__16.html"),
+        _GENESIS,
+    ],
+    "grundsaetze-und-rechtsgrundlagen": [
+        _norm("Art. 5 DSGVO", _DSGVO),
+        _norm("Art. 6 DSGVO", _DSGVO),
+        _norm("§ 3 BDSG", f"{_GII}/bdsg_2018/__3.html"),
+        _norm("§ 60 SGB I", f"{_GII}/sgb_1/__60.html"),
+    ],
+    "sozialgeheimnis": [
+        _norm("§ 35 SGB I", f"{_GII}/sgb_1/__35.html"),
+        _norm("§ 68 SGB X", f"{_GII}/sgb_10/__68.html"),
+        _norm("§ 69 Abs. 1 SGB X", f"{_GII}/sgb_10/__69.html"),
+        _norm("§ 73 SGB X", f"{_GII}/sgb_10/__73.html"),
+    ],
+    "zweckbindung-once-only": [
+        _norm("§ 25 BEEG", f"{_GII}/beeg/__25.html"),
+        _norm("Art. 5 Abs. 1 DSGVO", _DSGVO),
+        _norm("Art. 7 DSGVO", _DSGVO),
+        _norm("§ 12a EGovG", f"{_GII}/egovg/__12a.html"),
+        _norm("Art. 1 DGA", "https://eur-lex.europa.eu/eli/reg/2022/868/oj"),
+    ],
+    "betroffenenrechte": [
+        _norm("Art. 12 DSGVO", _DSGVO),
+        _norm("Art. 15 DSGVO", _DSGVO),
+        _norm("Art. 17 DSGVO", _DSGVO),
+        _norm("Art. 18 DSGVO", _DSGVO),
+    ],
+    "datenpannen-und-sichere-kommunikation": [
+        _norm("Art. 33 DSGVO", _DSGVO),
+        _norm("Art. 34 DSGVO", _DSGVO),
+        _norm("§ 83a SGB X", f"{_GII}/sgb_10/__83a.html"),
+        _norm("Art. 32 DSGVO", _DSGVO),
+    ],
+}
+
+for _course in COURSES:
+    # Data protection law and official statistics are reviewed at least yearly.
+    _course["review_interval_months"] = 12
+    for _lesson in _course["lessons"]:
+        _lesson["legal_status"] = LEGAL_STATUS
+        _lesson["sources"] = _SOURCES[_lesson["slug"]]

@@ -12,6 +12,12 @@
   var CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
   var MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon";
   var KEY = { fall1: "eindeutigkeit", fall2: "aktualitaet", fall3: "vollstaendigkeit" };
+  // Feedback per case, shown after submitting, so learners see why an answer is right.
+  var WHY = {
+    fall1: "Eindeutigkeit: Dieselbe Person ist mehrfach erfasst (Dublette).",
+    fall2: "Aktualität: Die Angaben können richtig gewesen sein, sind aber veraltet.",
+    fall3: "Vollständigkeit: Ein Pflichtmerkmal fehlt."
+  };
   var auth = null;
   var launchData = null;
   var started = Date.now();
@@ -94,6 +100,8 @@
       var choice = form.elements[name].value;
       var success = choice === KEY[name];
       if (success) { correct += 1; }
+      document.getElementById("rueckmeldung-" + name).textContent =
+        (success ? "Richtig. " : "Nicht ganz. ") + WHY[name];
       return review() ? null : send(ADL + "answered", question(name), [], { response: choice, success: success });
     });
     var scaled = Math.round((correct / 3) * 100) / 100;
