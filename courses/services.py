@@ -52,7 +52,8 @@ def _save_child(*, parent: Page, page_class, slug: str, fields: dict, publish: b
             setattr(page, name, value)
         page.full_clean()
     else:
-        page = page_class(slug=slug, **fields)
+        # A page not published yet is a draft (Wagtail creates pages live by default).
+        page = page_class(slug=slug, live=publish, **fields)
         parent.add_child(instance=page)
     if publish:
         return _publish(page, user=user)
