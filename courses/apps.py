@@ -7,6 +7,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from courses.models import Certificate, CourseProgress, Enrolment, LessonProgress
         from lms.accounts.personal_data import register_personal_data
 
@@ -56,6 +58,8 @@ class CoursesConfig(AppConfig):
             after=(package_projection.PROJECTION_NAME,),
         )
         register_attempt_context_provider(services.final_assessment_context)
+        # After the accounts app's handler (apps in INSTALLED_APPS order) made the groups.
+        post_migrate.connect(services.course_review_workflow_ensure_after_migrate, sender=self)
         register_offer_provider("courses", selectors.competency_offers)
         projection.register_unit_resolver(package_units.resolve_units)
         register_registration_provider(package_units.launch_registration)

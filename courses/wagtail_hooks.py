@@ -5,8 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses import admin_views
-from courses.models import Curriculum
+from courses import admin_views, services
+from courses.models import CourseIndexPage, Curriculum
 
 
 class CurriculumViewSet(SnippetViewSet):
@@ -56,3 +56,10 @@ def register_analytics_menu_item():
         icon_name="table",
         order=220,
     )
+
+
+@hooks.register("after_create_page")
+def course_index_gets_the_release_workflow(request, page):
+    """A course section made in the admin is under the "Kursfreigabe" workflow at once."""
+    if isinstance(page.specific, CourseIndexPage):
+        services.course_review_workflow_ensure(index=page.specific)
