@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses import services
-from courses.models import LessonPage
+from courses.models import CoursePage, LessonPage
 from tests.conftest import log_in
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +142,30 @@ def test_preview_of_a_draft_lesson_in_a_new_course(
     assert "Ein Bescheid darf nie vollautomatisch ergehen." in html
     # Nothing in a preview writes: no completion form.
     assert reverse("courses:lesson_complete", args=[lessons[2].pk]) not in html
+
+
+def test_previews_of_demo_courses_and_lessons_from_their_revisions(
+    monkeypatch, framework, make_user, make_role, trainer_client
+):
+    """The demo's pages, previewed through Wagtail's revision preview (relations again in
+    memory): a course with a prerequisite, a lesson with a knowledge check."""
+    import io
+
+    from courses import demo
+
+    monkeypatch.setattr(demo, "CONTENT_MODULES", ("tests.courses.demo_sample",))
+    make_role("sachbearbeitung", "Sachbearbeitung")
+    make_role("fuehrungskraft", "Führungskraft")
+    demo.load_courses_demo(io.StringIO(), personas={}, colleagues=[])
+    course = CoursePage.objects.get(slug="statistik-lesen")
+    lesson = LessonPage.objects.child_of(course).order_by("path").first()
+    pages = {}
+    for page in (course, lesson):
+        url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.latest_revision_id])
+        response = trainer_client.get(url)
+        assert response.status_code == 200
+        pages[page] = response.content.decode()
+    assert "Datenqualität und Verzerrungen" in pages[course]  # its prerequisite
+    assert "0 von 4 Lektionen" in pages[course] or "0 of 4 lessons" in pages[course]
+    assert "Lektion 1 von 4" in pages[lesson] or "Lesson 1 of 4" in pages[lesson]
+    assert "Ein Bescheid darf nie vollautomatisch ergehen." in pages[lesson]
