@@ -159,6 +159,7 @@ def test_a_reviewer_requests_changes_with_a_comment_and_the_author_reads_it(
     assert "Änderungen angefordert" in author.content()
     author.goto(f"/cms/pages/{course.pk}/workflow_history/")
     author.get_by_role("link", name="Kursfreigabe").first.click()
-    assert "Bitte die Rechtsgrundlage (§ 35a VwVfG) ergänzen." in author.content()
+    author.wait_for_url("**/workflow_history/detail/**")
+    author.get_by_text("Bitte die Rechtsgrundlage (§ 35a VwVfG) ergänzen.").first.wait_for()
     _shot(author, "5-author-reads-the-comment")
     author.context.close()
