@@ -12,6 +12,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from courses import services
 from courses.models import CoursePage
+from lms.accounts.groups import ensure_permission_groups
 from lms.home.services import site_root_ensure
 from tests.conftest import TEST_PASSWORD, TOTP_SECRET, current_totp
 from tests.courses.conftest import root_collection  # noqa: F401
@@ -24,14 +25,16 @@ SCREENSHOTS = None  # set to a folder to keep screenshots of the walk
 
 @pytest.fixture
 def release(root_collection, make_user):  # noqa: F811
+    # A transactional test before this one may have flushed the page tree: grant the
+    # trainers' page permissions on the root that exists now.
+    home = site_root_ensure()
+    ensure_permission_groups()
     trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
     reviewer = make_user("freigabe@example.org", groups=("Learner", "Reviewer"))
     for person in (trainer, reviewer):
         TOTP.activate(person, TOTP_SECRET)
     learner = make_user("lea@example.org")
-    index = services.course_index_create_or_update(
-        parent=site_root_ensure(), title="Kurse", slug="kurse"
-    )
+    index = services.course_index_create_or_update(parent=home, title="Kurse", slug="kurse")
     course = services.course_create_or_update(
         index=index,
         title="Automatisierte Bescheide erklären",
@@ -117,7 +120,10 @@ def test_a_submitted_course_goes_live_only_when_a_reviewer_approves(
 
     reviewer_page = _reviewer_opens_the_task(browser, live_server, course)
     _footer_action(reviewer_page, APPROVE)
+    reviewer_page.wait_for_url("**/cms/")
     reviewer_page.wait_for_load_state("networkidle")
+    # Back on the dashboard, without a "no access" error for the page listing.
+    assert "keinen Zugang" not in reviewer_page.content()
     _shot(reviewer_page, "3-reviewer-approved")
     reviewer_page.context.close()
 
