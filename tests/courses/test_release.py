@@ -139,3 +139,11 @@ def test_nobody_approves_their_own_submission(draft, people):
     )
     draft = CoursePage.objects.get(pk=draft.pk)
     assert draft.live
+
+
+def test_the_platforms_own_set_up_publishes_pages_a_trainer_authored(course_index, people):
+    """The demo names the trainer persona as author; set-up is not a publish by that person."""
+    course = services.course_create_or_update(
+        index=course_index, title="Demo", slug="demo", summary="Demo.", user=people["trainer"]
+    )
+    assert CoursePage.objects.get(pk=course.pk).live
