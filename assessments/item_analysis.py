@@ -12,7 +12,8 @@ For each question of an assessment, over the finished attempts:
 * **upper/lower index** ``D``: mean item score of the best 27 % minus that of the weakest
   27 % of attempts (by total score).
 * **distractor frequencies**: how often each option was chosen (choice and true/false
-  items) or the most frequent responses (other types).
+  items) or the most frequent responses (other types), in the items' own words: an
+  ordering as its sequence of item texts, a matching as its "left → right" pairs.
 
 Flags (only when at least ``MIN_RESPONSES`` attempts exist): ``too_hard`` (p < 0.2),
 ``too_easy`` (p > 0.95), ``low_discrimination`` (r < 0.2), ``negative_discrimination``
@@ -26,6 +27,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
 
 MIN_RESPONSES = 10
 UPPER_LOWER_SHARE = 0.27
@@ -59,7 +62,8 @@ class ItemStatistics:
     upper_lower: float | None
     unanswered: int
     options: list[OptionCount] = field(default_factory=list)
-    top_responses: list[tuple[str, int]] = field(default_factory=list)
+    # The most frequent responses: (the response in words, one line per part; count).
+    top_responses: list[tuple[list[str], int]] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
 
@@ -160,11 +164,19 @@ def _frequencies(stats: ItemStatistics, spec: dict, answers, upper) -> None:
             for value in (True, False)
         ]
     else:
-        counts = Counter(_response_key(a.response) for a in answers if a.response is not None)
-        stats.top_responses = counts.most_common(5)
+        counts, examples = Counter(), {}
+        for a in answers:
+            if a.response is not None:
+                key = _response_key(a.response)
+                counts[key] += 1
+                examples.setdefault(key, a.response)
+        stats.top_responses = [
+            (response_lines(spec, examples[key]), count) for key, count in counts.most_common(5)
+        ]
 
 
 def _response_key(response) -> str:
+    """A canonical text for grouping equal responses (never shown: it holds item keys)."""
     if isinstance(response, dict):
         return ", ".join(f"{k}→{v}" for k, v in sorted(response.items()))
     if isinstance(response, list):
@@ -172,6 +184,32 @@ def _response_key(response) -> str:
     if isinstance(response, float):
         return f"{response:g}"
     return str(response)
+
+
+def response_lines(spec: dict, response) -> list[str]:
+    """A response in the item's own words, one line per part.
+
+    Ordering: "1. <item text>" per position; matching: "<left> → <right>" per pair given,
+    in the question's pair order. The spec is the question as it is now: an item deleted
+    since the attempt is named as such rather than by its internal key.
+    """
+    kind = spec["type"]
+    removed = _("(item since deleted)")
+    if kind == "ordering":
+        texts = {i["key"]: i["text"] for i in spec.get("items", [])}
+        return [f"{n}. {texts.get(k, removed)}" for n, k in enumerate(response, start=1)]
+    if kind == "matching":
+        pairs = spec.get("pairs", [])
+        lefts = {p["key"]: p["left"] for p in pairs}
+        rights = {p["key"]: p["right"] for p in pairs}
+        order = {p["key"]: n for n, p in enumerate(pairs)}
+        return [
+            f"{lefts.get(left, removed)} → {rights.get(right, removed)}"
+            for left, right in sorted(response.items(), key=lambda kv: order.get(kv[0], len(order)))
+        ]
+    if isinstance(response, float):
+        return [f"{response:g}"]
+    return [str(response)]
 
 
 def _flags(stats: ItemStatistics, min_responses: int) -> list[str]:

@@ -890,12 +890,23 @@ class KnowledgeCheckToken:
     question_id: int
     user_id: int
     parent_type: str = vocabulary.TYPE_LESSON
+    preview: bool = False
 
 
 def knowledge_check_token(
-    *, user, question: Question, parent_iri: str, registration, parent_name: str = ""
+    *,
+    user,
+    question: Question,
+    parent_iri: str,
+    registration,
+    parent_name: str = "",
+    preview: bool = False,
 ) -> str:
-    """The signed token a knowledge check form carries: lesson, registration, question, person."""
+    """The signed token a knowledge check form carries: lesson, registration, question, person.
+
+    A ``preview`` token (issued only in the authors' preview of a page) gets the answer
+    scored and the feedback shown, and nothing recorded.
+    """
     return signing.dumps(
         {
             "p": parent_iri,
@@ -903,6 +914,7 @@ def knowledge_check_token(
             "r": str(registration) if registration else "",
             "q": question.pk,
             "u": user.pk,
+            **({"v": 1} if preview else {}),
         },
         salt=KNOWLEDGE_CHECK_SALT,
         compress=True,
@@ -921,6 +933,7 @@ def knowledge_check_token_read(*, token: str, user) -> KnowledgeCheckToken:
             registration=uuid.UUID(data["r"]) if data.get("r") else None,
             question_id=int(data["q"]),
             user_id=int(data["u"]),
+            preview=bool(data.get("v")),
         )
     except (signing.BadSignature, KeyError, ValueError, TypeError) as exc:
         raise AttemptInvalid("bad_token") from exc
@@ -936,7 +949,8 @@ class KnowledgeCheckResult:
 
 @transaction.atomic
 def knowledge_check_answer(*, user, token: str, data) -> KnowledgeCheckResult:
-    """Score an inline knowledge check answer and record ``answered`` with the lesson as parent.
+    """Score an inline knowledge check answer and record ``answered`` with the lesson as parent
+    (a preview token's answer is only scored).
 
     ``data`` holds the form values of the question's fields. Raises ``AttemptInvalid`` for a
     bad token, malformed values or an empty answer; nothing is recorded then.
@@ -963,6 +977,8 @@ def knowledge_check_answer(*, user, token: str, data) -> KnowledgeCheckResult:
     if response is None:
         raise AttemptInvalid("invalid", {name: "unanswered"})
     result = scoring.score(spec, response)
+    if claims.preview:
+        return KnowledgeCheckResult(question=question, spec=spec, response=response, result=result)
     parent = events.Activity(
         iri=claims.parent_iri, name=claims.parent_name or claims.parent_iri, type=claims.parent_type
     )

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from assessments import admin_views
 from assessments.admin_forms import QuestionAdminForm
+from assessments.choosers import QuestionChooserViewSet
 from assessments.models import Assessment, Question, QuestionBank, QuestionCategory
 from lms.accounts.admin_columns import YesNoColumn
 
@@ -41,6 +42,7 @@ class QuestionCategoryViewSet(SnippetViewSet):
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = QuestionChooserViewSet
     model = Question
     icon = "help"
     menu_label = _("Questions")

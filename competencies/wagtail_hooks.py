@@ -12,6 +12,7 @@ from competencies.admin_actions import (
     ServiceDeleteAction,
     ServiceDeleteBulkAction,
 )
+from competencies.choosers import CompetencyChooserViewSet
 from competencies.models import Competency, Framework, RoleProfile
 from lms.accounts.selectors import user_is_administrator
 
@@ -25,6 +26,7 @@ class FrameworkViewSet(SnippetViewSet):
 
 
 class CompetencyViewSet(SnippetViewSet):
+    chooser_viewset_class = CompetencyChooserViewSet
     model = Competency
     icon = "tag"
     menu_label = _("Competencies")

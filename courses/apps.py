@@ -7,6 +7,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from courses.models import (
             Certificate,
             CourseProgress,
@@ -71,6 +73,8 @@ class CoursesConfig(AppConfig):
         )
         register_attempt_context_provider(services.final_assessment_context)
         register_attempt_outcome_provider(selectors.final_assessment_outcome)
+        # After the accounts app's handler (apps in INSTALLED_APPS order) made the groups.
+        post_migrate.connect(services.course_review_workflow_ensure_after_migrate, sender=self)
         register_offer_provider("courses", selectors.competency_offers)
         projection.register_unit_resolver(package_units.resolve_units)
         register_registration_provider(package_units.launch_registration)

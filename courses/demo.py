@@ -89,7 +89,6 @@ def load_courses_demo(stdout, *, personas, colleagues):
     index = services.course_index_create_or_update(
         parent=home, title="Kurse", slug="kurse", intro=INDEX_INTRO
     )
-    services.course_review_workflow_ensure(index=index)
     roles = job_roles_by_code()
     trainer = personas.get("Trainer")
     courses: dict[str, CoursePage] = {}

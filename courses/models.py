@@ -8,7 +8,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
 from wagtail.search import index
 
 from courses.blocks import LessonSourcesBlock, LessonStreamBlock
@@ -184,6 +184,46 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+
+class CourseReviewTask(AbstractGroupApprovalTask):
+    """Approval of course pages by a member of the chosen groups who is a second person.
+
+    Wagtail's group approval lets any member approve, the person who submitted included;
+    a release needs four eyes, so the person who submitted the page may neither approve
+    nor request changes (superusers neither). A reviewer's own corrections made while
+    reviewing are released with their approval, as Wagtail's editor does it.
+    """
+
+    @staticmethod
+    def _own_work(obj, user) -> bool:
+        state = obj.current_workflow_state
+        return state is not None and state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        if self._own_work(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user)
+
+    def on_action(self, task_state: TaskState, user, action_name, **kwargs):
+        # The admin offers only what ``get_actions`` returns; this holds for any caller.
+        if self._own_work(task_state.workflow_state.content_object, user):
+            raise PermissionDenied(_("A second person must review your own work."))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups approve, but never their own submission (four eyes)."
+        )
+
+    class Meta:
+        verbose_name = _("course release (four eyes)")
+        verbose_name_plural = _("course releases (four eyes)")
 
 
 class CourseCompetency(Orderable):

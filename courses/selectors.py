@@ -6,6 +6,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -50,9 +51,16 @@ def course_of_lesson(*, lesson: LessonPage) -> CoursePage:
     return CoursePage.objects.get(path=lesson.path[:-STEP])
 
 
-def course_lessons(*, course: CoursePage) -> list[LessonPage]:
-    """The course's live lessons in order, without their bodies (one query)."""
-    return list(LessonPage.objects.live().child_of(course).defer("body").order_by("path"))
+def course_lessons(*, course: CoursePage, drafts: bool = False) -> list[LessonPage]:
+    """The course's live lessons in order, without their bodies (one query).
+
+    ``drafts`` adds the unpublished ones, for a preview: a course is released with its
+    lessons, so its preview shows the lessons learners will get once all are approved.
+    """
+    lessons = LessonPage.objects.child_of(course)
+    if not drafts:
+        lessons = lessons.live()
+    return list(lessons.defer("body").order_by("path"))
 
 
 def next_lesson(*, lesson: LessonPage, course: CoursePage | None = None) -> LessonPage | None:
@@ -221,18 +229,27 @@ def next_curriculum_course(*, user, course: CoursePage) -> CoursePage | None:
     return entries[0].course
 
 
-def course_outline(*, course: CoursePage, user) -> dict:
-    """What the course page shows: lessons with their status, progress, where to resume."""
-    lessons = course_lessons(course=course)
+def course_outline(*, course: CoursePage, user, preview: bool = False) -> dict:
+    """What the course page shows: lessons with their status, progress, where to resume.
+
+    A ``preview`` (Wagtail's, of a page built from the editor's form or a revision) shows
+    the course as a learner sees it before starting: every lesson, drafts included, and
+    no one's progress. Its relations are then in memory (modelcluster), so they are read
+    with what both querysets offer.
+    """
+    lessons = course_lessons(course=course, drafts=preview)
     enrolment = progress = certificate = None
     rows = []
+    if preview:
+        user = AnonymousUser()
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
         progress = CourseProgress.objects.filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
         certificate = Certificate.objects.filter(user=user, course=course).first()
     outline = _with_package_units(
-        _outline(lessons, rows), package_selectors.units_under(parent=course, user=user)
+        _outline(lessons, rows),
+        package_selectors.units_under(parent=course, user=user, drafts=preview),
     )
     completed = sum(1 for item in outline if item.status == "completed")
     final = course.final_assessment if course.final_assessment_id else None
@@ -275,21 +292,35 @@ def course_outline(*, course: CoursePage, user) -> dict:
             if final and enrolment
             else ""
         ),
-        "prerequisites": list(course.prerequisites.live().only("id", "title", "url_path")),
+        "prerequisites": list(
+            course.prerequisites.filter(live=True).only("id", "title", "url_path", "live")
+        ),
+        "preview": preview,
     }
 
 
-def lesson_view(*, lesson: LessonPage, user) -> dict:
-    """What the lesson page shows: the course outline, previous/next, the lesson's state."""
+def lesson_view(*, lesson: LessonPage, user, preview: bool = False) -> dict:
+    """What the lesson page shows: the course outline, previous/next, the lesson's state.
+
+    A ``preview`` shows the lesson as a learner sees it before starting the course: its
+    place among all of the course's lessons (drafts included, and the previewed lesson
+    itself even before it is first saved), no one's progress, and its knowledge checks
+    answerable without anything being recorded.
+    """
     course = course_of_lesson(lesson=lesson)
-    lessons = course_lessons(course=course)
+    lessons = course_lessons(course=course, drafts=preview)
     rows, enrolment = [], None
+    if preview:
+        user = AnonymousUser()
+        # The previewed version (from the editor's form) stands in for the stored one.
+        lessons = [other for other in lessons if other.pk != lesson.pk or lesson.pk is None]
+        lessons = sorted([*lessons, lesson], key=lambda page: page.path)
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
     outline = _with_package_units(
         _outline(lessons, rows, current_id=lesson.pk),
-        package_selectors.units_under(parent=course, user=user),
+        package_selectors.units_under(parent=course, user=user, drafts=preview),
     )
     position = next((i for i, item in enumerate(outline) if item.current), None)
     previous = outline[position - 1].lesson if position else None
@@ -307,8 +338,10 @@ def lesson_view(*, lesson: LessonPage, user) -> dict:
         "outline": outline,
         "enrolment": enrolment,
         "registration": enrolment.registration if enrolment else None,
-        # Knowledge checks record answers only within an enrolment (its registration).
-        "lesson_iri": tracking.lesson_iri(lesson) if enrolment else "",
+        # Knowledge checks record answers only within an enrolment (its registration);
+        # a preview shows them answerable, and records nothing.
+        "lesson_iri": tracking.lesson_iri(lesson) if enrolment or preview else "",
+        "preview": preview,
         "lesson_progress": own,
         "lesson_completed": bool(own and own.completed_at),
         "checks_total": len(checks),

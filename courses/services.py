@@ -17,7 +17,14 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import GroupApprovalTask, Page, PageViewRestriction, Workflow, WorkflowPage
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from assessments import services as assessment_services
 from courses import rules, selectors, tracking
@@ -28,12 +35,14 @@ from courses.models import (
     CoursePage,
     CourseReview,
     CourseReviewReminder,
+    CourseReviewTask,
     Curriculum,
     CurriculumItem,
     Enrolment,
     LessonPage,
     LessonReviewFlag,
 )
+from lms.accounts.groups import REVIEWER, TRAINER
 from lms.accounts.services import audit_log
 from lms.xapi import events
 
@@ -48,8 +57,10 @@ class CourseActionError(ValidationError):
 
 
 def _publish(page: Page, *, user=None) -> Page:
+    # The platform's own setup (demo, imports) publishes here, naming the author for the
+    # page history; people publish only through the admin's "Kursfreigabe".
     revision = page.save_revision(user=user, log_action=True)
-    revision.publish(user=user)
+    revision.publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page
 
@@ -63,7 +74,8 @@ def _save_child(*, parent: Page, page_class, slug: str, fields: dict, publish: b
             setattr(page, name, value)
         page.full_clean()
     else:
-        page = page_class(slug=slug, **fields)
+        # A page not published yet is a draft (Wagtail creates pages live by default).
+        page = page_class(slug=slug, live=publish, **fields)
         parent.add_child(instance=page)
     if publish:
         return _publish(page, user=user)
@@ -84,6 +96,7 @@ def course_index_create_or_update(*, parent: Page, title: str, slug: str, intro:
     PageViewRestriction.objects.get_or_create(
         page=index, restriction_type=PageViewRestriction.LOGIN
     )
+    course_review_workflow_ensure(index=index)
     return index
 
 
@@ -180,21 +193,47 @@ def lesson_sources_clean(sources: Sequence[dict]) -> list:
     return [block.clean(block.to_python(dict(source))) for source in sources]
 
 
-def course_review_workflow_ensure(*, index: CourseIndexPage):
-    """A "course review" workflow on the course section: another trainer approves changes.
+REVIEW_WORKFLOW = "Kursfreigabe"
+REVIEW_TASK = "Freigabe durch Reviewer (Vier-Augen-Prinzip)"
 
-    Wagtail's moderation then applies to every course and lesson below the index; trainers
-    submit drafts for review, and approving publishes them (or at their scheduled time).
+
+@transaction.atomic
+def course_review_workflow_ensure(*, index: CourseIndexPage | None = None):
+    """The "Kursfreigabe" workflow on the course section: a second person releases.
+
+    Wagtail's moderation then applies to every course and lesson below the index: trainers
+    (who hold no publish permission) submit drafts, a member of the Reviewer group other
+    than the author approves (publishing it, or at its scheduled time) or requests changes.
+    Without ``index``, every course index gets it. Safe to call repeatedly; an earlier
+    version's task that let trainers approve each other is deactivated.
     """
-    task = GroupApprovalTask.objects.filter(name="Kursfreigabe durch Trainer/in").first()
+    # The group's permissions are granted with the others (lms.accounts.groups, on migrate).
+    reviewers, _created = Group.objects.get_or_create(name=REVIEWER)
+    task = CourseReviewTask.objects.filter(name=REVIEW_TASK).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Kursfreigabe durch Trainer/in")
-    task.groups.set(Group.objects.filter(name__in=["Trainer"]))
-    workflow, _created = Workflow.objects.get_or_create(name="Kursfreigabe")
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
-    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+        task = CourseReviewTask.objects.create(name=REVIEW_TASK)
+    task.groups.set([reviewers])
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    for old in GroupApprovalTask.objects.filter(
+        workflow_tasks__workflow=workflow, groups__name=TRAINER, active=True
+    ).distinct():
+        old.deactivate()
+    # Through the table itself: the workflow's own relation (a modelcluster one) would
+    # change it only in memory, and a workflow without tasks approves at once.
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    indexes = [index] if index is not None else CourseIndexPage.objects.all()
+    for page in indexes:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return workflow
+
+
+def course_review_workflow_ensure_after_migrate(sender, **kwargs):
+    """Existing installations get the release workflow on ``migrate``."""
+    course_review_workflow_ensure()
 
 
 @dataclass(frozen=True)

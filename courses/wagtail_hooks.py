@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,8 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses import admin_views
-from courses.models import Curriculum
+from courses import admin_views, services
+from courses.models import CourseIndexPage, Curriculum
 
 
 class CurriculumViewSet(SnippetViewSet):
@@ -92,3 +93,22 @@ def register_content_review_menu_item():
     return ContentReviewMenuItem(
         _("Content review"), reverse("content_review:index"), icon_name="tasks", order=215
     )
+
+
+@hooks.register("after_create_page")
+def course_index_gets_the_release_workflow(request, page):
+    """A course section made in the admin is under the "Kursfreigabe" workflow at once."""
+    if isinstance(page.specific, CourseIndexPage):
+        services.course_review_workflow_ensure(index=page.specific)
+
+
+@hooks.register("after_edit_page")
+def reviewers_return_to_their_tasks(request, page):
+    """After approving or sending back, Wagtail shows the parent's page listing; reviewers
+    hold no page permission of their own, so they return to their dashboard of tasks."""
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    parent = page.get_parent()
+    if parent is None or parent.permissions_for_user(request.user).can_edit():
+        return None
+    return redirect("wagtailadmin_home")

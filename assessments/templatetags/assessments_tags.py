@@ -15,8 +15,14 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def knowledge_check(context, question, parent_iri, registration=None, parent_name=""):
-    """Render ``question`` (a ``Question`` or its id) as an inline knowledge check."""
+def knowledge_check(
+    context, question, parent_iri, registration=None, parent_name="", preview=False
+):
+    """Render ``question`` (a ``Question`` or its id) as an inline knowledge check.
+
+    ``preview`` (Wagtail's preview of the page) is taken from the request only: its answers
+    are scored and nothing is recorded.
+    """
     request = context.get("request")
     user = getattr(request, "user", None)
     if question is None or user is None or not user.is_authenticated:
@@ -39,6 +45,7 @@ def knowledge_check(context, question, parent_iri, registration=None, parent_nam
         parent_iri=parent_iri,
         registration=registration,
         parent_name=parent_name or str(context.get("page") or ""),
+        preview=bool(preview and getattr(request, "is_preview", False)),
     )
     return render_to_string(
         "assessments/includes/knowledge_check.html",

@@ -10,12 +10,18 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def course_outline(context, course):
-    return selectors.course_outline(course=course, user=context["request"].user)
+    request = context["request"]
+    return selectors.course_outline(
+        course=course, user=request.user, preview=getattr(request, "is_preview", False)
+    )
 
 
 @register.simple_tag(takes_context=True)
 def lesson_view(context, lesson):
-    return selectors.lesson_view(lesson=lesson, user=context["request"].user)
+    request = context["request"]
+    return selectors.lesson_view(
+        lesson=lesson, user=request.user, preview=getattr(request, "is_preview", False)
+    )
 
 
 @register.simple_tag(takes_context=True)

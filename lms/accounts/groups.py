@@ -1,4 +1,4 @@
-"""The four permission groups and what each may do.
+"""The permission groups and what each may do.
 
 Group names are stable identifiers used in code and settings.
 """
@@ -9,6 +9,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 LEARNER = "Learner"
 TRAINER = "Trainer"
+# Releases course pages that trainers submit ("Kursfreigabe"); see courses.services.
+REVIEWER = "Reviewer"
 HR = "HR"
 ADMINISTRATOR = "Administrator"
 
@@ -23,6 +25,11 @@ GROUP_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+    ],
+    REVIEWER: [
+        # The admin, and through the release task the pages under review (their editor,
+        # preview and the approve / request-changes actions); no page permission of its own.
+        "wagtailadmin.access_admin",
     ],
     HR: [],
     ADMINISTRATOR: [
@@ -46,8 +53,11 @@ GROUP_PERMISSIONS = {
 }
 
 # Page permissions trainers hold on the whole page tree (through Wagtail's
-# GroupPagePermission); the moderation workflow still applies to publishing.
-TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+# GroupPagePermission). Not ``publish_page``: publishing needs a second person, so
+# trainers submit to the "Kursfreigabe" workflow and a reviewer releases.
+TRAINER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Granted on the tree's root by earlier versions; revoked wherever the groups are ensured.
+TRAINER_PAGE_PERMISSIONS_REVOKED = ["publish_page"]
 
 
 def register_group_permissions(group: str, permissions: list[str]) -> None:
@@ -74,6 +84,12 @@ def ensure_permission_groups():
                     GroupPagePermission.objects.get_or_create(
                         group=groups[TRAINER], page=root, permission=perm
                     )
+            GroupPagePermission.objects.filter(
+                group=groups[TRAINER],
+                page=root,
+                permission__content_type__app_label="wagtailcore",
+                permission__codename__in=TRAINER_PAGE_PERMISSIONS_REVOKED,
+            ).delete()
         collection = Collection.get_first_root_node()
         if collection is not None:
             for perm in _permissions(

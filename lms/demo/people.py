@@ -7,7 +7,14 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
-from lms.accounts.groups import ADMINISTRATOR, HR, LEARNER, TRAINER, ensure_permission_groups
+from lms.accounts.groups import (
+    ADMINISTRATOR,
+    HR,
+    LEARNER,
+    REVIEWER,
+    TRAINER,
+    ensure_permission_groups,
+)
 from lms.accounts.selectors import ResponsibilityKind, org_unit_by_code
 from lms.accounts.services import (
     job_role_update_or_create,
@@ -21,6 +28,7 @@ DEMO_PASSWORD = "Qualifica-Demo-2026"
 # app (or ``manage.py demo_totp``). Only ever used for demo accounts.
 DEMO_TOTP_SECRETS = {
     "trainer@example.org": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+    "freigabe@example.org": "ONSWG4TFORZWK3TEMVZGK4TPOJSWC3DM",
     "hr@example.org": "KRUGKIDROVUWG2ZAMJZG653OEBTG66BA",
     "admin@example.org": "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
 }
@@ -77,6 +85,16 @@ PERSONAS = [
         ["it-digitalisierung"],
         [LEARNER, TRAINER],
         "Trainer",
+    ),
+    # Releases the courses trainers submit (the "Kursfreigabe" workflow's second person).
+    (
+        "freigabe@example.org",
+        "Renate",
+        "Vogt",
+        "ref-22",
+        ["fuehrungskraft"],
+        [LEARNER, REVIEWER],
+        "Reviewer",
     ),
     ("hr@example.org", "Hanna", "Roth", "ref-22", ["fuehrungskraft"], [LEARNER, HR], "HR"),
     (

@@ -248,13 +248,16 @@ def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
     }
 
 
-def units_under(*, parent, user) -> list[dict]:
-    """The live package units below a page (a course) with the person's status; 2 queries."""
+def units_under(*, parent, user, drafts: bool = False) -> list[dict]:
+    """The live package units below a page (a course) with the person's status; 2 queries.
+
+    ``drafts`` adds the unpublished ones (for a preview of the course).
+    """
+    pages = ContentPackagePage.objects.child_of(parent)
+    if not drafts:
+        pages = pages.live()
     pages = list(
-        ContentPackagePage.objects.live()
-        .child_of(parent)
-        .order_by("path")
-        .only("id", "title", "path", "url_path", "package_id", "required")
+        pages.order_by("path").only("id", "title", "path", "url_path", "package_id", "required")
     )
     done, started = set(), set()
     if pages and user.is_authenticated:

@@ -141,7 +141,10 @@ QD_SELF_SIGNUP = False
 # lms.crypto: Fernet keys for secrets stored in the database (forwarding passwords, TOTP
 # secrets); the first encrypts, all decrypt. Production: QD_ENCRYPTION_KEYS (environment).
 QD_ENCRYPTION_KEYS: list[str] = []
-QD_MFA_REQUIRED_GROUPS = ("Trainer", "HR", "Administrator")
+# Publishing needs a second person: a finished "Kursfreigabe" workflow publishes, not the
+# approver's own page permissions (see courses.workflows).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "courses.workflows.publish_approved"
+QD_MFA_REQUIRED_GROUPS = ("Trainer", "Reviewer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

@@ -72,9 +72,61 @@ def test_no_flags_below_minimum_responses():
     assert item.flags == []
 
 
+ORDERING = {
+    "type": "ordering",
+    "points": 2,
+    "items": [
+        {"key": "6f255ae8", "text": "Antrag prüfen"},
+        {"key": "a7be55be", "text": "Bescheid erstellen"},
+        {"key": "c0ffee00", "text": "Bescheid zustellen"},
+    ],
+}
+MATCHING = {
+    "type": "matching",
+    "points": 2,
+    "pairs": [
+        {"key": "6f255ae8", "left": "§ 35a VwVfG", "right": "Vollautomatisierter Verwaltungsakt"},
+        {"key": "a7be55be", "left": "§ 39 VwVfG", "right": "Begründungspflicht"},
+    ],
+}
+
+
+def _top_responses(spec, given):
+    totals = dict.fromkeys(range(len(given)), (1.0, 2.0))
+    answers = [
+        statistics.ItemResponse(attempt=n, share=0.5, response=r) for n, r in enumerate(given)
+    ]
+    responses = {"x": answers}
+    (item,) = statistics.item_statistics(items={"x": spec}, responses=responses, totals=totals)
+    return item.top_responses
+
+
+def test_ordering_and_matching_responses_are_shown_in_the_items_words():
+    wrong = ["a7be55be", "6f255ae8", "c0ffee00"]
+    right = ["6f255ae8", "a7be55be", "c0ffee00"]
+    assert _top_responses(ORDERING, [wrong, wrong, right]) == [
+        (["1. Bescheid erstellen", "2. Antrag prüfen", "3. Bescheid zustellen"], 2),
+        (["1. Antrag prüfen", "2. Bescheid erstellen", "3. Bescheid zustellen"], 1),
+    ]
+    swapped = {"a7be55be": "6f255ae8", "6f255ae8": "a7be55be"}
+    (lines, count), *_rest = _top_responses(MATCHING, [swapped])
+    # In the question's pair order, whatever order the response dict has.
+    assert lines == [
+        "§ 35a VwVfG → Begründungspflicht",
+        "§ 39 VwVfG → Vollautomatisierter Verwaltungsakt",
+    ]
+    assert count == 1
+
+
+def test_a_response_naming_an_item_deleted_since_shows_no_internal_key():
+    (lines, _count), *_rest = _top_responses(ORDERING, [["deadbeef", "6f255ae8", "a7be55be"]])
+    assert lines[1:] == ["2. Antrag prüfen", "3. Bescheid erstellen"]
+    assert "deadbeef" not in lines[0]
+
+
 @pytest.mark.django_db
 def test_statistics_pages_for_trainers(
-    client, make_user, make_assessment, django_assert_max_num_queries
+    client, make_user, make_assessment, questions, django_assert_max_num_queries
 ):
     assessment = make_assessment(max_attempts=2)
     # The demo draws who takes an assessment from its uuid; this one lets 9 of the 12 take
@@ -93,6 +145,13 @@ def test_statistics_pages_for_trainers(
     assert detail.status_code == 200
     assert "qd-item-table" in html
     assert "§ 35a VwVfG" in html  # distractor frequencies
+    # Ordering and matching responses in words, never as internal item keys.
+    assert "1. Antrag prüfen" in html or "1. Bescheid" in html
+    assert "§ 39 VwVfG → " in html
+    keys = {item["key"] for q in questions for item in q.spec().get("items", [])} | {
+        pair["key"] for q in questions for pair in q.spec().get("pairs", [])
+    }
+    assert keys and not any(key in html for key in keys)
     assert "Datenminimierung" not in html or "datenminimierung" in html.lower()
 
 

@@ -134,3 +134,34 @@ def test_token_service_round_trip(make_user, questions):
     )
     claims = services.knowledge_check_token_read(token=token, user=user)
     assert claims.parent_iri == LESSON and claims.question_id == questions[0].pk
+
+
+def test_in_a_page_preview_an_answer_gets_feedback_and_nothing_is_recorded(
+    client, make_user, questions
+):
+    user = make_user(groups=("Learner", "Trainer"))
+    question = questions[0]
+    request = RequestFactory().get("/cms/pages/1/edit/preview/")
+    request.user = user
+    template = Template(
+        "{% load assessments_tags %}{% knowledge_check question iri None preview=True %}"
+    )
+    context = {"request": request, "question": question, "iri": LESSON}
+    # Only a request Wagtail marked as a preview gets a preview token.
+    ordinary = services.knowledge_check_token_read(
+        token=token_from(template.render(Context(context))), user=user
+    )
+    assert not ordinary.preview
+    request.is_preview = True
+    token = token_from(template.render(Context(context)))
+    assert services.knowledge_check_token_read(token=token, user=user).preview
+    log_in(client, user)
+    correct = next(o for o in question.options.all() if o.is_correct)
+    response = client.post(
+        reverse("assessments:knowledge_check"),
+        {"token": token, f"q_{question.uuid}": correct.key},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["correct"] is True
+    assert not Statement.objects.filter(user=user).exists()
