@@ -33,6 +33,8 @@ def _course_form(course, *, title=None, prerequisites=()):
             "duration_minutes": str(course.duration_minutes),
             "final_assessment": str(course.final_assessment_id or ""),
             "develops": inline_formset([]),
+            "content_owner": "",
+            "review_interval_months": "12",
             "comments": inline_formset([]),
         }
     )
@@ -52,6 +54,8 @@ def _lesson_form(lesson, *, title=None, question=None):
             "body": streamfield(body),
             "completion_rule": lesson.completion_rule,
             "required": "on" if lesson.required else "",
+            "legal_status": "",
+            "sources": streamfield([]),
             "comments": inline_formset([]),
         }
     )

@@ -50,6 +50,8 @@ def _form(course, **actions):
             "duration_minutes": "60",
             "final_assessment": "",
             "develops": inline_formset([]),
+            "content_owner": "",
+            "review_interval_months": "12",
             "comments": inline_formset([]),
         }
     )
