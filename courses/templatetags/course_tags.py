@@ -34,3 +34,11 @@ def duration(minutes):
     if hours:
         return _("%(h)d h") % {"h": hours}
     return _("%(m)d min") % {"m": rest}
+
+
+@register.simple_tag(takes_context=True)
+def simulator_state(context, value, block_id):
+    """The simulator's case from the request (when it names this block), decided."""
+    request = context.get("request")
+    query = request.GET if request is not None else {}
+    return selectors.simulator_state(value=value, block_id=str(block_id or "preview"), query=query)
