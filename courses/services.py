@@ -429,3 +429,12 @@ def simulator_submit(*, user, lesson: LessonPage, block_id: str, data) -> Simula
             )
         )
     return SimulatorOutcome(state=state, feedback=feedback, explanation=explanation)
+
+
+@transaction.atomic
+def lesson_block_append(*, lesson: LessonPage, block_type: str, value, user=None) -> LessonPage:
+    """Add a block at the end of the lesson and publish it (validated like the editor)."""
+    lesson = lesson.specific
+    lesson.body.append((block_type, value))
+    lesson.full_clean()
+    return _publish(lesson, user=user)
