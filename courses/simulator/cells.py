@@ -11,6 +11,7 @@ import itertools
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from courses.simulator.rules import Condition, InputSpec, RuleSet
 
@@ -85,7 +86,7 @@ class Axis:
         return (self.spec.grid_value(first), self.spec.grid_value(last))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Space:
     ruleset: RuleSet
     axes: tuple[Axis, ...]
@@ -100,11 +101,23 @@ class Space:
 
     def rule_at(self, cells: tuple[int, ...]) -> int | None:
         """The index of the first rule that holds in these cells (None: no rule)."""
-        for position, boxes in enumerate(self.boxes):
+        for position, boxes in enumerate(self._constrained):
             for box in boxes:
-                if all(cell in allowed for cell, allowed in zip(cells, box, strict=True)):
+                if all(cells[axis] in allowed for axis, allowed in box):
                     return position
         return None
+
+    @cached_property
+    def _constrained(self):
+        """Each rule's boxes with only the axes they restrict (the others allow every cell)."""
+        sizes = [len(axis.cells) for axis in self.axes]
+        return tuple(
+            tuple(
+                tuple((i, allowed) for i, allowed in enumerate(box) if len(allowed) < sizes[i])
+                for box in boxes
+            )
+            for boxes in self.boxes
+        )
 
 
 def _condition_cells(condition: Condition, axis: Axis, cuts_ranges) -> frozenset:
