@@ -1,8 +1,11 @@
 """The learner's walk through a decision simulator without JavaScript, and its records."""
 
 import pytest
+from wagtail.blocks.struct_block import StructBlockValidationError
 
+from competencies.models import Competency, Evidence, ProficiencyLevel
 from courses import services
+from courses.blocks import DecisionSimulatorBlock
 from lms.demo.content.simulators import PARKING
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
@@ -102,3 +105,61 @@ def test_bad_input_gives_a_message_and_records_nothing(client, learner, simulato
     response = client.post(url, {"sim": str(block_id), "explanation": "kurz"})
     assert response.status_code == 302
     assert Statement.objects.count() == before
+
+
+def _with_simulator(lesson, value):
+    lesson = lesson.specific
+    block = lesson.body.stream_block.child_blocks["decision_simulator"]
+    lesson = services.lesson_block_append(
+        lesson=lesson, block_type="decision_simulator", value=block.to_python(value)
+    )
+    return lesson, next(b.id for b in lesson.body if b.block_type == "decision_simulator")
+
+
+@pytest.mark.parametrize(("declared", "expected"), [(3, 3), (6, 4), (None, None)])
+def test_evidence_at_the_declared_level_capped_by_the_course_only_when_met(
+    declared, expected, client, learner, make_course, framework
+):
+    competency = Competency.objects.get(code="QD.1")
+    level = ProficiencyLevel.objects.get(scale=framework.scale, rank=4)
+    course = make_course(lessons=1, develops=[(competency, level)])
+    lesson, block_id = _with_simulator(
+        course.get_children().first(), {**PARKING, "evidence_rank": declared}
+    )
+    log_in(client, learner)
+    url = f"/learn/lessons/{lesson.pk}/simulators/{block_id}/explain/"
+    case = {"sim": str(block_id), "in-hauptwohnsitz": "1", "in-fahrzeug": "halter",
+            "in-ausweise": "0"}  # fmt: skip
+    client.post(url, {**case, "explanation": "Sie erhalten den Ausweis. Das ist alles, danke."})
+    assert not Evidence.objects.filter(user=learner).exists()  # rubric not met
+    client.post(url, {**case, "explanation": GOOD})
+    ranks = list(Evidence.objects.filter(user=learner).values_list("rank", flat=True))
+    assert ranks == ([expected] if expected else [])
+
+
+def test_a_simulator_adds_no_queries_to_the_lesson_page(
+    make_course, learner, client, django_assert_max_num_queries
+):
+    log_in(client, learner)
+    plain = make_course(lessons=1).get_children().first()
+    with_sim, _block_id = _with_simulator(make_course(lessons=1).get_children().first(), PARKING)
+    client.get(plain.url)  # warm the session and the site's caches
+    counts = []
+    for lesson in (plain, with_sim):
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(lesson.url).status_code == 200
+        counts.append([q["sql"] for q in captured.captured_queries])
+    assert len(counts[0]) == len(counts[1]), "\n".join(counts[1])
+
+
+def test_the_editor_refuses_a_table_with_authoring_errors():
+    block = DecisionSimulatorBlock()
+    gap = {**PARKING, "rules": PARKING["rules"][:-1]}  # the granting rule is missing
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python(gap))
+    messages = [str(e.message) for e in error.value.non_block_errors.as_data()]
+    assert any("Keine Regel entscheidet den Fall" in m for m in messages), messages
+    unknown = {**PARKING, "rules": [{**PARKING["rules"][0], "facts": "wohnort"}]}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python(unknown))
+    assert block.clean(block.to_python(PARKING))
