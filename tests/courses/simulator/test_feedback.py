@@ -79,3 +79,12 @@ def test_rubric_minimum_decides_whether_the_explanation_passes():
         minimum=4,
     )
     assert result.score == 5 and result.passed
+
+
+def test_the_editor_preview_renders_the_block_without_a_request():
+    from courses.blocks import DecisionSimulatorBlock
+
+    block = DecisionSimulatorBlock()
+    html = block.render(block.to_python(block.meta.preview_value))
+    assert "Ausweis erteilt" in html and "<ol" in html
+    assert "data-simulator-explain" not in html  # no lesson: nothing to submit
