@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from courses.knowledge_check import KnowledgeCheckBlock
+from courses.simulator import rules, validation
 
 BLOCK_TEMPLATE = "courses/blocks/{}.html"
 PREVIEW_TEMPLATE = "courses/blocks/preview.html"
@@ -266,6 +267,213 @@ class DownloadBlock(blocks.StructBlock):
         description = _("A document to download.")
 
 
+# The decision simulator ----------------------------------------------------------------
+
+INPUT_KINDS = [
+    ("number", _("Number")),
+    ("money", _("Amount of money (€)")),
+    ("date", _("Date")),
+    ("choice", _("Choice")),
+    ("boolean", _("Yes / no")),
+]
+OPERATOR_CHOICES = [
+    ("eq", _("equals")),
+    ("ne", _("does not equal")),
+    ("lt", _("is less than")),
+    ("le", _("is at most")),
+    ("gt", _("is more than")),
+    ("ge", _("is at least")),
+    ("between", _("is between (inclusive)")),
+    ("in", _("is one of")),
+    ("not_in", _("is none of")),
+    ("is_true", _("is yes")),
+    ("is_false", _("is no")),
+]
+
+
+class SimulatorInputBlock(blocks.StructBlock):
+    key = blocks.RegexBlock(
+        label=_("Key"),
+        regex=r"^[a-z][a-z0-9_]*$",
+        max_length=40,
+        help_text=_("Lower-case letters, digits and _; rules refer to the input by it."),
+        error_messages={"invalid": _("Use lower-case letters, digits and _ only.")},
+    )
+    label = blocks.CharBlock(label=_("Label"), max_length=200)
+    kind = blocks.ChoiceBlock(label=_("Type"), choices=INPUT_KINDS, default="number")
+    unit = blocks.CharBlock(label=_("Unit"), max_length=30, required=False)
+    minimum = blocks.CharBlock(
+        label=_("Minimum"), max_length=30, required=False, help_text=_("Numbers, money, dates.")
+    )
+    maximum = blocks.CharBlock(label=_("Maximum"), max_length=30, required=False)
+    step = blocks.CharBlock(
+        label=_("Step"), max_length=30, required=False, help_text=_("Default 1 (money: 0.01).")
+    )
+    choices = blocks.CharBlock(
+        label=_("Options"),
+        max_length=1000,
+        required=False,
+        help_text=_("For a choice: key=label, separated by commas."),
+    )
+    start = blocks.CharBlock(label=_("Starting value"), max_length=100)
+
+
+class SimulatorConditionBlock(blocks.StructBlock):
+    input = blocks.CharBlock(label=_("Input key"), max_length=40)
+    operator = blocks.ChoiceBlock(label=_("Comparison"), choices=OPERATOR_CHOICES, default="ge")
+    value = blocks.CharBlock(
+        label=_("Value"),
+        max_length=500,
+        required=False,
+        help_text=_("For “is one of”: option keys separated by commas."),
+    )
+    value2 = blocks.CharBlock(
+        label=_("Upper value"), max_length=100, required=False, help_text=_("For “between”.")
+    )
+
+
+class SimulatorRuleBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Rule"), max_length=200)
+    match = blocks.ChoiceBlock(
+        label=_("Applies when"),
+        choices=[("all", _("all conditions hold")), ("any", _("any condition holds"))],
+        default="all",
+    )
+    conditions = blocks.ListBlock(
+        SimulatorConditionBlock(),
+        label=_("Conditions"),
+        min_num=0,
+        help_text=_("No conditions: the rule decides every case that reaches it."),
+    )
+    outcome = blocks.CharBlock(label=_("Outcome"), max_length=300, required=False)
+    refer = blocks.BooleanBlock(
+        label=_("Refer to a person"),
+        required=False,
+        help_text=_("The law leaves the decision to a person (discretion, missing data)."),
+    )
+    reason = blocks.CharBlock(label=_("Reason for the referral"), max_length=500, required=False)
+    legal_basis = blocks.CharBlock(label=_("Legal basis"), max_length=500, required=False)
+    facts = blocks.CharBlock(
+        label=_("Further facts it depends on"),
+        max_length=300,
+        required=False,
+        help_text=_("Input keys, separated by commas."),
+    )
+    keywords = blocks.CharBlock(
+        label=_("Words that name the outcome"),
+        max_length=300,
+        required=False,
+        help_text=_("For the feedback on explanations, e.g. “abgelehnt, Ablehnung”."),
+    )
+
+
+def simulator_data(value) -> dict:
+    """A simulator block's value as the plain data ``courses.simulator.rules`` reads."""
+    return {
+        "inputs": [dict(item) for item in value.get("inputs") or ()],
+        "rules": [
+            {**dict(rule), "conditions": [dict(c) for c in rule.get("conditions") or ()]}
+            for rule in value.get("rules") or ()
+        ],
+    }
+
+
+class DecisionSimulatorBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    case = blocks.RichTextBlock(
+        label=_("The case"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The citizen and the application."),
+    )
+    inputs = blocks.ListBlock(SimulatorInputBlock(), label=_("Inputs"), min_num=1)
+    rules = blocks.ListBlock(
+        SimulatorRuleBlock(),
+        label=_("Decision table"),
+        min_num=1,
+        help_text=_("Checked from top to bottom; the first rule whose conditions hold decides."),
+    )
+    task = blocks.CharBlock(
+        label=_("Writing task"),
+        max_length=500,
+        default="Erklären Sie der Bürgerin oder dem Bürger die Entscheidung.",
+    )
+    model_answer = blocks.RichTextBlock(label=_("Model answer"), features=RICH_TEXT_FEATURES)
+    rubric_minimum = blocks.IntegerBlock(
+        label=_("Rubric minimum"),
+        min_value=1,
+        max_value=5,
+        default=4,
+        help_text=_("Of the five content checks, how many an explanation must meet."),
+    )
+    evidence_rank = blocks.IntegerBlock(
+        label=_("Evidence level"),
+        min_value=1,
+        max_value=20,
+        required=False,
+        help_text=_(
+            "Rank of the proficiency level a met rubric evidences for the course's "
+            "competencies (capped at the level the course develops). Empty: no evidence."
+        ),
+    )
+
+    class Meta:
+        icon = "cogs"
+        label = _("Decision simulator")
+        template = BLOCK_TEMPLATE.format("decision_simulator")
+        preview_template = PREVIEW_TEMPLATE
+        description = _(
+            "A case whose facts learners change: the rules decide, show their path and the "
+            "smallest changes that flip the result; learners then explain the decision."
+        )
+
+        preview_value = {
+            "title": "Bewohnerparkausweis",
+            "case": "<p>Herr Yilmaz beantragt einen Bewohnerparkausweis für sein Auto.</p>",
+            "inputs": [
+                {
+                    "key": "hauptwohnsitz",
+                    "label": "Hauptwohnsitz im Bewohnerparkgebiet",
+                    "kind": "boolean",
+                    "start": "ja",
+                }
+            ],
+            "rules": [
+                {
+                    "label": "Kein Hauptwohnsitz im Gebiet",
+                    "match": "all",
+                    "conditions": [{"input": "hauptwohnsitz", "operator": "is_false"}],
+                    "outcome": "Antrag abgelehnt",
+                    "legal_basis": "§ 45 Abs. 1b Satz 1 Nr. 2a StVO",
+                },
+                {
+                    "label": "Hauptwohnsitz im Gebiet",
+                    "match": "all",
+                    "conditions": [{"input": "hauptwohnsitz", "operator": "is_true"}],
+                    "outcome": "Ausweis erteilt",
+                    "legal_basis": "§ 45 Abs. 1b Satz 1 Nr. 2a StVO",
+                },
+            ],
+            "task": "Erklären Sie Herrn Yilmaz die Entscheidung.",
+            "model_answer": "<p>Sehr geehrter Herr Yilmaz, …</p>",
+            "rubric_minimum": 4,
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            ruleset = rules.ruleset_from_data(simulator_data(value))
+        except rules.RuleSetError as error:
+            raise StructBlockValidationError(
+                non_block_errors=ErrorList([ValidationError(f"{error.field}: {error.message}")])
+            ) from error
+        problems = validation.validate(ruleset)
+        if problems:
+            raise StructBlockValidationError(
+                non_block_errors=ErrorList([ValidationError(p.message) for p in problems])
+            )
+        return value
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -277,6 +485,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     glossary_term = GlossaryTermBlock()
     download = DownloadBlock()
     knowledge_check = KnowledgeCheckBlock()
+    decision_simulator = DecisionSimulatorBlock()
 
 
 SOURCE_KINDS = [("norm", _("Norm")), ("judgment", _("Judgment")), ("other", _("Other source"))]

@@ -22,6 +22,8 @@ from lms.accounts.selectors import job_roles_by_code
 from lms.home.services import site_root_ensure
 
 CONTENT_MODULES = ("lms.demo.content.data_literacy", "lms.demo.content.automated_decisions")
+# Blocks added to lessons of the courses above: (course slug, lesson slug, block value).
+SIMULATOR_MODULE = "lms.demo.content.simulators"
 SEED = 4242
 
 INDEX_INTRO = (
@@ -131,7 +133,9 @@ def load_courses_demo(stdout, *, personas, colleagues):
             entries=entries,
         )
         curricula += 1
+    simulators = _simulators(courses=courses, user=trainer)
     lessons = LessonPage.objects.live().count()
+    stdout.write(f"  courses: {simulators} decision simulators added")
     stdout.write(f"  courses: {len(courses)} courses with {lessons} lessons, {curricula} curricula")
 
 
@@ -187,6 +191,38 @@ def _course(*, index, data, roles, user) -> CoursePage:
 
 def _iso_date(value) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _simulators(*, courses, user) -> int:
+    """Append each demo simulator to its lesson unless the lesson has one of that title."""
+    try:
+        module = importlib.import_module(SIMULATOR_MODULE)
+    except ModuleNotFoundError:
+        return 0
+    added = 0
+    for course_slug, lesson_slug, value in module.SIMULATORS:
+        course = courses.get(course_slug)
+        lesson = (
+            LessonPage.objects.child_of(course).filter(slug=lesson_slug).first() if course else None
+        )
+        if lesson is None:
+            continue
+        titles = {
+            block.value["title"]
+            for block in lesson.body
+            if block.block_type == "decision_simulator"
+        }
+        if value["title"] in titles:
+            continue
+        block = lesson.body.stream_block.child_blocks["decision_simulator"]
+        services.lesson_block_append(
+            lesson=lesson,
+            block_type="decision_simulator",
+            value=block.to_python(value),
+            user=user,
+        )
+        added += 1
+    return added
 
 
 def _thematic_curriculum(curriculum, courses, data_by_slug, roles):

@@ -10,13 +10,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
 from competencies.providers import Offer
-from courses import norms, rules, tracking
+from courses import blocks, norms, rules, tracking
 from courses.models import (
     Certificate,
     CourseCompetency,
@@ -31,6 +32,9 @@ from courses.models import (
     LessonProgress,
     LessonReviewFlag,
 )
+from courses.simulator import counterfactuals as sim_counterfactuals
+from courses.simulator import evaluate as sim_evaluate
+from courses.simulator import rules as sim_rules
 from lms.accounts.selectors import role_assignment_dates
 from lms.packages import selectors as package_selectors
 
@@ -49,6 +53,15 @@ def live_courses(*, parent: CourseIndexPage | None = None):
 
 def course_of_lesson(*, lesson: LessonPage) -> CoursePage:
     return CoursePage.objects.get(path=lesson.path[:-STEP])
+
+
+def course_competencies(*, course: CoursePage) -> list[CourseCompetency]:
+    """The competencies the course develops with their levels (one query)."""
+    return list(
+        CourseCompetency.objects.filter(course=course)
+        .select_related("competency", "level")
+        .order_by("sort_order")
+    )
 
 
 def course_lessons(*, course: CoursePage, drafts: bool = False) -> list[LessonPage]:
@@ -924,3 +937,84 @@ def lessons_citing(*, norm: str) -> list[Citation]:
         for lesson, labels in hits
         if lesson.path[:-STEP] in parents
     ]
+
+
+# Decision simulators --------------------------------------------------------------------
+
+
+def simulator_block(*, lesson: LessonPage, block_id: str):
+    """The value of the lesson's decision simulator with this block id, or None."""
+    for block in lesson.body:
+        if block.block_type == "decision_simulator" and str(block.id) == str(block_id):
+            return block.value
+    return None
+
+
+def simulator_state(*, value, block_id: str, query) -> dict:
+    """What a simulator shows for the submitted case (or its starting case).
+
+    ``query``: the request's GET or POST data; it holds this simulator's case only when
+    its ``sim`` field names this block. Pure apart from the block value: no queries.
+    """
+    ruleset = sim_rules.ruleset_from_data(blocks.simulator_data(value))
+    mine = str(query.get("sim", "")) == str(block_id)
+    values, errors = sim_rules.values_from_form(ruleset, query if mine else {}, prefix="in-")
+    decision = sim_evaluate.evaluate(ruleset, values)
+    changes = [
+        {
+            "changes": [
+                {
+                    "label": ruleset.spec(change.input).label,
+                    "old": sim_rules.format_value(ruleset.spec(change.input), change.old),
+                    "new": sim_rules.format_value(ruleset.spec(change.input), change.new),
+                }
+                for change in counterfactual.changes
+            ],
+            "result": sim_counterfactuals.describe(ruleset, counterfactual),
+        }
+        for counterfactual in sim_counterfactuals.search(ruleset, values)
+    ]
+    explored = 0
+    if mine:
+        try:
+            explored = min(max(int(query.get("explored", 0)), 0), 10_000)
+        except (TypeError, ValueError):
+            explored = 0
+    fields = []
+    for spec in ruleset.inputs:
+        current = values[spec.key]
+        fields.append(
+            {
+                "spec": spec,
+                "name": f"in-{spec.key}",
+                "value": (
+                    current.isoformat()
+                    if spec.kind == "date"
+                    else (str(current) if spec.kind != "boolean" else current)
+                ),
+                "minimum": spec.minimum.isoformat() if spec.kind == "date" else spec.minimum,
+                "maximum": spec.maximum.isoformat() if spec.kind == "date" else spec.maximum,
+                "error": errors.get(spec.key, ""),
+                "deciding": spec.key in decision.facts,
+            }
+        )
+    path = [
+        {
+            "label": step.rule.label,
+            "held": step.held,
+            "checked": [ruleset.spec(key).label for key, _held in step.checks],
+            "result": (_("Referred to a person") if step.rule.refer else step.rule.outcome),
+        }
+        for step in decision.path
+    ]
+    return {
+        "ruleset": ruleset,
+        "fields": fields,
+        "errors": errors,
+        "decision": decision,
+        "path": path,
+        "facts": sim_evaluate.describe_facts(ruleset, decision),
+        "counterfactuals": changes,
+        "explored": explored,
+        "submitted": mine,
+    }

@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 
 from assessments import services as assessment_services
+from competencies import selectors as competency_selectors
 from courses import rules, selectors, tracking
 from courses.blocks import SourceBlock
 from courses.models import (
@@ -44,6 +45,8 @@ from courses.models import (
 )
 from lms.accounts.groups import REVIEWER, TRAINER
 from lms.accounts.services import audit_log
+from courses.simulator import feedback as sim_feedback
+from courses.simulator import rules as sim_rules
 from lms.xapi import events
 
 logger = logging.getLogger(__name__)
@@ -528,3 +531,110 @@ def _review_reminder_mail(state) -> None:
             lines += [f"- {lesson.title}" for lesson in state.flagged_lessons]
         lines += ["", link]
         send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [owner.email])
+
+
+# Decision simulators --------------------------------------------------------------------
+
+MAX_EXPLANATION_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class SimulatorOutcome:
+    state: dict  # selectors.simulator_state for the submitted case
+    feedback: "sim_feedback.Feedback"
+    explanation: str
+
+
+def _simulator_evidence(*, course: CoursePage, rank: int | None) -> list[tuple[str, str]]:
+    """(competency URI, level URI) at the block's rank, capped at what the course develops."""
+    if not rank:
+        return []
+    evidence = []
+    for item in selectors.course_competencies(course=course):
+        level = competency_selectors.level_for(
+            competency=item.competency, rank=min(rank, item.level.rank)
+        )
+        evidence.append((item.competency.uri, level.uri))
+    return evidence
+
+
+@transaction.atomic
+def simulator_submit(*, user, lesson: LessonPage, block_id: str, data) -> SimulatorOutcome:
+    """Check a learner's explanation of the simulated case and record what they did.
+
+    Two statements in one batch: ``interacted`` summarises the exploration (the final
+    case and how many cases were tried), ``answered`` carries the explanation and the
+    rubric, and the evidence for the course's competencies only when the rubric's
+    minimum is met. Nothing is recorded when the case or the text is invalid.
+    """
+    if not lesson.live:
+        raise CourseActionError(_("This lesson is not available."))
+    value = selectors.simulator_block(lesson=lesson, block_id=block_id)
+    if value is None:
+        raise CourseActionError(_("This simulator does not exist."))
+    state = selectors.simulator_state(value=value, block_id=block_id, query=data)
+    if state["errors"]:
+        raise CourseActionError(_("Please correct the case's inputs first."))
+    explanation = str(data.get("explanation", "")).strip()
+    if len(explanation) < 20:
+        raise CourseActionError(_("Please write an explanation of at least a few sentences."))
+    if len(explanation) > MAX_EXPLANATION_CHARS:
+        raise CourseActionError(
+            _("Please shorten your explanation to at most %(n)d characters.")
+            % {"n": MAX_EXPLANATION_CHARS}
+        )
+    ruleset, decision = state["ruleset"], state["decision"]
+    feedback = sim_feedback.assess(
+        explanation, ruleset, decision, minimum=int(value.get("rubric_minimum") or 4)
+    )
+    course = selectors.course_of_lesson(lesson=lesson)
+    enrolment = enrolment_ensure(user=user, course=course)
+    simulator = tracking.simulator_activity(lesson=lesson, block_id=block_id, title=value["title"])
+    lesson_activity = tracking.lesson_activity(lesson)
+    case = {
+        "inputs": {key: sim_rules.value_text(val) for key, val in decision.values.items()},
+        "result": decision.result,
+        "rule": decision.rule.key if decision.rule else None,
+        "facts": list(decision.facts),
+    }
+    rubric = {
+        "checks": {check.key: check.passed for check in feedback.checks},
+        "minimum": feedback.minimum,
+    }
+    with events.batched():
+        events.record(
+            events.simulator_explored(
+                user=user,
+                simulator=simulator,
+                lesson=lesson_activity,
+                registration=enrolment.registration,
+                case=case,
+                explored=state["explored"],
+            )
+        )
+        events.record(
+            events.simulator_answered(
+                user=user,
+                simulator=simulator,
+                lesson=lesson_activity,
+                registration=enrolment.registration,
+                response=explanation,
+                rubric=rubric,
+                score_raw=feedback.score,
+                score_max=feedback.maximum,
+                passed=feedback.passed,
+                evidence=_simulator_evidence(course=course, rank=value.get("evidence_rank"))
+                if feedback.passed
+                else (),
+            )
+        )
+    return SimulatorOutcome(state=state, feedback=feedback, explanation=explanation)
+
+
+@transaction.atomic
+def lesson_block_append(*, lesson: LessonPage, block_type: str, value, user=None) -> LessonPage:
+    """Add a block at the end of the lesson and publish it (validated like the editor)."""
+    lesson = lesson.specific
+    lesson.body.append((block_type, value))
+    lesson.full_clean()
+    return _publish(lesson, user=user)

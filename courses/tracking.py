@@ -75,3 +75,12 @@ def page_key(identifier: str) -> uuid.UUID | None:
         return uuid.UUID(identifier)
     except ValueError:
         return None
+
+
+def simulator_activity(*, lesson, block_id, title: str) -> Activity:
+    """A decision simulator: its lesson's key and the block's id (stable across edits)."""
+    return Activity(
+        iri=activity_iri("simulator", f"{lesson.translation_key}.{block_id}"),
+        name=title,
+        type=vocabulary.TYPE_SIMULATION,
+    )

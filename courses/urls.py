@@ -14,6 +14,16 @@ urlpatterns = [
         name="lesson_experienced",
     ),
     path("lessons/<int:page_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path(
+        "lessons/<int:page_id>/simulators/<uuid:block_id>/evaluate/",
+        views.simulator_evaluate,
+        name="simulator_evaluate",
+    ),
+    path(
+        "lessons/<int:page_id>/simulators/<uuid:block_id>/explain/",
+        views.simulator_submit,
+        name="simulator_submit",
+    ),
     path("certificates/verify/", views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:code>.pdf", views.certificate_pdf, name="certificate_pdf"),
 ]

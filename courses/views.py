@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -145,4 +146,60 @@ def certificate_verify(request):
         request,
         "courses/certificate_verify.html",
         {"form": form, "result": result, "looked_up": form.is_bound and form.is_valid()},
+    )
+
+
+def _simulator(lesson: LessonPage, block_id: str):
+    value = selectors.simulator_block(lesson=lesson, block_id=block_id)
+    if value is None:
+        raise Http404
+    return value
+
+
+@login_required
+@require_GET
+def simulator_evaluate(request, page_id, block_id):
+    """The simulator's result region for a case, for the script that updates it at once."""
+    lesson = _live_lesson(page_id)
+    value = _simulator(lesson, block_id)
+    state = selectors.simulator_state(value=value, block_id=block_id, query=request.GET)
+    html = render_to_string(
+        "courses/blocks/simulator_result.html",
+        {"sim": state, "block_id": block_id},
+        request=request,
+    )
+    return JsonResponse(
+        {
+            "html": html,
+            "result": state["decision"].result,
+            "errors": state["errors"],
+        }
+    )
+
+
+@login_required
+@require_POST
+def simulator_submit(request, page_id, block_id):
+    """Check the learner's explanation; the page shows the feedback and the model answer."""
+    lesson = _live_lesson(page_id)
+    value = _simulator(lesson, block_id)
+    try:
+        outcome = services.simulator_submit(
+            user=request.user, lesson=lesson, block_id=block_id, data=request.POST
+        )
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+        query = {k: v for k, v in request.POST.items() if k.startswith("in-") or k == "sim"}
+        return redirect(f"{lesson.get_url(request)}?{urlencode(query)}#sim-{block_id}")
+    return render(
+        request,
+        "courses/simulator_feedback.html",
+        {
+            "page": lesson,
+            "value": value,
+            "block_id": block_id,
+            "sim": outcome.state,
+            "feedback": outcome.feedback,
+            "explanation": outcome.explanation,
+        },
     )

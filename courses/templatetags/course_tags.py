@@ -32,3 +32,11 @@ def course_cards_for(context, index):
 
 # Kept under this name for the course templates; the formatting itself is lms.home.formats.
 register.filter("duration", formats.format_duration)
+
+
+@register.simple_tag(takes_context=True)
+def simulator_state(context, value, block_id):
+    """The simulator's case from the request (when it names this block), decided."""
+    request = context.get("request")
+    query = request.GET if request is not None else {}
+    return selectors.simulator_state(value=value, block_id=str(block_id or "preview"), query=query)

@@ -373,6 +373,77 @@ def competency_validated(
     )
 
 
+def simulator_explored(
+    *,
+    user,
+    simulator: Activity,
+    lesson: Activity,
+    registration,
+    case: dict,
+    explored: int,
+    timestamp=None,
+) -> dict:
+    """One summary of a learner's exploration of a decision simulator (not one per change).
+
+    ``case``: the inputs the learner settled on, the result and the rule that decided it;
+    ``explored``: how many cases the learner evaluated before.
+    """
+    return _build(
+        user=user,
+        verb=vocabulary.INTERACTED,
+        activity=simulator,
+        context=_context(registration=registration, parent=lesson),
+        result=Result(
+            extensions=Extensions(
+                {
+                    vocabulary.EXT_SIMULATOR_CASE: case,
+                    vocabulary.EXT_SIMULATOR_EXPLORED: max(int(explored), 0),
+                }
+            )
+        ),
+        timestamp=timestamp,
+    )
+
+
+def simulator_answered(
+    *,
+    user,
+    simulator: Activity,
+    lesson: Activity,
+    registration,
+    response: str,
+    rubric: dict,
+    score_raw: int,
+    score_max: int,
+    passed: bool,
+    evidence=(),
+    timestamp=None,
+) -> dict:
+    """A learner's explanation of a simulated decision, with the rubric's result.
+
+    ``rubric``: each check's key and whether it passed, and the minimum. Evidence is
+    claimed only when the rubric's minimum is met (``passed``).
+    """
+    extensions = {vocabulary.EXT_RUBRIC: rubric}
+    items = _evidence(evidence, "assessment") if passed else []
+    if items:
+        extensions[vocabulary.EXT_COMPETENCY_EVIDENCE] = items
+    return _build(
+        user=user,
+        verb=vocabulary.ANSWERED,
+        activity=simulator,
+        context=_context(registration=registration, parent=lesson),
+        result=Result(
+            response=str(response),
+            success=bool(passed),
+            completion=True,
+            score=_score(score_raw, score_max),
+            extensions=Extensions(extensions),
+        ),
+        timestamp=timestamp,
+    )
+
+
 def certificate_earned(
     *, user, course: Activity, registration, certificate: Activity, timestamp=None
 ) -> dict:

@@ -10,6 +10,7 @@ ACTIVITY_KINDS = (
     "competency",
     "certificate",
     "curriculum",
+    "simulator",
 )
 
 

@@ -37,6 +37,7 @@ VOIDED = Verb(f"{ADL}/voided", "voided", "hat annulliert")
 SATISFIED = Verb(f"{CMI5_VERBS}/satisfied", "satisfied", "hat erfüllt")
 WAIVED = Verb(f"{CMI5_VERBS}/waived", "waived", "wurde freigestellt")
 ABANDONED = Verb(f"{CMI5_VERBS}/abandoned", "abandoned", "hat abgebrochen")
+INTERACTED = Verb(f"{ADL}/interacted", "interacted", "hat interagiert")
 EARNED = Verb("http://id.tincanapi.com/verb/earned", "earned", "hat erworben")
 SELF_ASSESSED = Verb(
     f"{DEFAULT_BASE_IRI}/verbs/self-assessed", "self-assessed", "hat sich eingeschätzt"
@@ -49,12 +50,18 @@ TYPE_LESSON = f"{ADL_ACTIVITIES}/lesson"
 TYPE_ASSESSMENT = f"{ADL_ACTIVITIES}/assessment"
 TYPE_QUESTION = f"{ADL_ACTIVITIES}/cmi.interaction"
 TYPE_COMPETENCY = f"{DEFAULT_BASE_IRI}/activity-types/competency"
+TYPE_SIMULATION = f"{ADL_ACTIVITIES}/simulation"
 TYPE_CERTIFICATE = "http://id.tincanapi.com/activitytype/certificate"
 
 # Extensions.
 EXT_COMPETENCY_EVIDENCE = f"{DEFAULT_BASE_IRI}/extensions/competency-evidence"
 EXT_SELF_ASSESSED_LEVEL = f"{DEFAULT_BASE_IRI}/extensions/self-assessed-level"
 EXT_VALIDATION_NOTE = f"{DEFAULT_BASE_IRI}/extensions/validation-note"
+# A decision simulator: the case's inputs as submitted, the result and rule the rules
+# reached, how many cases the learner tried, and the rubric of an explanation.
+EXT_SIMULATOR_CASE = f"{DEFAULT_BASE_IRI}/extensions/simulator-case"
+EXT_SIMULATOR_EXPLORED = f"{DEFAULT_BASE_IRI}/extensions/simulator-explored"
+EXT_RUBRIC = f"{DEFAULT_BASE_IRI}/extensions/rubric"
 
 # cmi5 (the LMS's statements in a cmi5 session, section 9 of the cmi5 specification).
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"

@@ -92,3 +92,20 @@ def test_demo_without_content_does_nothing(monkeypatch):
     demo.load_courses_demo(out, personas={}, colleagues=[])
     assert "no demo content" in out.getvalue()
     assert not CoursePage.objects.exists()
+
+
+def test_demo_appends_each_simulator_to_its_named_lesson_once(
+    sample_content, framework, monkeypatch
+):
+    from lms.demo.content import simulators
+
+    lesson_slug = next(iter(demo.content_modules()[0].COURSES[0]["lessons"]))["slug"]
+    placed = [("datenqualitaet", lesson_slug, value) for _c, _l, value in simulators.SIMULATORS]
+    placed.append(("gibt-es-nicht", lesson_slug, simulators.PARKING))  # skipped quietly
+    monkeypatch.setattr(simulators, "SIMULATORS", placed)
+    for _ in range(2):
+        demo.load_courses_demo(io.StringIO(), personas={}, colleagues=[])
+    lesson = LessonPage.objects.get(slug=lesson_slug, url_path__contains="/datenqualitaet/")
+    titles = [b.value["title"] for b in lesson.body if b.block_type == "decision_simulator"]
+    assert titles == [value["title"] for _c, _l, value in simulators.SIMULATORS[:3]]
+    assert lesson.live and not lesson.has_unpublished_changes

@@ -73,6 +73,9 @@ MATRIX = {
     "learn/courses/<int:page_id>/continue/": same(NOGET, anonymous=LOGIN),
     "learn/lessons/<int:page_id>/experienced/": same(NOGET, anonymous=LOGIN),
     "learn/lessons/<int:page_id>/complete/": same(NOGET, anonymous=LOGIN),
+    # A simulator id the lesson does not hold: nobody learns anything about it.
+    "learn/lessons/<int:page_id>/simulators/<uuid:block_id>/evaluate/": same(GONE, anonymous=LOGIN),
+    "learn/lessons/<int:page_id>/simulators/<uuid:block_id>/explain/": same(NOGET, anonymous=LOGIN),
     "learn/certificates/verify/": same(OK),
     "learn/certificates/<str:code>.pdf": same(GONE, anonymous=LOGIN),
     "assessments/check/": same(NOGET, anonymous=LOGIN),
@@ -130,6 +133,7 @@ POST_MATRIX = {
     "assessments/attempt/<uuid:attempt_uuid>/autosave/": same(DENY, anonymous=LOGIN),
     "assessments/attempt/<uuid:attempt_uuid>/": same(DENY, anonymous=LOGIN),
     "me/consent/": same(PUBLIC, anonymous=LOGIN),
+    "learn/lessons/<int:page_id>/simulators/<uuid:block_id>/explain/": same(DENY, anonymous=LOGIN),
     # page_id is a course here, not a package unit: nobody starts anything.
     "content/unit/<int:page_id>/start/": same(DENY, anonymous=LOGIN),
     "content/cmi5/fetch/<str:token>/": same(PUBLIC),  # unknown token: cmi5 error code 1
@@ -247,6 +251,7 @@ def world(make_user, make_unit, make_course, final_assessment):  # noqa: F811
         "export_id": export.pk,
         "schedule_id": schedule.pk,
         "code": f"QD-{uuid.uuid4().hex[:10].upper()}",
+        "block_id": uuid.uuid4(),
     }
     return people, params, lesson
 

@@ -96,7 +96,49 @@ def certificate():
     )
 
 
+def simulator():
+    return Activity(
+        iri=iris.activity_iri("simulator", "paragraf-35a.5f1d"),
+        name="Bewohnerparkausweis: Herr Yilmaz beantragt einen Ausweis",
+        type=vocabulary.TYPE_SIMULATION,
+    )
+
+
 CASES = {
+    "simulator_explored": lambda u, v: events.simulator_explored(
+        user=u,
+        simulator=simulator(),
+        lesson=lesson(),
+        registration=REGISTRATION,
+        case={
+            "inputs": {"hauptwohnsitz": True, "fahrzeug": "halter", "ausweise": "0"},
+            "result": "Erteilung des Bewohnerparkausweises",
+            "rule": "R4",
+            "facts": ["hauptwohnsitz", "fahrzeug", "ausweise"],
+        },
+        explored=7,
+    ),
+    "simulator_answered": lambda u, v: events.simulator_answered(
+        user=u,
+        simulator=simulator(),
+        lesson=lesson(),
+        registration=REGISTRATION,
+        response="Sie erhalten den Bewohnerparkausweis nach § 45 Abs. 1b StVO.",
+        rubric={
+            "checks": {
+                "outcome": True,
+                "legal_basis": True,
+                "facts": True,
+                "remedy": True,
+                "contact": False,
+            },
+            "minimum": 4,
+        },
+        score_raw=4,
+        score_max=5,
+        passed=True,
+        evidence=[(COMPETENCY_URI, LEVEL)],
+    ),
     "lesson_experienced": lambda u, v: events.lesson_experienced(
         user=u, lesson=lesson(), course=course(), registration=REGISTRATION
     ),
