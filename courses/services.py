@@ -43,10 +43,10 @@ from courses.models import (
     LessonPage,
     LessonReviewFlag,
 )
-from lms.accounts.groups import REVIEWER, TRAINER
-from lms.accounts.services import audit_log
 from courses.simulator import feedback as sim_feedback
 from courses.simulator import rules as sim_rules
+from lms.accounts.groups import REVIEWER, TRAINER
+from lms.accounts.services import audit_log
 from lms.xapi import events
 
 logger = logging.getLogger(__name__)
