@@ -103,14 +103,22 @@ def test_learner_follows_curriculum_resumes_finishes_and_downloads_certificate(
     assert page.locator("main dd").first.inner_text() == "Lea Lindner"
 
 
-def _publish(page, *, slug):
-    """Set the slug (on the Promote tab) and press "Publish" in the actions menu."""
+def _submit(page, *, slug):
+    """Set the slug (on the Promote tab) and submit the page to the release in the actions
+    menu (trainers cannot publish; tests/e2e/test_course_release.py walks the reviewer's
+    side in the browser)."""
     page.evaluate("(slug) => { document.querySelector('#id_slug').value = slug; }", slug)
-    page.locator("button[name=action-publish]").dispatch_event("click")
+    page.locator("button[name=action-submit]").dispatch_event("click")
     page.wait_for_url(lambda url: "/add/" not in url)
 
 
-def test_trainer_creates_and_publishes_a_course_that_learners_find(page, make_user, browser):
+def _approve(page_object, reviewer):
+    """A reviewer approves the page's waiting release task (publishing it)."""
+    task_state = page_object.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+
+
+def test_trainer_creates_a_course_that_learners_find_once_released(page, make_user, browser):
     index = _course_index()
     trainer = make_user("trainer@example.org", groups=("Learner", "Trainer"))
     if not Authenticator.objects.filter(user=trainer).exists():
@@ -125,9 +133,9 @@ def test_trainer_creates_and_publishes_a_course_that_learners_find(page, make_us
     page.wait_for_load_state("networkidle")
     page.fill("#id_title", "Open Data in der Kommune")
     page.fill("#id_summary", "Welche Daten eine Kommune veröffentlichen darf und wie.")
-    _publish(page, slug="open-data")
+    _submit(page, slug="open-data")
     course = CoursePage.objects.get(title="Open Data in der Kommune")
-    assert course.live
+    assert not course.live and course.workflow_in_progress
 
     page.goto(f"/cms/pages/add/courses/lessonpage/{course.pk}/")
     page.wait_for_load_state("networkidle")
@@ -137,9 +145,15 @@ def test_trainer_creates_and_publishes_a_course_that_learners_find(page, make_us
     page.locator("input[name='body-0-value-text']").fill(
         "Offene Daten nach dem E-Government-Gesetz"
     )
-    _publish(page, slug="was-offene-daten-sind")
-    lesson = LessonPage.objects.child_of(course).live().get()
-    assert lesson.title == "Was offene Daten sind"
+    _submit(page, slug="was-offene-daten-sind")
+    lesson = LessonPage.objects.child_of(course).get()
+    assert not lesson.live and lesson.workflow_in_progress
+
+    reviewer = make_user("freigabe@example.org", groups=("Learner", "Reviewer"))
+    _approve(course, reviewer)
+    _approve(lesson, reviewer)
+    lesson.refresh_from_db()
+    assert lesson.live and lesson.title == "Was offene Daten sind"
 
     learner_context = browser.new_context(base_url=page.url.split("/cms/")[0], locale="de-DE")
     learner_page = learner_context.new_page()

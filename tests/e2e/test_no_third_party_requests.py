@@ -117,7 +117,9 @@ def test_no_page_contacts_a_third_party(recording):
     # The image chooser, opened from the page editor as a trainer opens it.
     trainer.goto(f"/cms/pages/{lesson.pk}/edit/")
     trainer.wait_for_load_state("networkidle")
-    trainer.locator("[data-streamfield-stream-container] button[title]").last.click()
+    # The lesson body (the sources below it are a stream too).
+    body = trainer.locator("[data-contentpath=body]")
+    body.locator("[data-streamfield-stream-container] button[title]").last.click()
     trainer.get_by_role("option", name="Bild", exact=True).click()
     trainer.get_by_role("button", name="Bild auswählen").last.click()
     trainer.wait_for_selector(".modal-content [role=tab]")

@@ -175,8 +175,9 @@ def test_trainer_authors_a_simulator_and_sees_a_validation_error(page, make_user
         entityMap: {}}); }"""
     )
     page.evaluate("() => { document.querySelector('#id_slug').value = 'hundesteuer'; }")
+    # Trainers submit to the release ("Kursfreigabe"); the editor validates either way.
     with page.expect_navigation():
-        page.locator("button[name=action-publish]").dispatch_event("click")
+        page.locator("button[name=action-submit]").dispatch_event("click")
     page.wait_for_load_state("networkidle")
     # Only "yes" is decided: the editor names the uncovered case.
     assert "Keine Regel entscheidet den Fall Bezieht Sozialhilfe: nein" in page.content()
@@ -191,9 +192,9 @@ def test_trainer_authors_a_simulator_and_sees_a_validation_error(page, make_user
     page.locator(f"select[name='{condition2}-operator']").select_option("is_false")
     page.locator(f"input[name='{rule2}-outcome']").fill("Ermäßigung abgelehnt")
     page.locator(f"input[name='{rule2}-legal_basis']").fill("§ 5 Hundesteuersatzung")
-    page.locator("button[name=action-publish]").dispatch_event("click")
+    page.locator("button[name=action-submit]").dispatch_event("click")
     page.wait_for_url(lambda url: "/add/" not in url)
     lesson = LessonPage.objects.get(slug="hundesteuer")
-    assert lesson.live
+    assert not lesson.live and lesson.workflow_in_progress  # waits for a reviewer
     assert lesson.body[0].block_type == "decision_simulator"
     assert len(lesson.body[0].value["rules"]) == 2
