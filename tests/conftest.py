@@ -21,6 +21,12 @@ from lms.packages.storage import forget_storage
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PASSWORD = "correct-horse-battery"
 
+# Under pytest-xdist every test process gets a Celery broker database of its own, so the
+# real workers two test processes start never take each other's tasks.
+if _xdist_worker := os.environ.get("PYTEST_XDIST_WORKER"):
+    _broker = f"redis://127.0.0.1:6379/{15 - int(_xdist_worker.removeprefix('gw')) % 8}"
+    os.environ["CELERY_BROKER_URL"] = os.environ["CELERY_RESULT_BACKEND"] = _broker
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
