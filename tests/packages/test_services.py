@@ -90,12 +90,35 @@ def test_import_is_all_or_nothing(db):
 
 
 def test_not_a_package(db):
-    with pytest.raises(PackageError, match="not a zip"):
+    with pytest.raises(PackageError, match="neither a zip archive nor a cmi5.xml"):
         services.package_create(title="x", upload=upload(b"plain text"))
     with pytest.raises(PackageError, match=r"neither tincan\.xml nor cmi5\.xml"):
         services.package_create(
             title="x", upload=upload(zip_folder("tincan_basic", replace={"tincan.xml": None}))
         )
+
+
+def test_a_bare_cmi5_xml_with_remote_units_is_a_package(learner):
+    raw = (FILES / "cmi5_basic" / "cmi5.xml").read_bytes()
+    remote = raw.replace(b"<url>au/", b"<url>https://cdn.example.org/au/")
+    package = services.package_create(title="", upload=upload(remote, name="cmi5.xml"))
+    assert package.kind == ContentPackage.Kind.CMI5
+    assert (package.title, package.file_count) == ("Ordnungsgemäße Aktenführung", 1)
+    assert package.upload.name.endswith(".xml")
+    assert not package_files.exists(package.content_prefix)
+    url = services.launch_url(
+        user=learner,
+        package=package,
+        registration=uuid.uuid4(),
+        return_url="https://platform.example/kurs/",
+        base_url="https://platform.example",
+        au=1,
+    )
+    assert url.startswith("https://cdn.example.org/au/test.html?modus=pruefung&endpoint=")
+    # Relative units need the files: a bare manifest naming one is refused, nothing is stored.
+    with pytest.raises(PackageError, match="uploaded without a package"):
+        services.package_create(title="", upload=upload(raw, name="cmi5.xml"))
+    assert ContentPackage.objects.count() == 1
 
 
 def test_tincan_launch_parameters(make_package, learner):
