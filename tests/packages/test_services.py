@@ -90,7 +90,7 @@ def test_import_is_all_or_nothing(db):
 
 
 def test_not_a_package(db):
-    with pytest.raises(PackageError, match="neither a zip archive nor a cmi5.xml"):
+    with pytest.raises(PackageError, match=r"neither a zip archive nor a cmi5\.xml"):
         services.package_create(title="x", upload=upload(b"plain text"))
     with pytest.raises(PackageError, match=r"neither tincan\.xml nor cmi5\.xml"):
         services.package_create(
