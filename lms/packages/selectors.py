@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from lms.content_origin import content_origin
 from lms.packages import session_rules
 from lms.packages.models import ContentPackage, ContentPackagePage, PackageLaunch, PackageProgress
 from lms.xapi import selectors as xapi_selectors
@@ -110,12 +111,12 @@ def cmi5_session_refusal(client, statements: list[dict]) -> tuple[int, str] | No
     return None if refusal is None else (refusal.index, refusal.message)
 
 
-def launch_origins(*, package) -> list[str]:
-    """Origins other than this site that a launch of ``package`` may lead to."""
+def launch_origins(*, package, base_url: str) -> list[str]:
+    """Origins other than this site (reached at ``base_url``) that a launch of ``package``
+    may lead to."""
     origins = []
-    if settings.QD_CONTENT_ORIGIN:
-        parts = urlsplit(settings.QD_CONTENT_ORIGIN)
-        origins.append(f"{parts.scheme}://{parts.netloc}")
+    if content := content_origin(base_url):
+        origins.append(content)
     for au in package.aus:
         parts = urlsplit(au.get("url", ""))
         if parts.scheme in ("http", "https") and parts.netloc:

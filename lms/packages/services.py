@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.content_origin import content_origin
 from lms.packages import activities, manifests, moveon, session_rules
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import (
@@ -308,7 +309,7 @@ def _same_place(one, other) -> bool:
 
 def content_url(*, package: ContentPackage, path: str, base_url: str) -> str:
     """Where a package file is served: the content origin if configured, else this site."""
-    origin = (settings.QD_CONTENT_ORIGIN or base_url).rstrip("/")
+    origin = (content_origin(base_url) or base_url).rstrip("/")
     route = reverse("packages:file", args=[package.uuid, "x"])[:-1]
     return f"{origin}{route}{quote(path, safe='/?=&')}"
 

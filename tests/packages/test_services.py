@@ -152,6 +152,20 @@ def test_content_origin_setting(make_package, learner, settings):
     assert launch_params(url)["endpoint"] == f"{BASE}/xapi/"
 
 
+@pytest.mark.parametrize("port", [8000, 8001, 18443])
+def test_the_demo_content_host_follows_the_serving_port(make_package, learner, settings, port):
+    """``make run`` on another port: content and credentials stay on the port this
+    server answers, never on a hard-coded 8000 that another program may hold."""
+    settings.QD_CONTENT_ORIGIN, settings.QD_CONTENT_HOST_ALIAS = "", "localhost"
+    package = make_package()
+    base = f"http://127.0.0.1:{port}"
+    url = services.launch_url(
+        user=learner, package=package, registration=uuid.uuid4(), return_url="/", base_url=base
+    )
+    assert url.startswith(f"http://localhost:{port}/content/files/{package.uuid}/index.html?")
+    assert launch_params(url)["endpoint"] == f"{base}/xapi/"
+
+
 def test_launch_credential_is_scoped(client, make_package, learner, make_user):
     package = make_package()
     registration = uuid.uuid4()
