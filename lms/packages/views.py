@@ -145,13 +145,18 @@ def launch_page(request, package_uuid):
             registration=registration,
             return_url=request.build_absolute_uri(),
         )
-    state = selectors.package_state(user=request.user, package=package)
-    response = render(
-        request,
-        "packages/launch.html",
-        {"package": package, "state": state, "action": request.path, "aus": package.aus},
-    )
+    response = render(request, "packages/launch.html", _launch_context(request, package))
     return allow_launch_targets(request, response, package)
+
+
+def _launch_context(request, package) -> dict:
+    state = selectors.package_state(user=request.user, package=package)
+    return {
+        "package": package,
+        "state": state,
+        "overview": selectors.package_overview(package=package, state=state),
+        "action": request.path,
+    }
 
 
 def _start(request, *, package, registration, return_url):
@@ -172,7 +177,7 @@ def _start(request, *, package, registration, return_url):
         return render(
             request,
             "packages/launch.html",
-            {"package": package, "error": str(error), "action": request.path, "aus": package.aus},
+            {**_launch_context(request, package), "error": str(error)},
             status=400,
         )
     return redirect(url)
