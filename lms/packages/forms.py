@@ -15,10 +15,11 @@ class ContentPackageForm(WagtailAdminModelForm):
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Leave empty to use the title from the package.")
         # No link to the stored zip: package files are never served from a storage URL.
-        self.fields["upload"].widget = forms.FileInput(attrs={"accept": ".zip"})
+        self.fields["upload"].widget = forms.FileInput(attrs={"accept": ".zip,.xml"})
         help_text = _(
             "A zip of a Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml), "
-            "at the top of the zip or in a single folder."
+            "at the top of the zip or in a single folder; or a cmi5.xml on its own whose "
+            "units are all served from elsewhere (absolute https:// addresses)."
         )
         if self.instance.pk:
             help_text = f"{help_text} {_('Leave empty to keep the current package.')}"

@@ -5,11 +5,12 @@ expansion or network access, and a manifest with a DOCTYPE is refused; ``cmi5.xm
 validated against the cmi5 ``CourseStructure.xsd`` shipped in ``schema/``.
 """
 
+import re
 from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from django.utils.translation import gettext as _
 from lxml import etree
@@ -103,10 +104,75 @@ def _check_length(value: str, filename: str) -> None:
         )
 
 
-def check_relative_url(url: str, names: set[str], filename: str) -> str:
-    """A launch URL inside the package (must exist) or an absolute http(s) URL."""
+# RFC 3987: an absolute IRI is a scheme, a colon and a rest without spaces, controls or the
+# characters RFC 3986 excludes from URIs. Non-ASCII letters are allowed (IRIs, not URIs).
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
+
+# Query parameters the platform adds when it launches content (cmi5 section 8.1; Tin Can
+# launch): a launch address that names one of them would be ambiguous for the content.
+CMI5_LAUNCH_PARAMETERS = frozenset({"endpoint", "fetch", "actor", "registration", "activityId"})
+TINCAN_LAUNCH_PARAMETERS = frozenset({"endpoint", "auth", "actor", "registration", "activity_id"})
+
+
+def is_absolute_iri(value: str) -> bool:
+    scheme, colon, rest = value.partition(":")
+    return bool(
+        colon
+        and rest
+        and _SCHEME.fullmatch(scheme)
+        and not _NOT_IN_IRI.search(value)
+        and _split(value) is not None
+    )
+
+
+def check_iri(value: str, *, what: str, filename: str) -> str:
+    """``value`` if it is an absolute IRI of a storable length, else ``PackageError``."""
+    _check_length(value, filename)
+    if not is_absolute_iri(value):
+        raise PackageError(
+            _(
+                "%(file)s: the %(what)s %(id)s is not an absolute IRI. Ids must begin with a "
+                "scheme, for example https://publisher.example/course/1."
+            )
+            % {"file": filename, "what": what, "id": value or "—"}
+        )
+    return value
+
+
+def _check_launch_query(query: str, reserved: frozenset[str], url: str, filename: str) -> None:
+    clashes = sorted({name for name, _value in parse_qsl(query, keep_blank_values=True)} & reserved)
+    if clashes:
+        raise PackageError(
+            _(
+                "%(file)s: the launch address %(url)s already contains the parameter "
+                "%(names)s, which the platform adds itself when it starts the content."
+            )
+            % {"file": filename, "url": url, "names": ", ".join(clashes)}
+        )
+
+
+def check_relative_url(
+    url: str,
+    names: set[str] | None,
+    filename: str,
+    reserved: frozenset[str] = frozenset(),
+) -> str:
+    """A launch URL inside the package (must exist) or an absolute http(s) URL.
+
+    ``names`` is None for a manifest uploaded on its own (no package around it): then only
+    absolute addresses can be launched. ``reserved`` are query parameters the launch adds.
+    """
     url = url.strip()
     _check_length(url, filename)
+    if _NOT_IN_IRI.search(url):
+        raise PackageError(
+            _(
+                "%(file)s: the launch address %(url)s contains a space or a character that "
+                "web addresses do not allow. Write a space as %%20."
+            )
+            % {"file": filename, "url": url}
+        )
     parts = _split(url)
     if parts is None:
         raise PackageError(
@@ -119,7 +185,18 @@ def check_relative_url(url: str, names: set[str], filename: str) -> str:
                 _("%(file)s: the launch address %(url)s is not allowed.")
                 % {"file": filename, "url": url}
             )
+        _check_launch_query(parts.query, reserved, url, filename)
         return url
+    _check_launch_query(parts.query, reserved, url, filename)
+    if names is None:
+        raise PackageError(
+            _(
+                "%(file)s: the launch address %(url)s is relative, but the manifest was "
+                "uploaded without a package. Upload the zip with the content, or give "
+                "absolute addresses (https://…)."
+            )
+            % {"file": filename, "url": url}
+        )
     path = parts.path.lstrip("./") if parts.path.startswith("./") else parts.path
     clean = str(PurePosixPath(path)) if path else ""
     if not clean or clean.startswith("/") or ".." in clean.split("/"):
@@ -190,18 +267,15 @@ def parse_tincan(raw: bytes, names: set[str]) -> TinCanManifest:
     main = None
     for activity in activities:
         activity_id = (activity.get("id") or "").strip()
-        _check_length(activity_id, "tincan.xml")
-        parts = _split(activity_id)
-        if parts is None or not parts.scheme:
-            raise PackageError(
-                _("tincan.xml: the activity id %(id)s is not an IRI.") % {"id": activity_id or "—"}
-            )
+        check_iri(activity_id, what=_("activity id"), filename="tincan.xml")
         ids.append(activity_id)
         if main is None and _children(activity, "launch"):
             main = activity
     if main is None:
         raise PackageError(_("tincan.xml names no launch file (<launch>)."))
-    launch = check_relative_url(_pick_text(_children(main, "launch")), names, "tincan.xml")
+    launch = check_relative_url(
+        _pick_text(_children(main, "launch")), names, "tincan.xml", TINCAN_LAUNCH_PARAMETERS
+    )
     return TinCanManifest(
         activity_id=main.get("id").strip(),
         title=_pick_text(_children(main, "name")),
@@ -250,7 +324,8 @@ class Cmi5Manifest:
         }
 
 
-def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
+def parse_cmi5(raw: bytes, names: set[str] | None) -> Cmi5Manifest:
+    """``names``: the files of the package, or None for a ``cmi5.xml`` uploaded on its own."""
     root = _parse(raw, "cmi5.xml")
     schema = _schema()
     try:
@@ -267,13 +342,36 @@ def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
         )
     course = _child(root, "course")
     aus: list[AU] = []
+    # Ids are globally unique IRIs (cmi5 sections 3 and 13.1): the course, blocks, AUs and
+    # objectives share one namespace within the structure.
     seen: set[str] = set()
 
+    def read_id(element, what: str) -> str:
+        element_id = check_iri(element.get("id").strip(), what=what, filename="cmi5.xml")
+        if element_id in seen:
+            raise PackageError(_("cmi5.xml uses the id %(id)s twice.") % {"id": element_id})
+        seen.add(element_id)
+        return element_id
+
+    course_id = read_id(course, _("course id"))
+    objective_ids = set()
+    objectives = _child(root, "objectives")
+    for objective in _children(objectives, "objective") if objectives is not None else []:
+        objective_ids.add(read_id(objective, _("objective id")))
+
+    def check_objective_references(element) -> None:
+        references = _child(element, "objectives")
+        for reference in _children(references, "objective") if references is not None else []:
+            idref = (reference.get("idref") or "").strip()
+            if idref not in objective_ids:
+                raise PackageError(
+                    _("cmi5.xml refers to the objective %(id)s, which it does not define.")
+                    % {"id": idref or "—"}
+                )
+
     def read_au(element) -> int:
-        au_id = element.get("id").strip()
-        if au_id in seen:
-            raise PackageError(_("cmi5.xml uses the id %(id)s twice.") % {"id": au_id})
-        seen.add(au_id)
+        au_id = read_id(element, _("AU id"))
+        check_objective_references(element)
         mastery = element.get("masteryScore")
         try:
             mastery_score = float(Decimal(mastery)) if mastery is not None else None
@@ -284,7 +382,7 @@ def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
             id=au_id,
             title=_langstrings(_child(element, "title")),
             description=_langstrings(_child(element, "description")),
-            url=check_relative_url(url_el.text or "", names, "cmi5.xml"),
+            url=check_relative_url(url_el.text or "", names, "cmi5.xml", CMI5_LAUNCH_PARAMETERS),
             launch_method=element.get("launchMethod") or "AnyWindow",
             move_on=element.get("moveOn") or "NotApplicable",
             mastery_score=mastery_score,
@@ -306,10 +404,8 @@ def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
             if name == "au":
                 au_indexes.append(read_au(child))
             elif name == "block":
-                block_id = child.get("id").strip()
-                if block_id in seen:
-                    raise PackageError(_("cmi5.xml uses the id %(id)s twice.") % {"id": block_id})
-                seen.add(block_id)
+                block_id = read_id(child, _("block id"))
+                check_objective_references(child)
                 child_aus, child_blocks = read_children(child)
                 blocks.append(
                     {
@@ -323,7 +419,7 @@ def parse_cmi5(raw: bytes, names: set[str]) -> Cmi5Manifest:
 
     _top_aus, blocks = read_children(root)
     manifest = Cmi5Manifest(
-        course_id=course.get("id").strip(),
+        course_id=course_id,
         title=_langstrings(_child(course, "title")),
         description=_langstrings(_child(course, "description")),
         aus=aus,

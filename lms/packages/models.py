@@ -143,7 +143,8 @@ class ContentPackagePage(Page):
     def serve(self, request, *args, **kwargs):
         from lms.packages.views import allow_launch_targets
 
-        return allow_launch_targets(super().serve(request, *args, **kwargs), self.package)
+        response = super().serve(request, *args, **kwargs)
+        return allow_launch_targets(request, response, self.package)
 
     class Meta:
         verbose_name = _("content package unit")

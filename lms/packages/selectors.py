@@ -3,6 +3,7 @@
 import datetime as dt
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,7 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from lms.packages import session_rules
+from lms.content_origin import content_origin
+from lms.packages import moveon, session_rules
 from lms.packages.models import ContentPackage, ContentPackagePage, PackageLaunch, PackageProgress
 from lms.xapi import selectors as xapi_selectors
 from lms.xapi import vocabulary
@@ -110,12 +112,12 @@ def cmi5_session_refusal(client, statements: list[dict]) -> tuple[int, str] | No
     return None if refusal is None else (refusal.index, refusal.message)
 
 
-def launch_origins(*, package) -> list[str]:
-    """Origins other than this site that a launch of ``package`` may lead to."""
+def launch_origins(*, package, base_url: str) -> list[str]:
+    """Origins other than this site (reached at ``base_url``) that a launch of ``package``
+    may lead to."""
     origins = []
-    if settings.QD_CONTENT_ORIGIN:
-        parts = urlsplit(settings.QD_CONTENT_ORIGIN)
-        origins.append(f"{parts.scheme}://{parts.netloc}")
+    if content := content_origin(base_url):
+        origins.append(content)
     for au in package.aus:
         parts = urlsplit(au.get("url", ""))
         if parts.scheme in ("http", "https") and parts.netloc:
@@ -129,6 +131,91 @@ def package_state(*, user, package, registration=None) -> PackageProgress | None
     if registration is not None:
         rows = rows.filter(registration=registration)
     return rows.order_by("-last_activity_at").first()
+
+
+@dataclass(frozen=True)
+class AUOverview:
+    """One AU of a cmi5 package as its learner sees it."""
+
+    index: int
+    title: str
+    block: str  # title of the block it sits in ("" at the top of the course)
+    status: str  # one of AU_STATUSES
+    score: float | None
+    satisfied: bool  # its moveOn is met (or it was waived)
+    # Once its moveOn is met an AU opens in Review mode: the result stays as recorded.
+    reopens_in_review: bool
+
+
+AU_STATUSES = ("not_started", "in_progress", "not_passed", "completed", "passed", "waived")
+
+
+@dataclass(frozen=True)
+class PackageOverview:
+    """What a package page says about the learner's progress, unit by unit."""
+
+    status: str  # "not_started", "in_progress", "not_passed" or "completed"
+    score: float | None  # shown for a package with one unit only: an average hides failures
+    aus: list[AUOverview]
+    satisfied_count: int
+
+
+def _au_status(state: dict, satisfied: bool) -> str:
+    if state.get("waived"):
+        return "waived"
+    if state.get("passed"):
+        return "passed"
+    if state.get("failed") and not satisfied:
+        return "not_passed"
+    if state.get("completed"):
+        return "completed"
+    return "in_progress" if state.get("seen") else "not_started"
+
+
+def package_overview(*, package, state: PackageProgress | None) -> PackageOverview:
+    """The learner's progress in ``package`` (their ``state`` from ``package_state``)."""
+    block_of: dict[int, str] = {}
+    for block in moveon.walk_blocks(package.structure.get("blocks", [])):
+        for index in block.get("aus", []):
+            block_of[index] = block.get("title", "")
+    au_states = (state.au_state if state else None) or {}
+    aus = []
+    for index, au in enumerate(package.aus):
+        au_state = au_states.get(str(index)) or {}
+        satisfied = moveon.au_satisfied(
+            move_on=au["move_on"],
+            completed=bool(au_state.get("completed")),
+            passed=bool(au_state.get("passed")),
+            waived=bool(au_state.get("waived")),
+        ) and bool(au_state)
+        aus.append(
+            AUOverview(
+                index=index,
+                title=au.get("title") or au["id"],
+                block=block_of.get(index, ""),
+                status=_au_status(au_state, satisfied),
+                score=au_state.get("score"),
+                satisfied=satisfied,
+                reopens_in_review=satisfied and not au_state.get("waived"),
+            )
+        )
+    if state is None:
+        status = "not_started"
+    elif state.satisfied_at:
+        status = "completed"
+    elif any(au.status == "not_passed" for au in aus) or (
+        not aus and state.failed_at and not state.passed_at
+    ):
+        status = "not_passed"
+    else:
+        status = "in_progress"
+    single = len(aus) <= 1
+    return PackageOverview(
+        status=status,
+        score=state.score_scaled if state is not None and single else None,
+        aus=aus,
+        satisfied_count=sum(au.satisfied for au in aus),
+    )
 
 
 def satisfied_units(*, user_ids, page_ids) -> dict[int, set[int]]:

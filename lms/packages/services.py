@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.content_origin import content_origin
 from lms.packages import activities, manifests, moveon, session_rules
 from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
 from lms.packages.safezip import (
@@ -96,16 +97,53 @@ def _read_manifest(archive, info) -> bytes:
     return read_member(archive, info, limit=MANIFEST_MAX_BYTES)
 
 
+def _bare_manifest(upload) -> bytes | None:
+    """The bytes of an upload that is an XML document rather than a zip, else None.
+
+    cmi5 allows a course structure on its own (section 14.2) when every AU is served
+    from elsewhere: the manifest is the whole package.
+    """
+    upload.seek(0)
+    head = upload.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<"):
+        return None
+    upload.seek(0)
+    raw = upload.read(MANIFEST_MAX_BYTES + 1)
+    if len(raw) > MANIFEST_MAX_BYTES:
+        raise PackageError(_("The manifest %(name)s is too large.") % {"name": "cmi5.xml"})
+    return raw
+
+
+def _inspect_bare_cmi5(raw: bytes) -> dict:
+    manifest = manifests.parse_cmi5(raw, None)
+    manifests.refuse_platform_ids(
+        manifest.activity_ids(), base_iri=iris.base_iri(), filename="cmi5.xml"
+    )
+    return {
+        "root": "",
+        "file_count": 1,
+        "total_bytes": len(raw),
+        "kind": ContentPackage.Kind.CMI5,
+        "title": _title(manifest.title),
+        "structure": manifest.as_structure(),
+        "launch_path": manifest.aus[0].url if manifest.aus else "",
+        "bare": True,
+    }
+
+
 def package_inspect(*, upload) -> dict:
     """Check an upload without writing anything; return what ``package_import`` needs.
 
     Raises ``PackageError`` with a message for the trainer.
     """
+    bare = _bare_manifest(upload)
+    if bare is not None:
+        return _inspect_bare_cmi5(bare)
     try:
         upload.seek(0)
         archive = zipfile.ZipFile(upload)
     except READ_ERRORS:
-        raise PackageError(_("The file is not a zip archive.")) from None
+        raise PackageError(_("The file is neither a zip archive nor a cmi5.xml.")) from None
     with archive:
         members, root = _layout(archive)
         by_name = {member_name(info)[len(root) :]: info for info in members}
@@ -143,7 +181,8 @@ def package_inspect(*, upload) -> dict:
 
 
 def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> ContentPackage:
-    """Validate, unpack and save ``package`` from ``upload`` (a zip); all or nothing.
+    """Validate, unpack and save ``package`` from ``upload`` (a zip, or a bare
+    ``cmi5.xml`` whose AUs are all absolute addresses); all or nothing.
 
     The unpacked files and the zip go to the package storage. When anything fails, what
     was written is removed again and ``PackageError`` (or the original error) is raised; a
@@ -160,13 +199,17 @@ def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> Cont
     written: list[str] = []
     try:
         upload.seek(0)
-        with zipfile.ZipFile(upload) as archive:
-            members, root = _layout(archive)
-            written += extract_zip(
-                archive, members, storage=storage, prefix=prefix, limits=limits(), root=root
-            )
-        upload.seek(0)
-        package.upload.save(f"{package.uuid}.zip", upload, save=False)
+        if info.get("bare"):
+            # Nothing to unpack: every AU is served from elsewhere.
+            package.upload.save(f"{package.uuid}.xml", upload, save=False)
+        else:
+            with zipfile.ZipFile(upload) as archive:
+                members, root = _layout(archive)
+                written += extract_zip(
+                    archive, members, storage=storage, prefix=prefix, limits=limits(), root=root
+                )
+            upload.seek(0)
+            package.upload.save(f"{package.uuid}.zip", upload, save=False)
         written.append(package.upload.name)
         with transaction.atomic():
             package.kind = info["kind"]
@@ -266,7 +309,7 @@ def _same_place(one, other) -> bool:
 
 def content_url(*, package: ContentPackage, path: str, base_url: str) -> str:
     """Where a package file is served: the content origin if configured, else this site."""
-    origin = (settings.QD_CONTENT_ORIGIN or base_url).rstrip("/")
+    origin = (content_origin(base_url) or base_url).rstrip("/")
     route = reverse("packages:file", args=[package.uuid, "x"])[:-1]
     return f"{origin}{route}{quote(path, safe='/?=&')}"
 

@@ -8,7 +8,6 @@ launch URLs point to that second host name, which never receives session cookies
 
 import json
 import mimetypes
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -21,6 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from lms.content_origin import is_content_host, request_base_url
 from lms.packages import selectors, services
 from lms.packages.models import ContentPackage, ContentPackagePage
 from lms.packages.safezip import MAX_NAME_CHARS, MAX_SEGMENT_BYTES, PackageError
@@ -33,16 +33,11 @@ SANDBOX = (
 )
 
 
-def _on_content_origin(request) -> bool:
-    origin = settings.QD_CONTENT_ORIGIN
-    return bool(origin) and urlsplit(origin).netloc == request.get_host()
-
-
 def _sandbox_headers(request, response: HttpResponse) -> HttpResponse:
     # On the separate content host the platform's session cookies never arrive, so the
     # package may keep an origin of its own (local storage, as many authoring tools need);
     # on the platform's host the origin stays opaque.
-    policy = SANDBOX + (" allow-same-origin" if _on_content_origin(request) else "")
+    policy = SANDBOX + (" allow-same-origin" if is_content_host(request) else "")
     response["Content-Security-Policy"] = policy
     response["Cross-Origin-Resource-Policy"] = "cross-origin"
     response["Access-Control-Allow-Origin"] = "*"
@@ -113,14 +108,14 @@ def cmi5_fetch(request, token):
     return response
 
 
-def allow_launch_targets(response: HttpResponse, package: ContentPackage) -> HttpResponse:
+def allow_launch_targets(request, response: HttpResponse, package: ContentPackage) -> HttpResponse:
     """Let the page's start form lead to where the package runs.
 
     The platform's policy allows forms to post only to itself, and browsers apply that to
     the redirect after the post as well: without this, a launch to ``QD_CONTENT_ORIGIN``
     or to an AU on another host is blocked.
     """
-    origins = selectors.launch_origins(package=package)
+    origins = selectors.launch_origins(package=package, base_url=request_base_url(request))
     if origins:
         policy = dict(settings.QD_CSP)
         policy["form-action"] = " ".join([policy.get("form-action", "'self'"), *origins])
@@ -150,13 +145,18 @@ def launch_page(request, package_uuid):
             registration=registration,
             return_url=request.build_absolute_uri(),
         )
+    response = render(request, "packages/launch.html", _launch_context(request, package))
+    return allow_launch_targets(request, response, package)
+
+
+def _launch_context(request, package) -> dict:
     state = selectors.package_state(user=request.user, package=package)
-    response = render(
-        request,
-        "packages/launch.html",
-        {"package": package, "state": state, "action": request.path, "aus": package.aus},
-    )
-    return allow_launch_targets(response, package)
+    return {
+        "package": package,
+        "state": state,
+        "overview": selectors.package_overview(package=package, state=state),
+        "action": request.path,
+    }
 
 
 def _start(request, *, package, registration, return_url):
@@ -177,7 +177,7 @@ def _start(request, *, package, registration, return_url):
         return render(
             request,
             "packages/launch.html",
-            {"package": package, "error": str(error), "action": request.path, "aus": package.aus},
+            {**_launch_context(request, package), "error": str(error)},
             status=400,
         )
     return redirect(url)

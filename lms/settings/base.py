@@ -336,6 +336,9 @@ QD_TINCAN_CREDENTIAL_TTL = 60 * 60  # seconds
 # are still accepted (requests in flight when the AU closed).
 QD_CMI5_TERMINATED_GRACE_SECONDS = 10
 QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, sandboxed
+# Another name of this server that serves content on the platform's own port (the embedded
+# demo: "localhost" beside 127.0.0.1); ignored when QD_CONTENT_ORIGIN is set. lms/content_origin.py
+QD_CONTENT_HOST_ALIAS = ""
 
 # Periodic tasks (celery beat), one place for all apps.
 CELERY_BEAT_SCHEDULE = {

@@ -11,10 +11,12 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 QD_ENCRYPTION_KEYS = ["YZpmloS5H5xjvdBize4sXfCr8mD1cHV9NNWc1Qug-Ew="]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 CSRF_TRUSTED_ORIGINS = ["http://127.0.0.1:8000", "http://localhost:8000"]
-# Content packages run on the same server under its second name: an origin of their own
-# (frames and localStorage work), without the platform's cookies. lms.packages'
-# ContentHostMiddleware sends every other path on localhost to 127.0.0.1.
-QD_CONTENT_ORIGIN = "http://localhost:8000"
+# Content packages run on the same server under its second name, on whatever port it
+# serves: an origin of their own (frames and localStorage work), without the platform's
+# cookies. lms.packages' ContentHostMiddleware sends every other path on localhost to the
+# platform. QD_CONTENT_ORIGIN in the environment names another content host instead.
+QD_CONTENT_ORIGIN = os.environ.get("QD_CONTENT_ORIGIN", "")
+QD_CONTENT_HOST_ALIAS = "localhost"
 
 DATABASES = {
     "default": {

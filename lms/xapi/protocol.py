@@ -9,8 +9,10 @@ from urllib.parse import parse_qsl
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
+from lms.content_origin import credentialed_origin
 from lms.xapi import credentials
 from lms.xapi.models import LRSClient
 
@@ -79,9 +81,17 @@ def error_response(message: str, status: int) -> HttpResponse:
     return json_response({"error": {"code": status, "message": message}}, status=status)
 
 
-def _finish(response: HttpResponse, version: str, method: str) -> HttpResponse:
+def _finish(
+    request: HttpRequest, response: HttpResponse, version: str, method: str
+) -> HttpResponse:
     for name, value in CORS_HEADERS.items():
         response[name] = value
+    # Content that sends credentials ("include", e.g. a state save at unload) needs its
+    # origin echoed; everyone else gets "*", which works for the Authorization header.
+    if origin := credentialed_origin(request):
+        response["Access-Control-Allow-Origin"] = origin
+        response["Access-Control-Allow-Credentials"] = "true"
+    patch_vary_headers(response, ["Origin"])
     response["X-Experience-API-Version"] = "2.0.0" if version.startswith("2.") else "1.0.3"
     if method == "HEAD":
         length = len(response.content)
@@ -178,7 +188,7 @@ def xapi_view(
         version = request.headers.get("X-Experience-API-Version") or "1.0.3"
         method = request.method
         if method == "OPTIONS":
-            return _finish(HttpResponse(status=200), version, method)
+            return _finish(request, HttpResponse(status=200), version, method)
         try:
             params = request.GET.dict()
             body = request.body
@@ -225,6 +235,6 @@ def xapi_view(
             response["X-Experience-API-Consistent-Through"] = (
                 timezone.now().isoformat(timespec="milliseconds").replace("+00:00", "Z")
             )
-        return _finish(response, version, method)
+        return _finish(request, response, version, method)
 
     return view

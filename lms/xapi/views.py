@@ -208,10 +208,12 @@ def _statements_put(req: LRSRequest) -> HttpResponse:
 
 def _statements_post(req: LRSRequest) -> HttpResponse:
     data, parts, _multipart = _attachment_parts(req)
-    many = isinstance(data, list)
-    statements = data if many else [data]
-    if many and not statements:
-        raise LRSError("The statement array is empty.")
+    statements = data if isinstance(data, list) else [data]
+    if not statements:
+        # An empty batch is an array of statements too (xAPI 1.0.3, Communication 2.1.2):
+        # nothing is stored and the answer lists no ids. cmi5 players send one after a
+        # review session that recorded nothing.
+        return json_response([])
     for index, statement in enumerate(statements):
         if not isinstance(statement, dict):
             raise LRSError(f"statements[{index}]: must be a JSON object")

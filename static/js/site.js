@@ -23,4 +23,19 @@
       target.hidden = open;
     });
   });
+
+  // Content that runs in a window of its own: when the learner comes back to this page,
+  // show the progress the content recorded meanwhile.
+  document.querySelectorAll("form[data-reload-on-return]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var started = Date.now();
+      function back() {
+        if (document.visibilityState === "visible" && Date.now() - started > 1500) {
+          window.location.reload();
+        }
+      }
+      window.addEventListener("focus", back);
+      document.addEventListener("visibilitychange", back);
+    });
+  });
 })();

@@ -79,22 +79,27 @@ def test_learner_launches_tincan_package_and_progress_changes(
     page.set_default_timeout(15_000)
     browser_log_in(page, "lernende@example.org", TEST_PASSWORD)
     page.goto(unit.url)
-    page.click("#package-start")
-    page.wait_for_url(re.compile(rf"/content/files/{package.uuid}/index.html\?"))
-    status = page.locator("#status")
+    # Tin Can content runs in a window of its own (it has no way back to the course).
+    with page.expect_popup() as opened:
+        page.click("#package-start")
+    content = opened.value
+    content.wait_for_url(re.compile(rf"/content/files/{package.uuid}/index.html\?"))
+    status = content.locator("#status")
     status.filter(has_text="Bereit.").wait_for()
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.attempted_at is not None and progress.satisfied_at is None
     assert CourseProgress.objects.get(user=learner, course=course).completed_at is None
-    page.click("#finish")
+    content.click("#finish")
     status.filter(has_text="Abgeschlossen.").wait_for()
     progress.refresh_from_db()
     assert progress.completed_at is not None and progress.satisfied_at is not None
     assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
     # The package ran in an opaque origin: it cannot read the platform's cookies.
     cookies = "() => { try { return document.cookie; } catch (e) { return 'blocked'; } }"
-    assert page.evaluate(cookies) == "blocked"
-    assert page.evaluate("() => window.origin") == "null"
+    assert content.evaluate(cookies) == "blocked"
+    assert content.evaluate("() => window.origin") == "null"
+    # Nor reach the page that opened it.
+    assert content.evaluate("() => window.opener") is None
     page.goto(course.url)
     unit_item = page.locator(".outline__item", has_text="Datenschutz am Schalter")
     assert unit_item.locator(".badge--success").inner_text() == "Abgeschlossen"
@@ -107,7 +112,8 @@ def _launch_context(browser, live_server, email):
     page = context.new_page()
     page.set_default_timeout(15_000)
     refused = []
-    page.on(
+    # On the context: Tin Can content runs in a window of its own.
+    context.on(
         "response",
         lambda response: (
             refused.append(response.url)
@@ -170,19 +176,28 @@ def test_framed_tincan_course_on_the_content_host(
     course_services.course_enrol(user=learner, course=course)
     context, page, refused = _launch_context(browser, live_server, "lernende@example.org")
     dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     page.goto(unit.url)
-    page.click("#package-start")
-    page.wait_for_url(re.compile(r"^http://127\.0\.0\.1:\d+/content/files/"))
-    status = page.locator("#status")
+    with page.expect_popup() as opened:
+        page.click("#package-start")
+    content = opened.value
+    content.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    content.wait_for_url(re.compile(r"^http://127\.0\.0\.1:\d+/content/files/"))
+    status = content.locator("#status")
     status.filter(has_text="Bereit.").wait_for()
-    assert page.evaluate("() => document.cookie") == ""  # no platform cookies on this host
-    page.click("#weiter")
-    page.frame_locator("#seite").locator("#antwort").click()
+    assert content.evaluate("() => document.cookie") == ""  # no platform cookies on this host
+    content.click("#weiter")
+    content.frame_locator("#seite").locator("#antwort").click()
     status.filter(has_text="Abgeschlossen.").wait_for()
-    page.click("#beenden")
-    status.filter(has_text="Beendet.").wait_for()
+    # "Save and exit" closes the content's window, as published courses do: the learner is
+    # back on the unit page, which shows the new progress.
+    with content.expect_event("close"):
+        content.click("#beenden")
     assert dialogs == ["Wirklich beenden?"]
+    # Headless Chromium sends no focus event when a tab is closed; a browser on a desktop
+    # does, as the learner's tab becomes the active one again.
+    page.bring_to_front()
+    page.evaluate("() => window.dispatchEvent(new Event('focus'))")
+    page.locator(".package-state .badge--success").filter(has_text="Abgeschlossen").wait_for()
     assert refused == []
     course_id = package.activity_id
     stored = set(Statement.objects.filter(user=learner).values_list("verb", "object_id"))

@@ -119,3 +119,119 @@ def test_values_too_long_for_their_columns_or_unparsable_are_refused(raw):
     ``http://[::1`` made urlsplit raise ValueError."""
     with pytest.raises(PackageError):
         manifests.parse_tincan(raw, {"index.html", "tincan.xml"})
+
+
+# What ADL's cmi5 test suite (CATAPULT, package library "lts") requires of an upload: each
+# case names the requirement the suite checks.
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        # 3.0.0.0-1: ids are IRIs (a scheme-less "fragment" is not)
+        (
+            (b'course id="https://', b'course id="'),
+            "course id lernen.example.org/cmi5/aktenfuehrung is not an absolute IRI",
+        ),
+        ((b'block id="https://', b'block id="'), "block id"),
+        ((b'au id="https://', b'au id="'), "AU id"),
+        ((b'au id="https://lernen', b'au id="https://ler nen'), "AU id"),
+        # 8.1.0.0-6: the launch address may not bring a launch parameter of its own
+        (
+            (b"au/test.html?modus=pruefung", b"au/test.html?modus=pruefung&amp;fetch=x"),
+            "already contains the parameter fetch",
+        ),
+        (
+            (b"au/einfuehrung.html", b"https://cdn.example.org/au.html?actor=x&amp;endpoint=y"),
+            "actor, endpoint",
+        ),
+        # 13.1.4.0-2: a launch address is a valid URL
+        ((b"au/einfuehrung.html", b"https://cdn.example.org/au 1.html"), "contains a space"),
+        ((b"au/einfuehrung.html", b"au/ein fuehrung.html"), "Write a space as %20"),
+        # 13.1.1: the course, blocks and AUs share one namespace of ids
+        (
+            (
+                b'au id="https://lernen.example.org/cmi5/aktenfuehrung/grundlagen/test"',
+                b'au id="https://lernen.example.org/cmi5/aktenfuehrung"',
+            ),
+            "uses the id https://lernen.example.org/cmi5/aktenfuehrung twice",
+        ),
+    ],
+)
+def test_cmi5_uploads_the_test_suite_refuses(change, needle):
+    with pytest.raises(PackageError) as error:
+        manifests.parse_cmi5(CMI5.replace(*change), CMI5_NAMES)
+    assert needle in str(error.value)
+
+
+OBJECTIVES = b"""  <objectives>
+    <objective id="https://lernen.example.org/cmi5/ziele/vollstaendigkeit">
+      <title><langstring lang="de-DE">Vollst\xc3\xa4ndigkeit</langstring></title>
+      <description><langstring lang="de-DE">Akten vollst\xc3\xa4ndig.</langstring></description>
+    </objective>
+    <objective id="https://lernen.example.org/cmi5/ziele/aufbewahrung">
+      <title><langstring lang="de-DE">Aufbewahrung</langstring></title>
+      <description><langstring lang="de-DE">Fristen kennen.</langstring></description>
+    </objective>
+  </objectives>
+"""
+REFERENCE = (
+    b'<objectives><objective idref="https://lernen.example.org/cmi5/ziele/aufbewahrung"/>'
+    b"</objectives>\n      <url>au/test.html"
+)
+
+
+def _with_objectives(objectives=OBJECTIVES, reference=REFERENCE):
+    return CMI5.replace(b"  </course>\n", b"  </course>\n" + objectives, 1).replace(
+        b"<url>au/test.html", reference, 1
+    )
+
+
+def test_objectives_are_read_and_referenced():
+    manifest = manifests.parse_cmi5(_with_objectives(), CMI5_NAMES)
+    assert manifest.aus[1].url == "au/test.html?modus=pruefung"
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        # 13.1.3.0-1: objective ids are unique
+        (
+            _with_objectives(
+                objectives=OBJECTIVES.replace(b"ziele/aufbewahrung", b"ziele/vollstaendigkeit")
+            ),
+            "uses the id https://lernen.example.org/cmi5/ziele/vollstaendigkeit twice",
+        ),
+        # 3.0.0.0-1 for objectives
+        (
+            _with_objectives(
+                objectives=OBJECTIVES.replace(b'"https://lernen.example.org/cmi5/ziele/a', b'"a')
+            ),
+            "objective id aufbewahrung is not an absolute IRI",
+        ),
+        # a reference must name a defined objective
+        (
+            _with_objectives(reference=REFERENCE.replace(b"aufbewahrung", b"datenschutz")),
+            "refers to the objective https://lernen.example.org/cmi5/ziele/datenschutz",
+        ),
+    ],
+)
+def test_objective_ids_are_unique_iris_and_references_resolve(raw, needle):
+    with pytest.raises(PackageError) as error:
+        manifests.parse_cmi5(raw, CMI5_NAMES)
+    assert needle in str(error.value)
+
+
+def test_a_bare_manifest_may_launch_only_absolute_addresses():
+    with pytest.raises(PackageError, match="uploaded without a package"):
+        manifests.parse_cmi5(CMI5, None)
+    remote = CMI5.replace(b"<url>au/", b"<url>https://cdn.example.org/au/")
+    manifest = manifests.parse_cmi5(remote, None)
+    assert [au.url for au in manifest.aus] == [
+        "https://cdn.example.org/au/einfuehrung.html",
+        "https://cdn.example.org/au/test.html?modus=pruefung",
+    ]
+
+
+def test_tincan_launch_may_not_bring_launch_parameters():
+    raw = TINCAN.replace(b"</launch>", b"?auth=Basic%20x</launch>", 1)
+    with pytest.raises(PackageError, match="already contains the parameter auth"):
+        manifests.parse_tincan(raw, {"index.html", "story.html"})

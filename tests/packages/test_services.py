@@ -90,12 +90,35 @@ def test_import_is_all_or_nothing(db):
 
 
 def test_not_a_package(db):
-    with pytest.raises(PackageError, match="not a zip"):
+    with pytest.raises(PackageError, match=r"neither a zip archive nor a cmi5\.xml"):
         services.package_create(title="x", upload=upload(b"plain text"))
     with pytest.raises(PackageError, match=r"neither tincan\.xml nor cmi5\.xml"):
         services.package_create(
             title="x", upload=upload(zip_folder("tincan_basic", replace={"tincan.xml": None}))
         )
+
+
+def test_a_bare_cmi5_xml_with_remote_units_is_a_package(learner):
+    raw = (FILES / "cmi5_basic" / "cmi5.xml").read_bytes()
+    remote = raw.replace(b"<url>au/", b"<url>https://cdn.example.org/au/")
+    package = services.package_create(title="", upload=upload(remote, name="cmi5.xml"))
+    assert package.kind == ContentPackage.Kind.CMI5
+    assert (package.title, package.file_count) == ("Ordnungsgemäße Aktenführung", 1)
+    assert package.upload.name.endswith(".xml")
+    assert not package_files.exists(package.content_prefix)
+    url = services.launch_url(
+        user=learner,
+        package=package,
+        registration=uuid.uuid4(),
+        return_url="https://platform.example/kurs/",
+        base_url="https://platform.example",
+        au=1,
+    )
+    assert url.startswith("https://cdn.example.org/au/test.html?modus=pruefung&endpoint=")
+    # Relative units need the files: a bare manifest naming one is refused, nothing is stored.
+    with pytest.raises(PackageError, match="uploaded without a package"):
+        services.package_create(title="", upload=upload(raw, name="cmi5.xml"))
+    assert ContentPackage.objects.count() == 1
 
 
 def test_tincan_launch_parameters(make_package, learner):
@@ -127,6 +150,20 @@ def test_content_origin_setting(make_package, learner, settings):
     )
     assert url.startswith(f"https://inhalte.example.org/content/files/{package.uuid}/index.html?")
     assert launch_params(url)["endpoint"] == f"{BASE}/xapi/"
+
+
+@pytest.mark.parametrize("port", [8000, 8001, 18443])
+def test_the_demo_content_host_follows_the_serving_port(make_package, learner, settings, port):
+    """``make run`` on another port: content and credentials stay on the port this
+    server answers, never on a hard-coded 8000 that another program may hold."""
+    settings.QD_CONTENT_ORIGIN, settings.QD_CONTENT_HOST_ALIAS = "", "localhost"
+    package = make_package()
+    base = f"http://127.0.0.1:{port}"
+    url = services.launch_url(
+        user=learner, package=package, registration=uuid.uuid4(), return_url="/", base_url=base
+    )
+    assert url.startswith(f"http://localhost:{port}/content/files/{package.uuid}/index.html?")
+    assert launch_params(url)["endpoint"] == f"{base}/xapi/"
 
 
 def test_launch_credential_is_scoped(client, make_package, learner, make_user):

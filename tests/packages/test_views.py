@@ -178,6 +178,23 @@ def test_content_host_keeps_its_own_origin(client, make_package, settings):
     assert on_content_host["Content-Security-Policy"].endswith("allow-same-origin")
 
 
+def test_the_demo_content_host_is_the_alias_on_the_serving_port(client, make_package, settings):
+    settings.QD_CONTENT_ORIGIN, settings.QD_CONTENT_HOST_ALIAS = "", "localhost"
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    settings.ALLOWED_HOSTS = ["*"]
+    package = make_package()
+    alias = {"HTTP_HOST": "localhost:8001"}
+    served = client.get(f"/content/files/{package.uuid}/index.html", **alias)
+    assert served["Content-Security-Policy"].endswith("allow-same-origin")
+    on_platform = client.get(
+        f"/content/files/{package.uuid}/index.html", HTTP_HOST="127.0.0.1:8001"
+    )
+    assert "allow-same-origin" not in on_platform["Content-Security-Policy"]
+    # Everything else on the alias goes to the platform on the same port.
+    response = client.get("/accounts/login/", **alias)
+    assert response["Location"] == "http://127.0.0.1:8001/accounts/login/"
+
+
 def test_trainer_renames_a_package_without_uploading_again(client, make_user, make_package):
     package = make_package()
     prefix = package.content_prefix

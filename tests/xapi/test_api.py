@@ -463,3 +463,48 @@ def test_document_identifiers_longer_than_the_store_keeps_are_400(client, lrs_cl
     assert put(good, content_type="application/json; x=" + "y" * 300).status_code == 400
     assert not Document.objects.exists()
     assert put(good).status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("content_origin", "alias", "origin", "credentialed"),
+    [
+        # the configured content host
+        ("https://inhalte.example.org", "", "https://inhalte.example.org", True),
+        ("https://inhalte.example.org", "", "https://evil.example.org", False),
+        # the demo's second name of this server, on the port it was reached on
+        ("", "localhost", "http://localhost", True),
+        ("", "localhost", "http://localhost:8000", False),
+        # content on the platform's own host runs sandboxed: its origin is opaque
+        ("", "", "null", True),
+        ("", "", "https://evil.example.org", False),
+        ("https://inhalte.example.org", "", "null", False),
+    ],
+)
+def test_cors_with_credentials_only_for_the_content_origin(
+    client, lrs_client, settings, content_origin, alias, origin, credentialed
+):
+    """Content that saves state with ``credentials: "include"`` (Rise at unload) needs its
+    origin echoed with Allow-Credentials; any other origin keeps "*" without credentials."""
+    settings.QD_CONTENT_ORIGIN, settings.QD_CONTENT_HOST_ALIAS = content_origin, alias
+    preflight = client.options(
+        "/xapi/activities/state",
+        HTTP_ORIGIN=origin,
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="PUT",
+    )
+    answer = client.get("/xapi/statements", **auth(lrs_client), HTTP_ORIGIN=origin)
+    for response in (preflight, answer):
+        assert "Origin" in response["Vary"]
+        if credentialed:
+            assert response["Access-Control-Allow-Origin"] == origin
+            assert response["Access-Control-Allow-Credentials"] == "true"
+        else:
+            assert response["Access-Control-Allow-Origin"] == "*"
+            assert not response.has_header("Access-Control-Allow-Credentials")
+
+
+def test_an_empty_batch_stores_nothing_and_lists_no_ids(client, lrs_client):
+    """cmi5 players post ``[]`` after a review session; the batch is valid and empty."""
+    response = post(client, lrs_client, [])
+    assert response.status_code == 200
+    assert response.json() == []
+    assert not Statement.objects.exists()

@@ -35,7 +35,7 @@ from courses.models import (
     LessonProgress,
 )
 from lms.packages import services as package_services
-from lms.packages.models import ContentPackagePage, PackageProgress
+from lms.packages.models import ContentPackagePage, PackageLaunch, PackageProgress
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
 from lms.xapi.services import lrs_client_create, projections_rebuild
@@ -367,3 +367,21 @@ def test_waived_units_complete_the_course_in_live_ingest_and_rebuild(world):
     projections_rebuild()
     _assert_same(_state(), live)
     assert Statement.objects.filter(verb=vocabulary.SATISFIED.id, user=learner).count() == 2
+
+
+def test_waivers_before_the_first_launch_complete_unit_and_course(world):
+    """Recognised prior learning: every AU waived, the package never launched. Progress,
+    the unit, the course and its certificate follow at once, and a rebuild agrees."""
+    learner = world["learners"][1]
+    _apply(world, ("unit_lesson", 1, 0))
+    assert not PackageLaunch.objects.filter(user=learner).exists()
+    _apply(world, ("waive", 1, 0))
+    _apply(world, ("waive", 1, 1))
+    assert not PackageLaunch.objects.filter(user=learner).exists()
+    progress = PackageProgress.objects.get(user=learner)
+    assert progress.satisfied_at is not None
+    assert Certificate.objects.filter(user=learner, course=world["with_unit"]).count() == 1
+    live = _state()
+    projections_rebuild()
+    _assert_same(_state(), live)
+    assert Certificate.objects.filter(user=learner, course=world["with_unit"]).count() == 1

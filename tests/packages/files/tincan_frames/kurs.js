@@ -69,7 +69,11 @@ var Kurs = (function () {
     document.getElementById("beenden").addEventListener("click", function () {
       if (!window.confirm("Wirklich beenden?")) { status("Nicht beendet."); return; }
       save().then(function () { return send("terminated", courseId); })
-        .then(function () { status("Beendet."); });
+        .then(function () {
+          status("Beendet.");
+          // As published Tin Can courses do on "Save & Exit": close the content's window.
+          window.close();
+        });
     });
   });
 
