@@ -15,7 +15,8 @@ from django.utils.translation import gettext
 from lms.accounts.models import JobRole, OrgUnit, OrgUnitResponsibility
 from lms.accounts.services import (
     audit_log,
-    people_set_active,
+    person_deactivate,
+    person_reactivate,
     responsibility_grant,
     role_assignments_set,
     user_create_or_update,
@@ -128,8 +129,10 @@ def directory_record_apply(*, record: DirectoryRecord, user=None, actor=None, so
             user=manager, org_unit=person.org_unit, kind=OrgUnitResponsibility.Kind.MANAGER
         )
     if record.active is not None and person.is_active != record.active:
-        people_set_active(user_ids=[person.pk], active=record.active)
-        person.refresh_from_db()
+        if record.active:
+            person_reactivate(user=person, actor=actor, source=source)
+        else:
+            person_deactivate(user=person, actor=actor, source=source)
     audit_log(
         actor=actor,
         action="person.provisioned" if created else "person.synchronised",

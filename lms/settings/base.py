@@ -144,6 +144,10 @@ QD_ENCRYPTION_KEYS: list[str] = []
 # Publishing needs a second person: a finished "Kursfreigabe" workflow publishes, not the
 # approver's own page permissions (see courses.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "courses.workflows.publish_approved"
+# How long a deactivated person's history is kept before it is erased (days).
+QD_LEAVER_RETENTION_DAYS = 180
+# SCIM list responses return at most this many resources per page.
+QD_SCIM_MAX_RESULTS = 200
 QD_MFA_REQUIRED_GROUPS = ("Trainer", "Reviewer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
@@ -339,6 +343,10 @@ QD_CONTENT_ORIGIN = ""  # e.g. "https://content.example.org"; empty: this site, 
 
 # Periodic tasks (celery beat), one place for all apps.
 CELERY_BEAT_SCHEDULE = {
+    "accounts-erase-expired-leavers": {
+        "task": "lms.accounts.tasks.erase_expired_leavers",
+        "schedule": 24 * 60 * 60.0,
+    },
     "xapi-forward-outbox": {
         "task": "lms.xapi.tasks.forward_outbox",
         "schedule": 60.0,

@@ -44,6 +44,7 @@ QD_ENCRYPTION_KEYS = _env_list("QD_ENCRYPTION_KEYS")
 validate_keys(QD_ENCRYPTION_KEYS)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "localhost")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+QD_LEAVER_RETENTION_DAYS = int(_env("QD_LEAVER_RETENTION_DAYS", "180"))
 
 DATABASES = {
     "default": dj_database_url.parse(
