@@ -12,8 +12,9 @@ from lms.accounts.selectors import user_requires_mfa
 
 # Paths that never read the session, so its second factor does not matter there: static
 # files, the language switch, the health check, SCIM (bearer token) and the LRS (HTTP
-# Basic on every request; a session cookie grants nothing at /xapi/ or /scim/). /media/ is not here: production serves media
-# from storage, not through Django, and a pending session has no page to show them on.
+# Basic on every request; a session cookie grants nothing at /xapi/ or /scim/). /media/ is
+# not here: production serves media from storage, not through Django, and a pending session
+# has no page to show them on.
 _SESSION_FREE_PREFIXES = ("/static/", "/i18n/", "/healthz", "/xapi/", "/scim/")
 
 # What a staff session may reach before it completes the second factor. Nothing else under

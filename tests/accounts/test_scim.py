@@ -13,7 +13,6 @@ from lms.accounts.models import AuditLogEntry, JobRole, OrgUnitResponsibility, R
 from lms.accounts.scim.protocol import ENTERPRISE
 from lms.accounts.scim.tokens import scim_token_create, scim_token_revoke
 from lms.xapi import identity
-from lms.xapi.models import LRSClient
 from lms.xapi.services import lrs_client_create
 from tests.conftest import log_in
 
