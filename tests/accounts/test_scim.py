@@ -314,6 +314,13 @@ def test_session_of_an_administrator_opens_nothing(client, make_user):
     admin.save()
     client.force_login(admin)
     assert_scim_error(client.get("/scim/v2/Users"), 401)
+    path = f"/scim/v2/Users/{admin.pseudonym}"
+    body = json.dumps(RFC["patch_deactivate"])
+    assert_scim_error(client.patch(path, data=body, content_type=CT), 401)
+    assert_scim_error(client.delete(path), 401)
+    assert_scim_error(client.post("/scim/v2/Users", data=body, content_type=CT), 401)
+    admin.refresh_from_db()
+    assert admin.is_active
 
 
 def test_token_commands(db, capsys):

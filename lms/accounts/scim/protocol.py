@@ -49,6 +49,8 @@ def filter_parse(text: str, allowed: set[str]) -> tuple[str, str]:
         value = json.loads(f'"{raw}"')
     except ValueError as error:
         raise ScimError(400, "The filter value is malformed.", "invalidFilter") from error
+    if "\x00" in value:
+        raise ScimError(400, "The filter value is malformed.", "invalidFilter")
     return by_lower[attribute.lower()], value
 
 

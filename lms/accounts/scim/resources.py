@@ -8,6 +8,7 @@ Mapping (docs/IDENTITY.md, "Provisioning: SCIM and LDAP"):
   ``displayName`` its name; ``members`` are the people who hold it.
 """
 
+import re
 import uuid
 
 from django.contrib.auth import get_user_model
@@ -102,13 +103,16 @@ def user_find(scim_id: str):
     return user
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _text(data: dict, key: str, *, required: bool = False, limit: int = 255) -> str | None:
     value = data.get(key)
     if value is None:
         if required:
             raise ScimError(400, f"{key} is required.", "invalidValue")
         return None
-    if not isinstance(value, str) or len(value) > limit:
+    if not isinstance(value, str) or len(value) > limit or _CONTROL.search(value):
         raise ScimError(
             400, f"{key} must be a string of at most {limit} characters.", "invalidValue"
         )
@@ -120,10 +124,10 @@ def _record(data: dict) -> tuple[DirectoryRecord, str | None]:
     if not isinstance(data, dict):
         raise ScimError(400, "The body must be a JSON object.", "invalidSyntax")
     user_name = _text(data, "userName", required=True, limit=254)
-    name = data.get("name") or {}
+    name = {} if data.get("name") is None else data["name"]
     if not isinstance(name, dict):
         raise ScimError(400, "name must be an object.", "invalidValue")
-    enterprise = data.get(ENTERPRISE) or {}
+    enterprise = {} if data.get(ENTERPRISE) is None else data[ENTERPRISE]
     if not isinstance(enterprise, dict):
         raise ScimError(400, "The enterprise extension must be an object.", "invalidValue")
     active = data.get("active", True)

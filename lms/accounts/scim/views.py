@@ -64,7 +64,7 @@ class ScimView(View):
             raise ScimError(413, "The request is too large.", "tooMany")
         try:
             data = json.loads(self.request.body or b"null")
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, RecursionError) as error:
             raise ScimError(400, "The body is not valid JSON.", "invalidSyntax") from error
         if not isinstance(data, dict):
             raise ScimError(400, "The body must be a JSON object.", "invalidSyntax")
