@@ -55,7 +55,7 @@ def _org_unit(code: str) -> OrgUnit | None:
     unit = OrgUnit.objects.filter(code=code).first()
     if unit is None:
         raise DirectoryError(
-            gettext("Unknown org unit: %(code)s") % {"code": code}, field="org_unit"
+            gettext("Unknown org unit “%(code)s”.") % {"code": code}, field="org_unit"
         )
     return unit
 
@@ -65,7 +65,7 @@ def _job_roles(codes: list[str]) -> list[JobRole]:
     unknown = sorted(set(codes) - {role.code for role in roles})
     if unknown:
         raise DirectoryError(
-            gettext("Unknown job role: %(codes)s") % {"codes": ", ".join(unknown)},
+            gettext("Unknown job role “%(code)s”.") % {"code": unknown[0]},
             field="job_roles",
         )
     return roles
