@@ -364,3 +364,14 @@ def test_retention_task_runs_in_a_real_worker(celery_worker_process, make_user, 
     result = erase_expired_leavers.apply_async()
     assert result.get(timeout=60) == 1
     assert not User.objects.filter(pk=person.pk).exists()
+
+
+def test_a_put_without_active_leaves_a_leaver_inactive(scim, make_user):
+    from lms.accounts.services import person_deactivate
+
+    person = make_user("bjensen@example.com")
+    person_deactivate(user=person)
+    response = scim.send("put", f"Users/{person.pseudonym}", RFC["create_user"])
+    assert response.status_code == 200, response.content
+    person.refresh_from_db()
+    assert not person.is_active and person.first_name == "Barbara"

@@ -130,10 +130,11 @@ def _record(data: dict) -> tuple[DirectoryRecord, str | None]:
     enterprise = {} if data.get(ENTERPRISE) is None else data[ENTERPRISE]
     if not isinstance(enterprise, dict):
         raise ScimError(400, "The enterprise extension must be an object.", "invalidValue")
-    active = data.get("active", True)
+    # Left out: unchanged (a PUT without it must not bring a leaver back); new people are active.
+    active = data.get("active")
     if isinstance(active, str) and active.lower() in {"true", "false"}:
         active = active.lower() == "true"  # some clients send the string (Entra ID)
-    if not isinstance(active, bool):
+    if active is not None and not isinstance(active, bool):
         raise ScimError(400, "active must be true or false.", "invalidValue")
     manager_id = manager_number = None
     manager = enterprise.get("manager")
