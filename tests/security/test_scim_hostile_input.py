@@ -22,7 +22,7 @@ HOSTILE_BODIES = [
     json.dumps({"userName": ["list@example.org"]}).encode(),
     json.dumps({"userName": "n@example.org", "name": "string"}).encode(),
     json.dumps({"userName": "n@example.org", "name": {"givenName": {"x": 1}}}).encode(),
-    json.dumps({"userName": "n@example.org", "active": None}).encode(),
+    json.dumps({"userName": "n@example.org", "active": "perhaps"}).encode(),
     json.dumps({"userName": "n@example.org", ENTERPRISE: []}).encode(),
     json.dumps({"userName": "n@example.org", ENTERPRISE: {"department": "../../etc"}}).encode(),
     json.dumps({"userName": "n@example.org", ENTERPRISE: {"manager": {"value": 12}}}).encode(),
