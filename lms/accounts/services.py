@@ -135,14 +135,20 @@ def person_save(
     """
     if user.pk is None:
         user.save()
-        changed = False
+        changed = was_active = False
     else:
         changed = True
+        was_active = User.objects.filter(pk=user.pk).values_list("is_active", flat=True).first()
     with people_changing({user.pk}):
         if changed:
             user.save()
         if job_roles is not None:
             role_assignments_set(user=user, job_roles=job_roles, since=roles_since)
+    # The admin's edit form clears "active" for a leaver: the same consequences as always.
+    if was_active and not user.is_active:
+        person_deactivate(user=user, source="form")
+    elif changed and was_active is False and user.is_active:
+        person_reactivate(user=user, source="form")
     return user
 
 

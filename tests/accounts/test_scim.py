@@ -375,3 +375,32 @@ def test_a_put_without_active_leaves_a_leaver_inactive(scim, make_user):
     assert response.status_code == 200, response.content
     person.refresh_from_db()
     assert not person.is_active and person.first_name == "Barbara"
+
+
+def test_the_admin_deactivates_the_same_way(make_user, groups):
+    from django.test import Client
+
+    from lms.accounts.admin_actions import PeopleSetActiveBulkAction
+    from lms.accounts.services import person_save
+
+    admin = make_user("admin@example.org", groups=("Administrator",))
+    first, second = make_user("a@example.org"), make_user("b@example.org")
+    for person in (first, second):
+        log_in(Client(), person)
+    launch, _secret = lrs_client_create(
+        name="launch", scope_actor_key=identity.actor_key_for_user(first)
+    )
+    assert (
+        PeopleSetActiveBulkAction.execute_action([first], mark_as_active=False, user=admin)[0] == 1
+    )
+    launch.refresh_from_db()
+    assert not launch.is_active and Session.objects.count() == 1
+    # The edit form: clearing "active" saves through person_save.
+    second.is_active = False
+    person_save(user=second)
+    second.refresh_from_db()
+    assert Session.objects.count() == 0 and second.deactivated_at is not None
+    second.is_active = True
+    person_save(user=second)
+    second.refresh_from_db()
+    assert second.deactivated_at is None
