@@ -28,6 +28,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("xapi/", include("lms.xapi.urls")),
+    path("scim/v2/", include("lms.accounts.scim.urls")),
     path("content/", include("lms.packages.urls")),
     path("learn/", include("courses.urls")),
     path("assessments/", include("assessments.urls")),

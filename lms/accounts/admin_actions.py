@@ -9,7 +9,12 @@ erases. Registered in ``wagtail_hooks.py``.
 from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
 from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
-from lms.accounts.services import audit_log, people_set_active, person_erase
+from lms.accounts.services import (
+    audit_log,
+    person_deactivate,
+    person_erase,
+    person_reactivate,
+)
 
 
 class PeopleDeleteBulkAction(DeleteBulkAction):
@@ -27,5 +32,14 @@ class PeopleSetActiveBulkAction(SetActiveStateBulkAction):
     @classmethod
     def execute_action(cls, objects, mark_as_active=False, model=None, **kwargs):
         user = kwargs.get("user")  # nobody deactivates themselves here
-        ids = {person.pk for person in objects if user is None or person.pk != user.pk}
-        return people_set_active(user_ids=ids, active=mark_as_active), 0
+        # A leaver loses access at once (sessions, launch credentials), as through SCIM.
+        changed = 0
+        for person in objects:
+            if (user is not None and person.pk == user.pk) or person.is_active == mark_as_active:
+                continue
+            if mark_as_active:
+                person_reactivate(user=person, actor=user, source="admin")
+            else:
+                person_deactivate(user=person, actor=user, source="admin")
+            changed += 1
+        return changed, 0

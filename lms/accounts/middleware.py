@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from lms.accounts.selectors import user_requires_mfa
 
 # Paths that never read the session, so its second factor does not matter there: static
-# files, the language switch, the health check and the LRS (HTTP Basic on every request;
-# a session cookie grants nothing at /xapi/). /media/ is not here: production serves media
-# from storage, not through Django, and a pending session has no page to show them on.
-_SESSION_FREE_PREFIXES = ("/static/", "/i18n/", "/healthz", "/xapi/")
+# files, the language switch, the health check, SCIM (bearer token) and the LRS (HTTP
+# Basic on every request; a session cookie grants nothing at /xapi/ or /scim/). /media/ is
+# not here: production serves media from storage, not through Django, and a pending session
+# has no page to show them on.
+_SESSION_FREE_PREFIXES = ("/static/", "/i18n/", "/healthz", "/xapi/", "/scim/")
 
 # What a staff session may reach before it completes the second factor. Nothing else under
 # /accounts/ either: with only a password, recovery codes, TOTP removal, e-mail and password

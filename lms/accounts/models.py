@@ -49,6 +49,11 @@ class User(AbstractUser):
         related_name="members",
     )
     personnel_number = models.CharField(_("personnel number"), max_length=40, blank=True)
+    # Set when the person is deactivated (they left); their history is erased once the
+    # retention period (QD_LEAVER_RETENTION_DAYS) has passed since then.
+    deactivated_at = models.DateTimeField(_("deactivated at"), null=True, blank=True)
+    # The identifier the provisioning system (SCIM "externalId") knows the person by.
+    external_id = models.CharField(_("external id"), max_length=255, blank=True, db_index=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -224,3 +229,20 @@ class AuditLogEntry(models.Model):
     def get_action_display(self) -> str:
         # Named like Django's display of choices, which Wagtail's listing and inspect view use.
         return str(self.ACTION_LABELS.get(self.action, self.action))
+
+
+class ScimToken(models.Model):
+    """A bearer token of a SCIM provisioning client; only the SHA-256 digest is stored."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    token_digest = models.CharField(_("token digest"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("SCIM token")
+        verbose_name_plural = _("SCIM tokens")
+
+    def __str__(self):
+        return self.name

@@ -135,14 +135,20 @@ def person_save(
     """
     if user.pk is None:
         user.save()
-        changed = False
+        changed = was_active = False
     else:
         changed = True
+        was_active = User.objects.filter(pk=user.pk).values_list("is_active", flat=True).first()
     with people_changing({user.pk}):
         if changed:
             user.save()
         if job_roles is not None:
             role_assignments_set(user=user, job_roles=job_roles, since=roles_since)
+    # The admin's edit form clears "active" for a leaver: the same consequences as always.
+    if was_active and not user.is_active:
+        person_deactivate(user=user, source="form")
+    elif changed and was_active is False and user.is_active:
+        person_reactivate(user=user, source="form")
     return user
 
 
@@ -207,6 +213,76 @@ def people_set_active(*, user_ids: Iterable[int], active: bool) -> int:
     user_ids = set(user_ids)
     with people_changing(user_ids):
         return User.objects.filter(pk__in=user_ids).update(is_active=active)
+
+
+# --- Leavers: deactivation, reactivation, erasure after the retention period -------------
+
+# A deactivation hook withdraws what another app granted a person (e.g. the LRS its launch
+# credentials). The apps register theirs in ``AppConfig.ready()``: accounts imports none.
+DeactivationHook = Callable[[object], None]
+_deactivation_hooks: list[DeactivationHook] = []
+
+
+def register_deactivation_hook(hook: DeactivationHook) -> None:
+    if hook not in _deactivation_hooks:
+        _deactivation_hooks.append(hook)
+
+
+def sessions_end(*, user) -> int:
+    """Delete every session the person is signed in with; returns how many."""
+    from django.contrib.sessions.models import Session
+
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+@transaction.atomic
+def person_deactivate(*, user, actor=None, source: str = "") -> None:
+    """A leaver loses access at once: inactive (no sign-in, no reminders, in no report),
+    sessions ended, what other apps granted withdrawn. Their history stays until the
+    retention period has passed (``leavers_erase_expired``)."""
+    people_set_active(user_ids=[user.pk], active=False)
+    User.objects.filter(pk=user.pk, deactivated_at__isnull=True).update(
+        deactivated_at=timezone.now()
+    )
+    user.refresh_from_db()
+    ended = sessions_end(user=user)
+    for hook in _deactivation_hooks:
+        hook(user)
+    audit_log(
+        actor=actor,
+        action="person.deactivated",
+        subject=user,
+        details={"source": source, "sessions_ended": ended},
+    )
+
+
+@transaction.atomic
+def person_reactivate(*, user, actor=None, source: str = "") -> None:
+    """Give a returning person access again; the retention clock stops."""
+    people_set_active(user_ids=[user.pk], active=True)
+    User.objects.filter(pk=user.pk).update(deactivated_at=None)
+    user.refresh_from_db()
+    audit_log(actor=actor, action="person.reactivated", subject=user, details={"source": source})
+
+
+def leavers_erase_expired(*, now: datetime.datetime | None = None) -> int:
+    """Erase, through ``person_erase``, everyone deactivated longer than the retention
+    period (``QD_LEAVER_RETENTION_DAYS``); returns how many. Each erasure is its own
+    transaction, so one failure keeps the others."""
+    from django.conf import settings
+
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.QD_LEAVER_RETENTION_DAYS)
+    leavers = User.objects.filter(is_active=False, deactivated_at__lte=cutoff)
+    count = 0
+    for user in leavers.order_by("pk").iterator():
+        person_erase(user=user, actor=None)
+        count += 1
+    return count
 
 
 def responsibility_grant(*, user, org_unit: OrgUnit, kind: str) -> OrgUnitResponsibility:

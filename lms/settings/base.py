@@ -144,6 +144,32 @@ QD_ENCRYPTION_KEYS: list[str] = []
 # Publishing needs a second person: a finished "Kursfreigabe" workflow publishes, not the
 # approver's own page permissions (see courses.workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "courses.workflows.publish_approved"
+# How long a deactivated person's history is kept before it is erased (days).
+QD_LEAVER_RETENTION_DAYS = 180
+# LDAP / Active Directory (lms/accounts/ldap_sync.py). Empty server URI: no LDAP at all.
+# Production reads these from the environment (production.py) and then also lets people
+# sign in with their directory password (django-auth-ldap's LDAPBackend).
+AUTH_LDAP_SERVER_URI = ""
+AUTH_LDAP_BIND_DN = ""
+AUTH_LDAP_BIND_PASSWORD = ""
+AUTH_LDAP_USER_ATTR_MAP = {"first_name": "givenName", "last_name": "sn", "email": "mail"}
+AUTH_LDAP_NO_NEW_USERS = True  # only people the sync (or SCIM) provisioned may sign in
+QD_LDAP_PEOPLE_BASE = ""
+QD_LDAP_PEOPLE_FILTER = "(objectClass=inetOrgPerson)"
+QD_LDAP_GROUP_BASE = ""
+QD_LDAP_GROUP_FILTER = "(objectClass=groupOfNames)"
+QD_LDAP_ATTRIBUTES = {
+    "uid": "uid",
+    "email": "mail",
+    "given_name": "givenName",
+    "family_name": "sn",
+    "employee_number": "employeeNumber",
+    "org_unit": "departmentNumber",
+    "manager": "manager",
+    "group_member": "member",
+}
+# SCIM list responses return at most this many resources per page.
+QD_SCIM_MAX_RESULTS = 200
 QD_MFA_REQUIRED_GROUPS = ("Trainer", "Reviewer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
@@ -342,6 +368,14 @@ QD_CONTENT_HOST_ALIAS = ""
 
 # Periodic tasks (celery beat), one place for all apps.
 CELERY_BEAT_SCHEDULE = {
+    "accounts-ldap-sync": {
+        "task": "lms.accounts.tasks.ldap_sync",
+        "schedule": 60 * 60.0,  # hourly; does nothing without AUTH_LDAP_SERVER_URI
+    },
+    "accounts-erase-expired-leavers": {
+        "task": "lms.accounts.tasks.erase_expired_leavers",
+        "schedule": 24 * 60 * 60.0,
+    },
     "xapi-forward-outbox": {
         "task": "lms.xapi.tasks.forward_outbox",
         "schedule": 60.0,

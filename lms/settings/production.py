@@ -44,6 +44,21 @@ QD_ENCRYPTION_KEYS = _env_list("QD_ENCRYPTION_KEYS")
 validate_keys(QD_ENCRYPTION_KEYS)
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "localhost")
 CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+QD_LEAVER_RETENTION_DAYS = int(_env("QD_LEAVER_RETENTION_DAYS", "180"))
+AUTH_LDAP_SERVER_URI = _env("AUTH_LDAP_SERVER_URI", "")
+if AUTH_LDAP_SERVER_URI:
+    from django_auth_ldap.config import LDAPSearch
+
+    AUTH_LDAP_BIND_DN = _env("AUTH_LDAP_BIND_DN", "")
+    AUTH_LDAP_BIND_PASSWORD = _env("AUTH_LDAP_BIND_PASSWORD", "")
+    QD_LDAP_PEOPLE_BASE = _env("QD_LDAP_PEOPLE_BASE", required=True)
+    QD_LDAP_GROUP_BASE = _env("QD_LDAP_GROUP_BASE", required=True)
+    QD_LDAP_PEOPLE_FILTER = _env("QD_LDAP_PEOPLE_FILTER", "(objectClass=inetOrgPerson)")
+    QD_LDAP_GROUP_FILTER = _env("QD_LDAP_GROUP_FILTER", "(objectClass=groupOfNames)")
+    AUTH_LDAP_USER_SEARCH = LDAPSearch(
+        QD_LDAP_PEOPLE_BASE, 2, _env("AUTH_LDAP_LOGIN_FILTER", "(mail=%(user)s)")
+    )  # 2: ldap.SCOPE_SUBTREE
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "django_auth_ldap.backend.LDAPBackend"]  # noqa: F405
 
 DATABASES = {
     "default": dj_database_url.parse(

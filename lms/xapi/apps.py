@@ -11,12 +11,13 @@ class XapiConfig(AppConfig):
         from lms import crypto
         from lms.accounts.groups import register_group_permissions
         from lms.accounts.personal_data import register_personal_data
-        from lms.accounts.services import register_person_eraser
+        from lms.accounts.services import register_deactivation_hook, register_person_eraser
         from lms.xapi import services
         from lms.xapi.forwarding import endpoint_secrets_reencrypt
         from lms.xapi.models import Document, Statement
 
         register_person_eraser(lambda user: services.actor_erase(user=user))
+        register_deactivation_hook(lambda user: services.launch_credentials_revoke(user=user))
         crypto.register_encrypted_secrets("forwarding_passwords", endpoint_secrets_reencrypt)
 
         register_personal_data(

@@ -659,6 +659,21 @@ def actor_erase(*, user) -> dict:
     return {"statements": deleted_statements, "documents": deleted_documents}
 
 
+def launch_credentials_revoke(*, user) -> int:
+    """Withdraw every launch credential scoped to the person (they left); returns how many.
+
+    Saved one by one so the credential cache forgets each at once."""
+    clients = LRSClient.objects.filter(
+        scope_actor_key=identity.actor_key_for_user(user), is_active=True
+    )
+    count = 0
+    for client in clients:
+        client.is_active = False
+        client.save(update_fields=["is_active"])
+        count += 1
+    return count
+
+
 def lrs_client_create(
     *,
     name: str,

@@ -60,6 +60,14 @@ MATRIX = {
     "me/export.zip": same(OK, anonymous=LOGIN),
     # The LRS answers its own clients (HTTP Basic), never browser sessions.
     "xapi/^statements/?$": same(AUTH),
+    # SCIM answers only its bearer tokens; no session, not even an administrator's, opens it.
+    "scim/v2/Users": same(AUTH),
+    "scim/v2/Users/<str:scim_id>": same(AUTH),
+    "scim/v2/Groups": same(AUTH),
+    "scim/v2/Groups/<str:scim_id>": same(AUTH),
+    "scim/v2/ServiceProviderConfig": same(AUTH),
+    "scim/v2/ResourceTypes": same(AUTH),
+    "scim/v2/Schemas": same(AUTH),
     "xapi/^activities/state/?$": same(AUTH),
     "xapi/^activities/profile/?$": same(AUTH),
     "xapi/^activities/?$": same(AUTH),
@@ -252,6 +260,7 @@ def world(make_user, make_unit, make_course, final_assessment):  # noqa: F811
         "schedule_id": schedule.pk,
         "code": f"QD-{uuid.uuid4().hex[:10].upper()}",
         "block_id": uuid.uuid4(),
+        "scim_id": people["learner"].pseudonym,
     }
     return people, params, lesson
 
