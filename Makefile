@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	@if [ -e /usr/include/ldap.h ] && [ -e /usr/include/sasl/sasl.h ]; then \
+		$(VENV)/bin/pip install --quiet -e ".[dev,ldap]"; \
+	else echo "No OpenLDAP headers: LDAP sign-in and sync are not installed (apt-get install libldap2-dev libsasl2-dev, then make install)."; fi
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -1,5 +1,6 @@
 """LDAP sync and sign-in against a real OpenLDAP server (slapd) started for these tests."""
 
+import importlib.util
 import shutil
 import socket
 import subprocess
@@ -13,8 +14,10 @@ from lms.accounts.models import AuditLogEntry, OrgUnitResponsibility, RoleAssign
 
 SLAPD = shutil.which("slapd") or "/usr/sbin/slapd"
 pytestmark = pytest.mark.skipif(
-    not shutil.which("ldapadd") or not shutil.os.path.exists(SLAPD),
-    reason="slapd and ldap-utils are not installed (.ci/run installs them)",
+    not shutil.which("ldapadd")
+    or not shutil.os.path.exists(SLAPD)
+    or importlib.util.find_spec("ldap") is None,
+    reason="slapd, ldap-utils or python-ldap are not installed (.ci/run installs them)",
 )
 SUFFIX = "dc=behoerde,dc=example"
 ADMIN_DN = f"cn=admin,{SUFFIX}"
