@@ -152,3 +152,44 @@ def test_course_states_query_count_is_flat(make_course, make_user, django_assert
         _complete(make_user(), course, timezone.now())
     with django_assert_num_queries(3):
         assert len(selectors.course_states(course_ids=[course.pk])) == 15
+
+
+def test_course_evidence_expires_with_the_course_and_reports_follow(
+    make_course, make_user, make_role, make_unit, framework
+):
+    from competencies import gapcounts
+    from competencies import projection as competency_projection
+    from competencies.models import CompetencyProfile, Evidence
+    from competencies.services import role_target_set
+    from lms.xapi.services import projections_rebuild
+
+    role = make_role()
+    competency = framework.competencies.get(code="QD.1")
+    level = framework.scale.levels.get(rank=3)
+    role_target_set(job_role=role, competency=competency, rank=3)
+    learner = make_user(job_roles=[role], org_unit=make_unit())
+    course = make_course(lessons=1, validity_months=12, develops=[(competency, level)])
+    services.lesson_complete(user=learner, lesson=selectors.course_lessons(course=course)[0])
+
+    progress = CourseProgress.objects.select_related("course").get(user=learner, course=course)
+    evidence = Evidence.objects.get(user=learner, source="course")
+    assert evidence.expires_at == progress.valid_until
+    assert evidence.expires_at > timezone.now() + datetime.timedelta(days=364)
+    profile = CompetencyProfile.objects.get(user=learner, competency=competency)
+    assert profile.reached_rank == 3
+    met = {
+        key[-1] for key, count in gapcounts.stored().items() if key[0] == gapcounts.GAP and count
+    }
+    assert met == {3}  # one person in the unit reached the target level
+
+    # The day after the validity ends the level lapses, and the gap counts follow.
+    later = progress.valid_until + datetime.timedelta(days=1)
+    competency_projection.profiles_refresh_expired(now=later)
+    profile.refresh_from_db()
+    assert profile.reached_rank == 0
+    reached = {k[-1] for k, n in gapcounts.stored().items() if k[0] == gapcounts.GAP and n}
+    assert reached == {0}  # HR reports now count the gap again
+
+    # A rebuild replays the statement's own expiry.
+    projections_rebuild()
+    assert Evidence.objects.get(user=learner, source="course").expires_at == evidence.expires_at
