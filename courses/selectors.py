@@ -1032,15 +1032,12 @@ def simulator_state(*, value, block_id: str, query) -> dict:
 class CourseState:
     """A person's standing in one course, over all their attempts."""
 
-    started_at: (
-        datetime.datetime | None
-    )  # start of the latest attempt (enrolment); None = never enrolled
-    completed_at: (
-        datetime.datetime | None
-    )  # latest completion over all attempts; None = never completed
-    valid_until: (
-        datetime.datetime | None
-    )  # end of that completion's validity (aware); None = does not expire
+    # Start of the latest attempt (enrolment); None = never enrolled.
+    started_at: datetime.datetime | None
+    # Latest completion over all attempts; None = never completed.
+    completed_at: datetime.datetime | None
+    # End of that completion's validity (aware); None = does not expire.
+    valid_until: datetime.datetime | None
 
 
 def course_states(
