@@ -193,3 +193,24 @@ def test_course_evidence_expires_with_the_course_and_reports_follow(
     # A rebuild replays the statement's own expiry.
     projections_rebuild()
     assert Evidence.objects.get(user=learner, source="course").expires_at == evidence.expires_at
+
+
+def test_validity_costs_the_course_page_no_query(
+    make_course, learner, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = log_in(Client(), learner)
+    counts = []
+    for months in (None, 12):
+        course = make_course(lessons=1, validity_months=months)
+        _complete(learner, course, timezone.now())
+        client.get(course.url)  # warm caches (site, session) first
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(course.url)
+        assert page.status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+    with django_assert_max_num_queries(40):
+        client.get(course.url)
