@@ -22,6 +22,7 @@ evidence extension or self-assessment is ignored, see ``lms.xapi.trust``)
   the scale of the competency's framework.
 """
 
+import datetime
 import uuid
 from collections import defaultdict
 
@@ -41,15 +42,27 @@ def _validity_months() -> int | None:
     return getattr(settings, "QD_EVIDENCE_VALIDITY_MONTHS", None)
 
 
-def _claims(statement) -> list[tuple[str, str, str]]:
-    """(competency URI, level URI, source) claimed by one statement."""
+def _expires(item: dict) -> datetime.datetime | None:
+    """An expiry the statement itself states for one evidence item (aware), if any."""
+    value = item.get("expires")
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _claims(statement) -> list[tuple[str, str, str, datetime.datetime | None]]:
+    """(competency URI, level URI, source, stated expiry) claimed by one statement."""
     if not statement.by_platform:
         return []
     if statement.verb == vocabulary.SELF_ASSESSED.id:
         ext = (statement.result.get("extensions") or {}).get(vocabulary.EXT_SELF_ASSESSED_LEVEL)
         level = ext.get("level") if isinstance(ext, dict) else ext
         if isinstance(level, str) and statement.object_type in ("Activity", ""):
-            return [(statement.object_id, level, rules.SELF_SOURCE)]
+            return [(statement.object_id, level, rules.SELF_SOURCE, None)]
         return []
     if statement.result_success is False:
         return []
@@ -60,8 +73,14 @@ def _claims(statement) -> list[tuple[str, str, str]]:
             continue
         competency, level = item.get("competency"), item.get("level")
         if isinstance(competency, str) and isinstance(level, str):
-            claims.append((competency, level, source))
+            claims.append((competency, level, source, _expires(item)))
     return claims
+
+
+def _expiry(occurred, stated, validity_months) -> datetime.datetime | None:
+    """The earlier of the statement's own expiry and the deployment-wide evidence validity."""
+    expiries = [e for e in (stated, rules.expiry_for(occurred, validity_months)) if e is not None]
+    return min(expiries, default=None)
 
 
 def apply(statements: list) -> None:
@@ -76,8 +95,8 @@ def apply(statements: list) -> None:
             continue
         if statement.user_id is None:
             continue
-        for competency_uri, level_uri, source in _claims(statement):
-            claims.append((statement, competency_uri, level_uri, source))
+        for competency_uri, level_uri, source, expires in _claims(statement):
+            claims.append((statement, competency_uri, level_uri, source, expires))
 
     touched: set[tuple[int, int]] = set()
     rows = []
@@ -94,7 +113,7 @@ def apply(statements: list) -> None:
             ).values_list("uri", "id", "rank", "scale_id")
         }
         validity = _validity_months()
-        for statement, competency_uri, level_uri, source in claims:
+        for statement, competency_uri, level_uri, source, stated_expiry in claims:
             competency_id = competencies.get(competency_uri)
             level = levels.get(level_uri)
             if competency_id is None or level is None or level[2] != scale_of[competency_id]:
@@ -109,7 +128,7 @@ def apply(statements: list) -> None:
                     source=source,
                     statement_id=statement.id,
                     occurred_at=occurred,
-                    expires_at=rules.expiry_for(occurred, validity)
+                    expires_at=_expiry(occurred, stated_expiry, validity)
                     if source != rules.SELF_SOURCE
                     else None,
                 )

@@ -60,6 +60,11 @@ def render_pdf(*, certificate) -> bytes:
         align="C",
     )
 
+    valid_through = certificate.valid_through
+    if valid_through is not None:
+        pdf.set_xy(20, pdf.get_y() + 10)
+        pdf.cell(257, 8, _latin1(f"Gültig bis {valid_through:%d.%m.%Y}"), align="C")
+
     pdf.set_font("Helvetica", "", 11)
     pdf.set_xy(20, 172)
     pdf.cell(257, 6, _latin1(f"Prüfcode: {certificate.code}"), align="C")

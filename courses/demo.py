@@ -168,6 +168,7 @@ def _course(*, index, data, roles, user) -> CoursePage:
         final_assessment=final,
         content_owner=user,
         review_interval_months=data.get("review_interval_months", 12),
+        validity_months=data.get("validity_months"),
         user=user,
     )
     for lesson in data["lessons"]:

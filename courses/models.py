@@ -4,6 +4,7 @@ Page models only declare content and ask selectors for what their templates need
 progress rows are a projection of stored xAPI statements (see ``courses.projection``).
 """
 
+import datetime
 import uuid
 
 from django import forms
@@ -20,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
 from wagtail.search import index
 
+from courses import validity
 from courses.blocks import LessonSourcesBlock, LessonStreamBlock
 from courses.review_panels import ReviewStatusPanel
 
@@ -86,6 +88,16 @@ class CoursePage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(60)],
         help_text=_("How often the content owner must check the course against current law."),
     )
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Leave empty if a completion never expires. Otherwise it (and its certificate and "
+            "competency evidence) is valid until the end of the same day this many months later."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -99,6 +111,7 @@ class CoursePage(Page):
             ],
             heading=_("Audience and planning"),
         ),
+        FieldPanel("validity_months"),
         FieldPanel("final_assessment"),
         InlinePanel(
             "develops", heading=_("Competencies this course develops"), label=_("Competency")
@@ -389,6 +402,10 @@ class CourseProgress(models.Model):
     def __str__(self):
         return f"{self.user_id} / {self.course_id}"
 
+    @property
+    def valid_until(self) -> datetime.datetime | None:
+        return validity.valid_until(self.completed_at, self.course.validity_months)
+
 
 class Certificate(models.Model):
     """Projection of a ``certificate_earned`` statement; the code is part of its IRI."""
@@ -410,6 +427,19 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def valid_until(self) -> datetime.datetime | None:
+        return validity.valid_until(self.issued_at, self.course.validity_months)
+
+    @property
+    def valid_through(self) -> datetime.date | None:
+        """The last day the certificate is valid, as printed on it."""
+        return validity.last_valid_day(self.valid_until)
+
+    @property
+    def is_expired(self) -> bool:
+        return validity.is_expired(self.valid_until)
 
 
 class CourseReview(models.Model):

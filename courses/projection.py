@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 
-from courses import rules, tracking
+from courses import rules, tracking, validity
 from courses.models import (
     Certificate,
     CourseCompetency,
@@ -436,6 +436,7 @@ def _completion(*, user, course, progress, evidence) -> list[FollowUp]:
         registration=registration,
         duration=duration,
         evidence=evidence,
+        evidence_expires=validity.valid_until(progress.last_activity_at, course.validity_months),
         timestamp=progress.last_activity_at,
     )
     earned = events.certificate_earned(

@@ -118,6 +118,7 @@ def course_create_or_update(
     final_assessment=None,
     content_owner=None,
     review_interval_months: int = 12,
+    validity_months: int | None = None,
     publish: bool = True,
     user=None,
 ) -> CoursePage:
@@ -143,6 +144,7 @@ def course_create_or_update(
             "final_assessment": final_assessment,
             "content_owner": content_owner,
             "review_interval_months": review_interval_months,
+            "validity_months": validity_months,
         },
         publish=publish,
         user=user,

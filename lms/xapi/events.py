@@ -135,11 +135,17 @@ def _context(
     return context
 
 
-def _evidence(evidence, source: str) -> list[dict]:
-    return [
+def _evidence(evidence, source: str, expires: dt.datetime | None = None) -> list[dict]:
+    items = [
         {"competency": competency, "level": level, "source": source}
         for competency, level in evidence
     ]
+    if expires is not None:
+        # Evidence from a course with a validity period ends with the completion; the
+        # statement carries the date so a rebuild finds the same expiry.
+        for item in items:
+            item["expires"] = expires.isoformat()
+    return items
 
 
 def _score(score_raw, score_max, score_min=0) -> Score:
@@ -255,10 +261,17 @@ def course_launched(*, user, course: Activity, registration, timestamp=None) -> 
 
 
 def course_completed(
-    *, user, course: Activity, registration, duration=None, evidence=(), timestamp=None
+    *,
+    user,
+    course: Activity,
+    registration,
+    duration=None,
+    evidence=(),
+    evidence_expires: dt.datetime | None = None,
+    timestamp=None,
 ) -> dict:
     result = Result(completion=True, duration=_duration(duration))
-    items = _evidence(evidence, "course")
+    items = _evidence(evidence, "course", evidence_expires)
     if items:
         result.extensions = Extensions({vocabulary.EXT_COMPETENCY_EVIDENCE: items})
     return _build(

@@ -51,6 +51,7 @@ COURSES = [
         "duration_minutes": 90,
         "audience_roles": ["sachbearbeitung"],
         "develops": [("qd:QD.1", 3)],
+        "validity_months": 24,
         "prerequisites": [],
         "review_interval_months": 6,
         "lessons": _lessons("dq"),

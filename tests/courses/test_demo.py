@@ -38,6 +38,7 @@ def test_demo_builds_pages_curricula_and_activity_idempotently(
     dq = CoursePage.objects.get(slug="datenqualitaet")
     assert dq.final_assessment.title == "Abschlusstest: Datenqualität"
     assert [d.level.rank for d in dq.develops.all()] == [3]
+    assert dq.validity_months == 24 and statistik.validity_months is None
     assert Assessment.objects.count() == 1
     assert Question.objects.count() == 4 * 2 + 1  # a knowledge check per lesson + the test
     assert set(Curriculum.objects.values_list("slug", flat=True)) >= {

@@ -68,8 +68,9 @@ actions = st.lists(
 
 @pytest.fixture
 def world(client, make_user, make_role, make_unit, make_course, make_package, final_assessment):
-    """Two courses: one with two lessons and a final test, one with a lesson and a cmi5 unit;
-    learners whose role targets the competencies both develop; a trainer; an integrator."""
+    """Two courses: one with two lessons and a final test, one with a lesson, a cmi5 unit and
+    a validity period; learners whose role targets the competencies both develop; a trainer;
+    an integrator."""
     framework = Competency.objects.get(code="QD.1").framework
     levels = {level.rank: level for level in ProficiencyLevel.objects.filter(scale=framework.scale)}
     role = make_role()
@@ -84,7 +85,8 @@ def world(client, make_user, make_role, make_unit, make_course, make_package, fi
     CourseCompetency.objects.create(
         course=course, competency=Competency.objects.get(code="QD.1"), level=levels[3]
     )
-    with_unit = make_course(lessons=1)
+    # A validity period: its completions' evidence expires, and a rebuild must agree.
+    with_unit = make_course(lessons=1, validity_months=12)
     CourseCompetency.objects.create(
         course=with_unit, competency=Competency.objects.get(code="QD.2"), level=levels[2]
     )

@@ -20,6 +20,7 @@ COURSES = [{
     "develops": [("qd:QD.2", 3), ("digcomp:1.2", 4)],   # (competency ref, level 1–8)
     "prerequisites": [],                           # slugs of other courses
     "review_interval_months": 12,                  # how often the content owner reviews it
+    "validity_months": 24,                         # optional: completions expire after this
     "lessons": [{
         "slug": "…", "title": "…", "summary": "…",
         "blocks": [(block_type, value), …],        # see BLOCKS below

@@ -3415,6 +3415,8 @@ _C3_ASSESSMENT = {
 COURSE_KI_VERORDNUNG_VERWALTUNG = {
     "slug": "ki-verordnung-verwaltung",
     "title": "Die KI-Verordnung in der Verwaltung",
+    # AI literacy is kept up to date as the systems change: renewed every two years.
+    "validity_months": 24,
     "summary": (
         "Was die KI-Verordnung (EU) 2024/1689 von Behörden verlangt, die KI-Systeme "
         "einsetzen: KI-Kompetenz nach Art. 4, Risikoklassen und Hochrisiko-Systeme bei "
