@@ -4,6 +4,7 @@ number of lessons or courses involved."""
 import datetime
 import statistics
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
@@ -1017,4 +1018,73 @@ def simulator_state(*, value, block_id: str, query) -> dict:
         "counterfactuals": changes,
         "explored": explored,
         "submitted": mine,
+    }
+
+
+# Mandatory training ---------------------------------------------------------------------
+
+
+def curriculum_required_course_ids(*, curriculum_ids) -> dict[int, list[int]]:
+    """Curriculum id -> its required live courses, in order (one query)."""
+    result: dict[int, list[int]] = defaultdict(list)
+    for curriculum_id, course_id in (
+        CurriculumItem.objects.filter(
+            curriculum_id__in=list(curriculum_ids), required=True, course__live=True
+        )
+        .order_by("sort_order")
+        .values_list("curriculum_id", "course_id")
+    ):
+        result[curriculum_id].append(course_id)
+    return dict(result)
+
+
+def course_titles(*, course_ids) -> dict[int, str]:
+    return dict(CoursePage.objects.filter(pk__in=list(course_ids)).values_list("pk", "title"))
+
+
+def course_links(*, course_ids) -> dict[int, tuple[str, str]]:
+    """Course id -> (title, path on this site) for the given courses (one query + the site
+    root, which Wagtail caches)."""
+    return {
+        course.pk: (course.title, course.get_url() or "")
+        for course in CoursePage.objects.filter(pk__in=list(course_ids))
+    }
+
+
+# Course states for mandatory training ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourseState:
+    """A person's standing in one course, over all their attempts."""
+
+    started_at: (
+        datetime.datetime | None
+    )  # start of the latest attempt (enrolment); None = never enrolled
+    completed_at: (
+        datetime.datetime | None
+    )  # latest completion over all attempts; None = never completed
+    valid_until: (
+        datetime.datetime | None
+    )  # end of that completion's validity (aware); None = does not expire
+
+
+def course_states(
+    *, course_ids: Iterable[int], user_ids: Iterable[int] | None = None
+) -> dict[tuple[int, int], CourseState]:
+    """(user id, course id) -> CourseState for every person with an enrolment in one of the
+    courses (``user_ids=None``: everybody; callers with 100,000 people pass None rather than a
+    huge IN list). A constant number of queries."""
+    enrolments = Enrolment.objects.filter(course_id__in=list(course_ids))
+    if user_ids is not None:
+        enrolments = enrolments.filter(user_id__in=list(user_ids))
+    completed = CourseProgress.objects.filter(
+        user_id=OuterRef("user_id"), course_id=OuterRef("course_id")
+    ).values("completed_at")[:1]
+    rows = enrolments.annotate(completed=Subquery(completed)).values_list(
+        "user_id", "course_id", "enrolled_at", "completed"
+    )
+    return {
+        (user_id, course_id): CourseState(started, done, None)
+        for user_id, course_id, started, done in rows.iterator(chunk_size=5000)
     }

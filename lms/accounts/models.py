@@ -49,6 +49,9 @@ class User(AbstractUser):
         related_name="members",
     )
     personnel_number = models.CharField(_("personnel number"), max_length=40, blank=True)
+    # When the person joined their current org unit (relative training deadlines count from
+    # it); empty for people moved before it was recorded, who count from their joining date.
+    org_unit_since = models.DateField(_("in this org unit since"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

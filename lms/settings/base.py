@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "competencies",
     "assessments",
     "courses",
+    "lms.assignments",
     "lms.home",
     "lms.demo",
     # Wagtail
@@ -357,6 +358,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "courses-review-reminders": {
         "task": "courses.tasks.course_review_reminders",
+        "schedule": 24 * 60 * 60.0,
+    },
+    "assignments-training-reminders": {
+        "task": "lms.assignments.tasks.training_reminders",
         "schedule": 24 * 60 * 60.0,
     },
     "packages-expired-credentials": {
