@@ -200,6 +200,12 @@ class AuditLogEntry(models.Model):
         "competencies.schedule.paused": _("Scheduled report paused"),
         "competencies.schedule.resumed": _("Scheduled report resumed"),
         "competencies.schedule.deleted": _("Scheduled report deleted"),
+        "assignments.assignment.created": _("Mandatory training created"),
+        "assignments.assignment.changed": _("Mandatory training changed"),
+        "assignments.assignment.deleted": _("Mandatory training deleted"),
+        "assignments.team.viewed": _("Team training status viewed"),
+        "assignments.status.viewed": _("Training status of units viewed"),
+        "assignments.status.exported": _("Training status exported"),
     }
 
     actor = models.ForeignKey(

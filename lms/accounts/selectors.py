@@ -249,3 +249,12 @@ def managers_of_units(*, unit_ids) -> dict[int, list[int]]:
 
 def people_units(*, user_ids) -> dict[int, int | None]:
     return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "org_unit_id"))
+
+
+def active_people() -> QuerySet:
+    return User.objects.filter(is_active=True)
+
+
+def people_in_units(*, units) -> QuerySet:
+    """Active people whose own unit is one of ``units`` (a query of units)."""
+    return User.objects.filter(is_active=True, org_unit__in=units)

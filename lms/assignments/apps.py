@@ -7,3 +7,9 @@ class AssignmentsConfig(AppConfig):
     label = "assignments"
     verbose_name = _("Mandatory training")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms.accounts.groups import HR, register_group_permissions
+
+        # HR author mandatory training for their units in the admin.
+        register_group_permissions(HR, ["wagtailadmin.access_admin"])

@@ -252,3 +252,40 @@ def reminder_already_sent(*, user_id, assignment_id, course_id, deadline, kind) 
         deadline=deadline,
         kind=kind,
     ).exists()
+
+
+def overlapping(*, course, curriculum, criteria: dict, exclude=None) -> list[Assignment]:
+    """Active assignments for any of the same courses whose scope shares people with the
+    given one (one query per candidate; there are few per course)."""
+    target_courses = (
+        {course.pk}
+        if course
+        else set(
+            course_selectors.curriculum_required_course_ids(curriculum_ids=[curriculum.pk]).get(
+                curriculum.pk, []
+            )
+        )
+        if curriculum
+        else set()
+    )
+    candidates = list(active_assignments().exclude(pk=exclude))
+    courses = assignment_course_ids(candidates)
+    people = account_selectors.people_in_scope(**criteria).values("pk")
+    return [
+        a
+        for a in candidates
+        if target_courses & set(courses[a.pk]) and scope(a).filter(pk__in=people).exists()
+    ]
+
+
+def assignments_for(*, user):
+    """The assignments a person may see and change in the admin: all for administrators,
+    for HR those of their own units."""
+    if account_selectors.user_is_administrator(user=user):
+        return active_or_not()
+    units = account_selectors.units_responsible_for(user=user)
+    return active_or_not().filter(org_unit__in=units)
+
+
+def active_or_not():
+    return Assignment.objects.select_related("course", "curriculum", "org_unit", "job_role")
