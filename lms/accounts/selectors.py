@@ -258,3 +258,31 @@ def active_people() -> QuerySet:
 def people_in_units(*, units) -> QuerySet:
     """Active people whose own unit is one of ``units`` (a query of units)."""
     return User.objects.filter(is_active=True, org_unit__in=units)
+
+
+def people_names_and_units(*, user_ids) -> dict[int, tuple[str, str, int | None]]:
+    """Id -> (display name, own unit's name, own unit's id) of active people (one query)."""
+    rows = User.objects.filter(pk__in=list(user_ids), is_active=True).values_list(
+        "pk", "first_name", "last_name", "email", "org_unit__name", "org_unit_id"
+    )
+    return {
+        pk: (f"{first} {last}".strip() or email, unit or "", unit_id)
+        for pk, first, last, email, unit, unit_id in rows
+    }
+
+
+def team_filter(*, units) -> Q:
+    """People whose own unit is one of ``units`` (a query of units), as a filter on people."""
+    return Q(org_unit__in=units)
+
+
+def active_people_per_unit() -> dict[int, int]:
+    """Unit id -> number of active people whose own unit it is (one query)."""
+    from django.db.models import Count
+
+    rows = (
+        User.objects.filter(is_active=True, org_unit__isnull=False)
+        .values_list("org_unit_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)

@@ -144,9 +144,9 @@ def _earliest(dues: dict, due: Due) -> None:
         dues[key] = due
 
 
-def _chunk_dues(assignments, course_ids, people_filter, now) -> dict[tuple[int, int], Due]:
-    """Effective deadlines for the people ``people_filter`` selects (a constant number of
-    queries per assignment, whatever the number of people)."""
+def _cycles(assignments, course_ids, people_filter, now):
+    """(assignment, user id, course id, Cycle) for the people ``people_filter`` selects: a
+    constant number of queries per assignment, whatever the number of people."""
     all_courses = {c for ids in course_ids.values() for c in ids}
     rows = []
     user_ids = set()
@@ -156,17 +156,24 @@ def _chunk_dues(assignments, course_ids, people_filter, now) -> dict[tuple[int, 
             rows.append((assignment, values))
             user_ids.add(values[0])
     if not rows:
-        return {}
+        return
     states = course_selectors.course_states(course_ids=all_courses, user_ids=user_ids)
-    dues: dict = {}
     for assignment, values in rows:
         user_id, unit_since = values[0], values[1]
         role_since = values[2] if len(values) > 2 else None
         assigned = assigned_deadline(assignment, unit_since=unit_since, role_since=role_since)
         for course_id in course_ids[assignment.pk]:
             current = cycle(assignment, states.get((user_id, course_id)), assigned, now)
-            if current.deadline is None:
-                continue
+            yield assignment, user_id, course_id, current
+
+
+def _chunk_dues(assignments, course_ids, people_filter, now) -> dict[tuple[int, int], Due]:
+    """Effective deadlines (the earliest per person and course) of the selected people."""
+    dues: dict = {}
+    for assignment, user_id, course_id, current in _cycles(
+        assignments, course_ids, people_filter, now
+    ):
+        if current.deadline is not None:
             _earliest(
                 dues,
                 Due(
@@ -179,6 +186,58 @@ def _chunk_dues(assignments, course_ids, people_filter, now) -> dict[tuple[int, 
                 ),
             )
     return dues
+
+
+@dataclass
+class StatusRow:
+    """One person's state in one mandatory course: what the team view may show, no more."""
+
+    user_id: int
+    name: str
+    unit_id: int | None
+    unit: str
+    course_title: str
+    source: str
+    deadline: datetime.date | None
+    status: str
+    completed_at: datetime.datetime | None
+
+
+def status_rows(*, people_filter: Q, now=None) -> list[StatusRow]:
+    """Each selected person's state per mandatory course (the current cycle's deadline when
+    one is open, else the valid completion), ordered by person and deadline."""
+    now = now or timezone.now()
+    assignments = list(active_assignments())
+    if not assignments:
+        return []
+    chosen: dict[tuple[int, int], tuple] = {}
+    for assignment, user_id, course_id, current in _cycles(
+        assignments, assignment_course_ids(assignments), people_filter, now
+    ):
+        key = (user_id, course_id)
+        known = chosen.get(key)
+        rank = (current.deadline is None, current.deadline or datetime.date.max)
+        if known is None or rank < known[0]:
+            chosen[key] = (rank, assignment, current)
+    people = account_selectors.people_names_and_units(user_ids={u for u, _c in chosen})
+    titles = course_selectors.course_titles(course_ids={c for _u, c in chosen})
+    rows = [
+        StatusRow(
+            user_id=user_id,
+            name=people[user_id][0],
+            unit_id=people[user_id][2],
+            unit=people[user_id][1],
+            course_title=titles.get(course_id, ""),
+            source=str(assignment),
+            deadline=current.deadline,
+            status=current.status,
+            completed_at=current.completed_at,
+        )
+        for (user_id, course_id), (_rank, assignment, current) in chosen.items()
+        if user_id in people
+    ]
+    rows.sort(key=lambda r: (r.unit, r.name, r.user_id, r.deadline or datetime.date.max))
+    return rows
 
 
 def dues_in_chunks(*, now=None, chunk_size: int = 5000) -> Iterator[dict[tuple[int, int], Due]]:

@@ -298,3 +298,9 @@ def calendar_feed_revoke(*, user) -> None:
 def calendar_feed_get_or_create(*, user) -> CalendarFeed:
     feed, _created = CalendarFeed.objects.get_or_create(user=user)
     return feed
+
+
+def preferred_language(user) -> str:
+    return account_selectors.people_for_mail(user_ids=[user.pk]).get(
+        user.pk, ("", "", settings.LANGUAGE_CODE)
+    )[2]
