@@ -5,6 +5,7 @@ A deadline is a date; it ends at the end of that day in Europe/Berlin (``deadlin
 
 import calendar
 import datetime
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -17,6 +18,7 @@ from lms.accounts import selectors as account_selectors
 from lms.assignments.models import Assignment, CalendarFeed, ReminderSent
 
 BERLIN = ZoneInfo("Europe/Berlin")
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "not_started", "in_progress", "done", "overdue"
 
@@ -294,7 +296,9 @@ def person_deadlines(*, user, now=None) -> list[Due]:
 
 
 def feed_for_token(*, token: str) -> CalendarFeed | None:
-    if not token or len(token) > 64:
+    # Tokens are URL-safe base64 (``secrets.token_urlsafe``): anything else finds nothing
+    # without reaching the database.
+    if not TOKEN_PATTERN.fullmatch(token or ""):
         return None
     return CalendarFeed.objects.select_related("user").filter(token=token).first()
 
