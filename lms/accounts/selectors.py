@@ -222,9 +222,10 @@ def people_for_mail(*, user_ids) -> dict[int, tuple[str, str, str]]:
     }
 
 
-def managers_of_units(*, unit_ids) -> dict[int, list[int]]:
-    """Unit id -> ids of the active managers responsible for it, nearest unit first (a
-    manager of a parent unit is responsible for its sub-units); one query per call."""
+def managers_of_units(*, unit_ids) -> dict[int, list[tuple[int, int]]]:
+    """Unit id -> (depth of the unit they manage, id) of the active managers responsible
+    for it, nearest unit first (a manager of a parent unit is responsible for its
+    sub-units); one query per call."""
     units = {u.pk: u.path for u in OrgUnit.objects.filter(pk__in=list(unit_ids))}
     if not units:
         return {}
@@ -242,8 +243,8 @@ def managers_of_units(*, unit_ids) -> dict[int, list[int]]:
     )
     result = {}
     for unit_id, path in units.items():
-        above = [(len(p), uid) for p, uid in responsible if path.startswith(p)]
-        result[unit_id] = [uid for _, uid in sorted(above, reverse=True)]
+        above = [(len(p) // OrgUnit.steplen, uid) for p, uid in responsible if path.startswith(p)]
+        result[unit_id] = sorted(above, reverse=True)
     return result
 
 

@@ -213,9 +213,13 @@ def _escalate(escalated, today, *, dry_run, out, counts, connection) -> None:
     managers = account_selectors.managers_of_units(unit_ids={u for u in units.values() if u})
     by_manager = defaultdict(list)
     for due, person in escalated:
-        candidates = [m for m in managers.get(units.get(due.user_id), []) if m != due.user_id]
-        if candidates:
-            by_manager[candidates[0]].append((due, person))
+        candidates = [
+            (d, m) for d, m in managers.get(units.get(due.user_id), []) if m != due.user_id
+        ]
+        # Every manager of the nearest managed unit above the person (never the person).
+        for depth, manager_id in candidates:
+            if depth == candidates[0][0]:
+                by_manager[manager_id].append((due, person))
     recipients = account_selectors.people_for_mail(user_ids=by_manager)
     titles = course_selectors.course_titles(course_ids={d.course_id for d, _p in escalated})
     for manager_id, entries in by_manager.items():
@@ -241,7 +245,8 @@ def _escalate(escalated, today, *, dry_run, out, counts, connection) -> None:
                     )
                     for due, _person in entries
                 ]
-                ReminderSent.objects.bulk_create(rows)
+                # Two managers of one unit each get the digest; the person is escalated once.
+                ReminderSent.objects.bulk_create(rows, ignore_conflicts=True)
                 _digest_mail(manager, entries, titles, connection)
             counts["digests"] += 1
             counts["escalations"] += len(entries)
