@@ -18,9 +18,15 @@ def load_assignments_demo(stdout, *, personas, colleagues):
     today = timezone.localdate()
     admin = personas.get("Administrator")
     plans = [
-        # (unit, course, deadline, title): unit 11 is due soon, unit 22 is overdue.
-        ("ref-11", courses[0], today + datetime.timedelta(days=3), "Datenschutz-Unterweisung 2026"),
-        ("ref-22", courses[1], today - datetime.timedelta(days=10), "IT-Sicherheit 2026"),
+        # (unit, course, deadline, title): unit 11 (the manager persona's) is overdue, so
+        # the reminder job sends that manager a digest; unit 22 is due soon.
+        (
+            "ref-11",
+            courses[0],
+            today - datetime.timedelta(days=10),
+            "Datenschutz-Unterweisung 2026",
+        ),
+        ("ref-22", courses[1], today + datetime.timedelta(days=3), "IT-Sicherheit 2026"),
     ]
     for unit_code, course, deadline, title in plans:
         unit = org_unit_by_code(code=unit_code)
