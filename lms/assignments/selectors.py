@@ -36,9 +36,8 @@ def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 
 def active_assignments():
-    return Assignment.objects.filter(active=True).select_related(
-        "course", "curriculum", "org_unit", "job_role"
-    )
+    # Only ids of the targets are needed (loading course pages costs queries of their own).
+    return Assignment.objects.filter(active=True).select_related("org_unit", "job_role")
 
 
 def assignment_course_ids(assignments) -> dict[int, list[int]]:
@@ -258,7 +257,7 @@ def dues_in_chunks(*, now=None, chunk_size: int = 5000) -> Iterator[dict[tuple[i
         yield _chunk_dues(assignments, course_ids, Q(pk__gte=start, pk__lt=start + chunk_size), now)
 
 
-def person_deadlines(*, user, now=None) -> list[Due]:
+def person_deadlines(*, user, now=None, include_curricula: bool = True) -> list[Due]:
     """The person's upcoming and overdue deadlines, earliest first, each naming its source:
     mandatory training and the due dates of their role curricula."""
     now = now or timezone.now()
@@ -270,7 +269,12 @@ def person_deadlines(*, user, now=None) -> list[Due]:
         if assignments
         else {}
     )
-    for entry in course_selectors.curriculum_for_user(user=user, today=now.date()):
+    entries = (
+        course_selectors.curriculum_for_user(user=user, today=now.date())
+        if include_curricula
+        else []
+    )
+    for entry in entries:
         if entry.required and entry.due_date and entry.status != "completed":
             status = (
                 OVERDUE
