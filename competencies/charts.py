@@ -225,3 +225,24 @@ def trend_chart(*, months, shares, label: str, fmt: str = "svg") -> bytes:
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
     return _render(fig, fmt)
+
+
+@_cached
+def share_bars_chart(*, labels, shares, label: str, hidden_label: str, fmt: str = "svg") -> bytes:
+    """Horizontal bars of shares (0–100 %) per group; ``None``: suppressed, drawn hatched
+    grey across the axis and labelled, never as a share of zero."""
+    fig = Figure(figsize=(7.5, 0.35 * max(1, len(labels)) + 0.8))
+    ax = fig.subplots()
+    positions = list(range(len(labels)))[::-1]
+    for position, share in zip(positions, shares, strict=True):
+        if share is None:
+            ax.barh(position, 100, color=HIDDEN, height=0.6, hatch="///", edgecolor="#8a8a8a")
+            ax.text(1, position, hidden_label, va="center", fontsize=7, color="#333333")
+        else:
+            ax.barh(position, share, color=PRIMARY, height=0.6)
+    ax.set_yticks(positions, labels, fontsize=8)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(label)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return _render(fig, fmt)

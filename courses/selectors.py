@@ -1025,6 +1025,36 @@ def simulator_state(*, value, block_id: str, query) -> dict:
     }
 
 
+# Mandatory training ---------------------------------------------------------------------
+
+
+def curriculum_required_course_ids(*, curriculum_ids) -> dict[int, list[int]]:
+    """Curriculum id -> its required live courses, in order (one query)."""
+    result: dict[int, list[int]] = defaultdict(list)
+    for curriculum_id, course_id in (
+        CurriculumItem.objects.filter(
+            curriculum_id__in=list(curriculum_ids), required=True, course__live=True
+        )
+        .order_by("sort_order")
+        .values_list("curriculum_id", "course_id")
+    ):
+        result[curriculum_id].append(course_id)
+    return dict(result)
+
+
+def course_titles(*, course_ids) -> dict[int, str]:
+    return dict(CoursePage.objects.filter(pk__in=list(course_ids)).values_list("pk", "title"))
+
+
+def course_links(*, course_ids) -> dict[int, tuple[str, str]]:
+    """Course id -> (title, path on this site) for the given courses (one query + the site
+    root, which Wagtail caches)."""
+    return {
+        course.pk: (course.title, course.get_url() or "")
+        for course in CoursePage.objects.filter(pk__in=list(course_ids))
+    }
+
+
 # Course states --------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from lms.accounts import views as accounts_views
+from lms.assignments import urls as assignment_urls
 from lms.home import views as home_views
 
 # A lost database connection answers 503 with Retry-After, never a 500 (lms/middleware.py).
@@ -34,6 +35,8 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("competencies/", include("competencies.urls")),
     path("feedback/", include("lms.home.urls")),
+    path("training/", include("lms.assignments.urls")),
+    path("team/", include(assignment_urls.team_urlpatterns)),
 ]
 
 if settings.DEBUG:

@@ -54,6 +54,9 @@ class User(AbstractUser):
     deactivated_at = models.DateTimeField(_("deactivated at"), null=True, blank=True)
     # The identifier the provisioning system (SCIM "externalId") knows the person by.
     external_id = models.CharField(_("external id"), max_length=255, blank=True, db_index=True)
+    # When the person joined their current org unit (relative training deadlines count from
+    # it); empty for people moved before it was recorded, who count from their joining date.
+    org_unit_since = models.DateField(_("in this org unit since"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -202,6 +205,12 @@ class AuditLogEntry(models.Model):
         "competencies.schedule.paused": _("Scheduled report paused"),
         "competencies.schedule.resumed": _("Scheduled report resumed"),
         "competencies.schedule.deleted": _("Scheduled report deleted"),
+        "assignments.assignment.created": _("Mandatory training created"),
+        "assignments.assignment.changed": _("Mandatory training changed"),
+        "assignments.assignment.deleted": _("Mandatory training deleted"),
+        "assignments.team.viewed": _("Team training status viewed"),
+        "assignments.status.viewed": _("Training status of units viewed"),
+        "assignments.status.exported": _("Training status exported"),
     }
 
     actor = models.ForeignKey(

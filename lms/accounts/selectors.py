@@ -159,3 +159,131 @@ def totp_code_was_used(*, user, code: str) -> bool:
     if authenticator is None:
         return False
     return validate_totp_code(decrypt(authenticator.data["secret"]), code)
+
+
+def people_in_scope(
+    *,
+    org_unit: OrgUnit | None = None,
+    include_sub_units: bool = True,
+    job_role: JobRole | None = None,
+    user_ids=(),
+) -> QuerySet:
+    """Active people in a unit (± sub-units) and/or holding a job role (both given: both
+    must match), plus the named people; one query, annotated with ``unit_since`` (when they
+    joined their unit, else their account's date) and, with a role, ``role_since``."""
+    from django.db.models import DateField, Exists, OuterRef, Subquery
+    from django.db.models.functions import Cast, Coalesce
+
+    condition = Q()
+    if org_unit is not None:
+        if include_sub_units:
+            condition &= Q(org_unit__path__startswith=org_unit.path)
+        else:
+            condition &= Q(org_unit=org_unit)
+    if job_role is not None:
+        condition &= Exists(RoleAssignment.objects.filter(user=OuterRef("pk"), job_role=job_role))
+    if org_unit is None and job_role is None:
+        condition = Q(pk__in=[])
+    user_ids = list(user_ids)
+    if user_ids:
+        condition |= Q(pk__in=user_ids)
+    people = User.objects.filter(condition, is_active=True).annotate(
+        unit_since=Coalesce("org_unit_since", Cast("date_joined", DateField()))
+    )
+    if job_role is not None:
+        people = people.annotate(
+            role_since=Subquery(
+                RoleAssignment.objects.filter(user=OuterRef("pk"), job_role=job_role).values(
+                    "since"
+                )[:1]
+            )
+        )
+    return people
+
+
+def active_people_id_range() -> tuple[int, int] | None:
+    """The lowest and highest id of an active person (to walk everybody in id blocks)."""
+    from django.db.models import Max, Min
+
+    bounds = User.objects.filter(is_active=True).aggregate(low=Min("pk"), high=Max("pk"))
+    return None if bounds["low"] is None else (bounds["low"], bounds["high"])
+
+
+def people_for_mail(*, user_ids) -> dict[int, tuple[str, str, str]]:
+    """Id -> (e-mail, display name, preferred language) of active people, one query."""
+    from django.conf import settings
+
+    rows = User.objects.filter(pk__in=list(user_ids), is_active=True).values_list(
+        "pk", "email", "first_name", "last_name", "wagtail_userprofile__preferred_language"
+    )
+    return {
+        pk: (email, f"{first} {last}".strip() or email, language or settings.LANGUAGE_CODE)
+        for pk, email, first, last, language in rows
+    }
+
+
+def managers_of_units(*, unit_ids) -> dict[int, list[tuple[int, int]]]:
+    """Unit id -> (depth of the unit they manage, id) of the active managers responsible
+    for it, nearest unit first (a manager of a parent unit is responsible for its
+    sub-units); one query per call."""
+    units = {u.pk: u.path for u in OrgUnit.objects.filter(pk__in=list(unit_ids))}
+    if not units:
+        return {}
+    prefixes = {
+        path[: n * OrgUnit.steplen]
+        for path in units.values()
+        for n in range(1, len(path) // OrgUnit.steplen + 1)
+    }
+    responsible = list(
+        OrgUnitResponsibility.objects.filter(
+            kind=OrgUnitResponsibility.Kind.MANAGER,
+            org_unit__path__in=prefixes,
+            user__is_active=True,
+        ).values_list("org_unit__path", "user_id")
+    )
+    result = {}
+    for unit_id, path in units.items():
+        above = [(len(p) // OrgUnit.steplen, uid) for p, uid in responsible if path.startswith(p)]
+        result[unit_id] = sorted(above, reverse=True)
+    return result
+
+
+def people_units(*, user_ids) -> dict[int, int | None]:
+    return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "org_unit_id"))
+
+
+def active_people() -> QuerySet:
+    return User.objects.filter(is_active=True)
+
+
+def people_in_units(*, units) -> QuerySet:
+    """Active people whose own unit is one of ``units`` (a query of units)."""
+    return User.objects.filter(is_active=True, org_unit__in=units)
+
+
+def people_names_and_units(*, user_ids) -> dict[int, tuple[str, str, int | None]]:
+    """Id -> (display name, own unit's name, own unit's id) of active people (one query)."""
+    rows = User.objects.filter(pk__in=list(user_ids), is_active=True).values_list(
+        "pk", "first_name", "last_name", "email", "org_unit__name", "org_unit_id"
+    )
+    return {
+        pk: (f"{first} {last}".strip() or email, unit or "", unit_id)
+        for pk, first, last, email, unit, unit_id in rows
+    }
+
+
+def team_filter(*, units) -> Q:
+    """People whose own unit is one of ``units`` (a query of units), as a filter on people."""
+    return Q(org_unit__in=units)
+
+
+def active_people_per_unit() -> dict[int, int]:
+    """Unit id -> number of active people whose own unit it is (one query)."""
+    from django.db.models import Count
+
+    rows = (
+        User.objects.filter(is_active=True, org_unit__isnull=False)
+        .values_list("org_unit_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)

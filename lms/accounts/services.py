@@ -202,8 +202,10 @@ def role_assignments_add_many(
 def user_set_org_unit(*, user, org_unit: OrgUnit | None):
     """Move a person to another own org unit (None: none)."""
     with people_changing({user.pk}):
+        if user.org_unit_id != getattr(org_unit, "pk", None):
+            user.org_unit_since = timezone.localdate()
         user.org_unit = org_unit
-        user.save(update_fields=["org_unit"])
+        user.save(update_fields=["org_unit", "org_unit_since"])
     return user
 
 

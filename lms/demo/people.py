@@ -97,6 +97,16 @@ PERSONAS = [
         "Reviewer",
     ),
     ("hr@example.org", "Hanna", "Roth", "ref-22", ["fuehrungskraft"], [LEARNER, HR], "HR"),
+    # Heads unit 11: sees the mandatory-training status of its people at /team/.
+    (
+        "fuehrung@example.org",
+        "Martin",
+        "Keller",
+        "ref-11",
+        ["fuehrungskraft"],
+        [LEARNER],
+        "Manager",
+    ),
     (
         "admin@example.org",
         "Arne",
@@ -214,6 +224,11 @@ def load_people(stdout, *, seed: int = 2026):
         user=personas["HR"],
         org_unit=org_unit_by_code(code="lasd"),
         kind=ResponsibilityKind.HR,
+    )
+    responsibility_grant(
+        user=personas["Manager"],
+        org_unit=org_unit_by_code(code="ref-11"),
+        kind=ResponsibilityKind.MANAGER,
     )
 
     rng = random.Random(seed)

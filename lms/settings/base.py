@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "competencies",
     "assessments",
     "courses",
+    "lms.assignments",
     "lms.home",
     "lms.demo",
     # Wagtail
@@ -305,6 +306,9 @@ QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/"]
 # Privacy (docs/SECURITY.md): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.
 QD_MIN_GROUP_SIZE = 5
+# The team view (/team/): managers see, per person in their units, only the state of each
+# mandatory training with its dates. Off where no service agreement allows it.
+QD_TEAM_VIEW_ENABLED = True
 # Where reports of barriers go (the accessibility statement's feedback form), and how many
 # a client address may send (count, seconds).
 QD_ACCESSIBILITY_FEEDBACK_EMAIL = "barrierefreiheit@qualifica-digitalis.example"
@@ -394,6 +398,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "courses-review-reminders": {
         "task": "courses.tasks.course_review_reminders",
+        "schedule": 24 * 60 * 60.0,
+    },
+    "assignments-training-reminders": {
+        "task": "lms.assignments.tasks.training_reminders",
         "schedule": 24 * 60 * 60.0,
     },
     "packages-expired-credentials": {

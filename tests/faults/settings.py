@@ -4,6 +4,8 @@ The only differences: static files come from the finders (no collectstatic run),
 is no TLS-terminating proxy in front (no HTTPS redirect, no HSTS).
 """
 
+import os
+
 from lms.settings.production import *  # noqa: F403
 
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -25,3 +27,6 @@ CELERY_BEAT_SCHEDULE = {
 
 # The forwarding fault test sends to a second platform instance on this machine over http.
 QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
+
+# Tests that count mails across worker processes have them written to files here.
+EMAIL_FILE_PATH = os.environ.get("TEST_MAIL_DIR", "qd-fault-mails")

@@ -12,6 +12,7 @@ front-end login) are checked in ``SIGN_IN`` for every role: they lead to allauth
 authenticate nobody, whatever is posted to them.
 """
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -22,6 +23,7 @@ from competencies.models import Competency
 from competencies.services import report_export_request, scheduled_report_create
 from lms.accounts.models import OrgUnit, OrgUnitResponsibility
 from lms.accounts.services import responsibility_grant
+from lms.assignments.models import Assignment
 from tests.conftest import log_in
 from tests.courses.conftest import (  # noqa: F401
     course_index,
@@ -58,6 +60,12 @@ MATRIX = {
     "me/consent/": same(NOGET, anonymous=LOGIN),
     "me/export.json": same(OK, anonymous=LOGIN),
     "me/export.zip": same(OK, anonymous=LOGIN),
+    "training/": same(OK, anonymous=LOGIN),
+    "training/calendar/": same(NOGET, anonymous=LOGIN),
+    "training/calendar/<str:token>.ics": same(GONE),
+    # Nobody here manages a unit: the team view is refused to all (tests/assignments).
+    "team/": row(LOGIN, DENY, DENY, DENY, DENY, DENY),
+    "team/units/": row(LOGIN, DENY, DENY, OK, OK, DENY),
     # The LRS answers its own clients (HTTP Basic), never browser sessions.
     "xapi/^statements/?$": same(AUTH),
     # SCIM answers only its bearer tokens; no session, not even an administrator's, opens it.
@@ -129,6 +137,7 @@ MATRIX = {
 # POST-only routes where a role must be refused (403/404) whatever it sends; the other
 # roles must get an answer below 500 (a form error is fine).
 POST_MATRIX = {
+    "training/calendar/": same(MOVED, anonymous=LOGIN),  # a new address, back to the page
     "competencies/reports/export/": row(LOGIN, DENY, DENY, PUBLIC, PUBLIC, DENY),
     "competencies/reports/schedule/": row(LOGIN, DENY, DENY, PUBLIC, PUBLIC, DENY),
     # HR of B's schedule for unit B: HR of A may not touch it.
@@ -151,13 +160,23 @@ POST_MATRIX = {
 # their routes): each is checked here for every role, GET and POST. People without admin
 # access are sent to the sign-in (LOGIN) or refused.
 ADMIN_MATRIX = {
-    "cms/content-review/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
-    "cms/content-review/norm/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
-    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, OK, LOGIN, LOGIN, OK),
+    # HR enter the admin (to author mandatory training); the admin turns them away from
+    # pages they may not see with a redirect to its start page (MOVED).
+    "cms/content-review/": row(LOGIN, LOGIN, OK, MOVED, MOVED, OK),
+    "cms/content-review/norm/": row(LOGIN, LOGIN, OK, MOVED, MOVED, OK),
+    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, OK, MOVED, MOVED, OK),
+    "cms/assignments/": row(LOGIN, LOGIN, MOVED, OK, OK, OK),
+    "cms/assignments/add/": row(LOGIN, LOGIN, MOVED, OK, OK, OK),
+    # unit B's assignment: HR of unit A cannot open it.
+    "cms/assignments/<int:assignment_id>/": row(LOGIN, LOGIN, MOVED, DENY, OK, OK),
+    # without a scope: HR must name one of their units (400), administrators need not.
+    "cms/assignments/preview.json": row(LOGIN, LOGIN, MOVED, BAD, BAD, OK),
 }
 ADMIN_POST_MATRIX = {
-    "cms/content-review/norm/": row(LOGIN, LOGIN, PUBLIC, LOGIN, LOGIN, PUBLIC),
-    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, PUBLIC, LOGIN, LOGIN, PUBLIC),
+    "cms/assignments/add/": row(LOGIN, LOGIN, MOVED, OK, OK, OK),  # the form with its errors
+    "cms/assignments/<int:assignment_id>/": row(LOGIN, LOGIN, MOVED, DENY, OK, OK),
+    "cms/content-review/norm/": row(LOGIN, LOGIN, PUBLIC, MOVED, MOVED, PUBLIC),
+    "cms/content-review/<int:page_id>/review/": row(LOGIN, LOGIN, PUBLIC, MOVED, MOVED, PUBLIC),
 }
 
 # Wagtail admin resources without data that load before sign-in (icons, translations).
@@ -261,6 +280,9 @@ def world(make_user, make_unit, make_course, final_assessment):  # noqa: F811
         "code": f"QD-{uuid.uuid4().hex[:10].upper()}",
         "block_id": uuid.uuid4(),
         "scim_id": people["learner"].pseudonym,
+        "assignment_id": Assignment.objects.create(
+            title="Unit B", course=course, org_unit=unit_b, deadline_date=dt.date(2030, 1, 1)
+        ).pk,
     }
     return people, params, lesson
 
@@ -390,7 +412,7 @@ def test_sign_in_routes_authenticate_nobody(role, world):
 
 def test_every_admin_route_of_the_platform_is_in_the_admin_table():
     routes = _routes()
-    ours = [r for r in routes if r.startswith("cms/content-review/")]
+    ours = [r for r in routes if r.startswith(("cms/content-review/", "cms/assignments/"))]
     assert sorted(ours) == sorted(ADMIN_MATRIX)
 
 
