@@ -107,7 +107,9 @@ def test_query_count_does_not_grow_with_lessons(
     page, make_course, learner, client_for, django_assert_max_num_queries
 ):
     counts = []
-    for lessons in (2, 12):
+    # The first course only warms the process's caches (content types, the site root): the
+    # first request of a process costs more, whichever page it asks for.
+    for lessons in (1, 2, 12):
         course = make_course(lessons=lessons)
         services.course_continue(user=learner, course=course)
         all_lessons = selectors.course_lessons(course=course)
@@ -120,7 +122,7 @@ def test_query_count_does_not_grow_with_lessons(
             "dashboard": "/learn/",
         }[page]
         counts.append(_queries_for(django_assert_max_num_queries, client_for(learner), url, 40))
-    assert counts[0] == counts[1]
+    assert counts[1] == counts[2]
 
 
 def test_course_analytics_in_the_admin_for_trainers_only(make_course, make_user, learner):
