@@ -33,13 +33,14 @@ run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## The whole suite: lint, formatting, import boundaries, migrations, tests (PostgreSQL at 127.0.0.1:5432, Redis at :6379),
+## in two processes (pytest-xdist; each has its own test database and Celery broker database),
 ## then the tests of every database-specific branch again on SQLite
 test: install node_modules/.package-lock.json
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -m "not faults"
+	$(VENV)/bin/pytest -m "not faults" -n 2
 	@echo "SQLite smoke suite (the embedded database of make run):"
 	DATABASE_URL=sqlite:// $(VENV)/bin/pytest -m "sqlite and not faults" -q -p no:cacheprovider
 
