@@ -28,14 +28,15 @@
   // show the progress the content recorded meanwhile.
   document.querySelectorAll("form[data-reload-on-return]").forEach(function (form) {
     form.addEventListener("submit", function () {
-      var started = Date.now();
-      function back() {
-        if (document.visibilityState === "visible" && Date.now() - started > 1500) {
-          window.location.reload();
-        }
-      }
-      window.addEventListener("focus", back);
-      document.addEventListener("visibilitychange", back);
+      var away = false;
+      window.addEventListener("blur", function () { away = true; });
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") away = true;
+        else if (away) window.location.reload();
+      });
+      window.addEventListener("focus", function () {
+        if (away) window.location.reload();
+      });
     });
   });
 })();
