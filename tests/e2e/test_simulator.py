@@ -192,8 +192,10 @@ def test_trainer_authors_a_simulator_and_sees_a_validation_error(page, make_user
     page.locator(f"select[name='{condition2}-operator']").select_option("is_false")
     page.locator(f"input[name='{rule2}-outcome']").fill("Ermäßigung abgelehnt")
     page.locator(f"input[name='{rule2}-legal_basis']").fill("§ 5 Hundesteuersatzung")
-    page.locator("button[name=action-submit]").dispatch_event("click")
+    with page.expect_navigation():
+        page.locator("button[name=action-submit]").dispatch_event("click")
     page.wait_for_url(lambda url: "/add/" not in url)
+    page.wait_for_load_state("networkidle")
     lesson = LessonPage.objects.get(slug="hundesteuer")
     assert not lesson.live and lesson.workflow_in_progress  # waits for a reviewer
     assert lesson.body[0].block_type == "decision_simulator"
