@@ -3,7 +3,6 @@
 A deadline is a date; it ends at the end of that day in Europe/Berlin (``deadline_end``).
 """
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from courses import selectors as course_selectors
+from courses import validity
 from lms.accounts import selectors as account_selectors
 from lms.assignments.models import Assignment, CalendarFeed, ReminderSent
 
@@ -26,13 +26,6 @@ NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "not_started", "in_progress", "done", 
 def deadline_end(day: datetime.date) -> datetime.datetime:
     """The last moment of the deadline day in Europe/Berlin (aware)."""
     return datetime.datetime.combine(day, datetime.time.max, tzinfo=BERLIN)
-
-
-def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
-    month = moment.month - 1 + months
-    year, month = moment.year + month // 12, month % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
 
 
 def active_assignments():
@@ -110,10 +103,11 @@ def cycle(
         return Cycle(assigned, status)
     valid_until = state.valid_until
     if assignment.validity_months:
-        valid_until = add_months(state.completed_at, assignment.validity_months)
+        # Valid through the same calendar day N months on, as for a course's own validity.
+        valid_until = validity.valid_until(state.completed_at, assignment.validity_months)
     if valid_until is None:
         return Cycle(None, DONE, state.completed_at)
-    renew_by = timezone.localtime(valid_until, BERLIN).date()
+    renew_by = validity.last_valid_day(valid_until)
     if valid_until > now:
         lead = datetime.timedelta(days=assignment.renewal_lead_days)
         if today < renew_by - lead:
