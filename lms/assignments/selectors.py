@@ -167,7 +167,7 @@ def _cycles(assignments, course_ids, people_filter, now, named=None):
     for assignment in assignments:
         fields = ["pk", "unit_since"] + (["role_since"] if assignment.job_role_id else [])
         people = scope(assignment, named=None if named is None else named[assignment.pk])
-        for values in people.filter(people_filter).values_list(*fields):
+        for values in people.filter(people_filter).order_by().values_list(*fields):
             rows.append((assignment, values))
             user_ids.add(values[0])
     if not rows:

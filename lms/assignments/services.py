@@ -173,7 +173,14 @@ def training_reminders_send(
             )
             counts["reminders"] += handed_over
             counts["failed"] += failed
-    _escalate(escalated, dry_run=dry_run, out=out, counts=counts, connection=connection)
+    _escalate(
+        escalated,
+        dry_run=dry_run,
+        out=out,
+        counts=counts,
+        connection=connection,
+        batch_size=batch_size,
+    )
     return counts
 
 
@@ -214,7 +221,7 @@ def _remind_batch(batch, links, connection) -> tuple[int, int]:
             for due, _person, kind in batch
         ]
     )
-    handed_over, released = 0, []
+    handed_over, released, texts = 0, [], {}
     if not claimed:
         return 0, 0
     try:
@@ -231,7 +238,7 @@ def _remind_batch(batch, links, connection) -> tuple[int, int]:
             try:
                 # One message per call on the open connection: the backend's answer then
                 # says exactly which mail failed, so only its row is released.
-                connection.send_messages([_reminder_message(due, person, links, kind)])
+                connection.send_messages([_reminder_message(due, person, links, kind, texts)])
                 handed_over += 1
             except Exception:
                 logger.exception("Training reminder %s for person %s not sent", kind, due.user_id)
@@ -247,42 +254,64 @@ def _link(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _reminder_message(due, person, links, kind) -> EmailMessage:
+def _reminder_texts(texts: dict, language: str, shape: str, deadline: datetime.date):
+    """The translated wording of a reminder and its formatted date, each built once per
+    language (and date) in a batch rather than once per mail."""
+    key = (language, shape, deadline)
+    if key not in texts:
+        with translation.override(language):
+            if shape == "overdue":
+                subject = _("Overdue mandatory training: %(course)s")
+                opening = _("the deadline for the mandatory course “%(course)s” was %(date)s.")
+            elif shape == "due":
+                subject = _("Mandatory training due today: %(course)s")
+                opening = _("the mandatory course “%(course)s” is due today, %(date)s.")
+            else:
+                subject = _("Mandatory training due by %(date)s: %(course)s")
+                opening = _("please complete the mandatory course “%(course)s” by %(date)s.")
+            texts[key] = (
+                formats.date_format(deadline),
+                subject,
+                opening,
+                _("Hello %(name)s,"),
+                _("Why: %(reason)s."),
+                _("The deadline ends at midnight (German time) on that day."),
+                _("Go to the course:"),
+            )
+    return texts[key]
+
+
+def _reminder_message(due, person, links, kind, texts: dict) -> EmailMessage:
     email, name, language = person
     title, path = links[due.course_id]
-    with translation.override(language):
-        date = formats.date_format(due.deadline)
-        if kind.startswith("overdue"):
-            subject = _("Overdue mandatory training: %(course)s") % {"course": title}
-            opening = _("the deadline for the mandatory course “%(course)s” was %(date)s.")
-        elif kind == "due":
-            subject = _("Mandatory training due today: %(course)s") % {"course": title}
-            opening = _("the mandatory course “%(course)s” is due today, %(date)s.")
-        else:
-            subject = _("Mandatory training due by %(date)s: %(course)s") % {
-                "course": title,
-                "date": date,
-            }
-            opening = _("please complete the mandatory course “%(course)s” by %(date)s.")
-        lines = [
-            _("Hello %(name)s,") % {"name": name},
-            "",
-            opening % {"course": title, "date": date},
-            _("Why: %(reason)s.") % {"reason": due.source},
-            _("The deadline ends at midnight (German time) on that day."),
-            "",
-            _("Go to the course:"),
-            _link(path),
-        ]
-    return EmailMessage(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [email])
+    shape = "overdue" if kind.startswith("overdue") else ("due" if kind == "due" else "before")
+    date, subject, opening, hello, why, ends, go = _reminder_texts(
+        texts, language, shape, due.deadline
+    )
+    values = {"course": title, "date": date}
+    lines = [
+        hello % {"name": name},
+        "",
+        opening % values,
+        why % {"reason": due.source},
+        ends,
+        "",
+        go,
+        _link(path),
+    ]
+    return EmailMessage(subject % values, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [email])
 
 
-def _escalate(escalated: list[Escalation], *, dry_run, out, counts, connection) -> None:
+def _escalate(
+    escalated: list[Escalation], *, dry_run, out, counts, connection, batch_size: int
+) -> None:
     """One digest per manager listing their overdue team members (a manager in the team is
     reported to the next manager up, never to themself).
 
-    A digest's ledger rows and its hand-over share one transaction (there are few digests,
-    and two managers of one unit each get theirs although the person is recorded once)."""
+    As with reminders, the ledger rows are claimed first (in batches) and a digest lists
+    only the people this run claimed; a person whose every digest failed has their row
+    released and is escalated again the next day. Two managers of one unit each get the
+    person in their digest; the ledger records the person once."""
     if not escalated:
         return
     units = account_selectors.people_units(user_ids={entry.user_id for entry in escalated})
@@ -297,39 +326,49 @@ def _escalate(escalated: list[Escalation], *, dry_run, out, counts, connection) 
             if depth == candidates[0][0]:
                 by_manager[manager_id].append(entry)
     recipients = account_selectors.people_for_mail(user_ids=by_manager)
+    by_manager = {m: entries for m, entries in by_manager.items() if m in recipients}
     titles = course_selectors.course_titles(course_ids={e.course_id for e in escalated})
-    for manager_id, entries in by_manager.items():
-        manager = recipients.get(manager_id)
-        if manager is None:
-            continue
-        if dry_run:
+    if dry_run:
+        for entries in by_manager.values():
             for entry in entries:
                 out.write(
                     f"{entry.email}\t{titles[entry.course_id]}\t{entry.deadline:%Y-%m-%d}"
                     f"\t{ESCALATION}\n"
                 )
             counts["escalations"] += len(entries)
-            continue
-        try:
-            with transaction.atomic():
-                rows = [
-                    ReminderSent(
-                        user_id=entry.user_id,
-                        assignment_id=entry.assignment_id,
-                        course_id=entry.course_id,
-                        deadline=entry.deadline,
-                        kind=ESCALATION,
-                    )
-                    for entry in entries
-                ]
-                # Two managers of one unit each get the digest; the person is escalated once.
-                ReminderSent.objects.bulk_create(rows, ignore_conflicts=True)
-                _digest_mail(manager, entries, titles, connection)
+        return
+    keys = sorted({_escalation_key(entry) for entries in by_manager.values() for entry in entries})
+    claimed: dict[tuple, int] = {}
+    for start in range(0, len(keys), batch_size):
+        claimed.update(_ledger_claim(keys[start : start + batch_size]))
+    delivered = set()
+    try:
+        connection.open()
+        for manager_id, entries in by_manager.items():
+            entries = [entry for entry in entries if _escalation_key(entry) in claimed]
+            if not entries:
+                continue
+            try:
+                _digest_mail(recipients[manager_id], entries, titles, connection)
+            except Exception:
+                logger.exception("Overdue digest for manager %s not sent", manager_id)
+                counts["failed"] += 1
+                continue
+            delivered.update(_escalation_key(entry) for entry in entries)
             counts["digests"] += 1
             counts["escalations"] += len(entries)
-        except Exception:
-            logger.exception("Overdue digest for manager %s not sent", manager_id)
-            counts["failed"] += 1
+    except Exception:
+        logger.exception("Mail connection for overdue digests failed")
+        counts["failed"] += 1
+    finally:
+        connection.close()
+    undelivered = [row for key, row in claimed.items() if key not in delivered]
+    if undelivered:
+        ReminderSent.objects.filter(pk__in=undelivered).delete()
+
+
+def _escalation_key(entry: Escalation) -> tuple:
+    return (entry.user_id, entry.assignment_id, entry.course_id, entry.deadline, ESCALATION)
 
 
 def _digest_mail(manager, entries: list[Escalation], titles, connection) -> None:
