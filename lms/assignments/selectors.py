@@ -308,9 +308,9 @@ def person_deadlines(*, user, now=None, include_curricula: bool = True) -> list[
                 ),
             )
     result = sorted(dues.values(), key=lambda due: (due.deadline, due.course_id))
-    titles = course_selectors.course_titles(course_ids={due.course_id for due in result})
+    links = course_selectors.course_links(course_ids={due.course_id for due in result})
     for due in result:
-        due.course_title = titles.get(due.course_id, "")
+        due.course_title, due.course_url = links.get(due.course_id, ("", ""))
     return [due for due in result if due.status != DONE or due.deadline >= now.date()]
 
 
