@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -134,7 +135,7 @@ def training_reminders_send(
     today = timezone.localtime(now, selectors.BERLIN).date()
     batch_size = batch_size or settings.QD_REMINDER_BATCH_SIZE
     counts = {"reminders": 0, "escalations": 0, "digests": 0, "failed": 0}
-    escalated: list[Escalation] = []
+    digests: dict[int, array] = defaultdict(lambda: array("q"))  # manager -> ledger row ids
     connection = None if dry_run else get_connection()
     for dues in selectors.dues_in_chunks(now=now, chunk_size=chunk_size):
         if not dues:
@@ -147,7 +148,7 @@ def training_reminders_send(
         )
         people = account_selectors.people_for_mail(user_ids=user_ids)
         links = course_selectors.course_links(course_ids={course for _user, course in dues})
-        pending = []
+        pending, escalated = [], []
         for due in dues.values():
             person = people.get(due.user_id)
             if person is None:
@@ -166,21 +167,18 @@ def training_reminders_send(
                 title = links[due.course_id][0]
                 out.write(Reminder(due.user_id, person[0], title, due.deadline, kind).line() + "\n")
             counts["reminders"] += len(pending)
-            continue
-        for start in range(0, len(pending), batch_size):
-            handed_over, failed = _remind_batch(
-                pending[start : start + batch_size], links, connection
-            )
-            counts["reminders"] += handed_over
-            counts["failed"] += failed
-    _escalate(
-        escalated,
-        dry_run=dry_run,
-        out=out,
-        counts=counts,
-        connection=connection,
-        batch_size=batch_size,
-    )
+        else:
+            for start in range(0, len(pending), batch_size):
+                handed_over, failed = _remind_batch(
+                    pending[start : start + batch_size], links, connection
+                )
+                counts["reminders"] += handed_over
+                counts["failed"] += failed
+        _escalations_claim(
+            escalated, digests, links, dry_run=dry_run, out=out, counts=counts, batch=batch_size
+        )
+    if digests:
+        _digests_send(digests, counts=counts, connection=connection)
     return counts
 
 
@@ -302,59 +300,82 @@ def _reminder_message(due, person, links, kind, texts: dict) -> EmailMessage:
     return EmailMessage(subject % values, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [email])
 
 
-def _escalate(
-    escalated: list[Escalation], *, dry_run, out, counts, connection, batch_size: int
+def _escalations_claim(
+    escalated: list[Escalation], digests, links, *, dry_run, out, counts, batch: int
 ) -> None:
-    """One digest per manager listing their overdue team members (a manager in the team is
-    reported to the next manager up, never to themself).
-
-    As with reminders, the ledger rows are claimed first (in batches) and a digest lists
-    only the people this run claimed; a person whose every digest failed has their row
-    released and is escalated again the next day. Two managers of one unit each get the
-    person in their digest; the ledger records the person once."""
+    """A block's overdue people, each for every manager of the nearest managed unit above
+    them (never themself): their ledger rows are claimed now, and only the row ids are
+    kept per manager until the digests go out, so a large first run holds 8 bytes per
+    escalation rather than the people's details. A person without a manager is not
+    recorded (and is looked at again the next day)."""
     if not escalated:
         return
     units = account_selectors.people_units(user_ids={entry.user_id for entry in escalated})
     managers = account_selectors.managers_of_units(unit_ids={u for u in units.values() if u})
-    by_manager = defaultdict(list)
+    reachable = account_selectors.people_for_mail(
+        user_ids={m for unit in managers.values() for _depth, m in unit}
+    )
+    recipients_of = {}
     for entry in escalated:
         candidates = [
-            (d, m) for d, m in managers.get(units.get(entry.user_id), []) if m != entry.user_id
+            (d, m)
+            for d, m in managers.get(units.get(entry.user_id), [])
+            if m != entry.user_id and m in reachable
         ]
-        # Every manager of the nearest managed unit above the person (never the person).
-        for depth, manager_id in candidates:
-            if depth == candidates[0][0]:
-                by_manager[manager_id].append(entry)
-    recipients = account_selectors.people_for_mail(user_ids=by_manager)
-    by_manager = {m: entries for m, entries in by_manager.items() if m in recipients}
-    titles = course_selectors.course_titles(course_ids={e.course_id for e in escalated})
+        nearest = [m for d, m in candidates if d == candidates[0][0]] if candidates else []
+        if nearest:
+            recipients_of[_escalation_key(entry)] = (entry, nearest)
     if dry_run:
-        for entries in by_manager.values():
-            for entry in entries:
-                out.write(
-                    f"{entry.email}\t{titles[entry.course_id]}\t{entry.deadline:%Y-%m-%d}"
-                    f"\t{ESCALATION}\n"
-                )
-            counts["escalations"] += len(entries)
+        for entry, nearest in recipients_of.values():
+            title = links[entry.course_id][0]
+            for _manager in nearest:
+                out.write(f"{entry.email}\t{title}\t{entry.deadline:%Y-%m-%d}\t{ESCALATION}\n")
+                counts["escalations"] += 1
         return
-    keys = sorted({_escalation_key(entry) for entries in by_manager.values() for entry in entries})
-    claimed: dict[tuple, int] = {}
-    for start in range(0, len(keys), batch_size):
-        claimed.update(_ledger_claim(keys[start : start + batch_size]))
-    delivered = set()
+    keys = sorted(recipients_of)
+    for start in range(0, len(keys), batch):
+        for key, row in _ledger_claim(keys[start : start + batch]).items():
+            for manager_id in recipients_of[key][1]:
+                digests[manager_id].append(row)
+
+
+def _digests_send(digests: dict[int, array], *, counts, connection) -> None:
+    """One digest per manager with the people this run claimed for them (read back from
+    the ledger, one manager at a time). Rows that reached no manager are released, so
+    those people are escalated again the next day."""
+    recipients = account_selectors.people_for_mail(user_ids=digests)
+    sources = dict(Assignment.objects.values_list("pk", "title"))
+    titles: dict[int, str] = {}
+    delivered_to: set[int] = set()
     try:
         connection.open()
-        for manager_id, entries in by_manager.items():
-            entries = [entry for entry in entries if _escalation_key(entry) in claimed]
-            if not entries:
-                continue
+        for manager_id, rows in digests.items():
+            ledger = list(
+                ReminderSent.objects.filter(pk__in=list(rows)).values_list(
+                    "user_id", "assignment_id", "course_id", "deadline"
+                )
+            )
+            people = account_selectors.people_for_mail(user_ids={row[0] for row in ledger})
+            missing = {row[2] for row in ledger} - titles.keys()
+            titles.update(course_selectors.course_titles(course_ids=missing) if missing else {})
+            entries = [
+                Escalation(
+                    user_id,
+                    assignment_id,
+                    course_id,
+                    deadline,
+                    sources.get(assignment_id, ""),
+                    *people.get(user_id, ("", ""))[:2],
+                )
+                for user_id, assignment_id, course_id, deadline in ledger
+            ]
             try:
                 _digest_mail(recipients[manager_id], entries, titles, connection)
             except Exception:
                 logger.exception("Overdue digest for manager %s not sent", manager_id)
                 counts["failed"] += 1
                 continue
-            delivered.update(_escalation_key(entry) for entry in entries)
+            delivered_to.add(manager_id)
             counts["digests"] += 1
             counts["escalations"] += len(entries)
     except Exception:
@@ -362,9 +383,13 @@ def _escalate(
         counts["failed"] += 1
     finally:
         connection.close()
-    undelivered = [row for key, row in claimed.items() if key not in delivered]
-    if undelivered:
-        ReminderSent.objects.filter(pk__in=undelivered).delete()
+    failed = [manager_id for manager_id in digests if manager_id not in delivered_to]
+    if failed:
+        # Failures are rare: only then are the delivered rows gathered (two managers of
+        # one unit share a person's row, which one delivered digest suffices for).
+        delivered = {row for m in delivered_to for row in digests[m]}
+        undelivered = {row for m in failed for row in digests[m]} - delivered
+        ReminderSent.objects.filter(pk__in=list(undelivered)).delete()
 
 
 def _escalation_key(entry: Escalation) -> tuple:
