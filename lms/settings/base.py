@@ -171,6 +171,11 @@ QD_LDAP_ATTRIBUTES = {
 }
 # SCIM list responses return at most this many resources per page.
 QD_SCIM_MAX_RESULTS = 200
+
+# The daily training-reminder job claims ledger rows and hands mails over in batches of
+# this many (one INSERT and one mail connection per batch).
+QD_REMINDER_BATCH_SIZE = 500
+
 QD_MFA_REQUIRED_GROUPS = ("Trainer", "Reviewer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"
