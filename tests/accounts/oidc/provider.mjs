@@ -41,7 +41,12 @@ const provider = new Provider(issuer, {
   jwks: { keys: [privateJwk] },
   cookies: { keys: ['qd-test-cookie-key'] },
   claims: {
-    openid: ['sub'],
+    acr: null,
+    amr: null,
+    auth_time: null,
+    sid: null,
+    iss: null,
+    openid: ['sub', 'acr', 'amr', 'auth_time'],
     email: ['email', 'email_verified'],
     profile: ['given_name', 'family_name', 'name'],
     qd: ['employee_number', 'org_unit', 'roles', 'department', 'groups', 'personalnummer'],

@@ -262,3 +262,58 @@ def test_an_app_from_the_admin_maps_its_own_claim_names(
     assert (person.org_unit.code, person.personnel_number) == ("bau", "99")
     assert list(person.role_assignments.values_list("job_role__code", flat=True)) == ["pruefung"]
     assert SocialAccount.objects.get().provider == ADMIN_PROVIDER_ID
+
+
+def _staff_member(make_user):
+    hr = make_user("hanna.hr@example.org", groups=("HR",))
+    hr.personnel_number = "1001"
+    hr.save(update_fields=["personnel_number"])
+    return hr
+
+
+@pytest.mark.parametrize(
+    ("login", "trusted"),
+    [
+        ({"amr": ["pwd", "otp"]}, {"QD_SSO_TRUSTED_AMR": ["mfa", "otp", "hwk"]}),
+        ({"acr": "urn:qd:loa:high"}, {"QD_SSO_TRUSTED_ACR": ["urn:qd:loa:high"]}),
+    ],
+)
+def test_a_trusted_second_factor_at_the_provider_lets_staff_in(
+    oidc_provider, browser_client, make_user, settings, login, trusted
+):
+    for name, value in trusted.items():
+        setattr(settings, name, value)
+    _staff_member(make_user)
+    oidc_provider.next_login(
+        "sub-hanna", **login, **_claims("hanna.hr@example.org", employee_number="1001")
+    )
+
+    browser_client.sign_in()
+
+    assert browser_client.my_account().status_code == 200
+    assert AuditLogEntry.objects.get(action="sso.signed_in").details["second_factor"] is True
+
+
+@pytest.mark.parametrize(
+    ("login", "trusted"),
+    [
+        ({"amr": ["pwd"]}, {"QD_SSO_TRUSTED_AMR": ["mfa", "otp", "hwk"]}),
+        ({"amr": ["pwd", "otp"]}, {}),  # nothing trusted: the platform's own TOTP as before
+        ({"acr": "urn:qd:loa:low"}, {"QD_SSO_TRUSTED_ACR": ["urn:qd:loa:high"]}),
+    ],
+)
+def test_without_a_trusted_second_factor_staff_still_need_the_platforms_totp(
+    oidc_provider, browser_client, make_user, settings, login, trusted
+):
+    for name, value in trusted.items():
+        setattr(settings, name, value)
+    _staff_member(make_user)
+    oidc_provider.next_login(
+        "sub-hanna", **login, **_claims("hanna.hr@example.org", employee_number="1001")
+    )
+
+    browser_client.sign_in()
+
+    response = browser_client.my_account()
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/accounts/2fa/totp/activate/"
