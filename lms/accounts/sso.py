@@ -22,7 +22,8 @@ from collections.abc import Callable
 from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DataError, transaction
 from django.utils.translation import gettext
 
 from lms.accounts.directory import DirectoryError, DirectoryRecord, directory_record_apply
@@ -218,46 +219,17 @@ def sso_login_accept(
     (person, how). Raises ``SSORefused`` (audited, nothing written).
     """
     try:
-        with transaction.atomic():
-            record, ignored = directory_record_from_claims(identity.claims, identity.app_settings)
-            person, how = _person_for_identity(identity, record, linked_user)
-            if person is not None and not person.is_active:
-                raise SSORefused(
-                    gettext("Your account is deactivated. Please contact the administration."),
-                    reason="inactive",
-                    person=person,
-                )
-            try:
-                person = directory_record_apply(record=record, user=person, source=identity.source)
-            except DirectoryError as error:
-                raise SSORefused(
-                    gettext(
-                        "Your sign-in could not be matched to your account: %(reason)s Please "
-                        "contact the administration."
-                    )
-                    % {"reason": error},
-                    reason=f"directory_{error.field}",
-                    person=person,
-                ) from error
-            if how != "subject":
-                link(person, how != "new")
-                audit_log(
-                    actor=None,
-                    action="sso.linked",
-                    subject=person,
-                    details={"source": identity.source, "subject": identity.subject, "via": how},
-                )
-            audit_log(
-                actor=None,
-                action="sso.signed_in",
-                subject=person,
-                details={
-                    "source": identity.source,
-                    "via": how,
-                    "second_factor": second_factor_in_claims(identity.claims),
-                    "ignored": ignored,
-                },
-            )
+        try:
+            return _accept(identity, linked_user, link)
+        except (DataError, ValidationError, TypeError, ValueError) as error:
+            # Claims of a shape no directory field takes (too long, not text): refused.
+            raise SSORefused(
+                gettext(
+                    "Your identity provider sent data this platform cannot accept. Please "
+                    "contact the administration."
+                ),
+                reason="invalid_claims",
+            ) from error
     except SSORefused as refusal:
         audit_log(
             actor=None,
@@ -270,6 +242,50 @@ def sso_login_accept(
             },
         )
         raise
+
+
+@transaction.atomic
+def _accept(identity: SSOIdentity, linked_user, link) -> tuple:
+    """All or nothing: the person, their link and the audit entries, or none of them."""
+    record, ignored = directory_record_from_claims(identity.claims, identity.app_settings)
+    person, how = _person_for_identity(identity, record, linked_user)
+    if person is not None and not person.is_active:
+        raise SSORefused(
+            gettext("Your account is deactivated. Please contact the administration."),
+            reason="inactive",
+            person=person,
+        )
+    try:
+        person = directory_record_apply(record=record, user=person, source=identity.source)
+    except DirectoryError as error:
+        raise SSORefused(
+            gettext(
+                "Your sign-in could not be matched to your account: %(reason)s Please "
+                "contact the administration."
+            )
+            % {"reason": error},
+            reason=f"directory_{error.field}",
+            person=person,
+        ) from error
+    if how != "subject":
+        link(person, how != "new")
+        audit_log(
+            actor=None,
+            action="sso.linked",
+            subject=person,
+            details={"source": identity.source, "subject": identity.subject, "via": how},
+        )
+    audit_log(
+        actor=None,
+        action="sso.signed_in",
+        subject=person,
+        details={
+            "source": identity.source,
+            "via": how,
+            "second_factor": second_factor_in_claims(identity.claims),
+            "ignored": ignored,
+        },
+    )
     return person, how
 
 

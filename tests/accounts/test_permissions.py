@@ -53,3 +53,29 @@ def test_administrator_manages_people_and_units_in_the_cms(client, make_user):
     assert client.get("/cms/users/").status_code == 200
     assert client.get("/cms/snippets/accounts/orgunit/").status_code == 200
     assert client.get(reverse("accounts_admin:organisation_import")).status_code == 200
+
+
+@pytest.fixture
+def identity_provider(settings):
+    from lms.settings.sso import sso_settings_from_env
+
+    settings.SOCIALACCOUNT_PROVIDERS = sso_settings_from_env(
+        {"QD_OIDC_ISSUER": "http://127.0.0.1:9", "QD_OIDC_CLIENT_ID": "c"}
+    )["SOCIALACCOUNT_PROVIDERS"]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner", "admin"])
+def test_single_sign_on_routes_are_the_same_for_everyone(client, make_user, identity_provider, who):
+    """Starting a sign-in only asks for confirmation on GET (a cross-site link cannot start
+    one); a callback without this browser's state is refused; an unknown provider is 404."""
+    if who != "anonymous":
+        groups = ("Learner",) if who == "learner" else ("Learner", "Administrator")
+        log_in(client, make_user(f"{who}@example.org", groups=groups))
+    login = client.get(reverse("openid_connect_login", kwargs={"provider_id": "idp"}))
+    assert login.status_code == 200 and b'method="post"' in login.content
+    callback = client.get(
+        reverse("openid_connect_callback", kwargs={"provider_id": "idp"}) + "?code=x&state=y"
+    )
+    assert callback.status_code == 400
+    unknown = client.get(reverse("openid_connect_login", kwargs={"provider_id": "other"}))
+    assert unknown.status_code == 404
