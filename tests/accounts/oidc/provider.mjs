@@ -1,8 +1,9 @@
 // A real OpenID provider (the npm package oidc-provider) for the single sign-on tests.
 //
 // Environment: QD_TEST_OIDC_REDIRECT_URIS and QD_TEST_OIDC_POST_LOGOUT_URIS (comma lists),
-// QD_TEST_OIDC_CLIENT_ID / _SECRET. Prints "ready <issuer>" once it listens (port chosen by
-// the system). Besides the provider's own routes it answers, for the tests only:
+// QD_TEST_OIDC_CLIENT_ID / _SECRET, QD_TEST_OIDC_PORT (default: one the system chooses).
+// Prints "ready <issuer>" once it listens. Until a test names someone, a sign-in is the
+// try-out person below (README, "Sign-in with OpenID Connect"). Besides the provider's own routes it answers, for the tests only:
 //   POST /test/login  {sub, claims, amr, acr}: who the next sign-in is (no login form)
 //   POST /test/mode   {mode}: how the token endpoint's ID token is altered on its way:
 //        normal | wrong-key | wrong-audience | wrong-nonce | wrong-issuer | expired | unsigned
@@ -19,13 +20,18 @@ const realKey = await generateKeyPair('RS256', { extractable: true });
 const rogueKey = await generateKeyPair('RS256', { extractable: true });
 const privateJwk = { ...(await exportJWK(realKey.privateKey)), kid: KID, alg: 'RS256', use: 'sig' };
 
-let nextLogin = { sub: 'nobody', claims: {}, amr: undefined, acr: undefined };
+let nextLogin = {
+  sub: 'try-out',
+  claims: { email: 'sso.probe@example.org', email_verified: true, given_name: 'Sina', family_name: 'Probe' },
+  amr: ['pwd'],
+  acr: undefined,
+};
 let accounts = {};
 let mode = 'normal';
 const endSessions = [];
 
 const server = http.createServer();
-await new Promise((resolve) => server.listen(0, 'localhost', resolve));
+await new Promise((resolve) => server.listen(Number(env.QD_TEST_OIDC_PORT || 0), 'localhost', resolve));
 const issuer = `http://localhost:${server.address().port}`;
 
 const provider = new Provider(issuer, {
