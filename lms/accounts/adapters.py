@@ -44,6 +44,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         # pre_social_login links or creates the person; reaching signup means it did not.
         return False
 
+    def list_apps(self, request, provider=None, client_id=None):
+        apps = super().list_apps(request, provider=provider, client_id=client_id)
+        for app in apps:
+            if app.provider == "saml":
+                app.settings = sso.saml_settings_enforced(app.settings or {})
+        return apps
+
     def pre_social_login(self, request, sociallogin):
         provider = sociallogin.account.get_provider()
         app_settings = provider.app.settings or {}
@@ -53,6 +60,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             claims=login_claims(sociallogin.account.extra_data),
             app_settings=app_settings,
             source=f"{provider.id}:{sociallogin.account.provider}",
+            email_verified_by_provider=bool(app_settings.get("email_verified")),
         )
 
         def link(person, notify):
@@ -82,7 +90,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         sso.sso_error_record(
             source=f"{provider.id}:{getattr(provider.app, 'provider_id', '') or provider.id}",
             error=str(error or "unknown"),
-            detail=str(exception or ""),
+            detail=str(exception or (extra_context or {}).get("saml_last_error_reason") or ""),
         )
         if error == "cancelled":
             return  # allauth's page: the person cancelled at the provider

@@ -4,6 +4,7 @@ import re
 
 from allauth.socialaccount.models import SocialApp
 from django import forms
+from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -109,9 +110,7 @@ class IdentityProviderForm(WagtailAdminModelForm):
     """An identity provider for single sign-on (allauth's social application). The client
     secret is never shown again; left empty on a change, it stays as it was."""
 
-    PROVIDERS = [("openid_connect", "OpenID Connect")]
-
-    provider = forms.ChoiceField(label=_("Protocol"), choices=PROVIDERS)
+    provider = forms.ChoiceField(label=_("Protocol"), choices=[])
     secret = forms.CharField(
         label=_("Client secret"),
         required=False,
@@ -130,6 +129,13 @@ class IdentityProviderForm(WagtailAdminModelForm):
             ),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("openid_connect", "OpenID Connect")]
+        if apps.is_installed("allauth.socialaccount.providers.saml"):
+            choices.append(("saml", "SAML 2.0"))
+        self.fields["provider"].choices = choices
+
     def clean_provider_id(self):
         provider_id = self.cleaned_data["provider_id"].strip()
         if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,49}", provider_id):
@@ -140,9 +146,18 @@ class IdentityProviderForm(WagtailAdminModelForm):
 
     def clean_settings(self):
         settings = self.cleaned_data.get("settings") or {}
-        if not isinstance(settings, dict) or not str(settings.get("server_url", "")).startswith(
-            ("https://", "http://")
-        ):
+        if not isinstance(settings, dict):
+            raise forms.ValidationError(_("The settings must be a JSON object."))
+        if self.data.get("provider") == "saml":
+            idp = settings.get("idp")
+            if not isinstance(idp, dict) or not (
+                str(idp.get("metadata_url", "")).startswith(("https://", "http://"))
+                and idp.get("entity_id")
+            ):
+                raise forms.ValidationError(
+                    _('SAML needs "idp" with "metadata_url" and "entity_id".')
+                )
+        elif not str(settings.get("server_url", "")).startswith(("https://", "http://")):
             raise forms.ValidationError(
                 _('The settings need the identity provider\'s address as "server_url".')
             )

@@ -68,7 +68,9 @@ class SSOIdentity:
     subject: str
     claims: dict
     app_settings: dict
-    source: str  # for the audit log, e.g. "oidc:keycloak"
+    source: str  # for the audit log, e.g. "openid_connect:keycloak"
+    # SAML has no email_verified: an app's settings may vouch for every address it sends.
+    email_verified_by_provider: bool = False
 
 
 # --- Claims -------------------------------------------------------------------------------
@@ -193,7 +195,10 @@ def _person_for_identity(identity: SSOIdentity, record: DirectoryRecord, linked_
     if person is not None:
         if linked.filter(user=person).exists():
             raise SSORefused(_not_linkable(), reason="linked_to_other_subject", person=person)
-        if not email_is_verified(identity.claims, identity.app_settings):
+        if not (
+            identity.email_verified_by_provider
+            or email_is_verified(identity.claims, identity.app_settings)
+        ):
             raise SSORefused(_not_linkable(), reason="email_not_verified", person=person)
         if not link_by_email_allowed(identity.app_settings):
             raise SSORefused(_not_linkable(), reason="link_by_email_off", person=person)
@@ -296,6 +301,20 @@ def sso_error_record(*, source: str, error: str, detail: str) -> None:
         action="sso.failed",
         details={"source": source, "error": error, "detail": detail[:500]},
     )
+
+
+def saml_settings_enforced(app_settings: dict) -> dict:
+    """A SAML app's settings with what this platform never lets go: signed assertions,
+    strict checks (audience, destination, times), no IdP-initiated sign-in (no request
+    of ours to answer), no deprecated algorithms. Whatever the admin entered."""
+    advanced = {
+        **(app_settings.get("advanced") or {}),
+        "strict": True,
+        "want_assertion_signed": True,
+        "reject_idp_initiated_sso": True,
+        "reject_deprecated_algorithm": True,
+    }
+    return {**app_settings, "advanced": advanced}
 
 
 # --- Second factor ------------------------------------------------------------------------

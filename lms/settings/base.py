@@ -4,6 +4,7 @@ Nothing here reads the environment: environment-specific values live in
 ``dev``, ``test`` and ``production``.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+# SAML 2.0 sign-in where python3-saml is installed (the "saml" extra: it builds against
+# libxmlsec1, which not every machine has).
+if find_spec("onelogin") is not None:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("django.contrib.auth"), "allauth.socialaccount.providers.saml"
+    )
 
 MIDDLEWARE = [
     "lms.middleware.RequestIdMiddleware",
