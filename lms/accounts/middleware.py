@@ -95,3 +95,39 @@ def _session_completed_mfa(request, user) -> bool:
     """allauth keeps a log of the authentications of this session, tied to this person."""
     records = get_authentication_records(request, user)
     return any(record.get("method") == "mfa" for record in records)
+
+
+class IdentityProviderErrorMiddleware:
+    """Errors at the sign-in routes of identity providers are clear error pages, never
+    server errors: an unreachable provider (discovery, keys, metadata, token endpoint: 502)
+    and a SAML response that does not even parse (DTDs and entities are refused by the SAML
+    library with ValueError, broken XML by lxml: 400). Both are audited (``sso.failed``)."""
+
+    PREFIXES = ("/accounts/oidc/", "/accounts/saml/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from urllib.error import URLError
+
+        from django.shortcuts import render
+        from lxml.etree import LxmlError
+        from requests import RequestException
+
+        from lms.accounts.sso import sso_error_record
+
+        if not request.path.startswith(self.PREFIXES):
+            return None
+        if isinstance(exception, RequestException | URLError | TimeoutError | ConnectionError):
+            sso_error_record(source=request.path, error="unreachable", detail=str(exception))
+            return render(request, "accounts/sso_unavailable.html", status=502)
+        if request.path.startswith("/accounts/saml/") and isinstance(
+            exception, LxmlError | ValueError
+        ):
+            sso_error_record(source=request.path, error="malformed", detail=repr(exception))
+            return render(request, "accounts/sso_failed.html", {"provider": None}, status=400)
+        return None

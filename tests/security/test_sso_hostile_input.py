@@ -86,3 +86,15 @@ def test_the_callback_refuses_hostile_queries_without_a_500(client, settings, qu
 def test_an_unknown_provider_is_not_found(client):
     response = client.get(reverse("openid_connect_login", kwargs={"provider_id": "nobody"}))
     assert response.status_code == 404
+
+
+def test_an_unreachable_identity_provider_is_an_error_page_not_a_500(client, settings):
+    from lms.settings.sso import sso_settings_from_env
+
+    settings.SOCIALACCOUNT_PROVIDERS = sso_settings_from_env(
+        {"QD_OIDC_ISSUER": "http://127.0.0.1:9", "QD_OIDC_CLIENT_ID": "c"}
+    )["SOCIALACCOUNT_PROVIDERS"]
+    response = client.post(reverse("openid_connect_login", kwargs={"provider_id": "idp"}))
+    assert response.status_code == 502
+    assert "nicht erreichbar" in response.content.decode()
+    assert AuditLogEntry.objects.get().action == "sso.failed"

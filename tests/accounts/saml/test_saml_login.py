@@ -1,5 +1,7 @@
 """Sign-in through a real SAML 2.0 identity provider; assertions signed by xmlsec1."""
 
+import base64
+
 import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
@@ -76,3 +78,37 @@ def test_the_service_provider_metadata_asks_for_signed_assertions(saml_idp, saml
     assert response.status_code == 200
     assert 'WantAssertionsSigned="true"' in response.text
     assert f"/accounts/saml/{ORGANISATION}/acs/" in response.text
+
+
+XXE = (
+    '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">&x;</samlp:Response>'
+)
+
+
+@pytest.mark.parametrize(
+    "saml_response",
+    [
+        "",
+        "%%%not-base64%%%",
+        base64.b64encode(b"<x/>").decode(),
+        base64.b64encode(XXE.encode()).decode(),
+        base64.b64encode(b"\xff\xfe\x00" * 1000).decode(),
+        "A" * 200_000,
+    ],
+    ids=["empty", "not-base64", "not-saml", "xxe", "binary", "huge"],
+)
+def test_a_hostile_response_at_the_acs_is_refused_without_a_500(
+    saml_idp, saml_browser, saml_response
+):
+    response = saml_browser._follow(
+        "POST",
+        f"{saml_browser.base_url}/accounts/saml/{ORGANISATION}/acs/",
+        {"SAMLResponse": saml_response, "RelayState": ""},
+        None,
+    )
+
+    assert response.status_code == 400
+    assert "Anmeldung fehlgeschlagen" in response.text
+    assert saml_browser.my_account().status_code == 302
+    assert not User.objects.exists()
