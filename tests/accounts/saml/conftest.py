@@ -11,8 +11,6 @@ import requests
 
 from tests.accounts.oidc.conftest import Browser
 
-pytest.importorskip("onelogin.saml2", reason="the saml extra is not installed (libxmlsec1)")
-
 HERE = Path(__file__).resolve().parent
 ORGANISATION = "landesportal"
 PROVIDER_ID = "test-saml"

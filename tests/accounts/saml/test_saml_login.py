@@ -3,6 +3,9 @@
 import base64
 
 import pytest
+
+pytest.importorskip("onelogin.saml2", reason="the saml extra is not installed (libxmlsec1)")
+
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 
