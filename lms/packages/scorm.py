@@ -330,9 +330,10 @@ def scorm_save(*, launch: PackageLaunch, sco_index, event: str, cmi) -> dict:
         attempt = _latest(launch, index, lock=True)
         if attempt is None:
             raise RuntimeRefusal("This SCO was not opened.", status=409)
-        if attempt_done(attempt, sco, version):
-            return {"stored": False, "scos": sco_states(launch)}  # review: nothing changes
         if attempt.launch_session != launch.session_id:
+            if attempt_done(attempt, sco, version):
+                # Opened in review mode by this launch: nothing changes.
+                return {"stored": False, "scos": sco_states(launch)}
             raise RuntimeRefusal(
                 "Another launch has opened this SCO since; this one may no longer write.",
                 status=409,

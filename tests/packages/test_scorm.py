@@ -135,13 +135,16 @@ def test_scorm_2004_manifest_with_xml_base_blocks_mastery_and_time_limit():
     [
         (b"<manifest><broken", {"a.html"}, "not well-formed XML"),
         (
-            MANIFEST_12.replace("<file href=\"a.html\"/>", "<file href=\"fehlt.html\"/>"),
+            MANIFEST_12.replace('<file href="a.html"/>', '<file href="fehlt.html"/>'),
             {"a.html", "b.png"},
             "fehlt.html",
         ),
         (MANIFEST_12.replace('adlcp:scormtype="sco"', ""), {"a.html", "b.png"}, "names no SCO"),
-        (MANIFEST_12.replace('identifierref="r1"', 'identifierref="rX"'), {"a.html", "b.png"},
-         "missing resource rX"),
+        (
+            MANIFEST_12.replace('identifierref="r1"', 'identifierref="rX"'),
+            {"a.html", "b.png"},
+            "missing resource rX",
+        ),
         (
             '<?xml version="1.0"?><!DOCTYPE manifest [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
             "<manifest><organizations><organization><title>&xxe;</title></organization>"
@@ -150,8 +153,11 @@ def test_scorm_2004_manifest_with_xml_base_blocks_mastery_and_time_limit():
             "document type declaration",
         ),
         ("<other/>", set(), "root element must be <manifest>"),
-        (MANIFEST_12.replace('href="a.html">', 'href="../../etc/passwd">'), {"a.html", "b.png"},
-         "not allowed"),
+        (
+            MANIFEST_12.replace('href="a.html">', 'href="../../etc/passwd">'),
+            {"a.html", "b.png"},
+            "not allowed",
+        ),
     ],
 )
 def test_broken_scorm_manifests_are_refused(raw, names, message):
@@ -257,9 +263,7 @@ def verbs(user):
     ]
 
 
-def test_scorm_12_attempt_persists_resumes_and_completes_the_course(
-    client, make_user, scorm_unit
-):
+def test_scorm_12_attempt_persists_resumes_and_completes_the_course(client, make_user, scorm_unit):
     course, unit, package = scorm_unit()
     learner = make_user("lea@example.org")
     launch = start(client, learner, course, unit)
@@ -319,7 +323,12 @@ def test_scorm_12_attempt_persists_resumes_and_completes_the_course(
                 "session_time": "00:00:30",
             },
             "interactions": {
-                "0": {"id": "frage-1", "type": "choice", "student_response": "b", "result": "correct"}
+                "0": {
+                    "id": "frage-1",
+                    "type": "choice",
+                    "student_response": "b",
+                    "result": "correct",
+                }
             },
         },
     )
@@ -397,7 +406,7 @@ def test_scorm_2004_multi_sco_rollup_needs_every_sco(client, make_user, scorm_un
 
 
 def test_a_normally_ended_unfinished_attempt_starts_a_new_one(client, make_user, scorm_unit):
-    course, unit, package = scorm_unit()
+    course, unit, _package = scorm_unit()
     learner = make_user()
     auth = start(client, learner, course, unit)["auth"]
     runtime(client, auth)

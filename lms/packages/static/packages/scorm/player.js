@@ -133,14 +133,17 @@
     return queue;
   }
 
-  function navigationRequest() {
-    if (!api || state.version !== "2004") return;
-    var nav = "";
+  function pendingRequest() {
+    // Read while Terminate runs: scorm-again resets adl.nav.request to _none_ afterwards.
+    if (!api || state.version !== "2004") return "";
     try {
-      nav = api.adl.nav.request || "";
+      return api.adl.nav.request || "";
     } catch (e) {
-      nav = "";
+      return "";
     }
+  }
+
+  function navigationRequest(nav) {
     if (nav === "continue" && current < scos.length - 1) return open(current + 1);
     if (nav === "previous" && current > 0) return open(current - 1);
     var choice = /^\{target=([^}]+)\}(choice|jump)$/.exec(nav);
@@ -169,9 +172,12 @@
       send("commit");
     });
     api.on(names.end, function () {
+      var nav = pendingRequest();
       finished = true;
       send("finish");
-      window.setTimeout(navigationRequest, 0);
+      window.setTimeout(function () {
+        navigationRequest(nav);
+      }, 0);
     });
   }
 
