@@ -727,3 +727,40 @@ def standalone_registration(*, user, package: ContentPackage):
         .first()
     )
     return latest or uuid.uuid4()
+
+
+# --- Command line ---------------------------------------------------------------------
+
+
+def unit_import(*, upload, course_slug: str, title: str = "", slug: str = "", uploaded_by=None):
+    """Import a package (SCORM, cmi5 or Tin Can) and publish it as a unit of a course.
+
+    All or nothing: when the course is missing, the package is refused or the page cannot
+    be added, ``PackageError`` is raised and no row, page or stored file is left.
+    """
+    from django.utils.text import slugify
+    from wagtail.models import Page
+
+    from lms.packages.models import ContentPackagePage
+
+    course = Page.objects.filter(slug=course_slug).live().first()
+    if course is None or not ContentPackagePage.can_create_at(course.specific):
+        raise PackageError(_("There is no course with the slug %(slug)s.") % {"slug": course_slug})
+    package = None
+    try:
+        with transaction.atomic():
+            package = package_create(title=title, upload=upload, uploaded_by=uploaded_by)
+            base = slugify(slug or package.title)[:200] or "inhalt"
+            unit_slug, number = base, 1
+            siblings = set(course.get_children().values_list("slug", flat=True))
+            while unit_slug in siblings:
+                number += 1
+                unit_slug = f"{base}-{number}"
+            unit = ContentPackagePage(title=package.title, slug=unit_slug, package=package)
+            course.add_child(instance=unit)
+            unit.save_revision().publish()
+    except BaseException:
+        if package is not None and package.content_prefix:
+            _delete_replaced(package.content_prefix, package.upload.name)
+        raise
+    return unit
