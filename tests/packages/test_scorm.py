@@ -348,6 +348,12 @@ def test_scorm_12_attempt_persists_resumes_and_completes_the_course(client, make
         "passed",
         "terminated",
     ]
+    # Stored with the launches' own credentials, as a cmi5 AU's statements are.
+    scorm_rows = Statement.objects.filter(
+        user_id=learner.pk, object_id__startswith=package.activity_id
+    )
+    assert scorm_rows.count() == 7
+    assert not scorm_rows.filter(client_id__isnull=True).exists()
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.satisfied_at is not None and progress.score_scaled == 0.9
     assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
