@@ -531,3 +531,21 @@ def test_import_of_a_zip_with_both_cmi5_and_imsmanifest_stays_cmi5(make_package)
 def test_zip_folder_helper_builds_scorm_fixture():
     names = zipfile.ZipFile(io.BytesIO(zip_folder("scorm2004_multi"))).namelist()
     assert "imsmanifest.xml" in names and "a/index.html" in names
+
+
+def test_attempts_are_in_the_personal_export_and_erased_with_the_person(
+    client, make_user, scorm_unit
+):
+    from lms.accounts.services import person_erase
+
+    course, unit, _package = scorm_unit()
+    learner = make_user("export@example.org")
+    auth = start(client, learner, course, unit)["auth"]
+    runtime(client, auth)
+    runtime(client, auth, event="commit", cmi=cmi12(lesson_location="hier"))
+    log_in(client, learner)
+    exported = client.get("/me/export.json").json()
+    assert exported["sections"]["scorm_attempts"][0]["location"] == "hier"
+    client.logout()
+    person_erase(user=learner)
+    assert not ScormAttempt.objects.exists()
