@@ -52,13 +52,13 @@ class LearnerStatus:
         return any(a.passed for a in self.attempts)
 
 
-def learner_status(*, assessment: Assessment, user) -> LearnerStatus:
-    """The person's attempts at the assessment (two queries)."""
-    attempts = list(
-        Attempt.objects.filter(assessment=assessment, user=user)
-        .annotate(question_count=Count("answers"))
-        .order_by("number")
-    )
+def learner_status(*, assessment: Assessment, user, registration=None) -> LearnerStatus:
+    """The person's attempts at the assessment (two queries); within one context's
+    ``registration`` (e.g. a course attempt) when given, as the attempt limit counts them."""
+    attempts = Attempt.objects.filter(assessment=assessment, user=user)
+    if registration is not None:
+        attempts = attempts.filter(registration=registration)
+    attempts = list(attempts.annotate(question_count=Count("answers")).order_by("number"))
     open_attempt = next((a for a in attempts if a.is_open), None)
     finished = [a for a in attempts if not a.is_open]
     best = max(finished, key=lambda a: (a.score_raw or 0) / (a.score_max or 1), default=None)

@@ -502,7 +502,10 @@ def _attempt_start(*, assessment, user, context, now) -> Attempt:
     for attempt in attempts:
         if attempt.is_open and not _expire_if_due(attempt, now):
             return attempt
-    if assessment.max_attempts and len(attempts) >= assessment.max_attempts:
+    # Within a context (a course attempt), the limit counts that context's attempts only:
+    # someone who takes a course again may sit its final assessment again.
+    counted = [a for a in attempts if context is None or a.registration == context.registration]
+    if assessment.max_attempts and len(counted) >= assessment.max_attempts:
         raise AttemptNotAllowed()
     attempt_uuid = uuid.uuid4()
     rng = random.Random(attempt_uuid.int)  # noqa: S311 - question draw, not security

@@ -62,13 +62,18 @@ def assessment_detail(request, assessment_uuid):
     except Assessment.DoesNotExist as exc:
         raise Http404 from exc
     context_token = request.GET.get("context", "")
+    registration = None
     if context_token:
         try:
-            services.attempt_context_from_token(token=context_token, user=request.user)
+            context = services.attempt_context_from_token(token=context_token, user=request.user)
         except services.AttemptInvalid:
             messages.error(request, STATUS_MESSAGES["bad_context"])
             context_token = ""
-    status = selectors.learner_status(assessment=assessment, user=request.user)
+        else:
+            registration = context.registration
+    status = selectors.learner_status(
+        assessment=assessment, user=request.user, registration=registration
+    )
     return render(
         request,
         "assessments/assessment_detail.html",
@@ -94,7 +99,11 @@ def attempt_start(request, assessment_uuid):
         )
     except services.AttemptError as exc:
         messages.error(request, STATUS_MESSAGES.get(exc.code, exc.code))
-        status = selectors.learner_status(assessment=assessment, user=request.user)
+        status = selectors.learner_status(
+            assessment=assessment,
+            user=request.user,
+            registration=context.registration if context else None,
+        )
         return render(
             request,
             "assessments/assessment_detail.html",
@@ -253,7 +262,11 @@ def attempt_result(request, attempt_uuid):
         if attempt.is_open:
             return redirect(attempt.get_absolute_url())
     answers = selectors.attempt_answers(attempt=attempt)
-    status = selectors.learner_status(assessment=attempt.assessment, user=request.user)
+    status = selectors.learner_status(
+        assessment=attempt.assessment,
+        user=request.user,
+        registration=attempt.registration if attempt.context else None,
+    )
     show_solution = selectors.solutions_visible(attempt=attempt, status=status)
     return render(
         request,

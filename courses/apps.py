@@ -21,7 +21,7 @@ class CoursesConfig(AppConfig):
         register_personal_data(
             "enrolments",
             lambda user: Enrolment.objects.filter(user=user).values(
-                "course__title", "registration", "source", "enrolled_at"
+                "course__title", "attempt", "registration", "source", "enrolled_at", "superseded_at"
             ),
         )
         register_personal_data(

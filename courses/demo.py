@@ -304,3 +304,54 @@ def _lea(learner) -> int:
         services.lesson_experience(user=learner, lesson=lessons[2])
         count += 1
     return count
+
+
+def load_recertification_demo(stdout, *, personas, colleagues):
+    """A course with a validity period, completed twice: the manager persona took it 27
+    months ago (that certificate has expired) and again last month, so their history
+    shows two certificates; one colleague's completion has expired without renewal."""
+    course = (
+        CoursePage.objects.live().filter(validity_months__isnull=False).order_by("path").first()
+    )
+    manager = personas.get("Manager")
+    if course is None or manager is None:
+        return
+    now = timezone.now()
+    histories = [(manager, [now - dt.timedelta(days=820), now - dt.timedelta(days=35)])]
+    lapsed = next(
+        (
+            person
+            for person in colleagues
+            if getattr(person.org_unit, "code", None) == "ref-22"
+            and not Enrolment.objects.filter(user=person, course=course).exists()
+        ),
+        None,
+    )
+    if lapsed is not None:
+        histories.append((lapsed, [now - dt.timedelta(days=790)]))
+    certificates = 0
+    for person, starts in histories:
+        if Enrolment.objects.filter(user=person, course=course).exists():
+            continue
+        for number, start in enumerate(starts):
+            if number:
+                services.course_retake(user=person, course=course, now=start)
+            certificates += _work_through(person, course, start)
+    stdout.write(f"  recertification: {certificates} certificates in {course.title}")
+
+
+def _work_through(person, course, start: dt.datetime) -> int:
+    """Every lesson one day after the other, then the final assessment; 1 if completed."""
+    from assessments.demo import final_assessment_pass
+
+    moment = start
+    services.course_continue(user=person, course=course, now=moment)
+    for lesson in selectors.course_lessons(course=course):
+        moment += dt.timedelta(days=1)
+        services.lesson_complete(user=person, lesson=lesson, now=moment)
+    if course.final_assessment_id:
+        final_assessment_pass(
+            user=person, assessment=course.final_assessment, now=moment + dt.timedelta(hours=2)
+        )
+    progress = selectors.course_progress(user=person, course=course)
+    return int(bool(progress and progress.completed_at))

@@ -327,8 +327,19 @@ class CurriculumItem(Orderable):
         return f"{self.curriculum} – {self.course_id}"
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def current(self):
+        """Each person's running attempt per course (earlier attempts are history)."""
+        return self.filter(superseded_at__isnull=True)
+
+
 class Enrolment(models.Model):
-    """A person takes a course; its registration groups the course's xAPI statements."""
+    """One attempt at a course; its registration groups the attempt's xAPI statements.
+
+    Taking a course again (``services.course_retake``) closes the current enrolment
+    (``superseded_at``) and opens the next ``attempt`` with a new registration; earlier
+    enrolments, their statements and certificates stay as history.
+    """
 
     class Source(models.TextChoices):
         SELF = "self", _("Self-enrolled")
@@ -341,13 +352,24 @@ class Enrolment(models.Model):
     registration = models.UUIDField(_("registration"), default=uuid.uuid4, unique=True)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default="self")
     enrolled_at = models.DateTimeField(_("enrolled at"))
+    attempt = models.PositiveSmallIntegerField(_("attempt"), default=1)
+    superseded_at = models.DateTimeField(_("taken again on"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         permissions = [("view_course_analytics", _("Can view course analytics"))]
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="unique_enrolment_per_course")
+            models.UniqueConstraint(
+                fields=["user", "course"],
+                condition=models.Q(superseded_at__isnull=True),
+                name="one_current_enrolment_per_course",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "course", "attempt"], name="unique_enrolment_attempt"
+            ),
         ]
 
     def __str__(self):
@@ -408,7 +430,11 @@ class CourseProgress(models.Model):
 
 
 class Certificate(models.Model):
-    """Projection of a ``certificate_earned`` statement; the code is part of its IRI."""
+    """Projection of a ``certificate_earned`` statement; the code is part of its IRI.
+
+    One per attempt (registration): a person who took a course again keeps every earlier
+    certificate, each with its own validity.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates"
@@ -422,7 +448,12 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         constraints = [
-            models.UniqueConstraint(fields=["user", "course"], name="unique_certificate_per_course")
+            models.UniqueConstraint(
+                fields=["user", "course", "registration"], name="unique_certificate_per_attempt"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["user", "course", "-issued_at"], name="certificate_latest_idx")
         ]
 
     def __str__(self):

@@ -33,7 +33,8 @@ def resolve_units(iris: set[str]) -> dict:
 def launch_registration(*, user, page):
     """The enrolment registration for a package unit of a course; None if not enrolled."""
     return (
-        Enrolment.objects.filter(user=user, course__path=page.path[: -page.steplen])
+        Enrolment.objects.current()
+        .filter(user=user, course__path=page.path[: -page.steplen])
         .values_list("registration", flat=True)
         .first()
     )

@@ -35,6 +35,7 @@ from courses.models import (
     CourseCompetency,
     CoursePage,
     CourseProgress,
+    Enrolment,
     LessonPage,
     LessonProgress,
 )
@@ -162,6 +163,16 @@ def reset() -> None:
     LessonProgress.objects.all().delete()
 
 
+def attempt_close(*, user_id, course_id) -> None:
+    """Clear the progress rows of an attempt the person is taking again.
+
+    Its statements stay in the log and its certificate stays; a replay skips the
+    statements of closed attempts (``superseded_registrations``), so it ends here too.
+    """
+    CourseProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
+    LessonProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
+
+
 def erase(user_id) -> None:
     Certificate.objects.filter(user_id=user_id).delete()
     CourseProgress.objects.filter(user_id=user_id).delete()
@@ -251,11 +262,25 @@ def _apply(statements: list["Statement"]) -> list[FollowUp]:
         {u.course_id for u in found.values() if u.kind == "course"}
     )
 
+    # Progress rows are the current attempt's: statements of an attempt the person has
+    # since started again count only for the certificates they earned (history).
     units = []
     for statement in statements:
         unit = _unit_for(statement, found, final_assessments)
         if unit is not None:
             units.append((statement, unit))
+    superseded = superseded_registrations({s.registration for s, _unit in units})
+    if superseded:
+        # An attempt taken again since keeps only its certificate (as history).
+        Certificate.objects.bulk_create(
+            [
+                _certificate(s, unit)
+                for s, unit in units
+                if s.registration in superseded and unit.kind == "certificate"
+            ],
+            ignore_conflicts=True,
+        )
+        units = [(s, unit) for s, unit in units if s.registration not in superseded]
     if not units:
         return []
     batch = _Batch(statements, units)
@@ -263,6 +288,18 @@ def _apply(statements: list["Statement"]) -> list[FollowUp]:
         _fold(batch, statement, unit, final_assessments)
     batch.save()
     return _completions(list(batch.courses.values()))
+
+
+def superseded_registrations(registrations) -> set:
+    """Which of these registrations belong to attempts that were taken again since."""
+    registrations = {r for r in registrations if r}
+    if not registrations:
+        return set()
+    return set(
+        Enrolment.objects.filter(
+            registration__in=registrations, superseded_at__isnull=False
+        ).values_list("registration", flat=True)
+    )
 
 
 def _unit_for(statement, found, final_assessments) -> Unit | None:
@@ -296,23 +333,28 @@ def _unit_for(statement, found, final_assessments) -> Unit | None:
     return None
 
 
-def _fold(batch: _Batch, statement: "Statement", unit: Unit, final_assessments) -> None:
+def _when(statement: "Statement"):
     # The platform dates its own events; a client's claimed time could backdate a deadline.
-    when = (statement.timestamp or statement.stored) if statement.by_platform else statement.stored
+    return (statement.timestamp or statement.stored) if statement.by_platform else statement.stored
+
+
+def _certificate(statement: "Statement", unit: Unit) -> Certificate:
+    return Certificate(
+        user_id=statement.user_id,
+        course_id=unit.course_id,
+        code=tracking.parse_platform_iri(statement.object_id).identifier,
+        registration=statement.registration,
+        issued_at=_when(statement),
+    )
+
+
+def _fold(batch: _Batch, statement: "Statement", unit: Unit, final_assessments) -> None:
+    when = _when(statement)
     progress = batch.courses[(statement.user_id, unit.course_id)]
     if statement.registration and not progress.registration:
         progress.registration = statement.registration
     if unit.kind == "certificate":
-        code = tracking.parse_platform_iri(statement.object_id).identifier
-        batch.certificates.append(
-            Certificate(
-                user_id=statement.user_id,
-                course_id=unit.course_id,
-                code=code,
-                registration=statement.registration,
-                issued_at=when,
-            )
-        )
+        batch.certificates.append(_certificate(statement, unit))
         return
     if unit.kind == "course":
         if statement.verb == COMPLETED and statement.result_success is not False:
@@ -378,9 +420,11 @@ def _completions(progress_rows: list[CourseProgress]) -> list[FollowUp]:
         completed[(user_id, course_id)].add(lesson_id)
     # Content package units (lms.packages) count like lessons.
     package_required = package_selectors.required_units(parent_pages=courses.values())
+    # A package unit counts when it was satisfied in the attempt's own registration.
     satisfied = package_selectors.satisfied_units(
         user_ids={r.user_id for r in open_rows},
         page_ids={p for ids in package_required.values() for p in ids},
+        registrations={r.registration for r in open_rows if r.registration},
     )
     for row in open_rows:
         units = package_required.get(row.course_id, set())
@@ -398,9 +442,10 @@ def _completions(progress_rows: list[CourseProgress]) -> list[FollowUp]:
     ]
     if not candidates:
         return []
+    # Completed once per attempt: an earlier attempt's completion does not count again.
     already = {
-        (user_id, object_id)
-        for user_id, _registration, object_id in xapi_selectors.recorded(
+        (user_id, registration, object_id)
+        for user_id, registration, object_id in xapi_selectors.recorded(
             verb=COMPLETED,
             user_ids={r.user_id for r in candidates},
             object_ids={tracking.course_iri(courses[r.course_id]) for r in candidates},
@@ -411,7 +456,11 @@ def _completions(progress_rows: list[CourseProgress]) -> list[FollowUp]:
     follow_ups = []
     for row in candidates:
         course = courses[row.course_id]
-        if (row.user_id, tracking.course_iri(course)) in already:
+        iri = tracking.course_iri(course)
+        if row.registration is None:
+            if any(u == row.user_id and o == iri for u, _r, o in already):
+                continue
+        elif (row.user_id, row.registration, iri) in already:
             continue
         follow_ups += _completion(
             user=users[row.user_id],
@@ -515,12 +564,17 @@ def _recompute_after_voiding(statement_ids: list[str]) -> list[FollowUp]:
         unit = next((found[iri] for iri in places(statement) if iri in found), None)
         if unit is not None and statement.user_id:
             affected.add((statement.user_id, unit.course_id, statement.registration))
+    closed = superseded_registrations({r for _u, _c, r in affected})
     follow_ups: list[FollowUp] = []
     for user_id, course_id, registration in affected:
+        if any(s.verb == EARNED for s in voided if s.user_id == user_id):
+            Certificate.objects.filter(
+                user_id=user_id, course_id=course_id, registration=registration
+            ).delete()
+        if registration in closed:
+            continue  # an earlier attempt: only its certificate is projected
         LessonProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
         CourseProgress.objects.filter(user_id=user_id, course_id=course_id).delete()
-        if any(s.verb == EARNED for s in voided if s.user_id == user_id):
-            Certificate.objects.filter(user_id=user_id, course_id=course_id).delete()
         if registration is None:
             continue
         follow_ups += _apply(

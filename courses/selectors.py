@@ -107,7 +107,10 @@ def course_progress(*, user, course: CoursePage) -> CourseProgress | None:
 
 
 def is_enrolled(*, user, course: CoursePage) -> bool:
-    return user.is_authenticated and Enrolment.objects.filter(user=user, course=course).exists()
+    return (
+        user.is_authenticated
+        and Enrolment.objects.current().filter(user=user, course=course).exists()
+    )
 
 
 def lesson_progress(*, user, lesson: LessonPage) -> LessonProgress | None:
@@ -217,12 +220,19 @@ def final_assessment_outcome(*, attempt) -> "assessment_selectors.ParentOutcome 
     if enrolment is None:
         return None
     course = enrolment.course
-    progress = CourseProgress.objects.filter(user_id=attempt.user_id, course=course).first()
-    certificate = Certificate.objects.filter(user_id=attempt.user_id, course=course).first()
+    # Progress rows are the current attempt's; an earlier attempt's outcome is its certificate.
+    progress = (
+        CourseProgress.objects.filter(user_id=attempt.user_id, course=course).first()
+        if enrolment.superseded_at is None
+        else None
+    )
+    certificate = Certificate.objects.filter(
+        user_id=attempt.user_id, course=course, registration=enrolment.registration
+    ).first()
     return assessment_selectors.ParentOutcome(
         title=course.title,
         url=course.url,
-        completed=bool(progress and progress.completed_at),
+        completed=bool((progress and progress.completed_at) or certificate),
         certificate_url=(
             reverse("courses:certificate_pdf", args=[certificate.code]) if certificate else ""
         ),
@@ -253,19 +263,32 @@ def course_outline(*, course: CoursePage, user, preview: bool = False) -> dict:
     """
     lessons = course_lessons(course=course, drafts=preview)
     enrolment = progress = certificate = None
-    rows = []
+    rows, history = [], []
     if preview:
         user = AnonymousUser()
     if user.is_authenticated:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
         progress = CourseProgress.objects.filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
-        certificate = Certificate.objects.filter(user=user, course=course).first()
-        if certificate is not None:
-            certificate.course = course  # its validity is read without another query
+        certificates = list(
+            Certificate.objects.filter(user=user, course=course).order_by("-issued_at")
+        )
+        for item in certificates:
+            item.course = course  # its validity is read without another query
+        history = attempt_history(user=user, course=course, certificates=certificates)
+        # The running attempt's own certificate; earlier ones are in the history.
+        certificate = next(
+            (c for c in certificates if enrolment and c.registration == enrolment.registration),
+            None if history else (certificates[0] if certificates else None),
+        )
     outline = _with_package_units(
         _outline(lessons, rows),
-        package_selectors.units_under(parent=course, user=user, drafts=preview),
+        package_selectors.units_under(
+            parent=course,
+            user=user,
+            drafts=preview,
+            registration=enrolment.registration if enrolment else None,
+        ),
     )
     completed = sum(1 for item in outline if item.status == "completed")
     final = course.final_assessment if course.final_assessment_id else None
@@ -280,6 +303,8 @@ def course_outline(*, course: CoursePage, user, preview: bool = False) -> dict:
         "enrolment": enrolment,
         "progress": progress,
         "certificate": certificate,
+        "history": history,
+        "can_retake": bool(enrolment and progress and progress.completed_at),
         "next_step": _next_step(
             user=user,
             course=course,
@@ -315,6 +340,39 @@ def course_outline(*, course: CoursePage, user, preview: bool = False) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class PastAttempt:
+    """An earlier, closed attempt at a course, as the learner's history shows it."""
+
+    attempt: int
+    enrolled_at: datetime.datetime
+    superseded_at: datetime.datetime
+    certificate: Certificate | None
+
+
+def attempt_history(*, user, course: CoursePage, certificates=None) -> list[PastAttempt]:
+    """The person's earlier attempts at the course, newest first, with their certificates.
+
+    ``certificates``: the person's certificates of the course when the caller has them.
+    """
+    if certificates is None:
+        certificates = list(Certificate.objects.filter(user=user, course=course))
+        for item in certificates:
+            item.course = course
+    by_registration = {c.registration: c for c in certificates}
+    return [
+        PastAttempt(
+            attempt=enrolment.attempt,
+            enrolled_at=enrolment.enrolled_at,
+            superseded_at=enrolment.superseded_at,
+            certificate=by_registration.get(enrolment.registration),
+        )
+        for enrolment in Enrolment.objects.filter(
+            user=user, course=course, superseded_at__isnull=False
+        ).order_by("-attempt")
+    ]
+
+
 def lesson_view(*, lesson: LessonPage, user, preview: bool = False) -> dict:
     """What the lesson page shows: the course outline, previous/next, the lesson's state.
 
@@ -332,11 +390,16 @@ def lesson_view(*, lesson: LessonPage, user, preview: bool = False) -> dict:
         lessons = [other for other in lessons if other.pk != lesson.pk or lesson.pk is None]
         lessons = sorted([*lessons, lesson], key=lambda page: page.path)
     if user.is_authenticated:
-        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+        enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
         rows = list(LessonProgress.objects.filter(user=user, course=course))
     outline = _with_package_units(
         _outline(lessons, rows, current_id=lesson.pk),
-        package_selectors.units_under(parent=course, user=user, drafts=preview),
+        package_selectors.units_under(
+            parent=course,
+            user=user,
+            drafts=preview,
+            registration=enrolment.registration if enrolment else None,
+        ),
     )
     position = next((i for i, item in enumerate(outline) if item.current), None)
     previous = outline[position - 1].lesson if position else None
@@ -588,12 +651,16 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
         .order_by("-last_activity_at")
     )
     enrolled = list(
-        Enrolment.objects.filter(user=user, course__live=True)
+        Enrolment.objects.current()
+        .filter(user=user, course__live=True)
         .exclude(course_id__in=[row.course_id for row in rows])
         .select_related("course")
         .order_by("-enrolled_at")
     )
-    certificates = {c.course_id: c for c in Certificate.objects.filter(user=user)}
+    # The latest certificate per course (earlier attempts' are history).
+    certificates = {
+        c.course_id: c for c in Certificate.objects.filter(user=user).order_by("issued_at")
+    }
     counts = unit_counts([row.course for row in rows] + [e.course for e in enrolled])
     in_progress, completed = [], []
     for row in rows:
@@ -785,7 +852,8 @@ def course_analytics(*, courses, min_group_size: int = 5) -> list[CourseFigures]
     courses = list(courses)
     figures = {c.pk: CourseFigures(course=c) for c in courses}
     for course_id, n in (
-        Enrolment.objects.filter(course__in=courses)
+        Enrolment.objects.current()
+        .filter(course__in=courses)
         .values_list("course_id")
         .annotate(n=Count("id"))
     ):
@@ -1075,7 +1143,7 @@ def course_states(
 ) -> dict[tuple[int, int], CourseState]:
     """(user id, course id) -> CourseState for every person with an enrolment in one of the
     courses (``user_ids=None``: everybody; callers with 100,000 people pass None rather than a
-    huge IN list). A constant number of queries."""
+    huge IN list). Four queries, whatever the number of people."""
     course_ids = list(course_ids)
     if not course_ids:
         return {}
@@ -1086,10 +1154,13 @@ def course_states(
     completions = CourseProgress.objects.filter(
         course_id__in=course_ids, completed_at__isnull=False
     )
+    # Each attempt's completion left a certificate; earlier attempts are only there.
+    earlier = Certificate.objects.filter(course_id__in=course_ids)
     if user_ids is not None:
         user_ids = list(user_ids)
         enrolments = enrolments.filter(user_id__in=user_ids)
         completions = completions.filter(user_id__in=user_ids)
+        earlier = earlier.filter(user_id__in=user_ids)
     started: dict[tuple[int, int], datetime.datetime] = {}
     for user_id, course_id, enrolled_at in enrolments.values_list(
         "user_id", "course_id", "enrolled_at"
@@ -1098,12 +1169,14 @@ def course_states(
         if key not in started or enrolled_at > started[key]:
             started[key] = enrolled_at
     completed: dict[tuple[int, int], datetime.datetime] = {}
-    for user_id, course_id, completed_at in completions.values_list(
-        "user_id", "course_id", "completed_at"
-    ).iterator(chunk_size=5000):
-        key = (user_id, course_id)
-        if key not in completed or completed_at > completed[key]:
-            completed[key] = completed_at
+    for rows in (
+        completions.values_list("user_id", "course_id", "completed_at"),
+        earlier.values_list("user_id", "course_id", "issued_at"),
+    ):
+        for user_id, course_id, completed_at in rows.iterator(chunk_size=5000):
+            key = (user_id, course_id)
+            if key not in completed or completed_at > completed[key]:
+                completed[key] = completed_at
     states = {}
     for key, started_at in started.items():
         completed_at = completed.get(key)

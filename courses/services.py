@@ -28,7 +28,7 @@ from wagtail.models import (
 
 from assessments import services as assessment_services
 from competencies import selectors as competency_selectors
-from courses import rules, selectors, tracking
+from courses import projection, rules, selectors, tracking
 from courses.blocks import SourceBlock
 from courses.models import (
     CourseCompetency,
@@ -282,7 +282,7 @@ def curriculum_update_or_create(
 
 def enrolment_ensure(*, user, course: CoursePage, source: str | None = None) -> Enrolment:
     """The person's enrolment in the course, created on first use (idempotent)."""
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
     if enrolment is not None:
         return enrolment
     if source is None:
@@ -298,7 +298,7 @@ def enrolment_ensure(*, user, course: CoursePage, source: str | None = None) -> 
             )
     except IntegrityError:
         # A parallel request enrolled the person first.
-        return Enrolment.objects.get(user=user, course=course)
+        return Enrolment.objects.current().get(user=user, course=course)
 
 
 @transaction.atomic
@@ -331,10 +331,42 @@ def course_continue(*, user, course: CoursePage, now=None) -> LessonPage | None:
 
 
 @transaction.atomic
+def course_retake(*, user, course: CoursePage, now=None) -> Enrolment:
+    """Take a completed course again (e.g. to renew an expiring certificate).
+
+    The current attempt is closed, not deleted: its enrolment, statements and certificate
+    stay as history, and the certificate keeps its own validity. The next attempt starts
+    with a new registration, so lessons, package units and the final assessment are done
+    afresh; completing it earns a new certificate.
+    """
+    if not course.live:
+        raise CourseActionError(_("This course is not available."))
+    # The row lock makes a double click (or two tabs) open one new attempt, not two.
+    current = (
+        Enrolment.objects.current().select_for_update().filter(user=user, course=course).first()
+    )
+    progress = selectors.course_progress(user=user, course=course)
+    if current is None or progress is None or progress.completed_at is None:
+        raise CourseActionError(_("You can take a course again once you have completed it."))
+    now = now or timezone.now()
+    current.superseded_at = now
+    current.save(update_fields=["superseded_at"])
+    enrolment = Enrolment.objects.create(
+        user=user,
+        course=course,
+        source=current.source,
+        enrolled_at=now,
+        attempt=current.attempt + 1,
+    )
+    projection.attempt_close(user_id=user.pk, course_id=course.pk)
+    return enrolment
+
+
+@transaction.atomic
 def lesson_experience(*, user, lesson: LessonPage, now=None) -> None:
     """Record that the learner opened the lesson (only within an enrolment)."""
     course = selectors.course_of_lesson(lesson=lesson)
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
     if enrolment is None or not lesson.live:
         raise CourseActionError(_("Please enrol in the course first."))
     events.record(
@@ -387,7 +419,8 @@ def final_assessment_context(*, user, assessment) -> "assessment_services.Attemp
     course that ends with this assessment supplies the parent and the registration.
     """
     enrolment = (
-        Enrolment.objects.filter(user=user, course__final_assessment=assessment, course__live=True)
+        Enrolment.objects.current()
+        .filter(user=user, course__final_assessment=assessment, course__live=True)
         .select_related("course")
         .first()
     )

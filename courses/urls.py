@@ -8,6 +8,7 @@ urlpatterns = [
     path("catalogue/", views.catalogue, name="catalogue"),
     path("courses/<int:page_id>/enrol/", views.course_enrol, name="course_enrol"),
     path("courses/<int:page_id>/continue/", views.course_continue, name="course_continue"),
+    path("courses/<int:page_id>/retake/", views.course_retake, name="course_retake"),
     path(
         "lessons/<int:page_id>/experienced/",
         views.lesson_experienced,

@@ -93,6 +93,26 @@ def course_continue(request, page_id):
 
 @login_required
 @require_POST
+def course_retake(request, page_id):
+    course = _live_course(page_id)
+    try:
+        services.course_retake(user=request.user, course=course)
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _(
+                "You are taking “%(title)s” again. Your earlier completion and certificate "
+                "remain in your history."
+            )
+            % {"title": course.title},
+        )
+    return redirect(course.get_url(request))
+
+
+@login_required
+@require_POST
 def lesson_experienced(request, page_id):
     lesson = _live_lesson(page_id)
     try:

@@ -8,7 +8,11 @@ from django.db import transaction
 
 from assessments.demo import load_assessments_activity_demo
 from competencies.demo import load_competencies_demo
-from courses.demo import load_courses_activity_demo, load_courses_demo
+from courses.demo import (
+    load_courses_activity_demo,
+    load_courses_demo,
+    load_recertification_demo,
+)
 from lms.assignments.demo import load_assignments_demo
 from lms.demo.people import DEMO_PASSWORD, DEMO_TOTP_SECRETS, PERSONAS, load_people
 from lms.home.demo import load_site_pages_demo
@@ -23,6 +27,7 @@ STEPS = [
     load_packages_demo,
     load_courses_activity_demo,
     load_assessments_activity_demo,
+    load_recertification_demo,
     load_assignments_demo,
 ]
 

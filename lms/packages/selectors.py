@@ -230,8 +230,9 @@ def package_overview(*, package, state: PackageProgress | None) -> PackageOvervi
     )
 
 
-def satisfied_units(*, user_ids, page_ids) -> dict[int, set[int]]:
-    """Which ``ContentPackagePage`` ids each person has satisfied (any registration).
+def satisfied_units(*, user_ids, page_ids, registrations=None) -> dict[int, set[int]]:
+    """Which ``ContentPackagePage`` ids each person has satisfied: in any registration, or
+    only in ``registrations`` (a course attempt's own) when given.
 
     Two queries, whatever the number of people and pages.
     """
@@ -248,6 +249,7 @@ def satisfied_units(*, user_ids, page_ids) -> dict[int, set[int]]:
         PackageProgress.objects.filter(
             user_id__in=list(user_ids), package_id__in=list(by_package), satisfied_at__isnull=False
         )
+        .filter(**({"registration__in": list(registrations)} if registrations is not None else {}))
         .values_list("user_id", "package_id")
         .distinct()
     ):
@@ -347,10 +349,11 @@ def _units(iris, candidates) -> dict[str, list[tuple[int, int]]]:
     }
 
 
-def units_under(*, parent, user, drafts: bool = False) -> list[dict]:
+def units_under(*, parent, user, drafts: bool = False, registration=None) -> list[dict]:
     """The live package units below a page (a course) with the person's status; 2 queries.
 
-    ``drafts`` adds the unpublished ones (for a preview of the course).
+    ``drafts`` adds the unpublished ones (for a preview of the course); ``registration``
+    limits the status to one attempt at the course (else: any registration).
     """
     pages = ContentPackagePage.objects.child_of(parent)
     if not drafts:
@@ -360,9 +363,12 @@ def units_under(*, parent, user, drafts: bool = False) -> list[dict]:
     )
     done, started = set(), set()
     if pages and user.is_authenticated:
-        for package_id, satisfied_at in PackageProgress.objects.filter(
+        progress = PackageProgress.objects.filter(
             user=user, package_id__in={page.package_id for page in pages}
-        ).values_list("package_id", "satisfied_at"):
+        )
+        if registration is not None:
+            progress = progress.filter(registration=registration)
+        for package_id, satisfied_at in progress.values_list("package_id", "satisfied_at"):
             started.add(package_id)
             if satisfied_at is not None:
                 done.add(package_id)

@@ -110,3 +110,30 @@ def test_demo_appends_each_simulator_to_its_named_lesson_once(
     titles = [b.value["title"] for b in lesson.body if b.block_type == "decision_simulator"]
     assert titles == [value["title"] for _c, _l, value in simulators.SIMULATORS[:3]]
     assert lesson.live and not lesson.has_unpublished_changes
+
+
+def test_demo_recertification_gives_the_manager_two_certificates(
+    sample_content, framework, make_user, make_role, make_unit
+):
+    from courses.models import Certificate
+
+    sb = make_role("sachbearbeitung", "Sachbearbeitung")
+    make_role("fuehrungskraft", "Führungskraft")
+    manager = make_user("fuehrung@example.org", job_roles=[sb])
+    colleague = make_user(job_roles=[sb], org_unit=make_unit("Referat 22", code="ref-22"))
+    personas = {"Manager": manager}
+    out = io.StringIO()
+    demo.load_courses_demo(out, personas=personas, colleagues=[colleague])
+    for _ in range(2):  # idempotent
+        demo.load_recertification_demo(out, personas=personas, colleagues=[colleague])
+
+    course = CoursePage.objects.get(slug="datenqualitaet")
+    earlier, latest = Certificate.objects.filter(user=manager, course=course).order_by("issued_at")
+    assert earlier.is_expired and not latest.is_expired
+    assert [e.attempt for e in Enrolment.objects.filter(user=manager).order_by("attempt")] == [1, 2]
+    outline = selectors.course_outline(course=course, user=manager)
+    assert outline["certificate"] == latest
+    assert [past.certificate for past in outline["history"]] == [earlier]
+    lapsed = Certificate.objects.get(user=colleague, course=course)
+    assert lapsed.is_expired
+    assert "recertification: 3 certificates" in out.getvalue()

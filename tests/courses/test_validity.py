@@ -128,7 +128,7 @@ def test_course_states_reports_start_completion_and_validity(
     _complete(learner, forever, completed)
     services.course_enrol(user=other, course=timed)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         states = selectors.course_states(course_ids=[timed.pk, forever.pk])
     assert states[(learner.pk, timed.pk)] == selectors.CourseState(
         started_at=completed,
@@ -140,7 +140,7 @@ def test_course_states_reports_start_completion_and_validity(
     assert states[(other.pk, timed.pk)].started_at is not None
     assert (other.pk, forever.pk) not in states
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         mine = selectors.course_states(course_ids=[timed.pk, forever.pk], user_ids=[other.pk])
     assert set(mine) == {(other.pk, timed.pk)}
     assert selectors.course_states(course_ids=[]) == {}
@@ -150,7 +150,7 @@ def test_course_states_query_count_is_flat(make_course, make_user, django_assert
     course = make_course(lessons=1, validity_months=12)
     for _ in range(15):
         _complete(make_user(), course, timezone.now())
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(selectors.course_states(course_ids=[course.pk])) == 15
 
 

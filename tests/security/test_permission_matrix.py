@@ -87,6 +87,7 @@ MATRIX = {
     "learn/catalogue/": same(OK, anonymous=LOGIN),
     "learn/courses/<int:page_id>/enrol/": same(NOGET, anonymous=LOGIN),
     "learn/courses/<int:page_id>/continue/": same(NOGET, anonymous=LOGIN),
+    "learn/courses/<int:page_id>/retake/": same(NOGET, anonymous=LOGIN),
     "learn/lessons/<int:page_id>/experienced/": same(NOGET, anonymous=LOGIN),
     "learn/lessons/<int:page_id>/complete/": same(NOGET, anonymous=LOGIN),
     # A simulator id the lesson does not hold: nobody learns anything about it.

@@ -60,6 +60,7 @@ actions = st.lists(
         st.tuples(st.just("self"), st.integers(0, LEARNERS - 1), st.integers(1, 8)),
         st.tuples(st.just("validate"), st.integers(0, LEARNERS - 1), st.integers(1, 8)),
         st.tuples(st.just("void"), st.integers(0, 50), st.just(0)),
+        st.tuples(st.just("retake"), st.integers(0, LEARNERS - 1), st.integers(0, 1)),
     ),
     min_size=3,
     max_size=14,
@@ -198,6 +199,12 @@ def _apply(world, action):
             rank=value,
             validator=world["trainer"],
         )
+    elif kind == "retake":
+        course = world["with_unit"] if value else world["course"]
+        try:
+            course_services.course_retake(user=learner, course=course)
+        except course_services.CourseActionError:
+            return
     elif kind == "void":
         voidable = list(
             Statement.objects.filter(voided=False, user__isnull=False)
@@ -331,6 +338,33 @@ def test_rebuild_equals_live_ingest(world, history):
         _assert_same(_state(), live)
         assert Statement.objects.count() == logged
         transaction.set_rollback(True)
+
+
+def test_a_course_taken_again_keeps_its_history_and_rebuild_agrees(world):
+    """Complete, take again, complete again (two certificates), then start a third attempt:
+    live and rebuilt state agree, and the first attempt's statements move nothing now."""
+    learner = world["learners"][0]
+    steps = [("unit_lesson", 0, 0), ("au", 0, "done"), ("waive", 0, 1)]
+    for action in steps:
+        _apply(world, action)
+    first = Certificate.objects.get(user=learner, course=world["with_unit"])
+    _apply(world, ("retake", 0, 1))
+    assert not CourseProgress.objects.filter(user=learner, course=world["with_unit"]).exists()
+    for action in steps:
+        _apply(world, action)
+    certificates = Certificate.objects.filter(user=learner, course=world["with_unit"])
+    assert certificates.count() == 2
+    assert first in certificates
+    assert len({c.registration for c in certificates}) == 2
+    _apply(world, ("retake", 0, 1))
+    _apply(world, ("unit_lesson", 0, 0))
+    progress = CourseProgress.objects.get(user=learner, course=world["with_unit"])
+    assert progress.completed_at is None and progress.lessons_completed == 1
+    live = _state()
+
+    projections_rebuild(batch_size=3)
+
+    _assert_same(_state(), live)
 
 
 def test_a_voided_lesson_keeps_the_recorded_completion_and_rebuild_agrees(world):
