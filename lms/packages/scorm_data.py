@@ -424,28 +424,81 @@ def score_scaled(score: dict, version: str) -> float | None:
     return round(max(-1.0, min(1.0, (raw - low) / (high - low))), 4)
 
 
+def _present(data: dict) -> dict:
+    """Without empty values: scorm-again would validate "" against each element's type."""
+    return {key: value for key, value in data.items() if value not in ("", None, {}, [])}
+
+
+def _indexed_out(items: list[dict]) -> dict:
+    return {str(index): item for index, item in enumerate(items)}
+
+
 def loadable(cmi: Cmi, version: str) -> dict:
     """The stored elements in the shape scorm-again's ``loadFromJSON`` takes (for resume).
 
-    Interactions are write-only in SCORM 1.2 and are not handed back; objectives are.
+    Objectives come back in both versions; interactions only in 2004 (write-only in 1.2).
     """
     if version == SCORM_12:
-        return {
+        objectives = [
+            _present({"id": o["id"], "status": o["status"], "score": _present(o["score"])})
+            for o in cmi.objectives
+        ]
+        data = {
             "core": {
                 "lesson_location": cmi.location,
                 "lesson_status": cmi.completion_status,
-                "score": {k: v for k, v in cmi.score.items() if v != ""},
+                "score": _present(cmi.score),
             },
             "suspend_data": cmi.suspend_data,
             "comments": cmi.comments,
         }
+        if objectives:
+            data["objectives"] = _indexed_out(objectives)
+        return data
     data = {
         "location": cmi.location,
         "suspend_data": cmi.suspend_data,
         "completion_status": cmi.completion_status,
         "success_status": cmi.success_status,
-        "score": {k: v for k, v in cmi.score.items() if v != ""},
+        "score": _present(cmi.score),
     }
     if cmi.progress_measure:
         data["progress_measure"] = cmi.progress_measure
+    if cmi.objectives:
+        data["objectives"] = _indexed_out(
+            [
+                _present(
+                    {
+                        "id": o["id"],
+                        "success_status": o["success_status"],
+                        "completion_status": o["completion_status"],
+                        "score": _present(o["score"]),
+                    }
+                )
+                for o in cmi.objectives
+            ]
+        )
+    if cmi.interactions:
+        data["interactions"] = _indexed_out(
+            [
+                _present(
+                    {
+                        "id": i["id"],
+                        "type": i["type"],
+                        "timestamp": i["time"],
+                        "weighting": i["weighting"],
+                        "learner_response": i["response"] if i["type"] else "",
+                        "result": i["result"],
+                        "latency": i["latency"],
+                        "description": i.get("description", ""),
+                        "correct_responses": _indexed_out(
+                            [{"pattern": p} for p in i["correct_responses"]]
+                        )
+                        if i["type"]
+                        else {},
+                    }
+                )
+                for i in cmi.interactions
+            ]
+        )
     return data

@@ -390,6 +390,23 @@ def test_scorm_2004_multi_sco_rollup_needs_every_sco(client, make_user, scorm_un
 
     second = runtime(client, auth, sco=1).json()
     assert second["cmi"]["scaled_passing_score"] == "0.8"
+    suspended = runtime(
+        client,
+        auth,
+        sco=1,
+        event="commit",
+        cmi={
+            "exit": "suspend",
+            "objectives": {"0": {"id": "ziel-1", "success_status": "passed"}},
+            "interactions": {"0": {"id": "q1", "type": "true-false", "learner_response": "true"}},
+        },
+    )
+    assert suspended.status_code == 200
+    auth = start(client, learner, course, unit, sco=1)["auth"]
+    resumed = runtime(client, auth, sco=1).json()
+    assert resumed["cmi"]["entry"] == "resume"
+    assert resumed["cmi"]["objectives"]["0"]["id"] == "ziel-1"
+    assert resumed["cmi"]["interactions"]["0"]["learner_response"] == "true"
     low = runtime(
         client,
         auth,
