@@ -566,3 +566,28 @@ def test_attempts_are_in_the_personal_export_and_erased_with_the_person(
     client.logout()
     person_erase(user=learner)
     assert not ScormAttempt.objects.exists()
+
+
+def test_trainer_uploads_scorm_in_the_admin_with_german_errors(client, make_user):
+    from django.urls import reverse
+
+    log_in(client, make_user("trainer-scorm@example.org", groups=("Trainer",)))
+    add_url = reverse("wagtailsnippets_packages_contentpackage:add")
+    with translation.override("de"):
+        form = client.get(add_url).content.decode()
+        assert "imsmanifest.xml" in form
+        nested = make_zip({"kurs/imsmanifest.xml": MANIFEST_12, "kurs/a.html": "x"})
+        refused = client.post(add_url, {"title": "", "upload": upload(nested)})
+        assert refused.status_code == 200
+        assert "liegt in einem Unterordner" in refused.content.decode()
+        missing = zip_folder("scorm12_basic", replace={"sco.js": None})
+        refused = client.post(add_url, {"title": "", "upload": upload(missing)})
+        assert "nicht im Paket enthalten" in refused.content.decode()
+        assert not ContentPackage.objects.exists()
+        accepted = client.post(
+            add_url, {"title": "", "upload": upload(zip_folder("scorm2004_multi"))}
+        )
+    assert accepted.status_code == 302
+    package = ContentPackage.objects.get()
+    assert package.kind == ContentPackage.Kind.SCORM2004
+    assert len(package.aus) == 2
