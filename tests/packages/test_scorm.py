@@ -16,6 +16,7 @@ from lms.packages.models import ContentPackage, ContentPackagePage, PackageProgr
 from lms.packages.safezip import PackageError
 from lms.xapi import vocabulary
 from lms.xapi.models import Statement
+from lms.xapi.services import projections_rebuild
 from tests.conftest import log_in
 from tests.packages.conftest import upload, zip_folder
 
@@ -205,7 +206,10 @@ def test_refused_scorm_import_leaves_nothing_behind(db, package_storage):
     with pytest.raises(PackageError):
         services.package_create(title="", upload=upload(data))
     assert not ContentPackage.objects.exists()
-    assert not list(package_storage.rglob("*")) if package_storage.exists() else True
+    stored = (
+        [p for p in package_storage.rglob("*") if p.is_file()] if package_storage.exists() else []
+    )
+    assert stored == []
 
 
 # --- Runtime ----------------------------------------------------------------------------
@@ -425,7 +429,16 @@ def test_scorm_2004_multi_sco_rollup_needs_every_sco(client, make_user, scorm_un
     assert high.json()["scos"][1]["status"] == "passed"
     progress = PackageProgress.objects.get(user=learner, package=package)
     assert progress.satisfied_at is not None
+    assert progress.au_state["0"]["completed"] and progress.au_state["1"]["passed"]
     assert CourseProgress.objects.get(user=learner, course=course).completed_at is not None
+    # Replaying the log reaches the same package state (the projection is the only writer).
+    projections_rebuild()
+    rebuilt = PackageProgress.objects.get(user=learner, package=package)
+    assert (rebuilt.satisfied_at, rebuilt.completed_at, rebuilt.au_state) == (
+        progress.satisfied_at,
+        progress.completed_at,
+        progress.au_state,
+    )
 
 
 def test_a_normally_ended_unfinished_attempt_starts_a_new_one(client, make_user, scorm_unit):
