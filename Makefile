@@ -26,7 +26,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-demo: migrate
+demo: migrate node_modules/.package-lock.json
 	$(PY) manage.py load_demo_content
 
 ## Embedded demo: SQLite, eager tasks, console e-mail, on http://127.0.0.1:8000

@@ -1,4 +1,5 @@
-"""Activity IRIs the platform generates for cmi5 courses, blocks and AUs (cmi5 8.1.5, 9.4).
+"""Activity IRIs the platform generates for cmi5 courses, blocks and AUs (cmi5 8.1.5, 9.4)
+and for SCORM packages and their SCOs (SCORM identifiers are not IRIs).
 
 The LMS must give every AU, block and course its own activity id, different from the
 publisher's id in ``cmi5.xml``; ours live under the platform's base IRI.
@@ -19,6 +20,14 @@ def cmi5_au_iri(package_uuid, index: int) -> str:
 
 def cmi5_block_iri(package_uuid, number: int) -> str:
     return f"{base_iri()}/activities/cmi5-block/{package_uuid}-{number}"
+
+
+def scorm_package_iri(package_uuid) -> str:
+    return f"{base_iri()}/activities/scorm/{package_uuid}"
+
+
+def scorm_sco_iri(package_uuid, index: int) -> str:
+    return f"{scorm_package_iri(package_uuid)}/sco-{index}"
 
 
 def cmi5_au_package_uuid(iri: str) -> uuid.UUID | None:

@@ -9,7 +9,9 @@ class PackagesConfig(AppConfig):
 
     def ready(self):
         from lms.accounts.groups import register_group_permissions
+        from lms.accounts.personal_data import register_personal_data
         from lms.packages import projection, selectors, storage  # noqa: F401 (system check)
+        from lms.packages.models import ScormAttempt
         from lms.xapi.credentials import register_scope_provider, register_statement_guard
         from lms.xapi.projections import register_projection
 
@@ -18,6 +20,24 @@ class PackagesConfig(AppConfig):
             apply=projection.apply,
             reset=projection.reset,
             erase=projection.erase,
+        )
+        # SCORM run-time data a SCO stored for the person (their copy, GDPR Art. 15/20).
+        register_personal_data(
+            "scorm_attempts",
+            lambda user: ScormAttempt.objects.filter(user=user).values(
+                "package__title",
+                "sco_identifier",
+                "number",
+                "completion_status",
+                "success_status",
+                "score_scaled",
+                "location",
+                "suspend_data",
+                "interactions",
+                "total_seconds",
+                "started_at",
+                "updated_at",
+            ),
         )
         register_scope_provider(selectors.launch_scope)
         register_statement_guard(selectors.cmi5_session_refusal)

@@ -18,8 +18,9 @@ class ContentPackageForm(WagtailAdminModelForm):
         self.fields["upload"].widget = forms.FileInput(attrs={"accept": ".zip,.xml"})
         help_text = _(
             "A zip of a Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml), "
-            "at the top of the zip or in a single folder; or a cmi5.xml on its own whose "
-            "units are all served from elsewhere (absolute https:// addresses)."
+            "at the top of the zip or in a single folder; a SCORM 1.2 or 2004 package (with "
+            "imsmanifest.xml at the top of the zip); or a cmi5.xml on its own whose units "
+            "are all served from elsewhere (absolute https:// addresses)."
         )
         if self.instance.pk:
             help_text = f"{help_text} {_('Leave empty to keep the current package.')}"

@@ -428,3 +428,249 @@ def parse_cmi5(raw: bytes, names: set[str] | None) -> Cmi5Manifest:
     for activity_id in manifest.activity_ids():
         _check_length(activity_id, "cmi5.xml")
     return manifest
+
+
+# --- SCORM (imsmanifest.xml) ------------------------------------------------------------
+
+SCORM_MANIFEST = "imsmanifest.xml"
+SCORM_12 = "1.2"
+SCORM_2004 = "2004"
+ADLCP_12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+@dataclass
+class Sco:
+    id: str  # the item's identifier
+    title: str
+    url: str  # the resource's href (with xml:base and the item's parameters)
+    resource: str
+    move_on: str
+    mastery_score: float | None = None  # 1.2: 0–100; 2004: scaled -1…1
+    data_from_lms: str = ""
+    max_time_allowed: str = ""
+    time_limit_action: str = ""
+    block: int | None = None  # index of the aggregation item (chapter) it sits in
+
+
+@dataclass
+class ScormManifest:
+    version: str  # SCORM_12 or SCORM_2004
+    identifier: str
+    title: str
+    organization: str
+    scos: list[Sco]
+    blocks: list[dict]
+
+    def as_structure(self) -> dict:
+        return {
+            "version": self.version,
+            "course": {"id": self.identifier, "title": self.title},
+            "organization": self.organization,
+            "aus": [asdict(sco) for sco in self.scos],
+            "blocks": self.blocks,
+        }
+
+
+def _attr(element, name: str) -> str:
+    """An attribute by local name in any namespace (``adlcp:scormtype``, ``scormType``)."""
+    for key, value in element.attrib.items():
+        if _local(key).lower() == name.lower():
+            return value.strip()
+    return ""
+
+
+def _child_text(element, name: str) -> str:
+    """Text of the first descendant named ``name`` (any namespace, case-insensitive)."""
+    for child in element.iter():
+        if _local(child.tag).lower() == name.lower():
+            return (child.text or "").strip()
+    return ""
+
+
+def _own_child_text(element, name: str) -> str:
+    for child in element:
+        if _local(child.tag).lower() == name.lower():
+            return (child.text or "").strip()
+    return ""
+
+
+def _scorm_version(root) -> str:
+    metadata = _child(root, "metadata")
+    text = _child_text(metadata, "schemaversion") if metadata is not None else ""
+    if text:
+        if "2004" in text or text.startswith("CAM 1.3"):
+            return SCORM_2004
+        if text.startswith("1.2"):
+            return SCORM_12
+    namespaces = {ns for element in root.iter() for ns in (element.nsmap or {}).values()}
+    return SCORM_2004 if ADLCP_2004 in namespaces else SCORM_12
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(Decimal(text.strip()))
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _scorm_2004_mastery(item) -> float | None:
+    """``imsss:minNormalizedMeasure`` of the primary objective when it is satisfied by it."""
+    for element in item:
+        if _local(element.tag) != "sequencing":
+            continue
+        for objectives in _children(element, "objectives"):
+            for primary in _children(objectives, "primaryObjective"):
+                if _attr(primary, "satisfiedByMeasure").lower() != "true":
+                    continue
+                measure = _own_child_text(primary, "minNormalizedMeasure")
+                return _number(measure) if measure else 1.0
+    return None
+
+
+def _scorm_2004_time_limit(item) -> str:
+    for element in item:
+        if _local(element.tag) == "sequencing":
+            for limit in _children(element, "limitConditions"):
+                return _attr(limit, "attemptAbsoluteDurationLimit")
+    return ""
+
+
+def _file_in_package(href: str, names: set[str]) -> str | None:
+    path = href.split("?", 1)[0].split("#", 1)[0]
+    clean = str(PurePosixPath(path.lstrip("/"))) if path else ""
+    return clean if clean in names else None
+
+
+def parse_scorm(raw: bytes, names: set[str]) -> ScormManifest:
+    """A SCORM 1.2 or 2004 content package manifest, read from the package root.
+
+    The default organization's items that reference SCO resources become the package's
+    launchable units, in manifest order; items with children become blocks (chapters).
+    Every file a resource names must be in the package.
+    """
+    filename = SCORM_MANIFEST
+    root = _parse(raw, filename)
+    if _local(root.tag) != "manifest":
+        raise PackageError(_("imsmanifest.xml: the root element must be <manifest>."))
+    version = _scorm_version(root)
+    resources: dict[str, dict] = {}
+    resources_el = _child(root, "resources")
+    base = root.get(XML_BASE) or ""
+    for resource in _children(resources_el, "resource") if resources_el is not None else []:
+        identifier = (resource.get("identifier") or "").strip()
+        res_base = (
+            base
+            + ((resources_el.get(XML_BASE) or "") if resources_el is not None else "")
+            + (resource.get(XML_BASE) or "")
+        )
+        href = (resource.get("href") or "").strip()
+        for file_el in _children(resource, "file"):
+            file_href = (file_el.get("href") or "").strip()
+            if file_href and _file_in_package(res_base + file_href, names) is None:
+                raise PackageError(
+                    _(
+                        "imsmanifest.xml names the file %(file)s (resource %(resource)s), "
+                        "which is not in the package."
+                    )
+                    % {"file": res_base + file_href, "resource": identifier or "—"}
+                )
+        resources[identifier] = {
+            "href": res_base + href if href else "",
+            "sco": _attr(resource, "scormtype").lower() == "sco",
+        }
+    organizations = _child(root, "organizations")
+    orgs = _children(organizations, "organization") if organizations is not None else []
+    if not orgs:
+        raise PackageError(_("imsmanifest.xml contains no organization (<organization>)."))
+    default = (organizations.get("default") or "").strip()
+    organization = next((o for o in orgs if o.get("identifier") == default), orgs[0])
+    scos: list[Sco] = []
+    blocks_by_index: list[dict] = []
+    seen: set[str] = set()
+
+    def read_items(parent, block: int | None) -> tuple[list[int], list[dict]]:
+        indexes, blocks = [], []
+        for item in _children(parent, "item"):
+            identifier = (item.get("identifier") or "").strip()
+            if not identifier or identifier in seen:
+                raise PackageError(
+                    _("imsmanifest.xml uses the item identifier %(id)s twice or not at all.")
+                    % {"id": identifier or "—"}
+                )
+            seen.add(identifier)
+            title = _own_child_text(item, "title") or identifier
+            if _children(item, "item"):
+                number = len(blocks_by_index)
+                entry = {"id": identifier, "title": title, "aus": [], "blocks": []}
+                blocks_by_index.append(entry)
+                entry["aus"], entry["blocks"] = read_items(item, number)
+                blocks.append(entry)
+                continue
+            ref = (item.get("identifierref") or "").strip()
+            if not ref:
+                continue
+            resource = resources.get(ref)
+            if resource is None:
+                raise PackageError(
+                    _("imsmanifest.xml: the item %(item)s refers to the missing resource %(ref)s.")
+                    % {"item": identifier, "ref": ref}
+                )
+            if not resource["sco"]:
+                continue  # an asset: nothing to track, not offered on its own
+            if not resource["href"]:
+                raise PackageError(
+                    _("imsmanifest.xml: the SCO resource %(ref)s names no launch file (href).")
+                    % {"ref": ref}
+                )
+            parameters = (item.get("parameters") or "").strip()
+            url = resource["href"]
+            if parameters:
+                joiner = "" if parameters[0] in "?#" else ("&" if "?" in url else "?")
+                if parameters[0] == "?" and "?" in url:
+                    parameters, joiner = parameters[1:], "&"
+                url = f"{url}{joiner}{parameters}"
+            url = check_relative_url(url, names, filename)
+            if version == SCORM_12:
+                mastery = _number(_own_child_text(item, "masteryscore") or "x")
+                move_on = "CompletedOrPassed"
+                max_time = _own_child_text(item, "maxtimeallowed")
+            else:
+                mastery = _scorm_2004_mastery(item)
+                move_on = "CompletedAndPassed" if mastery is not None else "Completed"
+                max_time = _scorm_2004_time_limit(item)
+            scos.append(
+                Sco(
+                    id=identifier[:255],
+                    title=title[:255],
+                    url=url,
+                    resource=ref,
+                    move_on=move_on,
+                    mastery_score=mastery,
+                    data_from_lms=_own_child_text(item, "datafromlms")[:4096],
+                    max_time_allowed=max_time[:64],
+                    time_limit_action=_own_child_text(item, "timelimitaction")[:64],
+                    block=block,
+                )
+            )
+            indexes.append(len(scos) - 1)
+        return indexes, blocks
+
+    _top, blocks = read_items(organization, None)
+    if not scos:
+        raise PackageError(
+            _(
+                "imsmanifest.xml names no SCO: no item of the default organization refers "
+                'to a resource with adlcp:scormtype="sco".'
+            )
+        )
+    return ScormManifest(
+        version=version,
+        identifier=(root.get("identifier") or "").strip()[:255],
+        title=_own_child_text(organization, "title") or scos[0].title,
+        organization=(organization.get("identifier") or "").strip(),
+        scos=scos,
+        blocks=blocks,
+    )

@@ -1,5 +1,5 @@
 """The content host (``QD_CONTENT_ORIGIN``, or ``QD_CONTENT_HOST_ALIAS`` in the demo) serves
-package files and nothing else.
+package files and the SCORM player with its run-time endpoint, and nothing else.
 
 Package files on that host keep an origin of their own (``allow-same-origin``), which
 content with frames or ``localStorage`` needs. Nobody may log in there: package scripts
@@ -14,7 +14,7 @@ from django.http import HttpResponseNotFound, HttpResponseRedirect
 
 from lms.content_origin import is_content_host
 
-CONTENT_PATHS = ("/content/files/",)
+CONTENT_PATHS = ("/content/files/", "/content/scorm/")
 
 
 def _platform_address(request) -> str:

@@ -23,6 +23,8 @@ class ContentPackage(models.Model):
     class Kind(models.TextChoices):
         TINCAN = "tincan", _("Tin Can (xAPI) package")
         CMI5 = "cmi5", _("cmi5 course package")
+        SCORM12 = "scorm12", _("SCORM 1.2 package")
+        SCORM2004 = "scorm2004", _("SCORM 2004 package")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, editable=False)
@@ -31,7 +33,10 @@ class ContentPackage(models.Model):
         _("zip file"),
         upload_to="packages/uploads/",
         storage=package_storage,
-        help_text=_("A Tin Can package (with tincan.xml) or a cmi5 package (with cmi5.xml)."),
+        help_text=_(
+            "A Tin Can package (with tincan.xml), a cmi5 package (with cmi5.xml) or a "
+            "SCORM 1.2 / 2004 package (with imsmanifest.xml)."
+        ),
     )
     content_prefix = models.CharField(max_length=255, editable=False)
     launch_path = models.CharField(_("launch file"), max_length=1024, editable=False)
@@ -60,8 +65,15 @@ class ContentPackage(models.Model):
         return self.title
 
     @property
+    def is_scorm(self) -> bool:
+        return self.kind in (self.Kind.SCORM12, self.Kind.SCORM2004)
+
+    @property
     def aus(self) -> list[dict]:
-        return self.structure.get("aus", []) if self.kind == self.Kind.CMI5 else []
+        """cmi5 AUs, or a SCORM package's SCOs (same keys: one launchable unit each)."""
+        if self.kind == self.Kind.CMI5 or self.is_scorm:
+            return self.structure.get("aus", [])
+        return []
 
 
 class PackageLaunch(models.Model):
@@ -121,6 +133,57 @@ class PackageProgress(models.Model):
 
     def __str__(self):
         return f"{self.user_id} / {self.package_id}"
+
+
+class ScormAttempt(models.Model):
+    """One attempt of a person at one SCO, in one registration: the SCORM run-time data.
+
+    Written only by ``lms.packages.scorm`` from what the player commits with the launch's
+    credential. ``cmi`` keeps the validated data model elements the SCO may set (location,
+    suspend data, status, score, interactions, objectives, preferences …) in the shape
+    scorm-again loads them; the columns beside it are the ones reports and resume read.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    package = models.ForeignKey(
+        ContentPackage, on_delete=models.CASCADE, related_name="scorm_attempts"
+    )
+    registration = models.UUIDField()
+    sco_index = models.PositiveIntegerField()
+    sco_identifier = models.CharField(max_length=255)
+    number = models.PositiveIntegerField(default=1)
+    cmi = models.JSONField(default=dict)
+    # 1.2: cmi.core.lesson_status; 2004: cmi.completion_status
+    completion_status = models.CharField(max_length=20, default="not attempted")
+    success_status = models.CharField(max_length=20, default="unknown")
+    score_scaled = models.FloatField(null=True, blank=True)
+    score_raw = models.FloatField(null=True, blank=True)
+    location = models.CharField(max_length=1000, blank=True)
+    suspend_data = models.TextField(blank=True)
+    exit = models.CharField(max_length=20, blank=True)
+    interactions = models.JSONField(default=list)
+    objectives = models.JSONField(default=list)
+    total_seconds = models.FloatField(default=0)
+    # Session time reported since the last LMSFinish/Terminate (added to the total then).
+    session_seconds = models.FloatField(default=0)
+    terminated = models.BooleanField(default=False)
+    # The launch that opened the attempt last: only it may write (a second window may not).
+    launch_session = models.UUIDField(null=True, blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("SCORM attempt")
+        verbose_name_plural = _("SCORM attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "package", "registration", "sco_index", "number"],
+                name="unique_scorm_attempt",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.package_id} / {self.user_id} / {self.sco_identifier} #{self.number}"
 
 
 class ContentPackagePage(Page):

@@ -6,7 +6,8 @@ own credentials (or by the platform itself, e.g. ``waived``), and its object is 
 the package's activities. So two packages that reuse activity ids never mix, and an
 integrator's key cannot move a learner's package state. Tin Can: completed / passed /
 failed about the package's main activity. cmi5: the AU states (completed, passed,
-failed, waived) and the moveOn rule of each AU; when a block or the whole course becomes
+failed, waived) and the moveOn rule of each AU (SCORM: each SCO, with a moveOn the import
+derived from the manifest); when a block or the whole course becomes
 satisfied, ``apply`` returns the LMS's ``satisfied`` statement as a follow-up (the store
 records it). Constant number of queries per batch.
 """
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 
 from lms.packages import activities, moveon
-from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress
+from lms.packages.models import ContentPackage, PackageLaunch, PackageProgress, ScormAttempt
 from lms.xapi import events, selectors, vocabulary
 from lms.xapi import services as xapi_services
 from lms.xapi.projections import FollowUp
@@ -63,8 +64,9 @@ def reset() -> None:
 
 
 def erase(user_id) -> None:
-    """Remove the person's package state, launches and their launch credentials."""
+    """Remove the person's package state, SCORM attempts, launches and launch credentials."""
     PackageProgress.objects.filter(user_id=user_id).delete()
+    ScormAttempt.objects.filter(user_id=user_id).delete()
     client_ids = list(
         PackageLaunch.objects.filter(user_id=user_id, lrs_client__isnull=False).values_list(
             "lrs_client_id", flat=True
@@ -115,7 +117,8 @@ def _apply(statements: list["Statement"]) -> list[FollowUp]:
             if not (statement.by_platform or statement.client_id in by_package[package_id]):
                 continue
             package = packages[package_id]
-            if package.kind == ContentPackage.Kind.CMI5:
+            if package.kind == ContentPackage.Kind.CMI5 or package.is_scorm:
+                # One state per AU / SCO, rolled up by its moveOn (SCORM: from the manifest).
                 if statement.object_id in package.activity_ids:
                     index = package.activity_ids.index(statement.object_id)
                     matched.append((statement, package_id, index, True))
@@ -223,7 +226,7 @@ def _satisfied_follow_ups(matched, rows, packages) -> list[FollowUp]:
     """cmi5: the LMS's ``satisfied`` for blocks and the course whose AUs are all satisfied."""
     candidates = {}
     for statement, package_id, au_index, _is_main in matched:
-        if au_index is None:
+        if au_index is None or packages[package_id].kind != ContentPackage.Kind.CMI5:
             continue
         key = (statement.user_id, package_id, statement.registration)
         candidates[key] = statement

@@ -35,6 +35,18 @@ def package_for_uuid(*, package_uuid) -> ContentPackage | None:
     return ContentPackage.objects.filter(uuid=package_uuid).first()
 
 
+def scorm_launch_for_client(*, client) -> PackageLaunch | None:
+    """The SCORM launch a credential was issued for (None for any other credential)."""
+    launch = (
+        PackageLaunch.objects.filter(lrs_client=client)
+        .select_related("package", "user", "lrs_client")
+        .first()
+    )
+    if launch is None or not launch.package.is_scorm:
+        return None
+    return launch
+
+
 def launch_scope(client) -> ScopeExtension | None:
     """What a launch credential may name besides the launched activity.
 

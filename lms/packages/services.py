@@ -56,15 +56,15 @@ def limits() -> Limits:
     )
 
 
-MANIFESTS = ("cmi5.xml", "tincan.xml")
+MANIFESTS = ("cmi5.xml", "tincan.xml", manifests.SCORM_MANIFEST)
 MANIFEST_MAX_BYTES = 2 * 1024 * 1024
 
 
 def _how_to_zip() -> str:
     return _(
-        "The package has neither tincan.xml nor cmi5.xml in its top folder (or in a single "
-        "folder that holds everything else). Zip it like this: open the folder that "
-        "contains tincan.xml or cmi5.xml, select everything in it, and compress the "
+        "The package has neither tincan.xml nor cmi5.xml nor imsmanifest.xml in its top "
+        "folder (or in a single folder that holds everything else). Zip it like this: open "
+        "the folder that contains the manifest, select everything in it, and compress the "
         "selection (Windows: right-click › Send to › Compressed (zipped) folder; macOS: "
         "right-click › Compress)."
     )
@@ -81,8 +81,20 @@ def _layout(archive) -> tuple[list, str]:
     if not names.isdisjoint(MANIFESTS):
         return members, ""
     folder = single_folder(names)
-    if folder and any(f"{folder}{manifest}" in names for manifest in MANIFESTS):
+    if folder and any(f"{folder}{manifest}" in names for manifest in MANIFESTS[:2]):
         return members, folder
+    nested = sorted(n for n in names if n.rsplit("/", 1)[-1] == manifests.SCORM_MANIFEST)
+    if nested:
+        # SCORM (CP 1.1.4): the manifest is at the root of the package, and SCOs find
+        # their files relative to it; a zipped folder is not a SCORM package.
+        raise PackageError(
+            _(
+                "imsmanifest.xml is in a subfolder (%(path)s), but a SCORM package needs it "
+                "at the top level of the zip. Open that folder, select everything in it and "
+                "compress the selection."
+            )
+            % {"path": nested[0]}
+        )
     raise PackageError(_how_to_zip())
 
 
@@ -165,6 +177,8 @@ def package_inspect(*, upload) -> dict:
                 "structure": manifest.as_structure(),
                 "launch_path": manifest.aus[0].url if manifest.aus else "",
             }
+        if "tincan.xml" not in by_name:
+            return {**common, **_inspect_scorm(archive, by_name, names)}
         manifest = manifests.parse_tincan(_read_manifest(archive, by_name["tincan.xml"]), names)
         manifests.refuse_platform_ids(
             manifest.activities, base_iri=iris.base_iri(), filename="tincan.xml"
@@ -178,6 +192,23 @@ def package_inspect(*, upload) -> dict:
             "launch_path": manifest.launch,
             "structure": {},
         }
+
+
+def _inspect_scorm(archive, by_name: dict, names: set[str]) -> dict:
+    manifest = manifests.parse_scorm(
+        _read_manifest(archive, by_name[manifests.SCORM_MANIFEST]), names
+    )
+    kind = (
+        ContentPackage.Kind.SCORM12
+        if manifest.version == manifests.SCORM_12
+        else ContentPackage.Kind.SCORM2004
+    )
+    return {
+        "kind": kind,
+        "title": _title(manifest.title),
+        "structure": manifest.as_structure(),
+        "launch_path": manifest.scos[0].url,
+    }
 
 
 def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> ContentPackage:
@@ -221,6 +252,8 @@ def package_import(*, package: ContentPackage, upload, uploaded_by=None) -> Cont
             package.structure = info["structure"]
             if info["kind"] == ContentPackage.Kind.CMI5:
                 _assign_cmi5_ids(package)
+            elif package.is_scorm:
+                _assign_scorm_ids(package)
             else:
                 package.activity_id = info["activity_id"]
                 package.activity_ids = info["activity_ids"]
@@ -244,6 +277,15 @@ def _assign_cmi5_ids(package: ContentPackage) -> None:
     for number, block in enumerate(moveon.walk_blocks(structure["blocks"])):
         block["activity_id"] = activities.cmi5_block_iri(package.uuid, number)
     package.activity_ids = [au["activity_id"] for au in structure["aus"]]
+
+
+def _assign_scorm_ids(package: ContentPackage) -> None:
+    """The package's IRI and one per SCO below it: a launch credential scoped to the package
+    covers every SCO (and its interactions) of the package, nothing else."""
+    package.activity_id = activities.scorm_package_iri(package.uuid)
+    for index, sco in enumerate(package.structure["aus"]):
+        sco["activity_id"] = activities.scorm_sco_iri(package.uuid, index)
+    package.activity_ids = [sco["activity_id"] for sco in package.structure["aus"]]
 
 
 def _walk(storage, folder: str):
@@ -362,6 +404,15 @@ def launch_url(
     ``base_url`` is this site's scheme and host (for the LRS endpoint and fetch URL).
     """
     registration = uuid.UUID(str(registration))
+    if package.is_scorm:
+        return _launch_scorm(
+            user=user,
+            package=package,
+            registration=registration,
+            return_url=return_url,
+            base_url=base_url,
+            sco_index=au or 0,
+        )
     if package.kind == ContentPackage.Kind.CMI5:
         return _launch_cmi5(
             user=user,
@@ -400,6 +451,56 @@ def launch_url(
             "registration": str(registration),
             "activity_id": package.activity_id,
         },
+    )
+
+
+def _launch_scorm(*, user, package, registration, return_url, base_url, sco_index) -> str:
+    """The SCORM player on the content origin, with the launch's credential in the fragment.
+
+    SCOs find the run-time API in a parent frame, which needs the same origin: player and
+    SCO both run on the content origin, which never receives the platform's cookies. The
+    fragment never reaches a server or a log; the player removes it from the address bar.
+    """
+    origin = content_origin(base_url)
+    if not origin:
+        raise PackageError(
+            _(
+                "SCORM content can only be played from a separate content address "
+                "(QD_CONTENT_ORIGIN). Please ask the administrators."
+            )
+        )
+    if not 0 <= sco_index < len(package.aus):
+        raise PackageError(_("This package has no such unit."))
+    now = timezone.now()
+    client, secret = _credential(
+        user=user,
+        registration=registration,
+        activity_id=package.activity_id,
+        name=f"SCORM {package.title}",
+        seconds=settings.QD_PACKAGE_CREDENTIAL_TTL,
+    )
+    PackageLaunch.objects.create(
+        package=package,
+        user=user,
+        registration=registration,
+        au_index=sco_index,
+        activity_id=package.aus[sco_index]["activity_id"],
+        created_at=now,
+        expires_at=client.expires_at,
+        lrs_client=client,
+        credential_id=client.pk,
+    )
+    player = origin.rstrip("/") + reverse("packages:scorm_player")
+    return (
+        player
+        + "#"
+        + urlencode(
+            {
+                "auth": base64.b64encode(f"{client.key}:{secret}".encode()).decode(),
+                "sco": sco_index,
+                "return": return_url,
+            }
+        )
     )
 
 
@@ -626,3 +727,40 @@ def standalone_registration(*, user, package: ContentPackage):
         .first()
     )
     return latest or uuid.uuid4()
+
+
+# --- Command line ---------------------------------------------------------------------
+
+
+def unit_import(*, upload, course_slug: str, title: str = "", slug: str = "", uploaded_by=None):
+    """Import a package (SCORM, cmi5 or Tin Can) and publish it as a unit of a course.
+
+    All or nothing: when the course is missing, the package is refused or the page cannot
+    be added, ``PackageError`` is raised and no row, page or stored file is left.
+    """
+    from django.utils.text import slugify
+    from wagtail.models import Page
+
+    from lms.packages.models import ContentPackagePage
+
+    course = Page.objects.filter(slug=course_slug).live().first()
+    if course is None or not ContentPackagePage.can_create_at(course.specific):
+        raise PackageError(_("There is no course with the slug %(slug)s.") % {"slug": course_slug})
+    package = None
+    try:
+        with transaction.atomic():
+            package = package_create(title=title, upload=upload, uploaded_by=uploaded_by)
+            base = slugify(slug or package.title)[:200] or "inhalt"
+            unit_slug, number = base, 1
+            siblings = set(course.get_children().values_list("slug", flat=True))
+            while unit_slug in siblings:
+                number += 1
+                unit_slug = f"{base}-{number}"
+            unit = ContentPackagePage(title=package.title, slug=unit_slug, package=package)
+            course.add_child(instance=unit)
+            unit.save_revision().publish()
+    except BaseException:
+        if package is not None and package.content_prefix:
+            _delete_replaced(package.content_prefix, package.upload.name)
+        raise
+    return unit

@@ -11,8 +11,16 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,10 +29,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from lms.content_origin import is_content_host, request_base_url
-from lms.packages import selectors, services
+from lms.packages import scorm, selectors, services
 from lms.packages.models import ContentPackage, ContentPackagePage
 from lms.packages.safezip import MAX_NAME_CHARS, MAX_SEGMENT_BYTES, PackageError
 from lms.packages.storage import package_storage
+from lms.xapi import protocol as xapi_protocol
+from lms.xapi import services as xapi_services
 
 # allow-modals: content asks "Are you sure you want to exit?" with confirm() before it
 # sends its last statements (the Tin Can Golf Example does); blocked, the answer is "no".
@@ -206,3 +216,104 @@ def unit_start(request, page_id):
         registration=registration,
         return_url=request.build_absolute_uri(page.url),
     )
+
+
+# --- SCORM player and run-time (content origin only) ------------------------------------
+
+SCORM_ASSETS = {
+    "scorm-again.min.js": ("vendor/scorm-again/scorm-again.min.js", "text/javascript"),
+    "player.js": ("packages/scorm/player.js", "text/javascript"),
+    "player.css": ("packages/scorm/player.css", "text/css"),
+}
+# The player's own page: its scripts and the SCO frames come from the content origin only.
+PLAYER_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'self'"
+)
+RUNTIME_MAX_BYTES = 512 * 1024
+
+
+def _content_host_only(request) -> None:
+    """The player and its API exist only on the content origin (never beside the session)."""
+    if not is_content_host(request):
+        raise Http404
+
+
+@xframe_options_exempt
+@require_http_methods(["GET", "HEAD"])
+def scorm_player(request):
+    """The SCORM player: no secret in it (the launch credential comes in the fragment)."""
+    _content_host_only(request)
+    response = render(request, "packages/scorm_player.html")
+    response["Content-Security-Policy"] = PLAYER_CSP
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def scorm_asset(request, name):
+    """The player's script, style and scorm-again, served from the content origin."""
+    _content_host_only(request)
+    if name not in SCORM_ASSETS:
+        raise Http404
+    static_name, content_type = SCORM_ASSETS[name]
+    found = finders.find(static_name)
+    try:
+        handle = open(found, "rb") if found else staticfiles_storage.open(static_name)  # noqa: SIM115
+    except (OSError, ValueError):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _json_error(message: str, status: int, element: str = "") -> JsonResponse:
+    body = {"error": message}
+    if element:
+        body["element"] = element
+    return JsonResponse(body, status=status)
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def scorm_runtime(request):
+    """GET ``?sco=n``: the data to start a SCO with. POST: what the SCO committed.
+
+    Authenticated by the launch's credential (HTTP Basic) only; cookies are ignored.
+    """
+    _content_host_only(request)
+    try:
+        client = xapi_protocol.authenticate(request.headers.get("Authorization"))
+    except xapi_protocol.LRSError as error:
+        return _json_error(str(error), 401)
+    launch = selectors.scorm_launch_for_client(client=client)
+    if launch is None:
+        return _json_error("These credentials do not belong to a SCORM launch.", 403)
+    try:
+        if request.method == "GET":
+            return JsonResponse(scorm.scorm_open(launch=launch, sco_index=request.GET.get("sco")))
+        if len(request.body) > RUNTIME_MAX_BYTES:
+            return _json_error("The request is too large.", 413)
+        try:
+            payload = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            return _json_error("The body must be JSON.", 400)
+        if not isinstance(payload, dict):
+            return _json_error("The body must be a JSON object.", 400)
+        result = scorm.scorm_save(
+            launch=launch,
+            sco_index=payload.get("sco"),
+            event=payload.get("event"),
+            cmi=payload.get("cmi"),
+        )
+    except scorm.RuntimeRefusal as refusal:
+        return _json_error(str(refusal), refusal.status, refusal.element)
+    except xapi_services.StatementRefused as refused:
+        return _json_error(str(refused), 403)
+    except xapi_services.StatementError as invalid:
+        return _json_error(str(invalid), 400)
+    return JsonResponse(result)

@@ -224,7 +224,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # The SCORM run-time (npm package scorm-again; `npm ci` installs it): served to the
+    # player from the content origin by lms.packages.views.scorm_asset, never from a CDN.
+    ("vendor/scorm-again", BASE_DIR / "node_modules" / "scorm-again" / "dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
 # Content packages (zips and their unpacked files) have a storage of their own, outside
@@ -341,7 +346,7 @@ QD_CSP = {
 QD_CSP_ADMIN = {**QD_CSP, "style-src-elem": "'self' 'unsafe-inline'"}
 # Routes whose responses carry no page CSP: the LRS (JSON), documents, and package files
 # (served with a CSP sandbox of their own).
-QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/"]
+QD_CSP_EXEMPT_PREFIXES = ["/xapi/", "/documents/", "/content/files/", "/content/scorm/"]
 
 # Privacy (docs/SECURITY.md): aggregates over fewer people are suppressed, and individual
 # profiles are visible to managers/HR only if the deployment enables it and the person consents.

@@ -598,3 +598,156 @@ def cmi5_satisfied(
         ),
         timestamp=timestamp,
     )
+
+
+# --- SCORM (the ADL SCORM profile for xAPI) --------------------------------------------
+# Built by ``lms.packages.scorm`` from what a SCO reported and stored with the launch's
+# own credential (not as the platform), like the statements of cmi5 content.
+
+
+@dataclass(frozen=True)
+class ScormAttempt:
+    """Where a SCORM statement belongs: the SCO, its package and the attempt number."""
+
+    sco: Activity
+    package: Activity
+    registration: uuid.UUID
+    number: int
+
+
+def _scorm_context(attempt: ScormAttempt) -> Context:
+    return _context(
+        registration=attempt.registration,
+        parent=attempt.package,
+        grouping=[
+            Activity(iri=f"{attempt.sco.iri}#attempt-{attempt.number}", name="", type=""),
+        ],
+        category=[vocabulary.SCORM_PROFILE_CATEGORY],
+    )
+
+
+def _scorm(verb, *, user, attempt: ScormAttempt, result=None, timestamp=None, activity=None):
+    return _build(
+        user=user,
+        verb=verb,
+        activity=activity or attempt.sco,
+        context=_scorm_context(attempt),
+        result=result,
+        timestamp=timestamp,
+    )
+
+
+def _scorm_score(scaled, raw=None, low=None, high=None) -> Score | None:
+    if scaled is None and raw is None:
+        return None
+    score = Score()
+    if scaled is not None:
+        score.scaled = max(-1.0, min(1.0, float(scaled)))
+    if raw is not None:
+        score.raw = float(raw)
+        if low is not None:
+            score.min = float(low)
+        if high is not None:
+            score.max = float(high)
+        if (
+            score.min is not None
+            and score.max is not None
+            and not (score.min <= score.raw <= score.max)
+        ):
+            score.min = score.max = None
+    return score
+
+
+def scorm_initialized(*, user, attempt: ScormAttempt, timestamp=None) -> dict:
+    """The SCO began a new attempt (LMSInitialize / Initialize)."""
+    return _scorm(vocabulary.INITIALIZED, user=user, attempt=attempt, timestamp=timestamp)
+
+
+def scorm_resumed(*, user, attempt: ScormAttempt, timestamp=None) -> dict:
+    """The SCO continued a suspended attempt (entry ``resume``)."""
+    return _scorm(vocabulary.RESUMED, user=user, attempt=attempt, timestamp=timestamp)
+
+
+def scorm_suspended(*, user, attempt: ScormAttempt, duration, timestamp=None) -> dict:
+    """The SCO ended its session with exit ``suspend``: the attempt goes on next time."""
+    return _scorm(
+        vocabulary.SUSPENDED,
+        user=user,
+        attempt=attempt,
+        result=Result(duration=_duration(duration)),
+        timestamp=timestamp,
+    )
+
+
+def scorm_terminated(*, user, attempt: ScormAttempt, duration, timestamp=None) -> dict:
+    """The SCO ended its session (LMSFinish / Terminate) without suspending."""
+    return _scorm(
+        vocabulary.TERMINATED,
+        user=user,
+        attempt=attempt,
+        result=Result(duration=_duration(duration)),
+        timestamp=timestamp,
+    )
+
+
+def scorm_completed(*, user, attempt: ScormAttempt, timestamp=None) -> dict:
+    return _scorm(
+        vocabulary.COMPLETED,
+        user=user,
+        attempt=attempt,
+        result=Result(completion=True),
+        timestamp=timestamp,
+    )
+
+
+def scorm_passed(
+    *,
+    user,
+    attempt: ScormAttempt,
+    passed: bool,
+    scaled=None,
+    raw=None,
+    low=None,
+    high=None,
+    timestamp=None,
+) -> dict:
+    """The SCO's success status became passed or failed, with its score if it has one."""
+    result = Result(success=passed)
+    score = _scorm_score(scaled, raw, low, high)
+    if score is not None:
+        result.score = score
+    return _scorm(
+        vocabulary.PASSED if passed else vocabulary.FAILED,
+        user=user,
+        attempt=attempt,
+        result=result,
+        timestamp=timestamp,
+    )
+
+
+def scorm_answered(
+    *, user, attempt: ScormAttempt, interaction: dict, interaction_iri: str, timestamp=None
+) -> dict:
+    """An interaction the SCO recorded (``cmi.interactions.n``), as a cmi.interaction."""
+    kind = interaction.get("type") or "other"
+    definition = {"interactionType": kind}
+    activity = Activity(
+        iri=interaction_iri,
+        name=interaction.get("description") or interaction["id"],
+        type=vocabulary.TYPE_QUESTION,
+        interaction=definition,
+    )
+    result = Result(response=interaction.get("response") or "")
+    outcome = interaction.get("result") or ""
+    if outcome == "correct":
+        result.success = True
+    elif outcome in ("wrong", "incorrect"):
+        result.success = False
+    return _scorm(
+        vocabulary.ANSWERED,
+        user=user,
+        attempt=attempt,
+        activity=activity,
+        result=result,
+        timestamp=timestamp,
+    )

@@ -34,6 +34,8 @@ PASSED = Verb(f"{ADL}/passed", "passed", "hat bestanden")
 FAILED = Verb(f"{ADL}/failed", "failed", "hat nicht bestanden")
 ATTEMPTED = Verb(f"{ADL}/attempted", "attempted", "hat versucht")
 VOIDED = Verb(f"{ADL}/voided", "voided", "hat annulliert")
+SUSPENDED = Verb(f"{ADL}/suspended", "suspended", "hat unterbrochen")
+RESUMED = Verb(f"{ADL}/resumed", "resumed", "hat fortgesetzt")
 SATISFIED = Verb(f"{CMI5_VERBS}/satisfied", "satisfied", "hat erfüllt")
 WAIVED = Verb(f"{CMI5_VERBS}/waived", "waived", "wurde freigestellt")
 ABANDONED = Verb(f"{CMI5_VERBS}/abandoned", "abandoned", "hat abgebrochen")
@@ -64,6 +66,11 @@ EXT_SIMULATOR_EXPLORED = f"{DEFAULT_BASE_IRI}/extensions/simulator-explored"
 EXT_RUBRIC = f"{DEFAULT_BASE_IRI}/extensions/rubric"
 
 # cmi5 (the LMS's statements in a cmi5 session, section 9 of the cmi5 specification).
+# The ADL SCORM profile for xAPI: its statements carry this context category.
+SCORM_PROFILE_CATEGORY = "https://w3id.org/xapi/scorm"
+TYPE_SCO = f"{ADL_ACTIVITIES}/lesson"
+TYPE_SCORM_COURSE = f"{ADL_ACTIVITIES}/course"
+TYPE_ATTEMPT = f"{ADL_ACTIVITIES}/attempt"
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 CMI5_MOVE_ON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon"
 CMI5_EXT_SESSION = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"

@@ -130,6 +130,11 @@ MATRIX = {
     "content/cmi5/fetch/<str:token>/": same(NOGET),
     "content/<uuid:package_uuid>/": same(GONE),
     "content/unit/<int:page_id>/start/": same(NOGET, anonymous=LOGIN),
+    # The SCORM player, its scripts and its run-time API exist only on the content origin
+    # (never beside the platform session); the API takes the launch credential only.
+    "content/scorm/player/": same(GONE),
+    "content/scorm/assets/<str:name>": same(GONE),
+    "content/scorm/runtime/": same(GONE),
     # The accessibility statement's feedback channel: everyone, signed in or not.
     "feedback/accessibility/": same(OK),
     "feedback/accessibility/thanks/": same(OK),
@@ -155,6 +160,7 @@ POST_MATRIX = {
     # page_id is a course here, not a package unit: nobody starts anything.
     "content/unit/<int:page_id>/start/": same(DENY, anonymous=LOGIN),
     "content/cmi5/fetch/<str:token>/": same(PUBLIC),  # unknown token: cmi5 error code 1
+    "content/scorm/runtime/": same(DENY),  # not on the platform's host
     "feedback/accessibility/": same(PUBLIC),  # a form error (tests/security/…feedback…)
 }
 # The platform's own views inside the Wagtail admin (under cms/, so the GROUPS entry covers

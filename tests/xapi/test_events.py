@@ -23,6 +23,21 @@ PUBLISHER_ID = "https://lernen.example.org/cmi5/datenschutz/au/grundlagen"
 SESSION = uuid.UUID("9d4e2c1b-7a3f-4e5d-8c6b-1a2b3c4d5e6f")
 
 
+SCORM_PACKAGE = (
+    "https://qualifica-digitalis.example/xapi/activities/scorm/5b2c7e1a-3d4f-4a6b-9c8d-7e6f5a4b3c2d"
+)
+SCORM_SCO = f"{SCORM_PACKAGE}/sco-0"
+
+
+def scorm_attempt():
+    return events.ScormAttempt(
+        sco=Activity(iri=SCORM_SCO, name="Grundbegriffe", type=vocabulary.TYPE_SCO),
+        package=Activity(iri=SCORM_PACKAGE, name="Datenschutz-Grundlagen", type=""),
+        registration=REGISTRATION,
+        number=2,
+    )
+
+
 @pytest.fixture
 def learner(make_user):
     user = make_user("golden@example.org")
@@ -241,6 +256,27 @@ CASES = {
         registration=REGISTRATION,
         publisher_id="https://lernen.example.org/cmi5/datenschutz",
         session_id=SESSION,
+    ),
+    "scorm_initialized": lambda u, v: events.scorm_initialized(user=u, attempt=scorm_attempt()),
+    "scorm_resumed": lambda u, v: events.scorm_resumed(user=u, attempt=scorm_attempt()),
+    "scorm_suspended": lambda u, v: events.scorm_suspended(
+        user=u, attempt=scorm_attempt(), duration=90
+    ),
+    "scorm_terminated": lambda u, v: events.scorm_terminated(
+        user=u, attempt=scorm_attempt(), duration=dt.timedelta(minutes=2, seconds=5)
+    ),
+    "scorm_completed": lambda u, v: events.scorm_completed(user=u, attempt=scorm_attempt()),
+    "scorm_passed": lambda u, v: events.scorm_passed(
+        user=u, attempt=scorm_attempt(), passed=True, scaled=0.9, raw="90", low="0", high="100"
+    ),
+    "scorm_failed": lambda u, v: events.scorm_passed(
+        user=u, attempt=scorm_attempt(), passed=False, scaled=0.5
+    ),
+    "scorm_answered": lambda u, v: events.scorm_answered(
+        user=u,
+        attempt=scorm_attempt(),
+        interaction={"id": "frage-1", "type": "choice", "response": "b", "result": "wrong"},
+        interaction_iri=f"{SCORM_SCO}/interactions/frage-1",
     ),
 }
 # Values a cmi5 session gives its statements that would otherwise differ per run.
