@@ -122,8 +122,9 @@ class Assignment(models.Model):
 class ReminderSent(models.Model):
     """One reminder (or escalation) handed over for a person, assignment and deadline.
 
-    Written in the same transaction as the decision to send: a job that runs again, or
-    twice at once, finds the row and sends nothing twice.
+    Claimed (inserted and committed) before the mail is handed over: a job that runs
+    again, or twice at once, finds the row and sends nothing twice. A mail the backend
+    refuses has its row deleted again, so it is tried the next day.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

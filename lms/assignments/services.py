@@ -103,8 +103,7 @@ class Reminder:
 
 @dataclass(frozen=True, slots=True)
 class Escalation:
-    """An overdue person to report to their manager: only what the digest needs, so that a
-    large first run holds little per person until the digests go out."""
+    """An overdue person to report to their manager: what a digest line needs."""
 
     user_id: int
     assignment_id: int
@@ -128,8 +127,9 @@ def training_reminders_send(
     whatever runs again or at the same time: a run that crashes after the claim loses
     that batch's unsent mails rather than sending them twice (the next point of the
     schedule reminds again). A mail the backend refuses has its row released and is
-    tried again the next day. ``dry_run`` sends and writes nothing and writes one line
-    per reminder to ``out``.
+    tried again the next day. Escalations are claimed the same way, block by block, and
+    go out as one digest per manager at the end. ``dry_run`` sends and writes nothing
+    and writes one line per reminder (and per escalation) to ``out``.
     """
     now = now or timezone.now()
     today = timezone.localtime(now, selectors.BERLIN).date()

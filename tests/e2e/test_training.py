@@ -169,6 +169,7 @@ def test_hr_filters_exports_csv_and_small_groups_stay_hidden(page, org, settings
     chart_rows = _table(page, "main table:not(.team-status)")
     assert chart_rows == [["Referat 11", "ausgeblendet (kleine Gruppe)"]]
     assert "%" not in page.locator("main table:not(.team-status)").inner_text()
+    assert axe_violations(page) == []
     # Filter: the overdue ones only.
     page.select_option("#filter-unit", str(org["unit"].pk))
     page.select_option("#filter-status", "overdue")
