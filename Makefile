@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 	@if [ -e /usr/include/ldap.h ] && [ -e /usr/include/sasl/sasl.h ]; then \
 		$(VENV)/bin/pip install --quiet -e ".[dev,ldap]"; \
 	else echo "No OpenLDAP headers: LDAP sign-in and sync are not installed (apt-get install libldap2-dev libsasl2-dev, then make install)."; fi
+	@if [ -d /usr/include/xmlsec1 ]; then \
+		$(VENV)/bin/pip install --quiet -e ".[dev,saml]"; \
+	else echo "No xmlsec1 headers: SAML sign-in is not installed (apt-get install libxmlsec1-dev xmlsec1 pkg-config, then make install)."; fi
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -162,13 +162,14 @@ def final_assessment_pass(*, user, assessment: Assessment, now: dt.datetime) -> 
     passed or out of attempts (demo histories such as a recertification)."""
     context = services.provided_context(user=user, assessment=assessment)
     rng = random.Random(f"{SEED}-pass-{user.pk}-{now.date()}")  # noqa: S311 - demo data
+    limit = max(1, (assessment.time_limit_minutes or 60) - 1)  # submitted within the time
     for _ in range(assessment.max_attempts or 3):
         attempt = services.attempt_start(assessment=assessment, user=user, context=context, now=now)
         attempt = services.attempt_submit(
             attempt_uuid=attempt.uuid,
             user=user,
             data=_correct_answers(attempt, rng),
-            now=now + dt.timedelta(minutes=rng.randint(12, 25)),
+            now=now + dt.timedelta(minutes=min(rng.randint(6, 12), limit)),
         )
         if attempt.passed:
             return attempt
@@ -181,6 +182,9 @@ def _correct_answers(attempt: Attempt, rng: random.Random) -> MultiValueDict:
     data = MultiValueDict()
     for answer in attempt.answers.select_related("question").order_by("position"):
         qrng = random.Random(str(answer.question.uuid))  # noqa: S311 - demo data
-        for key, values in _response(answer.spec, 1.0, rng, qrng).items():
+        response = _response(answer.spec, 1.0, rng, qrng)
+        if answer.spec["type"] == scoring.SHORT_TEXT:
+            response = {"": [answer.spec["accepted"][0]]}  # as written, not sloppily cased
+        for key, values in response.items():
             data.setlist(f"q_{answer.question.uuid}{key}", values)
     return data

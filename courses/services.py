@@ -280,8 +280,9 @@ def curriculum_update_or_create(
 # Learner actions ------------------------------------------------------------------------
 
 
-def enrolment_ensure(*, user, course: CoursePage, source: str | None = None) -> Enrolment:
-    """The person's enrolment in the course, created on first use (idempotent)."""
+def enrolment_ensure(*, user, course: CoursePage, source: str | None = None, now=None) -> Enrolment:
+    """The person's enrolment in the course, created on first use (idempotent); ``now``:
+    when it happened, if not now (demo data)."""
     enrolment = Enrolment.objects.current().filter(user=user, course=course).first()
     if enrolment is not None:
         return enrolment
@@ -294,7 +295,7 @@ def enrolment_ensure(*, user, course: CoursePage, source: str | None = None) -> 
     try:
         with transaction.atomic():
             return Enrolment.objects.create(
-                user=user, course=course, source=source, enrolled_at=timezone.now()
+                user=user, course=course, source=source, enrolled_at=now or timezone.now()
             )
     except IntegrityError:
         # A parallel request enrolled the person first.
@@ -316,7 +317,7 @@ def course_continue(*, user, course: CoursePage, now=None) -> LessonPage | None:
     """
     if not course.live:
         raise CourseActionError(_("This course is not available."))
-    enrolment = enrolment_ensure(user=user, course=course)
+    enrolment = enrolment_ensure(user=user, course=course, now=now)
     progress = selectors.course_progress(user=user, course=course)
     if progress is None or progress.started_at is None:
         events.record(
@@ -386,7 +387,7 @@ def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonPage | None:
     if not lesson.live:
         raise CourseActionError(_("This lesson is not available."))
     course = selectors.course_of_lesson(lesson=lesson)
-    enrolment = enrolment_ensure(user=user, course=course)
+    enrolment = enrolment_ensure(user=user, course=course, now=now)
     progress = selectors.lesson_progress(user=user, lesson=lesson)
     if progress is None or progress.completed_at is None:
         if not rules.lesson_can_complete(

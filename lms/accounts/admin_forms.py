@@ -1,6 +1,10 @@
-"""Forms used in the Wagtail admin for people and org units."""
+"""Forms used in the Wagtail admin for people, org units and identity providers."""
 
+import re
+
+from allauth.socialaccount.models import SocialApp
 from django import forms
+from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -100,3 +104,68 @@ class OrganisationImportForm(forms.Form):
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+class IdentityProviderForm(WagtailAdminModelForm):
+    """An identity provider for single sign-on (allauth's social application). The client
+    secret is never shown again; left empty on a change, it stays as it was."""
+
+    provider = forms.ChoiceField(label=_("Protocol"), choices=[])
+    secret = forms.CharField(
+        label=_("Client secret"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Left empty when changing a provider: the stored secret stays."),
+    )
+
+    class Meta:
+        model = SocialApp
+        fields = ["provider", "provider_id", "name", "client_id", "secret", "settings"]
+        help_texts = {
+            "settings": _(
+                'E.g. {"server_url": "https://idp.example.org/realms/agency", "scope": '
+                '["openid", "profile", "email"], "claims": {"org_unit": "department"}, '
+                '"link_by_email": false} (docs/IDENTITY.md).'
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("openid_connect", "OpenID Connect")]
+        if apps.is_installed("allauth.socialaccount.providers.saml"):
+            choices.append(("saml", "SAML 2.0"))
+        self.fields["provider"].choices = choices
+
+    def clean_provider_id(self):
+        provider_id = self.cleaned_data["provider_id"].strip()
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,49}", provider_id):
+            raise forms.ValidationError(
+                _("Use lower-case letters, digits, hyphens and underscores only.")
+            )
+        return provider_id
+
+    def clean_settings(self):
+        settings = self.cleaned_data.get("settings") or {}
+        if not isinstance(settings, dict):
+            raise forms.ValidationError(_("The settings must be a JSON object."))
+        if self.data.get("provider") == "saml":
+            idp = settings.get("idp")
+            if not isinstance(idp, dict) or not (
+                str(idp.get("metadata_url", "")).startswith(("https://", "http://"))
+                and idp.get("entity_id")
+            ):
+                raise forms.ValidationError(
+                    _('SAML needs "idp" with "metadata_url" and "entity_id".')
+                )
+        elif not str(settings.get("server_url", "")).startswith(("https://", "http://")):
+            raise forms.ValidationError(
+                _('The settings need the identity provider\'s address as "server_url".')
+            )
+        if not isinstance(settings.get("claims", {}), dict):
+            raise forms.ValidationError(_('"claims" must map field names to claim names.'))
+        return settings
+
+    def save(self, commit=True):
+        if not self.cleaned_data.get("secret") and self.instance.pk:
+            self.instance.secret = SocialApp.objects.get(pk=self.instance.pk).secret
+        return super().save(commit=commit)

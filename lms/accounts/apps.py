@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and organisation")
 
     def ready(self):
+        from allauth.account.signals import user_logged_in
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
@@ -22,3 +23,21 @@ class AccountsConfig(AppConfig):
         pre_delete.connect(
             erase_on_delete, sender=get_user_model(), dispatch_uid="accounts.erase_on_delete"
         )
+        user_logged_in.connect(_sso_session_on_login, dispatch_uid="accounts.sso_session")
+
+
+def _sso_session_on_login(sender, request, user, sociallogin=None, **kwargs):
+    """A sign-in through an identity provider leaves in the session what it established
+    (second factor, ID token for logout); any other sign-in leaves nothing of an earlier one."""
+    from lms.accounts.sso import SESSION_KEY, session_login_record
+
+    if sociallogin is None:
+        request.session.pop(SESSION_KEY, None)
+        return
+    session_login_record(
+        request=request,
+        user=user,
+        provider=sociallogin.account.provider,
+        claims=sociallogin.account.extra_data.get("id_token") or {},
+        state=sociallogin.state or {},
+    )

@@ -7,6 +7,7 @@ audit log and the rules for roles and units are the same as for the admin and th
 
 import dataclasses
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -100,6 +101,8 @@ def directory_record_apply(*, record: DirectoryRecord, user=None, actor=None, so
             raise DirectoryError(gettext("This e-mail address is taken."), field="email")
         user.email = email
         user.save(update_fields=["email"])
+        # The directory's address replaces the old one (allauth signs in with any of them).
+        EmailAddress.objects.filter(user=user).exclude(email=email).delete()
     created = user is None and not User.objects.filter(email=email).exists()
     existing = user or User.objects.filter(email=email).first()
     current_unit = existing.org_unit if existing else None

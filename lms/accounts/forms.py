@@ -1,8 +1,10 @@
+from allauth.account.forms import ResetPasswordForm
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from lms.accounts import sso
 from lms.accounts.selectors import totp_code_was_used
 
 
@@ -51,3 +53,23 @@ class MFAAuthenticateForm(SecondFactorCodeMixin, AuthenticateForm):
 
 class MFAReauthenticateForm(SecondFactorCodeMixin, ReauthenticateForm):
     pass
+
+
+class PasswordResetForm(ResetPasswordForm):
+    """Password reset follows the password sign-in mode (``QD_PASSWORD_LOGIN``).
+
+    ``off``: refused with a pointer to single sign-on. ``break-glass``: the page answers
+    every address alike (it must not reveal who holds emergency access), but only a
+    break-glass account receives the e-mail.
+    """
+
+    def clean_email(self):
+        if sso.password_login_mode() == "off":
+            raise forms.ValidationError(sso.password_login_refusal())
+        return super().clean_email()
+
+    def save(self, request, **kwargs):
+        email = self.cleaned_data["email"]
+        if not sso.password_login_allowed(email=email):
+            return email
+        return super().save(request, **kwargs)

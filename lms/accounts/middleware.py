@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms.accounts.selectors import user_requires_mfa
+from lms.accounts.sso import session_has_sso_second_factor
 
 # Paths that never read the session, so its second factor does not matter there: static
 # files, the language switch, the health check, SCIM (bearer token) and the LRS (HTTP
@@ -46,8 +47,10 @@ class RequireMFAForStaffMiddleware:
     authenticator. Having an authenticator is not enough: a session that began with a
     password alone, before the person became staff, or outside allauth's login is sent to
     the code step (``mfa_reauthenticate``, keeping the page as ``next``), or to setting up
-    TOTP when the person has no authenticator. Checked on every request, so a change of
-    groups or a removed authenticator takes effect at once.
+    TOTP when the person has no authenticator. A sign-in through an identity provider
+    whose ID token names a trusted second factor (``lms.accounts.sso``) completes the
+    session as well. Checked on every request, so a change of groups or a removed
+    authenticator takes effect at once.
     """
 
     def __init__(self, get_response):
@@ -63,6 +66,10 @@ class RequireMFAForStaffMiddleware:
             return self.get_response(request)
         in_admin = request.path.startswith(reverse("wagtailadmin_home"))
         if not user_requires_mfa(user=user, admin=in_admin):
+            return self.get_response(request)
+        if session_has_sso_second_factor(request, user):
+            # The identity provider checked a second factor this deployment trusts
+            # (QD_SSO_TRUSTED_AMR / QD_SSO_TRUSTED_ACR) for this sign-in.
             return self.get_response(request)
         has_factor = is_mfa_enabled(user, _FACTORS)
         if has_factor and _session_completed_mfa(request, user):
@@ -88,3 +95,39 @@ def _session_completed_mfa(request, user) -> bool:
     """allauth keeps a log of the authentications of this session, tied to this person."""
     records = get_authentication_records(request, user)
     return any(record.get("method") == "mfa" for record in records)
+
+
+class IdentityProviderErrorMiddleware:
+    """Errors at the sign-in routes of identity providers are clear error pages, never
+    server errors: an unreachable provider (discovery, keys, metadata, token endpoint: 502)
+    and a SAML response that does not even parse (DTDs and entities are refused by the SAML
+    library with ValueError, broken XML by lxml: 400). Both are audited (``sso.failed``)."""
+
+    PREFIXES = ("/accounts/oidc/", "/accounts/saml/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from urllib.error import URLError
+
+        from django.shortcuts import render
+        from lxml.etree import LxmlError
+        from requests import RequestException
+
+        from lms.accounts.sso import sso_error_record
+
+        if not request.path.startswith(self.PREFIXES):
+            return None
+        if isinstance(exception, RequestException | URLError | TimeoutError | ConnectionError):
+            sso_error_record(source=request.path, error="unreachable", detail=str(exception))
+            return render(request, "accounts/sso_unavailable.html", status=502)
+        if request.path.startswith("/accounts/saml/") and isinstance(
+            exception, LxmlError | ValueError
+        ):
+            sso_error_record(source=request.path, error="malformed", detail=repr(exception))
+            return render(request, "accounts/sso_failed.html", {"provider": None}, status=400)
+        return None

@@ -211,6 +211,10 @@ class AuditLogEntry(models.Model):
         "assignments.team.viewed": _("Team training status viewed"),
         "assignments.status.viewed": _("Training status of units viewed"),
         "assignments.status.exported": _("Training status exported"),
+        "sso.linked": _("Single sign-on identity linked"),
+        "sso.signed_in": _("Signed in with single sign-on"),
+        "sso.refused": _("Single sign-on refused"),
+        "sso.failed": _("Single sign-on failed"),
     }
 
     actor = models.ForeignKey(

@@ -1,5 +1,7 @@
 """Read-only queries about people and the organisation."""
 
+from collections.abc import Iterator
+
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import validate_totp_code
 from allauth.mfa.utils import decrypt
@@ -201,12 +203,22 @@ def people_in_scope(
     return people
 
 
-def active_people_id_range() -> tuple[int, int] | None:
-    """The lowest and highest id of an active person (to walk everybody in id blocks)."""
-    from django.db.models import Max, Min
-
-    bounds = User.objects.filter(is_active=True).aggregate(low=Min("pk"), high=Max("pk"))
-    return None if bounds["low"] is None else (bounds["low"], bounds["high"])
+def active_people_id_blocks(*, block_size: int) -> Iterator[tuple[int, int]]:
+    """(first id, last id) of successive blocks of at most ``block_size`` active people,
+    walked by keyset (one small query per block, however sparse the ids are)."""
+    last = 0
+    while True:
+        ids = list(
+            User.objects.filter(is_active=True, pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:block_size]
+        )
+        if not ids:
+            return
+        yield ids[0], ids[-1]
+        if len(ids) < block_size:
+            return
+        last = ids[-1]
 
 
 def people_for_mail(*, user_ids) -> dict[int, tuple[str, str, str]]:

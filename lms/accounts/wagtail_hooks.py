@@ -1,3 +1,4 @@
+from allauth.socialaccount.models import SocialApp
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
@@ -9,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.accounts import admin_views
 from lms.accounts.admin_actions import PeopleDeleteBulkAction, PeopleSetActiveBulkAction
-from lms.accounts.admin_forms import OrgUnitForm
+from lms.accounts.admin_forms import IdentityProviderForm, OrgUnitForm
 from lms.accounts.models import AuditLogEntry, JobRole, OrgUnit
 from lms.accounts.selectors import user_is_administrator
 from lms.accounts.services import audit_log, person_erase
@@ -46,8 +47,22 @@ class AuditLogViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class IdentityProviderViewSet(SnippetViewSet):
+    """Single sign-on providers (allauth's social applications). Only superusers hold the
+    model permissions: whoever configures a provider decides who may sign in as whom."""
+
+    model = SocialApp
+    icon = "key"
+    menu_label = _("Identity providers")
+    url_prefix = "identity-providers"
+    list_display = ["name", "provider", "provider_id", "client_id"]
+
+    def get_form_class(self, for_update=False):
+        return IdentityProviderForm
+
+
 class OrganisationGroup(SnippetViewSetGroup):
-    items = (OrgUnitViewSet, JobRoleViewSet, AuditLogViewSet)
+    items = (OrgUnitViewSet, JobRoleViewSet, AuditLogViewSet, IdentityProviderViewSet)
     menu_icon = "group"
     menu_label = _("Organisation")
     menu_name = "organisation"

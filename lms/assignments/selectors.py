@@ -3,7 +3,6 @@
 A deadline is a date; it ends at the end of that day in Europe/Berlin (``deadline_end``).
 """
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from courses import selectors as course_selectors
+from courses import validity
 from lms.accounts import selectors as account_selectors
 from lms.assignments.models import Assignment, CalendarFeed, ReminderSent
 
@@ -26,13 +26,6 @@ NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = "not_started", "in_progress", "done", 
 def deadline_end(day: datetime.date) -> datetime.datetime:
     """The last moment of the deadline day in Europe/Berlin (aware)."""
     return datetime.datetime.combine(day, datetime.time.max, tzinfo=BERLIN)
-
-
-def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
-    month = moment.month - 1 + months
-    year, month = moment.year + month // 12, month % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
 
 
 def active_assignments():
@@ -52,9 +45,11 @@ def assignment_course_ids(assignments) -> dict[int, list[int]]:
     }
 
 
-def scope(assignment: Assignment):
-    """The active people an assignment applies to (a query, with their anchor dates)."""
-    named = list(assignment.people.values_list("pk", flat=True)) if assignment.pk else []
+def scope(assignment: Assignment, *, named: list[int] | None = None):
+    """The active people an assignment applies to (a query, with their anchor dates).
+    ``named``: its named people's ids when the caller has read them already."""
+    if named is None:
+        named = list(assignment.people.values_list("pk", flat=True)) if assignment.pk else []
     return account_selectors.people_in_scope(
         org_unit=assignment.org_unit,
         include_sub_units=assignment.include_sub_units,
@@ -110,10 +105,11 @@ def cycle(
         return Cycle(assigned, status)
     valid_until = state.valid_until
     if assignment.validity_months:
-        valid_until = add_months(state.completed_at, assignment.validity_months)
+        # Valid through the same calendar day N months on, as for a course's own validity.
+        valid_until = validity.valid_until(state.completed_at, assignment.validity_months)
     if valid_until is None:
         return Cycle(None, DONE, state.completed_at)
-    renew_by = timezone.localtime(valid_until, BERLIN).date()
+    renew_by = validity.last_valid_day(valid_until)
     if valid_until > now:
         lead = datetime.timedelta(days=assignment.renewal_lead_days)
         if today < renew_by - lead:
@@ -145,7 +141,18 @@ def _earliest(dues: dict, due: Due) -> None:
         dues[key] = due
 
 
-def _cycles(assignments, course_ids, people_filter, now):
+def named_people(assignments) -> dict[int, list[int]]:
+    """Assignment id -> the ids of its named people, one query for all."""
+    through = Assignment.people.through
+    named: dict[int, list[int]] = {a.pk: [] for a in assignments}
+    for assignment_id, user_id in through.objects.filter(assignment_id__in=list(named)).values_list(
+        "assignment_id", "user_id"
+    ):
+        named[assignment_id].append(user_id)
+    return named
+
+
+def _cycles(assignments, course_ids, people_filter, now, named=None):
     """(assignment, user id, course id, Cycle) for the people ``people_filter`` selects: a
     constant number of queries per assignment, whatever the number of people."""
     all_courses = {c for ids in course_ids.values() for c in ids}
@@ -153,7 +160,8 @@ def _cycles(assignments, course_ids, people_filter, now):
     user_ids = set()
     for assignment in assignments:
         fields = ["pk", "unit_since"] + (["role_since"] if assignment.job_role_id else [])
-        for values in scope(assignment).filter(people_filter).values_list(*fields):
+        people = scope(assignment, named=None if named is None else named[assignment.pk])
+        for values in people.filter(people_filter).order_by().values_list(*fields):
             rows.append((assignment, values))
             user_ids.add(values[0])
     if not rows:
@@ -168,11 +176,13 @@ def _cycles(assignments, course_ids, people_filter, now):
             yield assignment, user_id, course_id, current
 
 
-def _chunk_dues(assignments, course_ids, people_filter, now) -> dict[tuple[int, int], Due]:
+def _chunk_dues(
+    assignments, course_ids, people_filter, now, named=None
+) -> dict[tuple[int, int], Due]:
     """Effective deadlines (the earliest per person and course) of the selected people."""
     dues: dict = {}
     for assignment, user_id, course_id, current in _cycles(
-        assignments, course_ids, people_filter, now
+        assignments, course_ids, people_filter, now, named
     ):
         if current.deadline is not None:
             _earliest(
@@ -242,19 +252,18 @@ def status_rows(*, people_filter: Q, now=None) -> list[StatusRow]:
 
 
 def dues_in_chunks(*, now=None, chunk_size: int = 5000) -> Iterator[dict[tuple[int, int], Due]]:
-    """Everybody's effective deadlines, a block of people (by id range) at a time, so memory
-    stays flat in the number of people."""
+    """Everybody's effective deadlines, a block of active people (keyset by id) at a time:
+    memory stays flat in the number of people, and each block costs the same few queries
+    (one per assignment, plus the course states), whatever its size."""
     now = now or timezone.now()
     assignments = list(active_assignments())
     if not assignments:
         return
     course_ids = assignment_course_ids(assignments)
-    bounds = account_selectors.active_people_id_range()
-    if bounds is None:
-        return
-    low, high = bounds
-    for start in range(low, high + 1, chunk_size):
-        yield _chunk_dues(assignments, course_ids, Q(pk__gte=start, pk__lt=start + chunk_size), now)
+    named = named_people(assignments)
+    for first, last in account_selectors.active_people_id_blocks(block_size=chunk_size):
+        people_filter = Q(pk__gte=first, pk__lte=last)
+        yield _chunk_dues(assignments, course_ids, people_filter, now, named)
 
 
 def person_deadlines(*, user, now=None, include_curricula: bool = True) -> list[Due]:
@@ -293,9 +302,9 @@ def person_deadlines(*, user, now=None, include_curricula: bool = True) -> list[
                 ),
             )
     result = sorted(dues.values(), key=lambda due: (due.deadline, due.course_id))
-    titles = course_selectors.course_titles(course_ids={due.course_id for due in result})
+    links = course_selectors.course_links(course_ids={due.course_id for due in result})
     for due in result:
-        due.course_title = titles.get(due.course_id, "")
+        due.course_title, due.course_url = links.get(due.course_id, ("", ""))
     return [due for due in result if due.status != DONE or due.deadline >= now.date()]
 
 

@@ -4,9 +4,12 @@ Nothing here reads the environment: environment-specific values live in
 ``dev``, ``test`` and ``production``.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
+
+from .sso import OIDC_PROVIDER_BASE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,6 +53,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+# SAML 2.0 sign-in where python3-saml is installed (the "saml" extra: it builds against
+# libxmlsec1, which not every machine has).
+if find_spec("onelogin") is not None:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("django.contrib.auth"), "allauth.socialaccount.providers.saml"
+    )
 
 MIDDLEWARE = [
     "lms.middleware.RequestIdMiddleware",
@@ -66,6 +76,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "lms.accounts.middleware.RequireMFAForStaffMiddleware",
+    "lms.accounts.middleware.IdentityProviderErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -132,10 +143,34 @@ MFA_ADAPTER = "lms.accounts.adapters.MFAAdapter"  # TOTP secrets encrypted at re
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Qualifica Digitalis"
 # The code field as the platform words it, and a clear message for a code used twice.
+ACCOUNT_FORMS = {"reset_password": "lms.accounts.forms.PasswordResetForm"}
 MFA_FORMS = {
     "authenticate": "lms.accounts.forms.MFAAuthenticateForm",
     "reauthenticate": "lms.accounts.forms.MFAReauthenticateForm",
 }
+
+# Single sign-on (lms/accounts/sso.py, docs/IDENTITY.md). Identity providers: OpenID Connect
+# apps from the environment (dev, production: lms/settings/sso.py) or the admin's social
+# applications. People are linked and provisioned by lms.accounts.sso, never signed up by
+# allauth's forms, and never matched by e-mail inside allauth.
+SOCIALACCOUNT_ADAPTER = "lms.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {**OIDC_PROVIDER_BASE, "APPS": []}}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = False
+# The identity provider vouches for the person; lms.accounts.sso decides the link.
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+# Password sign-in: "on", "off" (single sign-on only) or "break-glass" (off except for
+# superusers and QD_BREAK_GLASS_EMAILS).
+QD_PASSWORD_LOGIN = "on"  # noqa: S105 - a mode
+QD_BREAK_GLASS_EMAILS: list[str] = []
+# Link a sign-in to an existing person by a verified e-mail address (per app: link_by_email).
+QD_SSO_LINK_BY_EMAIL = False
+# Create a person for a sign-in that matches nobody (a joiner the provider knows first).
+QD_SSO_CREATE_PEOPLE = True
+# amr values / acr values of an ID token that count as the staff's second factor.
+QD_SSO_TRUSTED_AMR: list[str] = []
+QD_SSO_TRUSTED_ACR: list[str] = []
 
 # Platform switches (deployment decisions, see docs/ARCHITECTURE.md).
 QD_SELF_SIGNUP = False
@@ -171,6 +206,11 @@ QD_LDAP_ATTRIBUTES = {
 }
 # SCIM list responses return at most this many resources per page.
 QD_SCIM_MAX_RESULTS = 200
+
+# The daily training-reminder job claims ledger rows and hands mails over in batches of
+# this many (one INSERT and one mail connection per batch).
+QD_REMINDER_BATCH_SIZE = 500
+
 QD_MFA_REQUIRED_GROUPS = ("Trainer", "Reviewer", "HR", "Administrator")
 
 LANGUAGE_CODE = "de"

@@ -4,6 +4,7 @@ import os
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR
+from .sso import sso_settings_from_env
 
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -36,3 +37,5 @@ DEFAULT_FROM_EMAIL = "Qualifica Digitalis <noreply@localhost>"
 WHITENOISE_USE_FINDERS = True
 # Off in the demo as in production; `QD_INDIVIDUAL_VIEWS_ENABLED=true make run` tries it out.
 QD_INDIVIDUAL_VIEWS_ENABLED = os.environ.get("QD_INDIVIDUAL_VIEWS_ENABLED", "").lower() == "true"
+# Single sign-on and password sign-in (QD_OIDC_*, QD_PASSWORD_LOGIN, ...: docs/IDENTITY.md).
+globals().update(sso_settings_from_env(os.environ))

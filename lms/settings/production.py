@@ -9,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from lms.crypto import validate_keys
 
 from .base import *  # noqa: F403
+from .sso import sso_settings_from_env
 
 
 def _env(name, default=None, *, required=False):
@@ -119,3 +120,5 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 LOGGING["handlers"]["console"]["formatter"] = _env("LOG_FORMAT", "json")  # noqa: F405
+# Single sign-on and password sign-in (QD_OIDC_*, QD_PASSWORD_LOGIN, ...: docs/IDENTITY.md).
+globals().update(sso_settings_from_env(os.environ))

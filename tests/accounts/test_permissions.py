@@ -53,3 +53,74 @@ def test_administrator_manages_people_and_units_in_the_cms(client, make_user):
     assert client.get("/cms/users/").status_code == 200
     assert client.get("/cms/snippets/accounts/orgunit/").status_code == 200
     assert client.get(reverse("accounts_admin:organisation_import")).status_code == 200
+
+
+@pytest.fixture
+def identity_provider(settings):
+    from lms.settings.sso import sso_settings_from_env
+
+    settings.SOCIALACCOUNT_PROVIDERS = sso_settings_from_env(
+        {"QD_OIDC_ISSUER": "http://127.0.0.1:9", "QD_OIDC_CLIENT_ID": "c"}
+    )["SOCIALACCOUNT_PROVIDERS"]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "learner", "admin"])
+def test_single_sign_on_routes_are_the_same_for_everyone(client, make_user, identity_provider, who):
+    """Starting a sign-in only asks for confirmation on GET (a cross-site link cannot start
+    one); a callback without this browser's state is refused; an unknown provider is 404."""
+    if who != "anonymous":
+        groups = ("Learner",) if who == "learner" else ("Learner", "Administrator")
+        log_in(client, make_user(f"{who}@example.org", groups=groups))
+    login = client.get(reverse("openid_connect_login", kwargs={"provider_id": "idp"}))
+    assert login.status_code == 200 and b'method="post"' in login.content
+    callback = client.get(
+        reverse("openid_connect_callback", kwargs={"provider_id": "idp"}) + "?code=x&state=y"
+    )
+    assert callback.status_code == 400
+    unknown = client.get(reverse("openid_connect_login", kwargs={"provider_id": "other"}))
+    assert unknown.status_code == 404
+
+
+def test_only_superusers_configure_identity_providers(client, make_user):
+    import json
+
+    from allauth.socialaccount.models import SocialApp
+
+    administrator = make_user("admin@example.org", groups=("Learner", "Administrator"))
+    log_in(client, administrator)
+    assert client.get("/cms/identity-providers/").status_code in (302, 403)
+    client.logout()
+
+    superuser = make_user("root@example.org", groups=("Learner", "Administrator"))
+    superuser.is_superuser = True
+    superuser.save(update_fields=["is_superuser"])
+    log_in(client, superuser)
+    assert client.get("/cms/identity-providers/").status_code == 200
+    fields = {
+        "provider": "openid_connect",
+        "provider_id": "landesportal",
+        "name": "Landesportal",
+        "client_id": "qualifica",
+        "secret": "s3cret",
+        "settings": json.dumps(
+            {"server_url": "https://idp.example.org/realms/land", "claims": {"org_unit": "ou"}}
+        ),
+    }
+    response = client.post("/cms/identity-providers/add/", fields)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    app = SocialApp.objects.get(provider_id="landesportal")
+    assert app.settings["claims"] == {"org_unit": "ou"}
+    # The secret is never shown again, and an empty field keeps it.
+    edit = f"/cms/identity-providers/edit/{app.pk}/"
+    assert "s3cret" not in client.get(edit).content.decode()
+    client.post(edit, {**fields, "secret": "", "name": "Landesportal NRW"})
+    app.refresh_from_db()
+    assert (app.name, app.secret) == ("Landesportal NRW", "s3cret")
+    # A provider without an address is refused with a form error, nothing saved.
+    response = client.post(
+        "/cms/identity-providers/add/", {**fields, "provider_id": "x", "settings": "{}"}
+    )
+    assert response.status_code == 200
+    assert not SocialApp.objects.filter(provider_id="x").exists()
+    client.logout()
+    assert "Landesportal NRW" in client.get(reverse("account_login")).content.decode()

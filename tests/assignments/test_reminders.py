@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import socket
 
 import pytest
 from django.core import mail
@@ -103,18 +104,33 @@ def test_running_twice_sends_nothing_twice(setup, frozen):
     assert ReminderSent.objects.count() == 1
 
 
-def test_a_failing_mail_leaves_no_ledger_row_and_is_retried(setup, frozen, monkeypatch):
-    from lms.assignments import services
-
-    def broken(*args, **kwargs):
-        raise OSError("SMTP down")
-
-    monkeypatch.setattr(services, "send_mail", broken)
+def test_a_failing_mail_leaves_no_ledger_row_and_is_retried(setup, frozen, settings):
+    # A real SMTP backend aimed at a port where nothing listens: the connection is refused.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 2
     counts = run(frozen, DEADLINE)
-    assert counts["failed"] == 1 and ReminderSent.objects.count() == 0
-    monkeypatch.undo()
+    assert counts == {"reminders": 0, "escalations": 0, "digests": 0, "failed": 1}
+    assert ReminderSent.objects.count() == 0
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     run(frozen, DEADLINE)
     assert len(mail.outbox) == 1
+    assert ReminderSent.objects.get().kind == "due"
+
+
+def test_a_refused_message_releases_only_its_own_row(setup, frozen, make_user):
+    # The locmem backend renders each message; an address with a line break is refused
+    # there (a header injection), while the other person's mail goes out.
+    unit = setup[0]
+    make_user("ok@example.org", org_unit=unit)
+    broken = make_user("zz@example.org", org_unit=unit)
+    type(broken).objects.filter(pk=broken.pk).update(email="zz@example.org\nBcc: x@example.org")
+    counts = run(frozen, DEADLINE)
+    assert counts["reminders"] == 2 and counts["failed"] == 1
+    assert sorted(m.to[0] for m in mail.outbox) == ["eva@example.org", "ok@example.org"]
+    assert ReminderSent.objects.count() == 2
 
 
 def test_managers_get_one_digest_for_their_team(setup, frozen, make_user, make_unit):

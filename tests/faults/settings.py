@@ -30,3 +30,6 @@ QD_FORWARDING_ALLOWED_HTTP_HOSTS = ["127.0.0.1"]
 
 # Tests that count mails across worker processes have them written to files here.
 EMAIL_FILE_PATH = os.environ.get("TEST_MAIL_DIR", "qd-fault-mails")
+
+# The reminder fault test stops a run between two small batches of reminders.
+QD_REMINDER_BATCH_SIZE = int(os.environ.get("QD_REMINDER_BATCH_SIZE", QD_REMINDER_BATCH_SIZE))  # noqa: F405

@@ -1,9 +1,11 @@
 """A Celery worker is SIGKILLed in the middle of the daily training-reminder run.
 
-The run is held inside one person's send transaction (another transaction holds that
-person's ledger key), the worker is killed there, and a new worker redelivers the task
-(acknowledged late). In the end every person has exactly one mail and one ledger row:
-nothing the first run sent is sent again, nothing is lost.
+The run hands reminders over in batches of six. It is held in the ledger claim of the
+second batch (another transaction holds the ledger key of that batch's first person), the
+worker is killed there, and a new worker redelivers the task (acknowledged late). In the
+end every person has exactly one mail and one ledger row: nothing the first run sent is
+sent again, and nothing is lost, because the kill came before the second claim committed
+(a kill after a claim and before its mails would lose them: at most once).
 """
 
 import re
@@ -62,12 +64,13 @@ def test_worker_killed_mid_run_sends_every_reminder_exactly_once(
         **platform_env,
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "TEST_MAIL_DIR": str(tmp_path),
+        "QD_REMINDER_BATCH_SIZE": "6",
     }
     assignment, course, deadline = (
         manage("shell", "-c", SETUP.format(people=PEOPLE), env=env).strip().splitlines()[-1].split()
     )
-    # Hold the ledger key of the person in the middle: the run stops inside that person's
-    # transaction, after the first half has been sent and committed.
+    # Hold the ledger key of the person in the middle: the run stops in the claim of the
+    # second batch, after the first batch has been claimed and sent.
     blocker = psycopg.connect(fault_db)
     blocker.execute(
         "INSERT INTO assignments_remindersent (user_id, assignment_id, course_id, deadline,"
@@ -82,7 +85,7 @@ def test_worker_killed_mid_run_sends_every_reminder_exactly_once(
             lambda: someone_waits_on_a_lock(watcher),
             timeout=90,
             interval=0.05,
-            what="the run waiting inside a send transaction",
+            what="the run waiting in the second batch's ledger claim",
         )
     worker.kill()
     before_kill = sorted(_mails(tmp_path))
