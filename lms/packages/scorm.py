@@ -129,7 +129,12 @@ def sco_states(launch: PackageLaunch) -> list[dict]:
 
 
 def _server_fields(launch, attempt, sco, version, *, mode: str, entry: str) -> dict:
-    """The read-only elements the LMS sets, merged into the data the SCO starts with."""
+    """The read-only elements the LMS sets, merged into the data the SCO starts with.
+
+    The SCO learns the person's pseudonym as their id and no name, as cmi5 and Tin Can
+    content sees only the pseudonymous account: package scripts may send what they know
+    anywhere.
+    """
     user = launch.user
     credit = "no-credit" if mode == "review" else "credit"
     mastery = sco.get("mastery_score")
@@ -137,9 +142,7 @@ def _server_fields(launch, attempt, sco, version, *, mode: str, entry: str) -> d
         return {
             "core": {
                 "student_id": str(user.pseudonym),
-                "student_name": user.display_name()[:255]
-                if callable(getattr(user, "display_name", None))
-                else "",
+                "student_name": "",
                 "entry": entry,
                 "credit": credit,
                 "lesson_mode": mode,
@@ -154,9 +157,7 @@ def _server_fields(launch, attempt, sco, version, *, mode: str, entry: str) -> d
         }
     fields = {
         "learner_id": str(user.pseudonym),
-        "learner_name": user.display_name()[:250]
-        if callable(getattr(user, "display_name", None))
-        else "",
+        "learner_name": "",
         "entry": entry,
         "credit": credit,
         "mode": mode,

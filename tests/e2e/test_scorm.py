@@ -190,3 +190,45 @@ def test_scorm_2004_multi_sco_navigation_toc_and_rollup(
     assert refused == []
     assert errors == []
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_the_window_keeps_what_the_sco_set_and_relaunch_restores_it(
+    browser, live_server, make_user, settings, tmp_path, transactional_db
+):
+    """No commit, no finish: the player's pagehide request (keepalive) saves the data."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.QD_CONTENT_ORIGIN = live_server.url.replace("localhost", "127.0.0.1")
+    from lms.home.services import site_root_ensure
+
+    site_root_ensure()
+    course, unit, _package = _course_with_unit("scorm12_basic", "Grundbegriffe")
+    learner = make_user("lernende@example.org")
+    course_services.course_enrol(user=learner, course=course)
+    context, page, refused, errors = _context(browser, live_server, "lernende@example.org")
+    page.goto(unit.url)
+    page.click("#package-start")
+    page.wait_for_url(PLAYER)
+    sco = page.frame_locator("#scorm-frame")
+    sco.locator("body[data-api=found]").wait_for()
+    sco.locator("#note").click()
+    sco.locator("#done").wait_for()
+    page.close(run_before_unload=True)
+    attempt = _wait_for(
+        lambda: ScormAttempt.objects.filter(user=learner, location="seite-3").first()
+    )
+    assert attempt.suspend_data == "notiz" and not attempt.terminated
+
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(unit.url)
+    page.click("#package-start")
+    page.wait_for_url(PLAYER)
+    sco = page.frame_locator("#scorm-frame")
+    sco.locator("body[data-api=found]").wait_for()
+    assert sco.locator("#entry").inner_text() == ""  # not suspended, but not ended either
+    assert sco.locator("#location").inner_text() == "seite-3"
+    assert sco.locator("#suspend").inner_text() == "notiz"
+    assert refused == []
+    assert errors == []
+    context.close()

@@ -282,6 +282,7 @@ def test_scorm_12_attempt_persists_resumes_and_completes_the_course(client, make
     assert opened["cmi"]["launch_data"] == "mode=kurs"
     assert opened["cmi"]["student_data"]["mastery_score"] == "80"
     assert opened["cmi"]["core"]["student_id"] == str(learner.pseudonym)
+    assert opened["cmi"]["core"]["student_name"] == ""  # pseudonymous, as for cmi5
 
     assert runtime(client, auth, event="initialize", cmi=cmi12()).status_code == 200
     saved = runtime(

@@ -41,6 +41,12 @@
     api[call.commit]("");
     done();
   });
+  // Without a commit: only the player's pagehide request can save this.
+  document.getElementById("note").addEventListener("click", function () {
+    set(el.location, "seite-3");
+    set("cmi.suspend_data", "notiz");
+    done();
+  });
   document.getElementById("answer").addEventListener("click", function () {
     set("cmi.interactions.0.id", "frage-1");
     set("cmi.interactions.0.type", "choice");

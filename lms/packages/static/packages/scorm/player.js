@@ -78,17 +78,26 @@
     });
   }
 
+  // Browsers finish keepalive requests after the page is gone, up to 64 KiB in flight.
+  var KEEPALIVE_MAX = 60000;
+  var pending = 0;
+
   function send(event, keepalive) {
     if (!api || !state || state.mode !== "normal") return Promise.resolve();
     var body = payload(event);
-    if (keepalive) {
-      // The page is going away: send now, the browser finishes the request.
+    // A SCO often finishes from its own unload handler: when nothing is waiting in the
+    // queue (order kept), the end of a session goes out as a keepalive request.
+    var now = keepalive || (event === "finish" && pending === 0);
+    if (now && body.length <= KEEPALIVE_MAX) {
       return request("POST", "", body, true).then(handle).catch(function () {});
     }
+    pending += 1;
     queue = queue.then(function () {
       return request("POST", "", body, false).then(handle);
     }).catch(function () {
       show(root.getAttribute("data-msg-saving-failed"));
+    }).then(function () {
+      pending -= 1;
     });
     return queue;
   }
