@@ -26,6 +26,14 @@ class AccountAdapter(DefaultAccountAdapter):
             raise forms.ValidationError(sso.password_login_refusal())
         super().pre_authenticate(request, **credentials)
 
+    def get_login_stages(self):
+        return [
+            "lms.accounts.stages.SecondFactorStage"
+            if path == "allauth.mfa.stages.AuthenticateStage"
+            else path
+            for path in super().get_login_stages()
+        ]
+
     def get_logout_redirect_url(self, request):
         # A session that began at the identity provider ends there too (RP-initiated
         # logout), which then sends the browser back to the start page.

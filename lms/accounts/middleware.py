@@ -1,15 +1,18 @@
+from urllib.error import URLError
 from urllib.parse import urlencode
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from lxml.etree import LxmlError
+from requests import RequestException
 
 from lms.accounts.selectors import user_requires_mfa
-from lms.accounts.sso import session_has_sso_second_factor
+from lms.accounts.sso import session_has_sso_second_factor, sso_error_record
 
 # Paths that never read the session, so its second factor does not matter there: static
 # files, the language switch, the health check, SCIM (bearer token) and the LRS (HTTP
@@ -112,14 +115,6 @@ class IdentityProviderErrorMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from urllib.error import URLError
-
-        from django.shortcuts import render
-        from lxml.etree import LxmlError
-        from requests import RequestException
-
-        from lms.accounts.sso import sso_error_record
-
         if not request.path.startswith(self.PREFIXES):
             return None
         if isinstance(exception, RequestException | URLError | TimeoutError | ConnectionError):

@@ -18,6 +18,7 @@ Every accepted sign-in applies the provider's claims through ``directory_record_
 
 import dataclasses
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
@@ -357,8 +358,6 @@ def session_has_sso_second_factor(request, user) -> bool:
 
 def end_session_url(request, *, post_logout_redirect_uri: str) -> str | None:
     """The provider's end-session URL for this session's SSO sign-in, or None."""
-    from urllib.parse import urlencode
-
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None

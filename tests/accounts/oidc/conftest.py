@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 import pytest
 import requests
 
+from lms.home.services import site_root_ensure
 from lms.settings.sso import sso_settings_from_env
 
 HERE = Path(__file__).resolve().parent
@@ -69,6 +70,8 @@ def _oidc_process(live_server):
 @pytest.fixture
 def oidc_provider(_oidc_process, settings, transactional_db):
     """The provider, configured the way the environment configures it (QD_OIDC_*)."""
+    # Transactional tests flush the database, Wagtail's page tree (the start page) included.
+    site_root_ensure()
     _oidc_process.set_mode("normal")
     values = sso_settings_from_env(
         {

@@ -317,3 +317,24 @@ def test_without_a_trusted_second_factor_staff_still_need_the_platforms_totp(
     response = browser_client.my_account()
     assert response.status_code == 302
     assert response.headers["Location"] == "/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.parametrize(("amr", "code_step"), [(["pwd", "hwk"], False), (["pwd"], True)])
+def test_staff_with_totp_enter_a_code_only_without_a_trusted_factor(
+    oidc_provider, browser_client, make_user, settings, amr, code_step
+):
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    settings.QD_SSO_TRUSTED_AMR = ["hwk"]
+    TOTP.activate(_staff_member(make_user), "JBSWY3DPEHPK3PXP")
+    oidc_provider.next_login(
+        "sub-hanna", amr=amr, **_claims("hanna.hr@example.org", employee_number="1001")
+    )
+
+    response = browser_client.sign_in()
+
+    if code_step:
+        assert response.url.endswith("/accounts/2fa/authenticate/")
+        assert browser_client.my_account().status_code == 302
+    else:
+        assert browser_client.my_account().status_code == 200

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from lms.home.services import site_root_ensure
 from tests.accounts.oidc.conftest import Browser
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +57,8 @@ def _saml_process():
 def saml_idp(_saml_process, live_server, transactional_db):
     from allauth.socialaccount.models import SocialApp
 
+    # Transactional tests flush the database, Wagtail's page tree (the start page) included.
+    site_root_ensure()
     _saml_process.set_mode("normal")
     metadata = f"{_saml_process.base_url}/metadata"
     SocialApp.objects.create(
