@@ -6,7 +6,7 @@ validated against the cmi5 ``CourseStructure.xsd`` shipped in ``schema/``.
 """
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -452,6 +452,9 @@ class Sco:
     max_time_allowed: str = ""
     time_limit_action: str = ""
     block: int | None = None  # index of the aggregation item (chapter) it sits in
+    # 2004: the objective ids the manifest declares for the SCO; the LMS starts
+    # cmi.objectives with them, and content looks its objectives up by these ids.
+    objective_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -528,6 +531,22 @@ def _scorm_2004_mastery(item) -> float | None:
                 measure = _own_child_text(primary, "minNormalizedMeasure")
                 return _number(measure) if measure else 1.0
     return None
+
+
+def _scorm_2004_objective_ids(item) -> list[str]:
+    """``objectiveID`` of the primary and further objectives in the item's sequencing."""
+    ids: list[str] = []
+    for element in item:
+        if _local(element.tag) != "sequencing":
+            continue
+        for objectives in _children(element, "objectives"):
+            for objective in objectives:
+                if _local(objective.tag) not in ("primaryObjective", "objective"):
+                    continue
+                objective_id = _attr(objective, "objectiveID").strip()[:4000]
+                if objective_id and objective_id not in ids:
+                    ids.append(objective_id)
+    return ids[:100]  # the data model's smallest permitted maximum of objectives
 
 
 def _scorm_2004_time_limit(item) -> str:
@@ -653,6 +672,7 @@ def parse_scorm(raw: bytes, names: set[str]) -> ScormManifest:
                     max_time_allowed=max_time[:64],
                     time_limit_action=_own_child_text(item, "timelimitaction")[:64],
                     block=block,
+                    objective_ids=[] if version == SCORM_12 else _scorm_2004_objective_ids(item),
                 )
             )
             indexes.append(len(scos) - 1)

@@ -219,6 +219,12 @@ def scorm_open(*, launch: PackageLaunch, sco_index) -> dict:
         attempt.cmi or {},
         _server_fields(launch, attempt, sco, version, mode=mode, entry=entry),
     )
+    if version != SCORM_12 and sco.get("objective_ids") and not data.get("objectives"):
+        # SCORM 2004 RTE: cmi.objectives starts with the objectives the manifest declares.
+        data["objectives"] = {
+            str(index): {"id": objective_id}
+            for index, objective_id in enumerate(sco["objective_ids"])
+        }
     return {
         "version": version,
         "sco": index,

@@ -128,6 +128,7 @@ def test_scorm_2004_manifest_with_xml_base_blocks_mastery_and_time_limit():
     assert first.time_limit_action == "continue,message"
     assert first.data_from_lms == "d"
     assert second.mastery_score is None and second.move_on == "Completed"
+    assert first.objective_ids == [] and second.objective_ids == []  # no objectiveID given
     assert manifest.blocks == [{"id": "k", "title": "Kapitel", "aus": [0, 1], "blocks": []}]
 
 
@@ -395,6 +396,10 @@ def test_scorm_2004_multi_sco_rollup_needs_every_sco(client, make_user, scorm_un
 
     second = runtime(client, auth, sco=1).json()
     assert second["cmi"]["scaled_passing_score"] == "0.8"
+    # cmi.objectives starts with the objectives the manifest declares (content looks
+    # its objectives up by these ids); the first SCO declares none.
+    assert second["cmi"]["objectives"] == {"0": {"id": "pruefung"}}
+    assert "objectives" not in opened["cmi"]
     suspended = runtime(
         client,
         auth,
